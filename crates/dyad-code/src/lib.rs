@@ -1,0 +1,1 @@
+//! Event coding: the EventCoder stage interface and the shallow baseline coder.

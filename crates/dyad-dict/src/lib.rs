@@ -1,0 +1,1 @@
+//! dyad's actor, agent and verb-pattern dictionaries: compact format, converter, matchers, CAMEO/PLOVER tables.

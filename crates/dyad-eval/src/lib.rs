@@ -1,0 +1,1 @@
+//! Evaluation of coded events against gold records (PLOVER GSR).

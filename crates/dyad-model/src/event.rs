@@ -1,0 +1,69 @@
+use serde::{Deserialize, Serialize};
+
+/// One coded event, in the JSON shape of CONTRACT.md ("Event output").
+///
+/// Spans are character offsets into `sentence`, start inclusive, end exclusive.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventRecord {
+    pub event_id: String,
+    pub doc_id: String,
+    pub sentence_index: usize,
+    pub sentence: String,
+    /// Event date (ISO 8601); the publication date until event dating exists.
+    pub date: Option<String>,
+    pub source: Vec<ActorRef>,
+    pub target: Vec<ActorRef>,
+    pub plover: Plover,
+    pub cameo: String,
+    pub quad_class: u8,
+    pub goldstein: f32,
+    pub negated: bool,
+    /// `asserted`, `future`, `hypothetical`, `denied` or `reported`.
+    pub modality: String,
+    pub quote: Option<Quote>,
+    pub location: Option<Location>,
+    pub trigger: Trigger,
+    pub rule: String,
+    pub confidence: f32,
+}
+
+/// An actor mention with its CAMEO-style code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorRef {
+    pub text: String,
+    pub code: String,
+    /// ISO 3166 alpha-3 country, or `None` for international and transnational actors.
+    pub country: Option<String>,
+    /// First sector code (GOV, MIL, CVL...), if any.
+    pub sector: Option<String>,
+    pub span: [usize; 2],
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plover {
+    pub event: String,
+    pub mode: Option<String>,
+    pub context: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Trigger {
+    pub text: String,
+    pub span: [usize; 2],
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub speaker: Option<ActorRef>,
+    pub cue: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    pub name: String,
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub geonameid: Option<u64>,
+    pub precision: String,
+}

@@ -1,0 +1,1 @@
+//! Sentence splitting and Universal Dependencies tokenization for news text.
