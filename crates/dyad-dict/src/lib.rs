@@ -1,1 +1,113 @@
-//! dyad's actor, agent and verb-pattern dictionaries: compact format, converter, matchers, CAMEO/PLOVER tables.
+//! dyad's dictionaries: actors, agents, verb patterns, and the CAMEO -> PLOVER ontology.
+//!
+//! # Design
+//! The dictionaries are *derived data*: `dyad dict build` ([`convert`]) reads the PETRARCH2 /
+//! Phoenix dictionaries, CountryInfo, the CAMEO->PLOVER table and the Goldstein weights from
+//! `../shared/data` and writes them in dyad's own compact, line-oriented format under
+//! `data/dict/` (documented in `data/README.md`). Those files are committed and embedded in the
+//! binary with `include_str!`, so nothing is read from disk at run time; [`Dictionaries::embedded`]
+//! parses them once (tens of milliseconds) into:
+//!
+//! - [`ActorDict`]: named actors (countries with their demonyms and cities, persons with
+//!   date-bounded roles, IGOs, non-state groups) and agents (sector nouns such as "ministry",
+//!   "troops", "residents"), all matched in one Aho-Corasick pass over a sentence's words
+//!   ([`PhraseMatcher`]);
+//! - [`VerbDict`]: verb forms (with generated regular inflections) and the TABARI-style
+//!   patterns of each verb block, with their CAMEO codes;
+//! - [`Ontology`]: CAMEO code -> PLOVER event/mode/context, QuadClass and Goldstein.
+//!
+//! Matching works on *words*: tokens lowercased, with curly apostrophes straightened and
+//! hyphenated tokens split at the hyphen ([`words`]), so that dictionary phrases and text agree
+//! whatever the tokenizer decides about hyphens.
+
+pub mod actors;
+pub mod convert;
+pub mod format;
+pub mod matcher;
+pub mod ontology;
+pub mod verbs;
+pub mod words;
+
+pub use actors::{ActorDict, ActorEntry, ActorKind, Role};
+pub use matcher::{PhraseMatch, PhraseMatcher};
+pub use ontology::{CameoInfo, Ontology};
+pub use verbs::{PatternElem, VerbBlock, VerbDict, VerbPattern};
+
+use std::sync::OnceLock;
+
+/// Errors while reading dictionary files (source or converted).
+#[derive(Debug, thiserror::Error)]
+pub enum DictError {
+    #[error("{file}:{line}: {message}")]
+    Syntax { file: String, line: usize, message: String },
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
+}
+
+/// All dictionaries the coder needs.
+pub struct Dictionaries {
+    pub actors: ActorDict,
+    pub verbs: VerbDict,
+    pub ontology: Ontology,
+    /// Phrases whose presence means a sentence is not about politics (sports scores, ...).
+    pub discards: PhraseMatcher<()>,
+}
+
+/// The converted dictionary files, as embedded in the binary.
+pub mod embedded {
+    pub const ACTORS: &str = include_str!("../../../data/dict/actors.tsv");
+    pub const AGENTS: &str = include_str!("../../../data/dict/agents.tsv");
+    pub const VERBS: &str = include_str!("../../../data/dict/verbs.txt");
+    pub const CAMEO: &str = include_str!("../../../data/dict/cameo.tsv");
+    pub const DISCARDS: &str = include_str!("../../../data/dict/discards.txt");
+    /// dyad's own hand-curated additions, which take precedence over the converted files.
+    pub const EXTRA_ACTORS: &str = include_str!("../../../data/dict/extra-actors.tsv");
+    pub const EXTRA_AGENTS: &str = include_str!("../../../data/dict/extra-agents.tsv");
+    pub const EXTRA_VERBS: &str = include_str!("../../../data/dict/extra-verbs.txt");
+}
+
+/// The text of the dictionary files. Several texts of one kind are read in order; for actor and
+/// agent phrases the first entry wins, and verb files may reopen a block by name to add patterns.
+pub struct DictSources<'a> {
+    pub actors: Vec<&'a str>,
+    pub agents: Vec<&'a str>,
+    pub verbs: Vec<&'a str>,
+    pub cameo: &'a str,
+    pub discards: &'a str,
+}
+
+impl Dictionaries {
+    /// The dictionaries embedded in the binary, parsed on first use.
+    pub fn embedded() -> &'static Dictionaries {
+        static DICTS: OnceLock<Dictionaries> = OnceLock::new();
+        DICTS.get_or_init(|| {
+            let sources = DictSources {
+                actors: vec![embedded::EXTRA_ACTORS, embedded::ACTORS],
+                agents: vec![embedded::EXTRA_AGENTS, embedded::AGENTS],
+                verbs: vec![embedded::VERBS, embedded::EXTRA_VERBS],
+                cameo: embedded::CAMEO,
+                discards: embedded::DISCARDS,
+            };
+            match Dictionaries::parse(&sources) {
+                Ok(d) => d,
+                // The embedded files are checked by the test suite; a failure here is a build defect.
+                Err(e) => panic!("embedded dictionaries are corrupt: {e}"),
+            }
+        })
+    }
+
+    /// Parses dictionaries from the text of their files.
+    pub fn parse(src: &DictSources<'_>) -> Result<Dictionaries, DictError> {
+        let actors = ActorDict::parse(&src.actors, &src.agents)?;
+        let verbs = VerbDict::parse(&src.verbs)?;
+        let ontology = Ontology::parse(src.cameo)?;
+        let discards = PhraseMatcher::new(
+            src.discards
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(|l| (words::phrase_words(l), ())),
+        );
+        Ok(Dictionaries { actors, verbs, ontology, discards })
+    }
+}

@@ -1,1 +1,304 @@
-//! Evaluation of coded events against gold records (PLOVER GSR).
+//! Evaluation of coded events against gold records (PLOVER GSR format).
+//!
+//! Scoring, at three levels of strictness: (1) event type; (2) type + source; (3) type +
+//! source + target. Actor sides are compared by the country part of their codes (the first
+//! three letters: `RUSGOV` -> `RUS`, `IGOEUREEC` -> `IGO`); a compound side matches when any
+//! country is shared, and two empty sides match. Within a record each gold event is matched
+//! to at most one predicted event (greedily, in order), so precision counts every extra event.
+
+use dyad_model::EventRecord;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldEvent {
+    pub event: String,
+    #[serde(default)]
+    pub mode: String,
+    #[serde(default)]
+    pub source: Vec<String>,
+    #[serde(default)]
+    pub target: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldRecord {
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub date: Option<String>,
+    pub events: Vec<GoldEvent>,
+}
+
+/// Reads gold records, one JSON object per line; errors name the line.
+pub fn read_gold(text: &str, path: &str) -> Result<Vec<GoldRecord>, String> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let rec: GoldRecord = serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", i + 1))?;
+        out.push(rec);
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Counts {
+    pub predicted: usize,
+    pub gold: usize,
+    pub matched_predicted: usize,
+    pub matched_gold: usize,
+}
+
+impl Counts {
+    pub fn precision(&self) -> f64 {
+        ratio(self.matched_predicted, self.predicted)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.matched_gold, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Matching strictness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Type,
+    TypeSource,
+    TypeSourceTarget,
+}
+
+pub const LEVELS: [Level; 3] = [Level::Type, Level::TypeSource, Level::TypeSourceTarget];
+
+impl Level {
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Type => "type",
+            Level::TypeSource => "type+source",
+            Level::TypeSourceTarget => "type+source+target",
+        }
+    }
+}
+
+fn country(code: &str) -> &str {
+    code.get(..3).unwrap_or(code)
+}
+
+fn sides_match<'a>(gold: impl Iterator<Item = &'a str>, pred: impl Iterator<Item = &'a str> + Clone) -> bool {
+    let gold: Vec<&str> = gold.map(country).collect();
+    let pred: Vec<&str> = pred.map(country).collect();
+    if gold.is_empty() || pred.is_empty() {
+        return gold.is_empty() && pred.is_empty();
+    }
+    gold.iter().any(|g| pred.contains(g))
+}
+
+fn event_matches(level: Level, g: &GoldEvent, p: &EventRecord) -> bool {
+    if g.event != p.plover.event {
+        return false;
+    }
+    let src = || sides_match(g.source.iter().map(String::as_str), p.source.iter().map(|a| a.code.as_str()));
+    let tgt = || sides_match(g.target.iter().map(String::as_str), p.target.iter().map(|a| a.code.as_str()));
+    match level {
+        Level::Type => true,
+        Level::TypeSource => src(),
+        Level::TypeSourceTarget => src() && tgt(),
+    }
+}
+
+/// Scores of one evaluation run.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub records: usize,
+    pub levels: Vec<(Level, Counts)>,
+    /// Per gold event type: (gold count, matched at type level, matched at type+source+target).
+    pub per_type: BTreeMap<String, (usize, usize, usize)>,
+    /// Per predicted type: (predicted, matched at type level).
+    pub predicted_types: BTreeMap<String, (usize, usize)>,
+}
+
+/// Greedy one-to-one matching within a record; returns (matched gold flags, matched predicted flags).
+fn match_record(level: Level, gold: &[GoldEvent], pred: &[EventRecord]) -> (Vec<bool>, Vec<bool>) {
+    let mut g_used = vec![false; gold.len()];
+    let mut p_used = vec![false; pred.len()];
+    for (gi, g) in gold.iter().enumerate() {
+        if let Some(pi) = (0..pred.len()).find(|&pi| !p_used[pi] && event_matches(level, g, &pred[pi])) {
+            g_used[gi] = true;
+            p_used[pi] = true;
+        }
+    }
+    (g_used, p_used)
+}
+
+/// Evaluates the predictions for each record (same order as `gold`).
+pub fn evaluate(gold: &[GoldRecord], predictions: &[Vec<EventRecord>]) -> Report {
+    let mut report = Report { records: gold.len(), ..Default::default() };
+    for level in LEVELS {
+        let mut c = Counts::default();
+        for (rec, pred) in gold.iter().zip(predictions) {
+            let (g, p) = match_record(level, &rec.events, pred);
+            c.gold += g.len();
+            c.predicted += p.len();
+            c.matched_gold += g.iter().filter(|x| **x).count();
+            c.matched_predicted += p.iter().filter(|x| **x).count();
+        }
+        report.levels.push((level, c));
+    }
+    for (rec, pred) in gold.iter().zip(predictions) {
+        let (g1, p1) = match_record(Level::Type, &rec.events, pred);
+        let (g3, _) = match_record(Level::TypeSourceTarget, &rec.events, pred);
+        for (i, g) in rec.events.iter().enumerate() {
+            let e = report.per_type.entry(g.event.clone()).or_default();
+            e.0 += 1;
+            e.1 += g1[i] as usize;
+            e.2 += g3[i] as usize;
+        }
+        for (i, p) in pred.iter().enumerate() {
+            let e = report.predicted_types.entry(p.plover.event.clone()).or_default();
+            e.0 += 1;
+            e.1 += p1[i] as usize;
+        }
+    }
+    report
+}
+
+impl Report {
+    /// The tables `dyad eval plover` prints.
+    pub fn render(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(s, "records: {}", self.records);
+        let _ = writeln!(s, "{:<20} {:>9} {:>9} {:>9} {:>6} {:>6}", "level", "precision", "recall", "F1", "pred", "gold");
+        for (level, c) in &self.levels {
+            let _ = writeln!(
+                s,
+                "{:<20} {:>9.3} {:>9.3} {:>9.3} {:>6} {:>6}",
+                level.name(),
+                c.precision(),
+                c.recall(),
+                c.f1(),
+                c.predicted,
+                c.gold
+            );
+        }
+        let _ = writeln!(s, "\nper event type (gold):");
+        let _ = writeln!(s, "{:<10} {:>5} {:>12} {:>20} {:>6} {:>10}", "type", "gold", "type recall", "type+src+tgt recall", "pred", "precision");
+        let mut types: Vec<&String> = self.per_type.keys().chain(self.predicted_types.keys()).collect();
+        types.sort();
+        types.dedup();
+        for t in types {
+            let (n, m1, m3) = self.per_type.get(t).copied().unwrap_or_default();
+            let (np, mp) = self.predicted_types.get(t).copied().unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "{:<10} {:>5} {:>12.3} {:>20.3} {:>6} {:>10.3}",
+                t,
+                n,
+                ratio(m1, n),
+                ratio(m3, n),
+                np,
+                ratio(mp, np)
+            );
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_model::{ActorRef, Plover, Trigger};
+
+    fn actor(code: &str) -> ActorRef {
+        ActorRef { text: String::new(), code: code.into(), country: None, sector: None, span: [0, 0] }
+    }
+
+    fn pred(event: &str, src: &[&str], tgt: &[&str]) -> EventRecord {
+        EventRecord {
+            event_id: String::new(),
+            doc_id: String::new(),
+            sentence_index: 0,
+            sentence: String::new(),
+            date: None,
+            source: src.iter().map(|c| actor(c)).collect(),
+            target: tgt.iter().map(|c| actor(c)).collect(),
+            plover: Plover { event: event.into(), mode: None, context: vec![] },
+            cameo: String::new(),
+            quad_class: 0,
+            goldstein: 0.0,
+            negated: false,
+            modality: "asserted".into(),
+            quote: None,
+            location: None,
+            trigger: Trigger { text: String::new(), span: [0, 0] },
+            rule: String::new(),
+            confidence: 0.0,
+        }
+    }
+
+    fn gold(event: &str, src: &[&str], tgt: &[&str]) -> GoldRecord {
+        GoldRecord {
+            id: "g".into(),
+            text: String::new(),
+            date: None,
+            events: vec![GoldEvent {
+                event: event.into(),
+                mode: String::new(),
+                source: src.iter().map(|s| s.to_string()).collect(),
+                target: tgt.iter().map(|s| s.to_string()).collect(),
+            }],
+        }
+    }
+
+    #[test]
+    fn levels_compare_by_country_part() {
+        let g = vec![gold("AID", &["IGO", "USA"], &["UKRMIL"])];
+        let p = vec![vec![pred("AID", &["IGOEUREEC"], &["UKR"]), pred("REQUEST", &["USA"], &[])]];
+        let r = evaluate(&g, &p);
+        for (_, c) in &r.levels {
+            assert_eq!((c.gold, c.predicted, c.matched_gold, c.matched_predicted), (1, 2, 1, 1));
+        }
+        assert_eq!(r.per_type["AID"], (1, 1, 1));
+    }
+
+    #[test]
+    fn wrong_target_fails_only_the_strictest_level() {
+        let g = vec![gold("ASSAULT", &["ISR"], &["PSE"])];
+        let p = vec![vec![pred("ASSAULT", &["ISRMIL"], &["LBN"])]];
+        let r = evaluate(&g, &p);
+        let m: Vec<usize> = r.levels.iter().map(|(_, c)| c.matched_gold).collect();
+        assert_eq!(m, vec![1, 1, 0]);
+        assert!((r.levels[0].1.f1() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn empty_sides_match_only_empty() {
+        let g = vec![gold("AGREE", &["JOR"], &[])];
+        let r = evaluate(&g, &[vec![pred("AGREE", &["JOR"], &["GBR"])]]);
+        assert_eq!(r.levels[2].1.matched_gold, 0);
+        let r = evaluate(&g, &[vec![pred("AGREE", &["JOR"], &[])]]);
+        assert_eq!(r.levels[2].1.matched_gold, 1);
+    }
+
+    #[test]
+    fn gold_errors_name_the_line() {
+        let e = read_gold("{\"id\":\"a\",\"text\":\"x\",\"events\":[]}\n{broken\n", "gold.jsonl").unwrap_err();
+        assert!(e.starts_with("gold.jsonl:2:"), "{e}");
+    }
+}

@@ -1,0 +1,190 @@
+//! Actor mentions: dictionary phrases composed into coded noun phrases.
+//!
+//! Composition follows CAMEO practice: a country word plus an agent noun gives the country code
+//! with the agent's sector ("the Russian Foreign Ministry" -> `RUSGOV`, "Armenian troops" ->
+//! `ARMMIL`), in either order ("Residents of the Armenian capital" -> `ARMCVL`). Mentions joined
+//! by "and" or commas form one compound side ("the EU and the US").
+
+use chrono::NaiveDate;
+use dyad_dict::actors::{ActorKind, Lexeme, LexemeMatch};
+use dyad_dict::matcher::Haystack;
+use dyad_dict::words::Word;
+use dyad_dict::Dictionaries;
+use std::collections::HashSet;
+
+/// A coded actor mention: words `start..end` of the sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub code: String,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    /// Mentions with the same group id form one compound side.
+    pub group: usize,
+    /// How the code was obtained (dictionary entry names and composition rule).
+    pub rule: String,
+}
+
+/// A compound side: the mentions of one group.
+pub type Side = Vec<Mention>;
+
+/// Words that end a noun phrase: a country word and an agent noun with one of these between
+/// them do not compose ("Russia said troops...", "Hungary and the army").
+const PHRASE_BREAKS: &[&str] = &[
+    "and", "or", "but", "to", "said", "says", "say", "that", "which", "who", "whom", "in", "on", "at", "with",
+    "for", "from", "by", "against", "over", "as", "is", "are", "was", "were", "be", "been", "has", "have",
+    "had", "will", "would", "could", "should", "may", "might", "can", "not", "n't", "after", "before", "into",
+    "than", "its", "their", "his", "her", "it", "they", "he", "she", "we", "while", "when", "if", "also", "of",
+    "between", "about", "under", "since", "amid",
+];
+
+/// Nouns that stay inside a country-word phrase without changing its code ("the Armenian capital").
+const PLACE_NOUNS: &[&str] = &["capital", "city", "region", "side", "border", "territory", "people"];
+
+pub struct MentionFinder {
+    dicts: &'static Dictionaries,
+    breaks: HashSet<&'static str>,
+    countries: HashSet<String>,
+}
+
+/// One dictionary hit resolved to a code for the document date.
+struct Resolved {
+    start: usize,
+    end: usize,
+    code: String,
+    kind: Option<ActorKind>,
+    name: String,
+}
+
+impl MentionFinder {
+    pub fn new(dicts: &'static Dictionaries) -> MentionFinder {
+        let countries = dicts
+            .actors
+            .entries
+            .iter()
+            .filter(|e| e.kind == ActorKind::Country)
+            .filter_map(|e| e.code_on(None))
+            .filter(|c| c.len() == 3)
+            .map(str::to_string)
+            .collect();
+        MentionFinder { dicts, breaks: PHRASE_BREAKS.iter().copied().collect(), countries }
+    }
+
+    fn resolve(&self, m: &LexemeMatch, date: Option<NaiveDate>) -> Option<Resolved> {
+        match m.lexeme {
+            Lexeme::Actor(id) => {
+                let e = self.dicts.actors.entry(id)?;
+                let code = e.code_on(date)?;
+                Some(Resolved { start: m.start, end: m.end, code: code.to_string(), kind: Some(e.kind), name: e.name.clone() })
+            }
+            Lexeme::Agent(id) => {
+                let code = self.dicts.actors.agent_code(id)?;
+                Some(Resolved { start: m.start, end: m.end, code: code.to_string(), kind: None, name: code.to_string() })
+            }
+        }
+    }
+
+    /// Words `from..to` can sit inside one noun phrase.
+    fn glue(&self, words: &[Word], from: usize, to: usize, max: usize) -> bool {
+        to >= from
+            && to - from <= max
+            && words[from..to].iter().all(|w| {
+                w.norm.chars().any(char::is_alphanumeric) && !self.breaks.contains(w.norm.as_str())
+            })
+    }
+
+    fn is_country_like(r: &Resolved) -> bool {
+        matches!(r.kind, Some(ActorKind::Country | ActorKind::Capital | ActorKind::Place)) && r.code.len() == 3
+    }
+
+    fn split_code(&self, code: &str) -> (Option<String>, Option<String>) {
+        let country = code.get(..3).filter(|c| self.countries.contains(*c)).map(str::to_string);
+        let sector = match &country {
+            Some(_) => code.get(3..6).map(str::to_string),
+            None if code.len() == 3 || code.len() == 6 => code.get(..3).filter(|_| !code.starts_with("IGO")).map(str::to_string),
+            None => None,
+        };
+        (country, sector)
+    }
+
+    /// The actor mentions of a sentence, in order, with compound groups.
+    pub fn find(&self, words: &[Word], hay: &Haystack, date: Option<NaiveDate>) -> Vec<Mention> {
+        let hits: Vec<Resolved> =
+            self.dicts.actors.find(words, hay).iter().filter_map(|m| self.resolve(m, date)).collect();
+        let mut out: Vec<Mention> = Vec::new();
+        let mut i = 0;
+        while i < hits.len() {
+            let cur = &hits[i];
+            let next = hits.get(i + 1);
+            let (mut start, mut end, code, rule, consumed);
+            match (cur.kind, next) {
+                // country word + agent: "Russian Foreign Ministry", "Russia's army"
+                (_, Some(n)) if Self::is_country_like(cur) && n.kind.is_none() && self.glue_possessive(words, cur.end, n.start) => {
+                    start = cur.start;
+                    end = n.end;
+                    code = format!("{}{}", cur.code, n.code);
+                    rule = format!("{}+{}", cur.name, n.name);
+                    consumed = 2;
+                }
+                // agent + of + country word: "Residents of the Armenian capital"
+                (None, Some(n)) if Self::is_country_like(n) && self.of_phrase(words, cur.end, n.start) => {
+                    start = cur.start;
+                    end = n.end;
+                    code = format!("{}{}", n.code, cur.code);
+                    rule = format!("{}+of+{}", cur.name, n.name);
+                    consumed = 2;
+                }
+                _ => {
+                    start = cur.start;
+                    end = cur.end;
+                    code = cur.code.clone();
+                    rule = cur.name.clone();
+                    consumed = 1;
+                }
+            }
+            // "the Armenian capital": keep the place noun inside the mention
+            if words.get(end).is_some_and(|w| PLACE_NOUNS.contains(&w.norm.as_str())) {
+                end += 1;
+            }
+            if start > 0 && matches!(words[start - 1].norm.as_str(), "the" | "a" | "an") {
+                start -= 1;
+            }
+            let (country, sector) = self.split_code(&code);
+            let group = match out.last() {
+                Some(prev) if is_conjunction(words, prev.end, start) => prev.group,
+                Some(prev) => prev.group + 1,
+                None => 0,
+            };
+            out.push(Mention { start, end, code, country, sector, group, rule });
+            i += consumed;
+        }
+        out
+    }
+
+    fn glue_possessive(&self, words: &[Word], from: usize, to: usize) -> bool {
+        // "Russia 's army" is fine; otherwise up to three modifier words
+        let from = if words.get(from).is_some_and(|w| w.norm == "'s") { from + 1 } else { from };
+        self.glue(words, from, to, 3)
+    }
+
+    fn of_phrase(&self, words: &[Word], from: usize, to: usize) -> bool {
+        if words.get(from).is_none_or(|w| w.norm != "of") {
+            return false;
+        }
+        let mut k = from + 1;
+        if words.get(k).is_some_and(|w| w.norm == "the") {
+            k += 1;
+        }
+        self.glue(words, k, to, 2)
+    }
+}
+
+/// Words between two mentions that make them one compound side.
+fn is_conjunction(words: &[Word], from: usize, to: usize) -> bool {
+    if to < from {
+        return false;
+    }
+    let between: Vec<&str> = words[from..to].iter().map(|w| w.norm.as_str()).collect();
+    matches!(between.as_slice(), [","] | ["and"] | [",", "and"] | ["&"] | ["as", "well", "as"] | ["and", "the"])
+}

@@ -1,0 +1,317 @@
+//! The baseline coder: TABARI-style verb patterns over word order.
+//!
+//! For each verb form found in the sentence, the patterns of its verb block are tried; the
+//! pattern matching the most elements wins, else the verb's own code applies. Roles come from
+//! the pattern's `$`/`+` slots, else by position: the source is the first actor side before
+//! the verb, the target the first after it; a passive ("was attacked by X") swaps them.
+//! This is deliberately shallow: the syntax-aware coder replaces it behind [`SentenceCoder`].
+
+use crate::mentions::Mention;
+use crate::{CodedEvent, Modality, SentenceCoder, SentenceInput};
+use dyad_dict::verbs::{PatternElem, PatternItem, VerbForm, VerbPattern};
+use dyad_dict::words::Word;
+use dyad_dict::Dictionaries;
+
+/// How far (in words) a pattern element may be from the previous one.
+const MAX_GAP: usize = 4;
+
+pub struct ShallowCoder {
+    dicts: &'static Dictionaries,
+}
+
+/// A verb form found in the sentence: words `start..end`, inflected word at `head`.
+#[derive(Debug, Clone, Copy)]
+struct VerbHit<'a> {
+    start: usize,
+    end: usize,
+    head: usize,
+    form: &'a VerbForm,
+}
+
+/// The outcome of matching one pattern.
+#[derive(Default, Debug)]
+struct PatternMatch {
+    score: usize,
+    source: Option<usize>,
+    target: Option<usize>,
+    /// Word range covered by the pattern (to keep other verb hits out of it).
+    first: usize,
+    last: usize,
+}
+
+fn is_boundary(w: &Word) -> bool {
+    matches!(w.norm.as_str(), ";" | ":" | "." | "?" | "!" | "(" | ")" | "\"" | "\u{201c}" | "\u{201d}")
+}
+
+fn word_matches(pattern: &str, word: &str) -> bool {
+    word == pattern || (pattern.len() >= 4 && word.starts_with(pattern))
+}
+
+impl ShallowCoder {
+    pub fn new(dicts: &'static Dictionaries) -> ShallowCoder {
+        ShallowCoder { dicts }
+    }
+
+    fn verb_hits<'a>(&'a self, words: &[Word], mentions: &[Mention]) -> Vec<VerbHit<'a>> {
+        let in_mention = |i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let mut best: Option<VerbHit<'a>> = None;
+            for form in self.dicts.verbs.forms_starting(&words[i].norm) {
+                let n = form.words.len();
+                if i + n > words.len() || !form.words.iter().zip(&words[i..i + n]).all(|(f, w)| *f == w.norm) {
+                    continue;
+                }
+                if best.is_none_or(|b| n > b.end - b.start) {
+                    best = Some(VerbHit { start: i, end: i + n, head: i + form.head, form });
+                }
+            }
+            match best {
+                // A capitalized word inside a sentence is a name, not a verb ("Mount Hope").
+                Some(h) if !in_mention(h.head) && (h.head == 0 || !words[h.head].capitalized) => {
+                    hits.push(h);
+                    i = h.end;
+                }
+                _ => i += 1,
+            }
+        }
+        hits
+    }
+
+    /// Matches pattern items outward from the verb (`dir` +1 after it, -1 before it).
+    fn match_side(
+        &self,
+        items: &[PatternItem],
+        words: &[Word],
+        mentions: &[Mention],
+        from: isize,
+        dir: isize,
+        m: &mut PatternMatch,
+    ) -> bool {
+        let n = words.len() as isize;
+        let mut pos = from;
+        let mut gap_bonus = 0;
+        for item in items {
+            let max_gap = if item.adjacent { 0 } else { MAX_GAP + gap_bonus };
+            gap_bonus = 0;
+            if let PatternElem::Skip = item.elem {
+                gap_bonus = MAX_GAP;
+                continue;
+            }
+            let mut found = None;
+            for step in 0..=max_gap as isize {
+                let p = pos + dir * step;
+                if p < 0 || p >= n {
+                    break;
+                }
+                let w = &words[p as usize];
+                if let Some(end) = self.elem_at(&item.elem, words, mentions, p as usize, dir) {
+                    found = Some(end);
+                    break;
+                }
+                if is_boundary(w) {
+                    break;
+                }
+            }
+            let Some((matched_pos, next, role)) = found else { return false };
+            match role {
+                Role::Source => m.source = Some(matched_pos),
+                Role::Target => m.target = Some(matched_pos),
+                Role::Both => {
+                    m.source = Some(matched_pos);
+                    m.target = Some(matched_pos);
+                }
+                Role::Word => m.score += 2,
+            }
+            m.score += 1;
+            m.first = m.first.min(matched_pos);
+            m.last = m.last.max(matched_pos);
+            pos = next;
+        }
+        true
+    }
+
+    /// Does the element match at word `p`? Returns (the matched position or mention index, the
+    /// next position to continue from, the role).
+    fn elem_at(&self, elem: &PatternElem, words: &[Word], mentions: &[Mention], p: usize, dir: isize) -> Option<(usize, isize, Role)> {
+        let next = |end_excl: usize, start: usize| if dir > 0 { end_excl as isize } else { start as isize - 1 };
+        match elem {
+            PatternElem::Word(w) => word_matches(w, &words[p].norm).then(|| (p, next(p + 1, p), Role::Word)),
+            PatternElem::Set(s) => {
+                let alts = self.dicts.verbs.sets.get(*s as usize)?;
+                alts.iter().find_map(|alt| {
+                    let k = alt.len();
+                    let start = if dir > 0 { p } else { (p + 1).checked_sub(k)? };
+                    let ws = words.get(start..start + k)?;
+                    alt.iter().zip(ws).all(|(a, w)| word_matches(a, &w.norm)).then(|| (p, next(start + k, start), Role::Word))
+                })
+            }
+            PatternElem::Source | PatternElem::Target | PatternElem::Compound => {
+                let idx = mentions.iter().position(|m| if dir > 0 { m.start == p } else { m.end == p + 1 })?;
+                let group = mentions[idx].group;
+                let (gs, ge) = group_span(mentions, group);
+                let role = match elem {
+                    PatternElem::Source => Role::Source,
+                    PatternElem::Target => Role::Target,
+                    _ => Role::Both,
+                };
+                Some((idx, next(ge, gs), role))
+            }
+            PatternElem::Skip => None,
+        }
+    }
+
+    fn best_pattern<'p>(&self, hit: &VerbHit<'_>, words: &[Word], mentions: &[Mention]) -> Option<(&'p VerbPattern, PatternMatch)>
+    where
+        'static: 'p,
+    {
+        let verb = self.dicts.verbs.verb(hit.form.verb)?;
+        let block = self.dicts.verbs.block(verb.block)?;
+        let mut best: Option<(&VerbPattern, PatternMatch)> = None;
+        for pat in &block.patterns {
+            let mut m = PatternMatch { first: hit.start, last: hit.end - 1, ..Default::default() };
+            if !self.match_side(&pat.post, words, mentions, hit.end as isize, 1, &mut m) {
+                continue;
+            }
+            if !self.match_side(&pat.pre, words, mentions, hit.start as isize - 1, -1, &mut m) {
+                continue;
+            }
+            if best.as_ref().is_none_or(|(_, b)| m.score > b.score) {
+                best = Some((pat, m));
+            }
+        }
+        best
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Role {
+    Word,
+    Source,
+    Target,
+    Both,
+}
+
+fn group_span(mentions: &[Mention], group: usize) -> (usize, usize) {
+    let g = mentions.iter().filter(|m| m.group == group);
+    let start = g.clone().map(|m| m.start).min().unwrap_or(0);
+    let end = g.map(|m| m.end).max().unwrap_or(0);
+    (start, end)
+}
+
+fn side(mentions: &[Mention], group: usize) -> Vec<Mention> {
+    mentions.iter().filter(|m| m.group == group).cloned().collect()
+}
+
+const BE_FORMS: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "am"];
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
+const FUTURE: &[&str] = &["will", "shall", "'ll", "going", "plans", "plan", "planned", "intends", "intend", "vowed", "pledged", "promised", "wo"];
+const HYPOTHETICAL: &[&str] = &["would", "could", "might", "may", "if", "unless", "should", "'d"];
+
+/// Modality from the few words before the verb.
+fn modality(words: &[Word], start: usize) -> (bool, Modality) {
+    let window = &words[start.saturating_sub(4)..start];
+    let mut negated = false;
+    let mut modality = Modality::Asserted;
+    for w in window.iter().rev() {
+        if is_boundary(w) || w.norm == "," {
+            break;
+        }
+        let n = w.norm.as_str();
+        if NEGATIONS.contains(&n) {
+            negated = true;
+        } else if FUTURE.contains(&n) && modality == Modality::Asserted {
+            modality = Modality::Future;
+        } else if HYPOTHETICAL.contains(&n) && modality == Modality::Asserted {
+            modality = Modality::Hypothetical;
+        }
+    }
+    if negated {
+        modality = Modality::Denied;
+    }
+    (negated, modality)
+}
+
+impl SentenceCoder for ShallowCoder {
+    fn code(&self, input: &SentenceInput<'_>) -> Vec<CodedEvent> {
+        let words = input.words;
+        let mentions = input.mentions;
+        let mut events: Vec<CodedEvent> = Vec::new();
+        let mut covered_until = 0usize;
+        for hit in self.verb_hits(words, mentions) {
+            // a word already used by a matched pattern ("continue to supply") is not a new verb
+            if hit.start < covered_until {
+                continue;
+            }
+            let Some(verb) = self.dicts.verbs.verb(hit.form.verb) else { continue };
+            let Some(block) = self.dicts.verbs.block(verb.block) else { continue };
+            let matched = self.best_pattern(&hit, words, mentions);
+            let (code, rule, pm) = match &matched {
+                Some((pat, pm)) => (pat.code.clone(), format!("pattern:{}", pat.id), Some(pm)),
+                None => (
+                    verb.code.clone().or_else(|| block.code.clone()),
+                    format!("verb:{}:{}", block.name, verb.lemma),
+                    None,
+                ),
+            };
+            let Some(code) = code else { continue };
+            if let Some(pm) = pm {
+                covered_until = covered_until.max(pm.last + 1);
+            }
+            // passive: "was attacked by X" -> X is the source, the subject the target
+            let passive = hit.start > 0
+                && words[hit.start.saturating_sub(2)..hit.start].iter().any(|w| BE_FORMS.contains(&w.norm.as_str()))
+                && words[hit.head].norm.ends_with("ed")
+                || words[hit.head].norm != verb.lemma && hit.start > 0 && BE_FORMS.contains(&words[hit.start - 1].norm.as_str()) && !words[hit.head].norm.ends_with("ing");
+            let by_agent = words.get(hit.end).filter(|w| w.norm == "by").and_then(|_| {
+                mentions.iter().find(|m| m.start == hit.end + 1 || (m.start == hit.end + 2 && words[hit.end + 1].norm == "the"))
+            });
+            let before = mentions.iter().find(|m| m.end <= hit.start && !crosses_boundary(words, m.end, hit.start));
+            let after = mentions.iter().find(|m| m.start >= hit.end && (m.start - hit.end) <= 8 && !crosses_boundary(words, hit.end, m.start));
+            let (mut src, mut tgt) = match (passive, by_agent) {
+                (true, Some(agent)) => (Some(agent.group), before.map(|m| m.group)),
+                (true, None) => (None, before.map(|m| m.group)),
+                _ => (before.map(|m| m.group), after.map(|m| m.group)),
+            };
+            if let Some(pm) = pm {
+                if let Some(s) = pm.source {
+                    src = Some(mentions[s].group);
+                }
+                if let Some(t) = pm.target {
+                    tgt = Some(mentions[t].group);
+                }
+            }
+            if tgt == src {
+                tgt = None;
+            }
+            if src.is_none() && tgt.is_none() {
+                continue;
+            }
+            let (negated, modality) = modality(words, hit.start);
+            let trigger = (words[hit.start].start, words[hit.end - 1].end);
+            let score = pm.map_or(0, |p| p.score);
+            let confidence = (0.4 + 0.05 * score as f32 + if src.is_some() { 0.1 } else { 0.0 }).min(0.95);
+            let ev = CodedEvent {
+                source: src.map(|g| side(mentions, g)).unwrap_or_default(),
+                target: tgt.map(|g| side(mentions, g)).unwrap_or_default(),
+                cameo: code,
+                trigger,
+                rule,
+                negated,
+                modality,
+                confidence,
+            };
+            // one event per (code root, source, target) and sentence: the first, most specific
+            if !events.iter().any(|e| e.cameo.get(..2) == ev.cameo.get(..2) && e.source == ev.source && e.target == ev.target) {
+                events.push(ev);
+            }
+        }
+        events
+    }
+}
+
+/// A clause boundary (`;`, `:`, brackets, quotes) between two word positions.
+fn crosses_boundary(words: &[Word], from: usize, to: usize) -> bool {
+    from < to && words[from..to].iter().any(is_boundary)
+}

@@ -1,0 +1,227 @@
+//! Named actors (countries, places, persons, organisations) and agents (sector nouns).
+
+use crate::format::{parse_date, Record};
+use crate::matcher::{Haystack, PhraseMatch, PhraseMatcher};
+use crate::words::Word;
+use crate::DictError;
+use chrono::NaiveDate;
+
+/// What a named-actor entry denotes; decides how it composes with agents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorKind {
+    /// A country's name or demonym ("Hungary", "Hungarian").
+    Country,
+    /// A country's capital (for metonymy: "Baku" announced...).
+    Capital,
+    /// Another place that stands for its country (cities, regions, features).
+    Place,
+    Person,
+    /// Organisation with a full code (ministries, parties, companies named in the dictionary).
+    Org,
+    /// International organisation (codes starting `IGO`).
+    Igo,
+    /// Non-state armed group.
+    Group,
+}
+
+impl ActorKind {
+    pub fn parse(s: &str) -> Option<ActorKind> {
+        Some(match s {
+            "country" => ActorKind::Country,
+            "capital" => ActorKind::Capital,
+            "place" => ActorKind::Place,
+            "person" => ActorKind::Person,
+            "org" => ActorKind::Org,
+            "igo" => ActorKind::Igo,
+            "group" => ActorKind::Group,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ActorKind::Country => "country",
+            ActorKind::Capital => "capital",
+            ActorKind::Place => "place",
+            ActorKind::Person => "person",
+            ActorKind::Org => "org",
+            ActorKind::Igo => "igo",
+            ActorKind::Group => "group",
+        }
+    }
+
+    /// Entries of this kind are proper names: they match only capitalized text.
+    pub fn is_proper(self) -> bool {
+        true
+    }
+}
+
+/// A code held over a period (either end open).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    pub code: String,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl Role {
+    pub fn is_bounded(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+
+    fn covers(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= date) && self.to.is_none_or(|t| date < t)
+    }
+
+    /// `CODE`, `CODE@YYYYMMDD-YYYYMMDD`, `CODE@-YYYYMMDD`, `CODE@YYYYMMDD-`.
+    pub fn parse(spec: &str) -> Result<Role, String> {
+        let (code, period) = match spec.split_once('@') {
+            Some((c, p)) => (c, Some(p)),
+            None => (spec, None),
+        };
+        if code.is_empty() {
+            return Err(format!("empty code in {spec:?}"));
+        }
+        let (from, to) = match period {
+            None => (None, None),
+            Some(p) => {
+                let (f, t) = p.split_once('-').ok_or_else(|| format!("period without '-' in {spec:?}"))?;
+                let f = if f.is_empty() { None } else { Some(parse_date(f).ok_or_else(|| format!("bad date {f:?}"))?) };
+                let t = if t.is_empty() { None } else { Some(parse_date(t).ok_or_else(|| format!("bad date {t:?}"))?) };
+                (f, t)
+            }
+        };
+        Ok(Role { code: code.to_string(), from, to })
+    }
+
+    pub fn spec(&self) -> String {
+        let d = |d: Option<NaiveDate>| d.map(|d| d.format("%Y%m%d").to_string()).unwrap_or_default();
+        if self.is_bounded() {
+            format!("{}@{}-{}", self.code, d(self.from), d(self.to))
+        } else {
+            self.code.clone()
+        }
+    }
+}
+
+/// A named actor: its kind, primary name and roles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorEntry {
+    pub kind: ActorKind,
+    pub name: String,
+    pub roles: Vec<Role>,
+}
+
+impl ActorEntry {
+    /// The code that applies on `date`: a dated role covering it, else the undated default,
+    /// else (no date known) the most recent role. `None` is a deliberate null code.
+    pub fn code_on(&self, date: Option<NaiveDate>) -> Option<&str> {
+        let default = self.roles.iter().find(|r| !r.is_bounded());
+        let chosen = match date {
+            Some(d) => self.roles.iter().find(|r| r.is_bounded() && r.covers(d)).or(default),
+            None => default.or_else(|| self.roles.last()),
+        };
+        chosen.map(|r| r.code.as_str()).filter(|c| *c != "---")
+    }
+}
+
+/// What a dictionary phrase denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lexeme {
+    Actor(u32),
+    /// An agent noun; the index is into [`ActorDict::agent_codes`].
+    Agent(u32),
+}
+
+/// Named actors and agents, matched together.
+pub struct ActorDict {
+    pub entries: Vec<ActorEntry>,
+    /// Sector codes of agents (`GOV`, `MIL`, `GOVMED`...).
+    pub agent_codes: Vec<String>,
+    matcher: PhraseMatcher<Lexeme>,
+}
+
+/// A dictionary hit in a sentence, with the case checks applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LexemeMatch {
+    pub start: usize,
+    pub end: usize,
+    pub lexeme: Lexeme,
+}
+
+impl ActorDict {
+    /// Parses `actors.tsv` (`kind<TAB>role,role,...<TAB>phrase|phrase`) and `agents.tsv`
+    /// (`SECTOR<TAB>phrase|phrase`).
+    pub fn parse(actors: &[&str], agents: &[&str]) -> Result<ActorDict, DictError> {
+        let mut entries = Vec::new();
+        let mut phrases: Vec<(Vec<String>, Lexeme)> = Vec::new();
+        for rec in actors.iter().flat_map(|t| Record::lines(t, "actors.tsv")) {
+            let rec = rec?;
+            let [kind, roles, names] = rec.fields::<3>()?;
+            let kind = ActorKind::parse(kind).ok_or_else(|| rec.error(format!("unknown kind {kind:?}")))?;
+            let roles = roles
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(Role::parse)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|m| rec.error(m))?;
+            let id = entries.len() as u32;
+            let mut name = String::new();
+            for p in names.split('|') {
+                if name.is_empty() {
+                    name = p.to_string();
+                }
+                phrases.push((p.split(' ').map(str::to_string).collect(), Lexeme::Actor(id)));
+            }
+            entries.push(ActorEntry { kind, name, roles });
+        }
+        let mut agent_codes = Vec::new();
+        for rec in agents.iter().flat_map(|t| Record::lines(t, "agents.tsv")) {
+            let rec = rec?;
+            let [code, names] = rec.fields::<2>()?;
+            let id = agent_codes.len() as u32;
+            agent_codes.push(code.to_string());
+            for p in names.split('|') {
+                phrases.push((p.split(' ').map(str::to_string).collect(), Lexeme::Agent(id)));
+            }
+        }
+        let matcher = PhraseMatcher::new(phrases);
+        Ok(ActorDict { entries, agent_codes, matcher })
+    }
+
+    pub fn entry(&self, id: u32) -> Option<&ActorEntry> {
+        self.entries.get(id as usize)
+    }
+
+    pub fn agent_code(&self, id: u32) -> Option<&str> {
+        self.agent_codes.get(id as usize).map(String::as_str)
+    }
+
+    pub fn phrase_count(&self) -> usize {
+        self.matcher.len()
+    }
+
+    /// Actor and agent phrases in a sentence. Named actors must be capitalized in the text
+    /// ("Turkey" the country, not "turkey"), and one-word names of three letters or fewer must
+    /// be in capitals ("US", not "us"; "IS", not "is").
+    pub fn find(&self, words: &[Word], hay: &Haystack) -> Vec<LexemeMatch> {
+        self.matcher
+            .find(hay)
+            .into_iter()
+            .filter(|m| self.case_ok(m, words))
+            .map(|m| LexemeMatch { start: m.start, end: m.end, lexeme: *m.payload })
+            .collect()
+    }
+
+    fn case_ok(&self, m: &PhraseMatch<'_, Lexeme>, words: &[Word]) -> bool {
+        let Lexeme::Actor(_) = m.payload else { return true };
+        let Some(first) = words.get(m.start) else { return false };
+        if m.end - m.start == 1 && first.norm.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+            return first.all_caps;
+        }
+        // Every capitalizable content word of a proper name starts uppercase in running text,
+        // but "the" and "of" inside names need not ("the European Union", "Bank of England").
+        words[m.start..m.end].iter().any(|w| w.capitalized)
+            && (first.capitalized || matches!(first.norm.as_str(), "the" | "a"))
+    }
+}
