@@ -1,1 +1,59 @@
-fn main() {}
+//! `dyad`: political event data from news text. See CONTRACT.md for the stable interface.
+
+mod bench;
+mod code;
+mod dict;
+mod eval;
+mod progress;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// dyad reads news text and writes who did what to whom, coded in PLOVER and CAMEO.
+#[derive(Parser)]
+#[command(name = "dyad", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code documents into events (one JSON object per line).
+    Code(code::CodeArgs),
+    /// Evaluate coding against gold records.
+    Eval {
+        #[command(subcommand)]
+        what: eval::EvalCommand,
+    },
+    /// Build or inspect the dictionaries.
+    Dict {
+        #[command(subcommand)]
+        what: dict::DictCommand,
+    },
+    /// Measure throughput.
+    Bench(bench::BenchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code(args) => code::run(args),
+        Command::Eval { what } => eval::run(what),
+        Command::Dict { what } => dict::run(what),
+        Command::Bench(args) => bench::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The default location of the shared data folder, relative to the working directory.
+pub fn default_shared() -> PathBuf {
+    PathBuf::from("../shared")
+}

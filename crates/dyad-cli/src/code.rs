@@ -1,0 +1,102 @@
+//! `dyad code`: documents in, one JSON event per line out.
+
+use crate::progress::{Progress, Summary};
+use anyhow::{Context, Result};
+use dyad_code::Pipeline;
+use dyad_ingest::{read_paths, Document, IngestError, IngestOptions};
+use dyad_model::EventRecord;
+use rayon::prelude::*;
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct CodeArgs {
+    /// Documents: .jsonl, .txt, .html files or folders of them; `-` or nothing for standard input.
+    pub paths: Vec<PathBuf>,
+    /// Write events to this file instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Largest document accepted, in bytes; larger ones are reported and skipped.
+    #[arg(long, default_value_t = dyad_ingest::DEFAULT_MAX_BYTES)]
+    pub max_doc_bytes: usize,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+/// Documents are coded in batches of this many, in parallel, and written in input order.
+const BATCH: usize = 64;
+
+/// Codes a stream of documents, handing each batch's events (in input order) to `sink` and
+/// reporting every unreadable document on standard error.
+pub fn code_stream(
+    docs: impl Iterator<Item = Result<Document, IngestError>>,
+    pipeline: &Pipeline,
+    progress: &Progress,
+    mut sink: impl FnMut(&[EventRecord]) -> Result<()>,
+) -> Result<Summary> {
+    let mut summary = Summary::default();
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<Document>, summary: &mut Summary| -> Result<()> {
+        let results: Vec<_> = batch.par_iter().map(|d| pipeline.code_document(d)).collect();
+        for r in &results {
+            summary.coded += 1;
+            summary.sentences += r.sentences;
+            summary.events += r.events.len();
+            sink(&r.events)?;
+        }
+        progress.advance(batch.len() as u64, summary);
+        batch.clear();
+        Ok(())
+    };
+    for item in docs {
+        summary.read += 1;
+        match item {
+            Ok(doc) => {
+                summary.bytes += doc.text.len();
+                batch.push(doc);
+                if batch.len() == BATCH {
+                    flush(&mut batch, &mut summary)?;
+                }
+            }
+            Err(e) => {
+                summary.skipped += 1;
+                progress.println(&format!("error: {e} (skipped)"));
+            }
+        }
+    }
+    flush(&mut batch, &mut summary)?;
+    Ok(summary)
+}
+
+pub fn configure_threads(threads: Option<usize>) {
+    if let Some(n) = threads {
+        // Fails only if a pool was already built, in which case that pool is used.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+}
+
+pub fn run(args: CodeArgs) -> Result<ExitCode> {
+    configure_threads(args.threads);
+    let paths = if args.paths.is_empty() { vec![PathBuf::from("-")] } else { args.paths };
+    let opts = IngestOptions { max_bytes: args.max_doc_bytes };
+    let pipeline = Pipeline::new();
+    let out: Box<dyn Write> = match &args.output {
+        Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = BufWriter::new(out);
+    let progress = Progress::new("coding");
+    let summary = code_stream(read_paths(&paths, &opts), &pipeline, &progress, |events| {
+        for e in events {
+            serde_json::to_writer(&mut out, e)?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    })?;
+    out.flush().context("writing events")?;
+    progress.finish();
+    eprintln!("{}", summary.render(progress.elapsed()));
+    Ok(summary.exit_code())
+}
