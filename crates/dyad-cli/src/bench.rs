@@ -43,7 +43,11 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         bail!("no documents in {:?}; pass --corpus FILE", args.corpus);
     }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    println!("corpus: {} documents, {:.1} KiB; dictionaries loaded in {load_ms:.0} ms", docs.len(), bytes as f64 / 1024.0);
+    println!(
+        "corpus: {} documents, {:.1} KiB; dictionaries loaded in {load_ms:.0} ms",
+        docs.len(),
+        bytes as f64 / 1024.0
+    );
     let rounds = args.rounds.max(1);
     let single = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
     for (label, threads) in [("1 thread", Some(&single)), ("all cores", None)] {
@@ -51,7 +55,12 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         let mut sentences = 0;
         let mut events = 0;
         for _ in 0..rounds {
-            let run = || docs.par_iter().map(|d| pipeline.code_document(d)).map(|r| (r.sentences, r.events.len())).collect::<Vec<_>>();
+            let run = || {
+                docs.par_iter()
+                    .map(|d| pipeline.code_document(d))
+                    .map(|r| (r.sentences, r.events.len()))
+                    .collect::<Vec<_>>()
+            };
             let results = match threads {
                 Some(pool) => pool.install(run),
                 None => run(),

@@ -39,7 +39,10 @@ pub fn code_stream(
     let mut summary = Summary::default();
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Document>, summary: &mut Summary| -> Result<()> {
-        let results: Vec<_> = batch.par_iter().map(|d| pipeline.code_document(d)).collect();
+        let results: Vec<_> = batch
+            .par_iter()
+            .map(|d| pipeline.code_document(d))
+            .collect();
         for r in &results {
             summary.coded += 1;
             summary.sentences += r.sentences;
@@ -73,17 +76,27 @@ pub fn code_stream(
 pub fn configure_threads(threads: Option<usize>) {
     if let Some(n) = threads {
         // Fails only if a pool was already built, in which case that pool is used.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
 }
 
 pub fn run(args: CodeArgs) -> Result<ExitCode> {
     configure_threads(args.threads);
-    let paths = if args.paths.is_empty() { vec![PathBuf::from("-")] } else { args.paths };
-    let opts = IngestOptions { max_bytes: args.max_doc_bytes };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.paths
+    };
+    let opts = IngestOptions {
+        max_bytes: args.max_doc_bytes,
+    };
     let pipeline = Pipeline::new();
     let out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
+        Some(p) => Box::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        ),
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(out);

@@ -28,8 +28,14 @@ pub fn run(cmd: DictCommand) -> Result<ExitCode> {
             std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
             for (name, text) in &converted.files {
                 let path = out.join(name);
-                std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
-                eprintln!("wrote {} ({} lines, {} bytes)", path.display(), text.lines().count(), text.len());
+                std::fs::write(&path, text)
+                    .with_context(|| format!("writing {}", path.display()))?;
+                eprintln!(
+                    "wrote {} ({} lines, {} bytes)",
+                    path.display(),
+                    text.lines().count(),
+                    text.len()
+                );
             }
             eprintln!("rebuild dyad (cargo build --release) to embed the new dictionaries");
         }

@@ -21,7 +21,8 @@ pub enum EvalCommand {
 
 pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
     let EvalCommand::Plover { gold, verbose } = cmd;
-    let text = std::fs::read_to_string(&gold).with_context(|| format!("cannot read {}", gold.display()))?;
+    let text = std::fs::read_to_string(&gold)
+        .with_context(|| format!("cannot read {}", gold.display()))?;
     let path = gold.display().to_string();
     let records = dyad_eval::read_gold(&text, &path).map_err(anyhow::Error::msg)?;
     let pipeline = Pipeline::new();
@@ -30,7 +31,14 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
         .enumerate()
         .map(|(i, r)| {
             let date = r.date.as_deref().and_then(parse_iso_date);
-            let mut doc = document_from_text(&r.text, Origin { path: path.clone(), line: Some(i + 1) }, date);
+            let mut doc = document_from_text(
+                &r.text,
+                Origin {
+                    path: path.clone(),
+                    line: Some(i + 1),
+                },
+                date,
+            );
             doc.id = r.id.clone();
             pipeline.code_document(&doc).events
         })
@@ -42,8 +50,18 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
                 println!("  gold {} {:?} -> {:?}", g.event, g.source, g.target);
             }
             for e in p {
-                let codes = |a: &[dyad_model::ActorRef]| a.iter().map(|a| a.code.clone()).collect::<Vec<_>>();
-                println!("  pred {} {:?} -> {:?} [{} {}] {}", e.plover.event, codes(&e.source), codes(&e.target), e.cameo, e.trigger.text, e.rule);
+                let codes = |a: &[dyad_model::ActorRef]| {
+                    a.iter().map(|a| a.code.clone()).collect::<Vec<_>>()
+                };
+                println!(
+                    "  pred {} {:?} -> {:?} [{} {}] {}",
+                    e.plover.event,
+                    codes(&e.source),
+                    codes(&e.target),
+                    e.cameo,
+                    e.trigger.text,
+                    e.rule
+                );
             }
         }
     }

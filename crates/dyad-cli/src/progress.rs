@@ -51,7 +51,9 @@ impl Progress {
     pub fn new(what: &str) -> Progress {
         let bar = if std::io::stderr().is_terminal() {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-            if let Ok(style) = ProgressStyle::with_template("{spinner} {prefix} {pos} documents {msg} [{elapsed}]") {
+            if let Ok(style) =
+                ProgressStyle::with_template("{spinner} {prefix} {pos} documents {msg} [{elapsed}]")
+            {
                 bar.set_style(style);
             }
             bar.set_prefix(what.to_string());
@@ -59,12 +61,18 @@ impl Progress {
         } else {
             ProgressBar::hidden()
         };
-        Progress { bar, start: Instant::now() }
+        Progress {
+            bar,
+            start: Instant::now(),
+        }
     }
 
     pub fn advance(&self, docs: u64, summary: &Summary) {
         self.bar.inc(docs);
-        self.bar.set_message(format!("{} sentences, {} events", summary.sentences, summary.events));
+        self.bar.set_message(format!(
+            "{} sentences, {} events",
+            summary.sentences, summary.events
+        ));
     }
 
     /// Prints a line without breaking the progress display.

@@ -121,10 +121,18 @@ impl Pipeline {
     /// Codes every sentence of a document.
     pub fn code_document(&self, doc: &Document) -> DocumentResult {
         let sentences = self.splitter.split(&doc.text);
-        let mut result = DocumentResult { sentences: sentences.len(), events: Vec::new() };
+        let mut result = DocumentResult {
+            sentences: sentences.len(),
+            events: Vec::new(),
+        };
         for (index, sentence) in sentences.iter().enumerate() {
             let tokens = self.tokenizer.tokenize(&sentence.text);
-            let words = words(tokens.iter().enumerate().map(|(i, t)| (i, t.form.as_str(), t.start)));
+            let words = words(
+                tokens
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (i, t.form.as_str(), t.start)),
+            );
             let haystack = Haystack::new(&words);
             if self.dicts.discards.is_match(&haystack) {
                 continue;

@@ -32,15 +32,23 @@ pub type Side = Vec<Mention>;
 /// Words that end a noun phrase: a country word and an agent noun with one of these between
 /// them do not compose ("Russia said troops...", "Hungary and the army").
 const PHRASE_BREAKS: &[&str] = &[
-    "and", "or", "but", "to", "said", "says", "say", "that", "which", "who", "whom", "in", "on", "at", "with",
-    "for", "from", "by", "against", "over", "as", "is", "are", "was", "were", "be", "been", "has", "have",
-    "had", "will", "would", "could", "should", "may", "might", "can", "not", "n't", "after", "before", "into",
-    "than", "its", "their", "his", "her", "it", "they", "he", "she", "we", "while", "when", "if", "also", "of",
-    "between", "about", "under", "since", "amid",
+    "and", "or", "but", "to", "said", "says", "say", "that", "which", "who", "whom", "in", "on",
+    "at", "with", "for", "from", "by", "against", "over", "as", "is", "are", "was", "were", "be",
+    "been", "has", "have", "had", "will", "would", "could", "should", "may", "might", "can", "not",
+    "n't", "after", "before", "into", "than", "its", "their", "his", "her", "it", "they", "he",
+    "she", "we", "while", "when", "if", "also", "of", "between", "about", "under", "since", "amid",
 ];
 
 /// Nouns that stay inside a country-word phrase without changing its code ("the Armenian capital").
-const PLACE_NOUNS: &[&str] = &["capital", "city", "region", "side", "border", "territory", "people"];
+const PLACE_NOUNS: &[&str] = &[
+    "capital",
+    "city",
+    "region",
+    "side",
+    "border",
+    "territory",
+    "people",
+];
 
 pub struct MentionFinder {
     dicts: &'static Dictionaries,
@@ -68,7 +76,11 @@ impl MentionFinder {
             .filter(|c| c.len() == 3)
             .map(str::to_string)
             .collect();
-        MentionFinder { dicts, breaks: PHRASE_BREAKS.iter().copied().collect(), countries }
+        MentionFinder {
+            dicts,
+            breaks: PHRASE_BREAKS.iter().copied().collect(),
+            countries,
+        }
     }
 
     fn resolve(&self, m: &LexemeMatch, date: Option<NaiveDate>) -> Option<Resolved> {
@@ -76,11 +88,23 @@ impl MentionFinder {
             Lexeme::Actor(id) => {
                 let e = self.dicts.actors.entry(id)?;
                 let code = e.code_on(date)?;
-                Some(Resolved { start: m.start, end: m.end, code: code.to_string(), kind: Some(e.kind), name: e.name.clone() })
+                Some(Resolved {
+                    start: m.start,
+                    end: m.end,
+                    code: code.to_string(),
+                    kind: Some(e.kind),
+                    name: e.name.clone(),
+                })
             }
             Lexeme::Agent(id) => {
                 let code = self.dicts.actors.agent_code(id)?;
-                Some(Resolved { start: m.start, end: m.end, code: code.to_string(), kind: None, name: code.to_string() })
+                Some(Resolved {
+                    start: m.start,
+                    end: m.end,
+                    code: code.to_string(),
+                    kind: None,
+                    name: code.to_string(),
+                })
             }
         }
     }
@@ -90,19 +114,41 @@ impl MentionFinder {
         to >= from
             && to - from <= max
             && words[from..to].iter().all(|w| {
-                w.norm.chars().any(char::is_alphanumeric) && !self.breaks.contains(w.norm.as_str())
+                w.norm.chars().any(char::is_alphanumeric)
+                    && !self.breaks.contains(w.norm.as_str())
+                    // a verb between them: "Britain mobilized army reservists"
+                    && (w.capitalized || !self.is_verb_form(&w.norm))
             })
     }
 
+    fn is_verb_form(&self, word: &str) -> bool {
+        !word.ends_with("ing")
+            && self
+                .dicts
+                .verbs
+                .forms_starting(word)
+                .iter()
+                .any(|f| f.words.len() == 1)
+    }
+
     fn is_country_like(r: &Resolved) -> bool {
-        matches!(r.kind, Some(ActorKind::Country | ActorKind::Capital | ActorKind::Place)) && r.code.len() == 3
+        matches!(
+            r.kind,
+            Some(ActorKind::Country | ActorKind::Capital | ActorKind::Place)
+        ) && r.code.len() == 3
     }
 
     fn split_code(&self, code: &str) -> (Option<String>, Option<String>) {
-        let country = code.get(..3).filter(|c| self.countries.contains(*c)).map(str::to_string);
+        let country = code
+            .get(..3)
+            .filter(|c| self.countries.contains(*c))
+            .map(str::to_string);
         let sector = match &country {
             Some(_) => code.get(3..6).map(str::to_string),
-            None if code.len() == 3 || code.len() == 6 => code.get(..3).filter(|_| !code.starts_with("IGO")).map(str::to_string),
+            None if code.len() == 3 || code.len() == 6 => code
+                .get(..3)
+                .filter(|_| !code.starts_with("IGO"))
+                .map(str::to_string),
             None => None,
         };
         (country, sector)
@@ -110,8 +156,13 @@ impl MentionFinder {
 
     /// The actor mentions of a sentence, in order, with compound groups.
     pub fn find(&self, words: &[Word], hay: &Haystack, date: Option<NaiveDate>) -> Vec<Mention> {
-        let hits: Vec<Resolved> =
-            self.dicts.actors.find(words, hay).iter().filter_map(|m| self.resolve(m, date)).collect();
+        let hits: Vec<Resolved> = self
+            .dicts
+            .actors
+            .find(words, hay)
+            .iter()
+            .filter_map(|m| self.resolve(m, date))
+            .collect();
         let mut out: Vec<Mention> = Vec::new();
         let mut i = 0;
         while i < hits.len() {
@@ -120,7 +171,11 @@ impl MentionFinder {
             let (mut start, mut end, code, rule, consumed);
             match (cur.kind, next) {
                 // country word + agent: "Russian Foreign Ministry", "Russia's army"
-                (_, Some(n)) if Self::is_country_like(cur) && n.kind.is_none() && self.glue_possessive(words, cur.end, n.start) => {
+                (_, Some(n))
+                    if Self::is_country_like(cur)
+                        && n.kind.is_none()
+                        && self.glue_possessive(words, cur.end, n.start) =>
+                {
                     start = cur.start;
                     end = n.end;
                     code = format!("{}{}", cur.code, n.code);
@@ -128,7 +183,9 @@ impl MentionFinder {
                     consumed = 2;
                 }
                 // agent + of + country word: "Residents of the Armenian capital"
-                (None, Some(n)) if Self::is_country_like(n) && self.of_phrase(words, cur.end, n.start) => {
+                (None, Some(n))
+                    if Self::is_country_like(n) && self.of_phrase(words, cur.end, n.start) =>
+                {
                     start = cur.start;
                     end = n.end;
                     code = format!("{}{}", n.code, cur.code);
@@ -144,7 +201,10 @@ impl MentionFinder {
                 }
             }
             // "the Armenian capital": keep the place noun inside the mention
-            if words.get(end).is_some_and(|w| PLACE_NOUNS.contains(&w.norm.as_str())) {
+            if words
+                .get(end)
+                .is_some_and(|w| PLACE_NOUNS.contains(&w.norm.as_str()))
+            {
                 end += 1;
             }
             if start > 0 && matches!(words[start - 1].norm.as_str(), "the" | "a" | "an") {
@@ -156,7 +216,15 @@ impl MentionFinder {
                 Some(prev) => prev.group + 1,
                 None => 0,
             };
-            out.push(Mention { start, end, code, country, sector, group, rule });
+            out.push(Mention {
+                start,
+                end,
+                code,
+                country,
+                sector,
+                group,
+                rule,
+            });
             i += consumed;
         }
         out
@@ -164,7 +232,11 @@ impl MentionFinder {
 
     fn glue_possessive(&self, words: &[Word], from: usize, to: usize) -> bool {
         // "Russia 's army" is fine; otherwise up to three modifier words
-        let from = if words.get(from).is_some_and(|w| w.norm == "'s") { from + 1 } else { from };
+        let from = if words.get(from).is_some_and(|w| w.norm == "'s") {
+            from + 1
+        } else {
+            from
+        };
         self.glue(words, from, to, 3)
     }
 
@@ -186,5 +258,8 @@ fn is_conjunction(words: &[Word], from: usize, to: usize) -> bool {
         return false;
     }
     let between: Vec<&str> = words[from..to].iter().map(|w| w.norm.as_str()).collect();
-    matches!(between.as_slice(), [","] | ["and"] | [",", "and"] | ["&"] | ["as", "well", "as"] | ["and", "the"])
+    matches!(
+        between.as_slice(),
+        [","] | ["and"] | [",", "and"] | ["&"] | ["as", "well", "as"] | ["and", "the"]
+    )
 }

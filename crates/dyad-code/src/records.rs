@@ -19,9 +19,17 @@ pub fn stable_hash(parts: &[&str]) -> String {
 
 fn actor_ref(m: &Mention, input: &SentenceInput<'_>, idx: &CharIndex) -> ActorRef {
     let start = input.words.get(m.start).map_or(0, |w| w.start);
-    let end = input.words.get(m.end.saturating_sub(1)).map_or(start, |w| w.end);
+    let end = input
+        .words
+        .get(m.end.saturating_sub(1))
+        .map_or(start, |w| w.end);
     ActorRef {
-        text: input.sentence.text.get(start..end).unwrap_or("").to_string(),
+        text: input
+            .sentence
+            .text
+            .get(start..end)
+            .unwrap_or("")
+            .to_string(),
         code: m.code.clone(),
         country: m.country.clone(),
         sector: m.sector.clone(),
@@ -30,17 +38,44 @@ fn actor_ref(m: &Mention, input: &SentenceInput<'_>, idx: &CharIndex) -> ActorRe
 }
 
 /// Builds the record; `None` when the CAMEO code has no PLOVER event (statements).
-pub fn build(input: &SentenceInput<'_>, ev: &CodedEvent, ontology: &Ontology) -> Option<EventRecord> {
+pub fn build(
+    input: &SentenceInput<'_>,
+    ev: &CodedEvent,
+    ontology: &Ontology,
+) -> Option<EventRecord> {
     let info = ontology.lookup(&ev.cameo)?;
     let event = info.event.clone()?;
     let idx = CharIndex::new(&input.sentence.text);
-    let source: Vec<ActorRef> = ev.source.iter().map(|m| actor_ref(m, input, &idx)).collect();
-    let target: Vec<ActorRef> = ev.target.iter().map(|m| actor_ref(m, input, &idx)).collect();
-    let trigger_text = input.sentence.text.get(ev.trigger.0..ev.trigger.1).unwrap_or("").to_string();
-    let codes: Vec<&str> = source.iter().chain(&target).map(|a| a.code.as_str()).collect();
+    let source: Vec<ActorRef> = ev
+        .source
+        .iter()
+        .map(|m| actor_ref(m, input, &idx))
+        .collect();
+    let target: Vec<ActorRef> = ev
+        .target
+        .iter()
+        .map(|m| actor_ref(m, input, &idx))
+        .collect();
+    let trigger_text = input
+        .sentence
+        .text
+        .get(ev.trigger.0..ev.trigger.1)
+        .unwrap_or("")
+        .to_string();
+    let codes: Vec<&str> = source
+        .iter()
+        .chain(&target)
+        .map(|a| a.code.as_str())
+        .collect();
     let index = input.index.to_string();
     let tstart = ev.trigger.0.to_string();
-    let mut parts = vec![input.doc.id.as_str(), index.as_str(), tstart.as_str(), trigger_text.as_str(), ev.cameo.as_str()];
+    let mut parts = vec![
+        input.doc.id.as_str(),
+        index.as_str(),
+        tstart.as_str(),
+        trigger_text.as_str(),
+        ev.cameo.as_str(),
+    ];
     parts.extend(codes);
     Some(EventRecord {
         event_id: stable_hash(&parts),
@@ -50,7 +85,11 @@ pub fn build(input: &SentenceInput<'_>, ev: &CodedEvent, ontology: &Ontology) ->
         date: input.doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
         source,
         target,
-        plover: Plover { event, mode: info.mode.clone(), context: info.context.clone() },
+        plover: Plover {
+            event,
+            mode: info.mode.clone(),
+            context: info.context.clone(),
+        },
         cameo: ev.cameo.clone(),
         quad_class: info.quad_class,
         goldstein: info.goldstein,
@@ -58,7 +97,10 @@ pub fn build(input: &SentenceInput<'_>, ev: &CodedEvent, ontology: &Ontology) ->
         modality: ev.modality.as_str().to_string(),
         quote: None,
         location: None,
-        trigger: Trigger { text: trigger_text, span: idx.char_span(ev.trigger.0, ev.trigger.1) },
+        trigger: Trigger {
+            text: trigger_text,
+            span: idx.char_span(ev.trigger.0, ev.trigger.1),
+        },
         rule: ev.rule.clone(),
         confidence: ev.confidence,
     })

@@ -40,7 +40,10 @@ struct PatternMatch {
 }
 
 fn is_boundary(w: &Word) -> bool {
-    matches!(w.norm.as_str(), ";" | ":" | "." | "?" | "!" | "(" | ")" | "\"" | "\u{201c}" | "\u{201d}")
+    matches!(
+        w.norm.as_str(),
+        ";" | ":" | "." | "?" | "!" | "(" | ")" | "\"" | "\u{201c}" | "\u{201d}"
+    )
 }
 
 fn word_matches(pattern: &str, word: &str) -> bool {
@@ -60,16 +63,35 @@ impl ShallowCoder {
             let mut best: Option<VerbHit<'a>> = None;
             for form in self.dicts.verbs.forms_starting(&words[i].norm) {
                 let n = form.words.len();
-                if i + n > words.len() || !form.words.iter().zip(&words[i..i + n]).all(|(f, w)| *f == w.norm) {
+                if i + n > words.len()
+                    || !form
+                        .words
+                        .iter()
+                        .zip(&words[i..i + n])
+                        .all(|(f, w)| *f == w.norm)
+                {
                     continue;
                 }
                 if best.is_none_or(|b| n > b.end - b.start) {
-                    best = Some(VerbHit { start: i, end: i + n, head: i + form.head, form });
+                    best = Some(VerbHit {
+                        start: i,
+                        end: i + n,
+                        head: i + form.head,
+                        form,
+                    });
                 }
             }
             match best {
-                // A capitalized word inside a sentence is a name, not a verb ("Mount Hope").
-                Some(h) if !in_mention(h.head) && (h.head == 0 || !words[h.head].capitalized) => {
+                // A capitalized word inside a sentence is a name, not a verb ("Mount Hope"); a
+                // word after a determiner is a noun ("the attack", "its talks"); and a few verb
+                // forms are prepositions ("according to", "following").
+                Some(h)
+                    if !in_mention(h.head)
+                        && (h.head == 0 || !words[h.head].capitalized)
+                        && !(h.start > 0
+                            && DETERMINERS.contains(&words[h.start - 1].norm.as_str()))
+                        && !NON_VERB_FORMS.contains(&words[h.head].norm.as_str()) =>
+                {
                     hits.push(h);
                     i = h.end;
                 }
@@ -93,7 +115,11 @@ impl ShallowCoder {
         let mut pos = from;
         let mut gap_bonus = 0;
         for item in items {
-            let max_gap = if item.adjacent { 0 } else { MAX_GAP + gap_bonus };
+            let max_gap = if item.adjacent {
+                0
+            } else {
+                MAX_GAP + gap_bonus
+            };
             gap_bonus = 0;
             if let PatternElem::Skip = item.elem {
                 gap_bonus = MAX_GAP;
@@ -114,7 +140,9 @@ impl ShallowCoder {
                     break;
                 }
             }
-            let Some((matched_pos, next, role)) = found else { return false };
+            let Some((matched_pos, next, role)) = found else {
+                return false;
+            };
             match role {
                 Role::Source => m.source = Some(matched_pos),
                 Role::Target => m.target = Some(matched_pos),
@@ -134,21 +162,45 @@ impl ShallowCoder {
 
     /// Does the element match at word `p`? Returns (the matched position or mention index, the
     /// next position to continue from, the role).
-    fn elem_at(&self, elem: &PatternElem, words: &[Word], mentions: &[Mention], p: usize, dir: isize) -> Option<(usize, isize, Role)> {
-        let next = |end_excl: usize, start: usize| if dir > 0 { end_excl as isize } else { start as isize - 1 };
+    fn elem_at(
+        &self,
+        elem: &PatternElem,
+        words: &[Word],
+        mentions: &[Mention],
+        p: usize,
+        dir: isize,
+    ) -> Option<(usize, isize, Role)> {
+        let next = |end_excl: usize, start: usize| {
+            if dir > 0 {
+                end_excl as isize
+            } else {
+                start as isize - 1
+            }
+        };
         match elem {
-            PatternElem::Word(w) => word_matches(w, &words[p].norm).then(|| (p, next(p + 1, p), Role::Word)),
+            PatternElem::Word(w) => {
+                word_matches(w, &words[p].norm).then(|| (p, next(p + 1, p), Role::Word))
+            }
             PatternElem::Set(s) => {
                 let alts = self.dicts.verbs.sets.get(*s as usize)?;
                 alts.iter().find_map(|alt| {
                     let k = alt.len();
                     let start = if dir > 0 { p } else { (p + 1).checked_sub(k)? };
                     let ws = words.get(start..start + k)?;
-                    alt.iter().zip(ws).all(|(a, w)| word_matches(a, &w.norm)).then(|| (p, next(start + k, start), Role::Word))
+                    alt.iter()
+                        .zip(ws)
+                        .all(|(a, w)| word_matches(a, &w.norm))
+                        .then(|| (p, next(start + k, start), Role::Word))
                 })
             }
             PatternElem::Source | PatternElem::Target | PatternElem::Compound => {
-                let idx = mentions.iter().position(|m| if dir > 0 { m.start == p } else { m.end == p + 1 })?;
+                let idx = mentions.iter().position(|m| {
+                    if dir > 0 {
+                        m.start == p
+                    } else {
+                        m.end == p + 1
+                    }
+                })?;
                 let group = mentions[idx].group;
                 let (gs, ge) = group_span(mentions, group);
                 let role = match elem {
@@ -162,7 +214,12 @@ impl ShallowCoder {
         }
     }
 
-    fn best_pattern<'p>(&self, hit: &VerbHit<'_>, words: &[Word], mentions: &[Mention]) -> Option<(&'p VerbPattern, PatternMatch)>
+    fn best_pattern<'p>(
+        &self,
+        hit: &VerbHit<'_>,
+        words: &[Word],
+        mentions: &[Mention],
+    ) -> Option<(&'p VerbPattern, PatternMatch)>
     where
         'static: 'p,
     {
@@ -170,11 +227,22 @@ impl ShallowCoder {
         let block = self.dicts.verbs.block(verb.block)?;
         let mut best: Option<(&VerbPattern, PatternMatch)> = None;
         for pat in &block.patterns {
-            let mut m = PatternMatch { first: hit.start, last: hit.end - 1, ..Default::default() };
+            let mut m = PatternMatch {
+                first: hit.start,
+                last: hit.end - 1,
+                ..Default::default()
+            };
             if !self.match_side(&pat.post, words, mentions, hit.end as isize, 1, &mut m) {
                 continue;
             }
-            if !self.match_side(&pat.pre, words, mentions, hit.start as isize - 1, -1, &mut m) {
+            if !self.match_side(
+                &pat.pre,
+                words,
+                mentions,
+                hit.start as isize - 1,
+                -1,
+                &mut m,
+            ) {
                 continue;
             }
             if best.as_ref().is_none_or(|(_, b)| m.score > b.score) {
@@ -201,13 +269,59 @@ fn group_span(mentions: &[Mention], group: usize) -> (usize, usize) {
 }
 
 fn side(mentions: &[Mention], group: usize) -> Vec<Mention> {
-    mentions.iter().filter(|m| m.group == group).cloned().collect()
+    mentions
+        .iter()
+        .filter(|m| m.group == group)
+        .cloned()
+        .collect()
+}
+
+/// Words after which a verb form is read as a noun.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those",
+    "'s", "no", "any", "every", "each", "such", "another", "whose",
+];
+
+/// Verb forms that act as prepositions or conjunctions in news text.
+const NON_VERB_FORMS: &[&str] = &[
+    "according",
+    "following",
+    "including",
+    "regarding",
+    "concerning",
+    "given",
+    "pending",
+    "during",
+];
+
+/// CAMEO roots of verbal acts that can take another act as their content ("threatened to
+/// impose", "urged X to cease fire", "agreed to undertake"): the inner verb is not a second event.
+const VERBAL_ROOTS: &[&str] = &["02", "03", "10", "11", "12", "13"];
+
+/// What a pledge or stated intention to do an act is coded as (PETRARCH's "will" combination):
+/// cooperative acts become CAMEO 03 (express intent), coercive ones CAMEO 13 (threaten).
+fn intent_code(code: &str) -> Option<&'static str> {
+    Some(match code.get(..2)? {
+        "04" => "036",
+        "05" => "032",
+        "06" => "031",
+        "07" => "033",
+        "08" => "035",
+        "14" => "133",
+        "15" | "18" | "19" | "20" => "138",
+        "16" => "131",
+        "17" => "130",
+        _ => return None,
+    })
 }
 
 const BE_FORMS: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "am"];
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
-const FUTURE: &[&str] = &["will", "shall", "'ll", "going", "plans", "plan", "planned", "intends", "intend", "vowed", "pledged", "promised", "wo"];
-const HYPOTHETICAL: &[&str] = &["would", "could", "might", "may", "if", "unless", "should", "'d"];
+const FUTURE: &[&str] = &[
+    "will", "would", "shall", "'ll", "'d", "going", "plans", "plan", "planned", "intends",
+    "intend", "vowed", "pledged", "promised", "wo",
+];
+const HYPOTHETICAL: &[&str] = &["could", "might", "may", "if", "unless", "should"];
 
 /// Modality from the few words before the verb.
 fn modality(words: &[Word], start: usize) -> (bool, Modality) {
@@ -244,8 +358,12 @@ impl SentenceCoder for ShallowCoder {
             if hit.start < covered_until {
                 continue;
             }
-            let Some(verb) = self.dicts.verbs.verb(hit.form.verb) else { continue };
-            let Some(block) = self.dicts.verbs.block(verb.block) else { continue };
+            let Some(verb) = self.dicts.verbs.verb(hit.form.verb) else {
+                continue;
+            };
+            let Some(block) = self.dicts.verbs.block(verb.block) else {
+                continue;
+            };
             let matched = self.best_pattern(&hit, words, mentions);
             let (code, rule, pm) = match &matched {
                 Some((pat, pm)) => (pat.code.clone(), format!("pattern:{}", pat.id), Some(pm)),
@@ -255,20 +373,45 @@ impl SentenceCoder for ShallowCoder {
                     None,
                 ),
             };
-            let Some(code) = code else { continue };
+            let Some(mut code) = code else { continue };
             if let Some(pm) = pm {
                 covered_until = covered_until.max(pm.last + 1);
             }
+            // "threatened to impose ...": the inner act is the content of the verbal act before it
+            let after_to = hit.start > 0 && words[hit.start - 1].norm == "to";
+            if after_to
+                && events.iter().any(|e| {
+                    VERBAL_ROOTS.contains(&e.cameo.get(..2).unwrap_or(""))
+                        && e.trigger.1 <= words[hit.start].start
+                        && words[hit.start].start - e.trigger.1 < 60
+                })
+            {
+                continue;
+            }
             // passive: "was attacked by X" -> X is the source, the subject the target
             let passive = hit.start > 0
-                && words[hit.start.saturating_sub(2)..hit.start].iter().any(|w| BE_FORMS.contains(&w.norm.as_str()))
+                && words[hit.start.saturating_sub(2)..hit.start]
+                    .iter()
+                    .any(|w| BE_FORMS.contains(&w.norm.as_str()))
                 && words[hit.head].norm.ends_with("ed")
-                || words[hit.head].norm != verb.lemma && hit.start > 0 && BE_FORMS.contains(&words[hit.start - 1].norm.as_str()) && !words[hit.head].norm.ends_with("ing");
+                || words[hit.head].norm != verb.lemma
+                    && hit.start > 0
+                    && BE_FORMS.contains(&words[hit.start - 1].norm.as_str())
+                    && !words[hit.head].norm.ends_with("ing");
             let by_agent = words.get(hit.end).filter(|w| w.norm == "by").and_then(|_| {
-                mentions.iter().find(|m| m.start == hit.end + 1 || (m.start == hit.end + 2 && words[hit.end + 1].norm == "the"))
+                mentions.iter().find(|m| {
+                    m.start == hit.end + 1
+                        || (m.start == hit.end + 2 && words[hit.end + 1].norm == "the")
+                })
             });
-            let before = mentions.iter().find(|m| m.end <= hit.start && !crosses_boundary(words, m.end, hit.start));
-            let after = mentions.iter().find(|m| m.start >= hit.end && (m.start - hit.end) <= 8 && !crosses_boundary(words, hit.end, m.start));
+            let before = mentions
+                .iter()
+                .find(|m| m.end <= hit.start && !crosses_boundary(words, m.end, hit.start));
+            let after = mentions.iter().find(|m| {
+                m.start >= hit.end
+                    && (m.start - hit.end) <= 8
+                    && !crosses_boundary(words, hit.end, m.start)
+            });
             let (mut src, mut tgt) = match (passive, by_agent) {
                 (true, Some(agent)) => (Some(agent.group), before.map(|m| m.group)),
                 (true, None) => (None, before.map(|m| m.group)),
@@ -288,10 +431,18 @@ impl SentenceCoder for ShallowCoder {
             if src.is_none() && tgt.is_none() {
                 continue;
             }
-            let (negated, modality) = modality(words, hit.start);
+            let (negated, mut modality) = modality(words, hit.start);
+            // "will provide aid" is a pledge to provide aid, which happened: AGREE, asserted
+            if modality == Modality::Future {
+                if let Some(intent) = intent_code(&code) {
+                    code = intent.to_string();
+                    modality = Modality::Asserted;
+                }
+            }
             let trigger = (words[hit.start].start, words[hit.end - 1].end);
             let score = pm.map_or(0, |p| p.score);
-            let confidence = (0.4 + 0.05 * score as f32 + if src.is_some() { 0.1 } else { 0.0 }).min(0.95);
+            let confidence =
+                (0.4 + 0.05 * score as f32 + if src.is_some() { 0.1 } else { 0.0 }).min(0.95);
             let ev = CodedEvent {
                 source: src.map(|g| side(mentions, g)).unwrap_or_default(),
                 target: tgt.map(|g| side(mentions, g)).unwrap_or_default(),
@@ -303,7 +454,11 @@ impl SentenceCoder for ShallowCoder {
                 confidence,
             };
             // one event per (code root, source, target) and sentence: the first, most specific
-            if !events.iter().any(|e| e.cameo.get(..2) == ev.cameo.get(..2) && e.source == ev.source && e.target == ev.target) {
+            if !events.iter().any(|e| {
+                e.cameo.get(..2) == ev.cameo.get(..2)
+                    && e.source == ev.source
+                    && e.target == ev.target
+            }) {
                 events.push(ev);
             }
         }

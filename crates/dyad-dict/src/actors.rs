@@ -85,17 +85,34 @@ impl Role {
         let (from, to) = match period {
             None => (None, None),
             Some(p) => {
-                let (f, t) = p.split_once('-').ok_or_else(|| format!("period without '-' in {spec:?}"))?;
-                let f = if f.is_empty() { None } else { Some(parse_date(f).ok_or_else(|| format!("bad date {f:?}"))?) };
-                let t = if t.is_empty() { None } else { Some(parse_date(t).ok_or_else(|| format!("bad date {t:?}"))?) };
+                let (f, t) = p
+                    .split_once('-')
+                    .ok_or_else(|| format!("period without '-' in {spec:?}"))?;
+                let f = if f.is_empty() {
+                    None
+                } else {
+                    Some(parse_date(f).ok_or_else(|| format!("bad date {f:?}"))?)
+                };
+                let t = if t.is_empty() {
+                    None
+                } else {
+                    Some(parse_date(t).ok_or_else(|| format!("bad date {t:?}"))?)
+                };
                 (f, t)
             }
         };
-        Ok(Role { code: code.to_string(), from, to })
+        Ok(Role {
+            code: code.to_string(),
+            from,
+            to,
+        })
     }
 
     pub fn spec(&self) -> String {
-        let d = |d: Option<NaiveDate>| d.map(|d| d.format("%Y%m%d").to_string()).unwrap_or_default();
+        let d = |d: Option<NaiveDate>| {
+            d.map(|d| d.format("%Y%m%d").to_string())
+                .unwrap_or_default()
+        };
         if self.is_bounded() {
             format!("{}@{}-{}", self.code, d(self.from), d(self.to))
         } else {
@@ -118,7 +135,11 @@ impl ActorEntry {
     pub fn code_on(&self, date: Option<NaiveDate>) -> Option<&str> {
         let default = self.roles.iter().find(|r| !r.is_bounded());
         let chosen = match date {
-            Some(d) => self.roles.iter().find(|r| r.is_bounded() && r.covers(d)).or(default),
+            Some(d) => self
+                .roles
+                .iter()
+                .find(|r| r.is_bounded() && r.covers(d))
+                .or(default),
             None => default.or_else(|| self.roles.last()),
         };
         chosen.map(|r| r.code.as_str()).filter(|c| *c != "---")
@@ -158,7 +179,8 @@ impl ActorDict {
         for rec in actors.iter().flat_map(|t| Record::lines(t, "actors.tsv")) {
             let rec = rec?;
             let [kind, roles, names] = rec.fields::<3>()?;
-            let kind = ActorKind::parse(kind).ok_or_else(|| rec.error(format!("unknown kind {kind:?}")))?;
+            let kind = ActorKind::parse(kind)
+                .ok_or_else(|| rec.error(format!("unknown kind {kind:?}")))?;
             let roles = roles
                 .split(',')
                 .filter(|s| !s.is_empty())
@@ -171,7 +193,10 @@ impl ActorDict {
                 if name.is_empty() {
                     name = p.to_string();
                 }
-                phrases.push((p.split(' ').map(str::to_string).collect(), Lexeme::Actor(id)));
+                phrases.push((
+                    p.split(' ').map(str::to_string).collect(),
+                    Lexeme::Actor(id),
+                ));
             }
             entries.push(ActorEntry { kind, name, roles });
         }
@@ -182,11 +207,18 @@ impl ActorDict {
             let id = agent_codes.len() as u32;
             agent_codes.push(code.to_string());
             for p in names.split('|') {
-                phrases.push((p.split(' ').map(str::to_string).collect(), Lexeme::Agent(id)));
+                phrases.push((
+                    p.split(' ').map(str::to_string).collect(),
+                    Lexeme::Agent(id),
+                ));
             }
         }
         let matcher = PhraseMatcher::new(phrases);
-        Ok(ActorDict { entries, agent_codes, matcher })
+        Ok(ActorDict {
+            entries,
+            agent_codes,
+            matcher,
+        })
     }
 
     pub fn entry(&self, id: u32) -> Option<&ActorEntry> {
@@ -209,13 +241,21 @@ impl ActorDict {
             .find(hay)
             .into_iter()
             .filter(|m| self.case_ok(m, words))
-            .map(|m| LexemeMatch { start: m.start, end: m.end, lexeme: *m.payload })
+            .map(|m| LexemeMatch {
+                start: m.start,
+                end: m.end,
+                lexeme: *m.payload,
+            })
             .collect()
     }
 
     fn case_ok(&self, m: &PhraseMatch<'_, Lexeme>, words: &[Word]) -> bool {
-        let Lexeme::Actor(_) = m.payload else { return true };
-        let Some(first) = words.get(m.start) else { return false };
+        let Lexeme::Actor(_) = m.payload else {
+            return true;
+        };
+        let Some(first) = words.get(m.start) else {
+            return false;
+        };
         if m.end - m.start == 1 && first.norm.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
             return first.all_caps;
         }

@@ -12,27 +12,41 @@ pub struct Record<'a> {
 
 impl<'a> Record<'a> {
     /// The data lines of `text` (comments and blank lines skipped).
-    pub fn lines(text: &'a str, file: &'a str) -> impl Iterator<Item = Result<Record<'a>, DictError>> + 'a {
+    pub fn lines(
+        text: &'a str,
+        file: &'a str,
+    ) -> impl Iterator<Item = Result<Record<'a>, DictError>> + 'a {
         text.lines().enumerate().filter_map(move |(i, l)| {
             let l = l.trim_end_matches('\r');
             if l.trim().is_empty() || l.starts_with('#') {
                 None
             } else {
-                Some(Ok(Record { file, line: i + 1, text: l }))
+                Some(Ok(Record {
+                    file,
+                    line: i + 1,
+                    text: l,
+                }))
             }
         })
     }
 
     pub fn error(&self, message: impl Into<String>) -> DictError {
-        DictError::Syntax { file: self.file.to_string(), line: self.line, message: message.into() }
+        DictError::Syntax {
+            file: self.file.to_string(),
+            line: self.line,
+            message: message.into(),
+        }
     }
 
     /// Exactly `N` TAB-separated fields.
     pub fn fields<const N: usize>(&self) -> Result<[&'a str; N], DictError> {
         let parts: Vec<&str> = self.text.split('\t').collect();
-        parts
-            .try_into()
-            .map_err(|p: Vec<&str>| self.error(format!("expected {N} TAB-separated fields, found {}", p.len())))
+        parts.try_into().map_err(|p: Vec<&str>| {
+            self.error(format!(
+                "expected {N} TAB-separated fields, found {}",
+                p.len()
+            ))
+        })
     }
 }
 

@@ -39,9 +39,16 @@ use std::sync::OnceLock;
 #[derive(Debug, thiserror::Error)]
 pub enum DictError {
     #[error("{file}:{line}: {message}")]
-    Syntax { file: String, line: usize, message: String },
+    Syntax {
+        file: String,
+        line: usize,
+        message: String,
+    },
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 /// All dictionaries the coder needs.
@@ -108,6 +115,11 @@ impl Dictionaries {
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
                 .map(|l| (words::phrase_words(l), ())),
         );
-        Ok(Dictionaries { actors, verbs, ontology, discards })
+        Ok(Dictionaries {
+            actors,
+            verbs,
+            ontology,
+            discards,
+        })
     }
 }

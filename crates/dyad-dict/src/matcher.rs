@@ -82,7 +82,11 @@ impl<T> PhraseMatcher<T> {
                 .build(&keys)
                 .ok()
         };
-        PhraseMatcher { automaton, payloads, lengths }
+        PhraseMatcher {
+            automaton,
+            payloads,
+            lengths,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -95,19 +99,29 @@ impl<T> PhraseMatcher<T> {
 
     /// Non-overlapping leftmost-longest matches, in sentence order.
     pub fn find<'a>(&'a self, hay: &Haystack) -> Vec<PhraseMatch<'a, T>> {
-        let Some(ac) = &self.automaton else { return Vec::new() };
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
         for m in ac.find_iter(&hay.text) {
-            let Ok(start) = hay.unit_starts.binary_search(&m.start()) else { continue };
+            let Ok(start) = hay.unit_starts.binary_search(&m.start()) else {
+                continue;
+            };
             let pid = m.pattern().as_usize();
-            out.push(PhraseMatch { start, end: start + self.lengths[pid], payload: &self.payloads[pid] });
+            out.push(PhraseMatch {
+                start,
+                end: start + self.lengths[pid],
+                payload: &self.payloads[pid],
+            });
         }
         out
     }
 
     /// Does any entry occur in the sentence?
     pub fn is_match(&self, hay: &Haystack) -> bool {
-        self.automaton.as_ref().is_some_and(|ac| ac.is_match(&hay.text))
+        self.automaton
+            .as_ref()
+            .is_some_and(|ac| ac.is_match(&hay.text))
     }
 }
 
@@ -132,7 +146,11 @@ mod tests {
             (i, *t, s)
         }));
         let hay = Haystack::new(&w);
-        let found: Vec<_> = m.find(&hay).iter().map(|m| (m.start, m.end, *m.payload)).collect();
+        let found: Vec<_> = m
+            .find(&hay)
+            .iter()
+            .map(|m| (m.start, m.end, *m.payload))
+            .collect();
         assert_eq!(found, vec![(1, 2, 1), (2, 4, 2), (4, 5, 4)]);
     }
 }

@@ -29,8 +29,12 @@ impl Ontology {
         for rec in Record::lines(text, "cameo.tsv") {
             let rec = rec?;
             let [code, event, mode, context, goldstein, quad, description] = rec.fields::<7>()?;
-            let goldstein = goldstein.parse().map_err(|_| rec.error(format!("bad Goldstein weight {goldstein:?}")))?;
-            let quad_class = quad.parse().map_err(|_| rec.error(format!("bad QuadClass {quad:?}")))?;
+            let goldstein = goldstein
+                .parse()
+                .map_err(|_| rec.error(format!("bad Goldstein weight {goldstein:?}")))?;
+            let quad_class = quad
+                .parse()
+                .map_err(|_| rec.error(format!("bad QuadClass {quad:?}")))?;
             let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
             codes.insert(
                 code.to_string(),
@@ -38,7 +42,11 @@ impl Ontology {
                     code: code.to_string(),
                     event: opt(event),
                     mode: opt(mode),
-                    context: context.split(';').filter(|c| !c.is_empty()).map(str::to_string).collect(),
+                    context: context
+                        .split(';')
+                        .filter(|c| !c.is_empty())
+                        .map(str::to_string)
+                        .collect(),
                     goldstein,
                     quad_class,
                     description: description.to_string(),

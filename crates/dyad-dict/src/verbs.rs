@@ -95,7 +95,10 @@ impl VerbDict {
             match kind {
                 "S" => {
                     let [_, name, phrases] = rec.fields::<3>()?;
-                    let alts = phrases.split('|').map(|p| p.split(' ').map(str::to_string).collect()).collect();
+                    let alts = phrases
+                        .split('|')
+                        .map(|p| p.split(' ').map(str::to_string).collect())
+                        .collect();
                     d.set_names.insert(name.to_string(), d.sets.len() as u32);
                     d.sets.push(alts);
                 }
@@ -105,7 +108,11 @@ impl VerbDict {
                     current = Some(match d.blocks.iter().position(|b| b.name == name) {
                         Some(i) => i,
                         None => {
-                            d.blocks.push(VerbBlock { name: name.to_string(), code: code_of(code), patterns: Vec::new() });
+                            d.blocks.push(VerbBlock {
+                                name: name.to_string(),
+                                code: code_of(code),
+                                patterns: Vec::new(),
+                            });
                             d.blocks.len() - 1
                         }
                     });
@@ -114,7 +121,11 @@ impl VerbDict {
                     let [_, lemma, code, forms] = rec.fields::<4>()?;
                     let block = current.ok_or_else(|| rec.error("verb before any block"))? as u32;
                     let verb = d.verbs.len() as u32;
-                    d.verbs.push(Verb { lemma: lemma.to_string(), block, code: code_of(code) });
+                    d.verbs.push(Verb {
+                        lemma: lemma.to_string(),
+                        block,
+                        code: code_of(code),
+                    });
                     for form in forms.split('|') {
                         let mut words: Vec<String> = Vec::new();
                         let mut head = 0;
@@ -127,7 +138,10 @@ impl VerbDict {
                             }
                         }
                         if let Some(first) = words.first().cloned() {
-                            d.forms.entry(first).or_default().push(VerbForm { words, head, verb });
+                            d.forms
+                                .entry(first)
+                                .or_default()
+                                .push(VerbForm { words, head, verb });
                         }
                     }
                 }
@@ -138,7 +152,12 @@ impl VerbDict {
                         .and_then(|i| d.blocks.get_mut(i))
                         .ok_or_else(|| rec.error("pattern before any block"))?;
                     let (pre, post) = parsed;
-                    block.patterns.push(VerbPattern { pre, post, code: code_of(code), id: id.to_string() });
+                    block.patterns.push(VerbPattern {
+                        pre,
+                        post,
+                        code: code_of(code),
+                        id: id.to_string(),
+                    });
                 }
                 other => return Err(rec.error(format!("unknown line kind {other:?}"))),
             }
@@ -200,9 +219,11 @@ pub fn parse_pattern(pattern: &str, sets: &HashMap<String, u32>) -> Result<Sides
                 "+" => PatternElem::Target,
                 "%" => PatternElem::Compound,
                 "^" => PatternElem::Skip,
-                p if p.starts_with('&') => {
-                    PatternElem::Set(*sets.get(p).ok_or_else(|| format!("unknown synonym set {p}"))?)
-                }
+                p if p.starts_with('&') => PatternElem::Set(
+                    *sets
+                        .get(p)
+                        .ok_or_else(|| format!("unknown synonym set {p}"))?,
+                ),
                 p => PatternElem::Word(p.to_string()),
             };
             if seen_verb {
@@ -213,7 +234,10 @@ pub fn parse_pattern(pattern: &str, sets: &HashMap<String, u32>) -> Result<Sides
                         last.adjacent = true;
                     }
                 }
-                pre.push(PatternItem { elem, adjacent: false });
+                pre.push(PatternItem {
+                    elem,
+                    adjacent: false,
+                });
             }
         }
     }

@@ -43,7 +43,10 @@ pub fn words<'a>(tokens: impl IntoIterator<Item = (usize, &'a str, usize)>) -> V
             }
             let capitalized = part.chars().next().is_some_and(char::is_uppercase);
             let all_caps = part.chars().any(char::is_alphabetic)
-                && part.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+                && part
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
             out.push(Word {
                 norm: normalize(part),
                 token: ti,
@@ -99,7 +102,10 @@ mod tests {
 
     #[test]
     fn phrases_split_like_tokens() {
-        assert_eq!(phrase_words("THE_EUROPEAN_UNION_"), vec!["the", "european", "union"]);
+        assert_eq!(
+            phrase_words("THE_EUROPEAN_UNION_"),
+            vec!["the", "european", "union"]
+        );
         assert_eq!(phrase_words("Ban Ki-moon"), vec!["ban", "ki", "moon"]);
         assert_eq!(phrase_words("RUSSIA'S_ARMY"), vec!["russia", "'s", "army"]);
         assert_eq!(phrase_words("U.N."), vec!["u.n."]);

@@ -15,7 +15,10 @@ fn root() -> PathBuf {
 fn committed_files_match_a_fresh_conversion() {
     let data = root().join("../shared/data");
     if !data.exists() {
-        eprintln!("skipped: {} not found (the shared data is only on development machines)", data.display());
+        eprintln!(
+            "skipped: {} not found (the shared data is only on development machines)",
+            data.display()
+        );
         return;
     }
     let converted = convert::convert(&data).expect("conversion");
@@ -27,7 +30,11 @@ fn committed_files_match_a_fresh_conversion() {
             continue;
         }
         let committed = std::fs::read_to_string(&path).expect("read committed file");
-        assert!(committed == *text, "{} differs from a fresh conversion; run `dyad dict build`", path.display());
+        assert!(
+            committed == *text,
+            "{} differs from a fresh conversion; run `dyad dict build`",
+            path.display()
+        );
     }
 }
 

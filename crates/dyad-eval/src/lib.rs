@@ -38,7 +38,8 @@ pub fn read_gold(text: &str, path: &str) -> Result<Vec<GoldRecord>, String> {
         if line.trim().is_empty() {
             continue;
         }
-        let rec: GoldRecord = serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", i + 1))?;
+        let rec: GoldRecord =
+            serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", i + 1))?;
         out.push(rec);
     }
     Ok(out)
@@ -101,7 +102,10 @@ fn country(code: &str) -> &str {
     code.get(..3).unwrap_or(code)
 }
 
-fn sides_match<'a>(gold: impl Iterator<Item = &'a str>, pred: impl Iterator<Item = &'a str> + Clone) -> bool {
+fn sides_match<'a>(
+    gold: impl Iterator<Item = &'a str>,
+    pred: impl Iterator<Item = &'a str> + Clone,
+) -> bool {
     let gold: Vec<&str> = gold.map(country).collect();
     let pred: Vec<&str> = pred.map(country).collect();
     if gold.is_empty() || pred.is_empty() {
@@ -114,8 +118,18 @@ fn event_matches(level: Level, g: &GoldEvent, p: &EventRecord) -> bool {
     if g.event != p.plover.event {
         return false;
     }
-    let src = || sides_match(g.source.iter().map(String::as_str), p.source.iter().map(|a| a.code.as_str()));
-    let tgt = || sides_match(g.target.iter().map(String::as_str), p.target.iter().map(|a| a.code.as_str()));
+    let src = || {
+        sides_match(
+            g.source.iter().map(String::as_str),
+            p.source.iter().map(|a| a.code.as_str()),
+        )
+    };
+    let tgt = || {
+        sides_match(
+            g.target.iter().map(String::as_str),
+            p.target.iter().map(|a| a.code.as_str()),
+        )
+    };
     match level {
         Level::Type => true,
         Level::TypeSource => src(),
@@ -139,7 +153,9 @@ fn match_record(level: Level, gold: &[GoldEvent], pred: &[EventRecord]) -> (Vec<
     let mut g_used = vec![false; gold.len()];
     let mut p_used = vec![false; pred.len()];
     for (gi, g) in gold.iter().enumerate() {
-        if let Some(pi) = (0..pred.len()).find(|&pi| !p_used[pi] && event_matches(level, g, &pred[pi])) {
+        if let Some(pi) =
+            (0..pred.len()).find(|&pi| !p_used[pi] && event_matches(level, g, &pred[pi]))
+        {
             g_used[gi] = true;
             p_used[pi] = true;
         }
@@ -149,7 +165,10 @@ fn match_record(level: Level, gold: &[GoldEvent], pred: &[EventRecord]) -> (Vec<
 
 /// Evaluates the predictions for each record (same order as `gold`).
 pub fn evaluate(gold: &[GoldRecord], predictions: &[Vec<EventRecord>]) -> Report {
-    let mut report = Report { records: gold.len(), ..Default::default() };
+    let mut report = Report {
+        records: gold.len(),
+        ..Default::default()
+    };
     for level in LEVELS {
         let mut c = Counts::default();
         for (rec, pred) in gold.iter().zip(predictions) {
@@ -171,7 +190,10 @@ pub fn evaluate(gold: &[GoldRecord], predictions: &[Vec<EventRecord>]) -> Report
             e.2 += g3[i] as usize;
         }
         for (i, p) in pred.iter().enumerate() {
-            let e = report.predicted_types.entry(p.plover.event.clone()).or_default();
+            let e = report
+                .predicted_types
+                .entry(p.plover.event.clone())
+                .or_default();
             e.0 += 1;
             e.1 += p1[i] as usize;
         }
@@ -184,7 +206,11 @@ impl Report {
     pub fn render(&self) -> String {
         let mut s = String::new();
         let _ = writeln!(s, "records: {}", self.records);
-        let _ = writeln!(s, "{:<20} {:>9} {:>9} {:>9} {:>6} {:>6}", "level", "precision", "recall", "F1", "pred", "gold");
+        let _ = writeln!(
+            s,
+            "{:<20} {:>9} {:>9} {:>9} {:>6} {:>6}",
+            "level", "precision", "recall", "F1", "pred", "gold"
+        );
         for (level, c) in &self.levels {
             let _ = writeln!(
                 s,
@@ -198,8 +224,16 @@ impl Report {
             );
         }
         let _ = writeln!(s, "\nper event type (gold):");
-        let _ = writeln!(s, "{:<10} {:>5} {:>12} {:>20} {:>6} {:>10}", "type", "gold", "type recall", "type+src+tgt recall", "pred", "precision");
-        let mut types: Vec<&String> = self.per_type.keys().chain(self.predicted_types.keys()).collect();
+        let _ = writeln!(
+            s,
+            "{:<10} {:>5} {:>12} {:>20} {:>6} {:>10}",
+            "type", "gold", "type recall", "type+src+tgt recall", "pred", "precision"
+        );
+        let mut types: Vec<&String> = self
+            .per_type
+            .keys()
+            .chain(self.predicted_types.keys())
+            .collect();
         types.sort();
         types.dedup();
         for t in types {
@@ -226,7 +260,13 @@ mod tests {
     use dyad_model::{ActorRef, Plover, Trigger};
 
     fn actor(code: &str) -> ActorRef {
-        ActorRef { text: String::new(), code: code.into(), country: None, sector: None, span: [0, 0] }
+        ActorRef {
+            text: String::new(),
+            code: code.into(),
+            country: None,
+            sector: None,
+            span: [0, 0],
+        }
     }
 
     fn pred(event: &str, src: &[&str], tgt: &[&str]) -> EventRecord {
@@ -238,7 +278,11 @@ mod tests {
             date: None,
             source: src.iter().map(|c| actor(c)).collect(),
             target: tgt.iter().map(|c| actor(c)).collect(),
-            plover: Plover { event: event.into(), mode: None, context: vec![] },
+            plover: Plover {
+                event: event.into(),
+                mode: None,
+                context: vec![],
+            },
             cameo: String::new(),
             quad_class: 0,
             goldstein: 0.0,
@@ -246,7 +290,10 @@ mod tests {
             modality: "asserted".into(),
             quote: None,
             location: None,
-            trigger: Trigger { text: String::new(), span: [0, 0] },
+            trigger: Trigger {
+                text: String::new(),
+                span: [0, 0],
+            },
             rule: String::new(),
             confidence: 0.0,
         }
@@ -269,10 +316,16 @@ mod tests {
     #[test]
     fn levels_compare_by_country_part() {
         let g = vec![gold("AID", &["IGO", "USA"], &["UKRMIL"])];
-        let p = vec![vec![pred("AID", &["IGOEUREEC"], &["UKR"]), pred("REQUEST", &["USA"], &[])]];
+        let p = vec![vec![
+            pred("AID", &["IGOEUREEC"], &["UKR"]),
+            pred("REQUEST", &["USA"], &[]),
+        ]];
         let r = evaluate(&g, &p);
         for (_, c) in &r.levels {
-            assert_eq!((c.gold, c.predicted, c.matched_gold, c.matched_predicted), (1, 2, 1, 1));
+            assert_eq!(
+                (c.gold, c.predicted, c.matched_gold, c.matched_predicted),
+                (1, 2, 1, 1)
+            );
         }
         assert_eq!(r.per_type["AID"], (1, 1, 1));
     }
@@ -298,7 +351,11 @@ mod tests {
 
     #[test]
     fn gold_errors_name_the_line() {
-        let e = read_gold("{\"id\":\"a\",\"text\":\"x\",\"events\":[]}\n{broken\n", "gold.jsonl").unwrap_err();
+        let e = read_gold(
+            "{\"id\":\"a\",\"text\":\"x\",\"events\":[]}\n{broken\n",
+            "gold.jsonl",
+        )
+        .unwrap_err();
         assert!(e.starts_with("gold.jsonl:2:"), "{e}");
     }
 }

@@ -33,7 +33,7 @@ pub struct Dateline {
     pub raw: String,
     /// The place, as written but in title case where it was in capitals ("Budapest", "Kyiv, Ukraine").
     pub place: Option<String>,
-    /// The date, with the year taken from the document date (or the current one) when the dateline has none.
+    /// The date; a dateline without a year takes it from the document date, and without either it is `None`.
     pub date: Option<NaiveDate>,
     /// The agency ("TASS", "Reuters", "AP").
     pub agency: Option<String>,

@@ -32,7 +32,9 @@ pub struct CharIndex {
 impl CharIndex {
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
-            return CharIndex { chars_before: Vec::new() };
+            return CharIndex {
+                chars_before: Vec::new(),
+            };
         }
         let mut chars_before = vec![0u32; text.len() + 1];
         let mut count = 0u32;

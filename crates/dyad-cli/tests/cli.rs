@@ -1,0 +1,246 @@
+//! The `dyad` binary end to end: CONTRACT.md behaviour, bad input, exit statuses.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn dyad() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = dyad()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn dyad");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+fn events(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
+        .collect()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A fresh folder under the system temp dir.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dyad-cli-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+const GOOD: &str = r#"{"id":"good-1","text":"Armenian troops attacked Azerbaijani forces near the border.","date":"2023-09-20"}"#;
+const GOOD2: &str = r#"{"id":"good-2","text":"The Russian Foreign Ministry called on Azerbaijan and Armenia to cease fire.","date":"2023-09-20"}"#;
+
+fn doc_ids(out: &Output) -> Vec<String> {
+    let mut ids: Vec<String> = events(out)
+        .iter()
+        .filter_map(|e| e["doc_id"].as_str().map(str::to_string))
+        .collect();
+    ids.dedup();
+    ids
+}
+
+#[test]
+fn codes_jsonl_from_stdin_with_the_contract_fields() {
+    let out = run_stdin(&["code", "-"], format!("{GOOD}\n{GOOD2}\n").as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let evs = events(&out);
+    assert!(!evs.is_empty());
+    for key in [
+        "event_id",
+        "doc_id",
+        "sentence_index",
+        "sentence",
+        "date",
+        "source",
+        "target",
+        "plover",
+        "cameo",
+        "quad_class",
+        "goldstein",
+        "negated",
+        "modality",
+        "quote",
+        "location",
+        "trigger",
+        "rule",
+        "confidence",
+    ] {
+        assert!(evs[0].get(key).is_some(), "missing {key} in {}", evs[0]);
+    }
+    let req = evs
+        .iter()
+        .find(|e| e["doc_id"] == "good-2" && e["plover"]["event"] == "REQUEST")
+        .expect("REQUEST event");
+    assert_eq!(req["source"][0]["code"], "RUSGOV");
+    let targets: Vec<&str> = req["target"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(targets, vec!["AZE", "ARM"]);
+    assert!(
+        stderr(&out).contains("documents: 2 read, 2 coded, 0 skipped"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn output_is_deterministic() {
+    let input = format!("{GOOD}\n{GOOD2}\n");
+    let a = run_stdin(&["code"], input.as_bytes());
+    let b = run_stdin(&["code", "--threads", "1"], input.as_bytes());
+    assert_eq!(a.stdout, b.stdout);
+}
+
+/// Each bad line is reported with file and line, the run goes on, and the exit status is 2.
+fn assert_bad_line_skipped(bad: &[u8], expect_in_message: &str) {
+    let dir = temp_dir(&format!("bad-{}", expect_in_message.replace(' ', "-")));
+    let path = dir.join("batch.jsonl");
+    let mut content = Vec::new();
+    content.extend_from_slice(GOOD.as_bytes());
+    content.push(b'\n');
+    content.extend_from_slice(bad);
+    content.push(b'\n');
+    content.extend_from_slice(GOOD2.as_bytes());
+    content.push(b'\n');
+    std::fs::write(&path, content).expect("write");
+    let out = dyad()
+        .args(["code", path.to_str().unwrap(), "--max-doc-bytes", "1000"])
+        .output()
+        .expect("run");
+    let err = stderr(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "exit status for a skipped document; stderr: {err}"
+    );
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("error: "))
+        .unwrap_or_else(|| panic!("no error line in {err}"));
+    assert!(
+        line.contains(&format!("{}:2:", path.display())),
+        "error names file and line: {line}"
+    );
+    assert!(
+        line.to_lowercase().contains(expect_in_message),
+        "{line} should mention {expect_in_message}"
+    );
+    assert_eq!(
+        doc_ids(&out),
+        vec!["good-1", "good-2"],
+        "the other documents are still coded"
+    );
+    assert!(err.contains("3 read, 2 coded, 1 skipped"), "{err}");
+}
+
+#[test]
+fn broken_json_line() {
+    assert_bad_line_skipped(br#"{"id": "x", "text": "unterminated"#, "json");
+}
+
+#[test]
+fn missing_text_field() {
+    assert_bad_line_skipped(br#"{"id": "x"}"#, "text");
+}
+
+#[test]
+fn empty_text() {
+    assert_bad_line_skipped(br#"{"id": "x", "text": "   "}"#, "empty");
+}
+
+#[test]
+fn invalid_utf8_line() {
+    assert_bad_line_skipped(b"{\"id\": \"x\", \"text\": \"caf\xe9\"}", "utf-8");
+}
+
+#[test]
+fn oversized_document() {
+    let big = format!(r#"{{"id": "x", "text": "{}"}}"#, "word ".repeat(400));
+    assert_bad_line_skipped(big.as_bytes(), "limit");
+}
+
+#[test]
+fn binary_and_missing_files_are_reported_and_the_rest_coded() {
+    let dir = temp_dir("files");
+    let good = dir.join("a.txt");
+    std::fs::write(
+        &good,
+        "Armenian troops attacked Azerbaijani forces near the border.",
+    )
+    .unwrap();
+    let binary = dir.join("b.txt");
+    std::fs::write(&binary, [0u8, 1, 2, 3, 0, 0, 255, 0]).unwrap();
+    let missing = dir.join("nope.txt");
+    let out = dyad()
+        .args(["code"])
+        .arg(&binary)
+        .arg(&missing)
+        .arg(&good)
+        .output()
+        .expect("run");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(&format!("error: {}", binary.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("error: {}", missing.display())),
+        "{err}"
+    );
+    assert_eq!(doc_ids(&out), vec!["a"]);
+}
+
+#[test]
+fn wire_dateline_goes_to_metadata_not_sentences() {
+    let text = "BUDAPEST, September 20. /TASS/. Hungarian troops attacked Serbian forces. Armenian troops attacked Azerbaijani forces.";
+    let input = format!(
+        "{}\n",
+        serde_json::json!({"id": "d", "text": text, "date": "2023-09-20"})
+    );
+    let out = run_stdin(&["code"], input.as_bytes());
+    for e in events(&out) {
+        let s = e["sentence"].as_str().unwrap();
+        assert!(
+            !s.contains("BUDAPEST") && !s.contains("TASS"),
+            "dateline leaked into {s}"
+        );
+    }
+}
+
+#[test]
+fn example_in_readme_runs() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/wire-story.txt");
+    let out = dyad().arg("code").arg(&example).output().expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!events(&out).is_empty());
+}
+
+#[test]
+fn help_lists_the_contract_commands() {
+    let out = dyad().arg("--help").output().expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for cmd in ["code", "eval"] {
+        assert!(text.contains(cmd), "{text}");
+    }
+}

@@ -1,0 +1,573 @@
+//! Plain text from news web pages.
+//!
+//! A small tolerant tag scanner, not an HTML5 parser: news pages are routinely malformed
+//! (unclosed `<p>`, stray `<`), and all we need is the readable story text, so the scanner
+//! never fails. It turns the page into a flat list of start tags, end tags and text; the
+//! extractor then walks that list, dropping non-content elements (scripts, navigation,
+//! share buttons, ...) by counting nested tags of the same name, which survives missing end
+//! tags elsewhere in the page.
+//!
+//! Content choice: the `<article>` with the most text if there is one, else `<main>`, else
+//! the whole page. Block elements become paragraph breaks; inside a paragraph whitespace is
+//! collapsed to single spaces; paragraphs are joined with a blank line.
+
+use chrono::NaiveDate;
+use html_escape::decode_html_entities;
+
+use crate::date::parse_iso_date;
+
+/// What dyad takes from a web page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HtmlPage {
+    /// `<title>`, or the first `<h1>` when there is no title.
+    pub title: Option<String>,
+    /// The story text, paragraphs separated by a blank line.
+    pub text: String,
+    /// Publication date from `<meta property="article:published_time">` and similar tags,
+    /// or the first `<time datetime>`.
+    pub date: Option<NaiveDate>,
+    /// Primary language subtag of `<html lang>` ("en" for "en-US").
+    pub language: Option<String>,
+    /// `<link rel="canonical">` or `og:url`.
+    pub url: Option<String>,
+    /// `og:site_name`, the outlet.
+    pub site_name: Option<String>,
+}
+
+/// Title and body text of an HTML page. See [`parse_html`] for the metadata too.
+pub fn html_to_text(html: &str) -> (Option<String>, String) {
+    let page = parse_html(html);
+    (page.title, page.text)
+}
+
+/// Title, body text and metadata of an HTML page.
+pub fn parse_html(html: &str) -> HtmlPage {
+    let toks = tokenize(html);
+    let title = element_text(&toks, "title");
+    let h1 = element_text(&toks, "h1");
+
+    let mut paras = best_content(&toks);
+    // Pages repeat the headline as the first block of the story; it belongs in `title`, and
+    // leaving it in the text would hide the dateline that opens the first real paragraph.
+    if let Some(first) = paras.first() {
+        let first = first.clone();
+        let is_headline = h1.as_deref() == Some(first.as_str())
+            || title
+                .as_deref()
+                .is_some_and(|t| t == first || t.starts_with(&format!("{first} ")));
+        if is_headline && paras.len() > 1 {
+            paras.remove(0);
+        }
+    }
+
+    let mut page = HtmlPage {
+        title: title.or(h1),
+        text: paras.join("\n\n"),
+        ..HtmlPage::default()
+    };
+    read_metadata(&toks, &mut page);
+    page
+}
+
+#[derive(Debug)]
+enum Tok<'a> {
+    Text(&'a str),
+    Start {
+        name: String,
+        attrs: Vec<(String, String)>,
+        self_closing: bool,
+    },
+    End(String),
+}
+
+impl Tok<'_> {
+    fn attr(&self, key: &str) -> Option<&str> {
+        match self {
+            Tok::Start { attrs, .. } => attrs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str()),
+            _ => None,
+        }
+    }
+}
+
+/// Elements whose content is not markup: it runs to the matching end tag whatever it contains.
+#[rustfmt::skip]
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "plaintext",
+];
+
+#[rustfmt::skip]
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Elements that end a paragraph.
+#[rustfmt::skip]
+const BLOCK: &[&str] = &[
+    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr",
+    "table", "article", "section", "blockquote", "main", "header", "footer", "nav", "aside",
+    "figure", "figcaption", "pre", "hr", "address", "center", "form", "fieldset", "details",
+    "summary", "body", "html",
+];
+
+/// Elements that never hold story text.
+#[rustfmt::skip]
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "title", "svg",
+    "iframe", "template", "button", "select", "textarea", "object", "canvas", "audio", "video",
+    "menu", "dialog", "head",
+];
+
+/// Substrings of `class`/`id` values that mark page furniture rather than the story.
+#[rustfmt::skip]
+const BOILERPLATE: &[&str] = &[
+    "nav", "menu", "footer", "share", "social", "cookie", "subscribe", "related", "advert",
+    "sidebar", "breadcrumb", "newsletter", "promo", "comments", "banner", "popup", "modal",
+    "signup", "byline", "paywall", "sponsor",
+];
+
+/// Containers that are never dropped for their class name: a `<body class="nav-open">` or
+/// `<article class="has-share-bar">` still holds the story.
+const NEVER_BOILERPLATE: &[&str] = &["html", "body", "article", "main"];
+
+fn tokenize(html: &str) -> Vec<Tok<'_>> {
+    // ASCII lower-casing keeps byte offsets, so positions found in `lower` index `html` too.
+    let lower = html.to_ascii_lowercase();
+    let bytes = html.as_bytes();
+    let mut toks = Vec::new();
+    let mut pos = 0;
+    let mut text_start = 0;
+
+    while let Some(rel) = lower.get(pos..).and_then(|rest| rest.find('<')) {
+        let lt = pos + rel;
+        let rest = &lower[lt..];
+        let next = bytes.get(lt + 1).copied().unwrap_or(0);
+        let after_slash = bytes.get(lt + 2).copied().unwrap_or(0);
+
+        let end = if let Some(comment) = rest.strip_prefix("<!--") {
+            push_text(&mut toks, html, text_start, lt);
+            comment.find("-->").map_or(html.len(), |i| lt + 4 + i + 3)
+        } else if next == b'!' || next == b'?' {
+            push_text(&mut toks, html, text_start, lt);
+            rest.find('>').map_or(html.len(), |i| lt + i + 1)
+        } else if next == b'/' && after_slash.is_ascii_alphabetic() {
+            push_text(&mut toks, html, text_start, lt);
+            let name_end = scan_name(bytes, lt + 2);
+            toks.push(Tok::End(lower[lt + 2..name_end].to_string()));
+            lower[name_end..]
+                .find('>')
+                .map_or(html.len(), |i| name_end + i + 1)
+        } else if next.is_ascii_alphabetic() {
+            push_text(&mut toks, html, text_start, lt);
+            let (tok, after) = start_tag(html, &lower, lt);
+            let raw_name = match &tok {
+                Tok::Start {
+                    name,
+                    self_closing: false,
+                    ..
+                } if RAW_TEXT.contains(&name.as_str()) => Some(name.clone()),
+                _ => None,
+            };
+            toks.push(tok);
+            match raw_name {
+                Some(name) => {
+                    let close = format!("</{name}");
+                    let content_end = lower[after..]
+                        .find(&close)
+                        .map_or(html.len(), |i| after + i);
+                    toks.push(Tok::Text(&html[after..content_end]));
+                    toks.push(Tok::End(name));
+                    lower[content_end..]
+                        .find('>')
+                        .map_or(html.len(), |i| content_end + i + 1)
+                }
+                None => after,
+            }
+        } else {
+            // A bare '<' ("a < b") is text; keep scanning after it.
+            pos = lt + 1;
+            continue;
+        };
+        pos = end;
+        text_start = end;
+    }
+    push_text(&mut toks, html, text_start, html.len());
+    toks
+}
+
+fn push_text<'a>(toks: &mut Vec<Tok<'a>>, html: &'a str, start: usize, end: usize) {
+    if start < end {
+        if let Some(text) = html.get(start..end) {
+            toks.push(Tok::Text(text));
+        }
+    }
+}
+
+/// End of a tag or attribute name starting at `start`.
+fn scan_name(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while i < bytes.len()
+        && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'-' | b'_' | b':'))
+    {
+        i += 1;
+    }
+    i
+}
+
+/// Parses the start tag at `lt` (a '<' followed by a letter); returns it and the offset after '>'.
+fn start_tag(html: &str, lower: &str, lt: usize) -> (Tok<'static>, usize) {
+    let bytes = html.as_bytes();
+    let name_end = scan_name(bytes, lt + 1);
+    let name = lower[lt + 1..name_end].to_string();
+    let mut attrs = Vec::new();
+    let mut self_closing = false;
+    let mut i = name_end;
+    loop {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            self_closing = bytes[i] == b'/';
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        if bytes[i] == b'>' {
+            i += 1;
+            break;
+        }
+        self_closing = false;
+        let key_start = i;
+        while i < bytes.len()
+            && !bytes[i].is_ascii_whitespace()
+            && !matches!(bytes[i], b'=' | b'>' | b'/')
+        {
+            i += 1;
+        }
+        let key = lower[key_start..i].to_string();
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = String::new();
+        if i < bytes.len() && bytes[i] == b'=' {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let (v_start, v_end) = if i < bytes.len() && matches!(bytes[i], b'"' | b'\'') {
+                let quote = bytes[i];
+                let start = i + 1;
+                let end = bytes[start..]
+                    .iter()
+                    .position(|&b| b == quote)
+                    .map_or(bytes.len(), |p| start + p);
+                i = (end + 1).min(bytes.len());
+                (start, end)
+            } else {
+                let start = i;
+                while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
+                    i += 1;
+                }
+                (start, i)
+            };
+            // Delimiters are ASCII, so these offsets are char boundaries; `get` keeps it panic-free regardless.
+            value = html
+                .get(v_start..v_end)
+                .map(|v| decode_html_entities(v).into_owned())
+                .unwrap_or_default();
+        }
+        if !key.is_empty() {
+            attrs.push((key, value));
+        }
+    }
+    (
+        Tok::Start {
+            name,
+            attrs,
+            self_closing,
+        },
+        i,
+    )
+}
+
+fn is_void(name: &str) -> bool {
+    VOID.contains(&name)
+}
+
+fn is_boilerplate(name: &str, tok: &Tok) -> bool {
+    if SKIP.contains(&name) {
+        return true;
+    }
+    if NEVER_BOILERPLATE.contains(&name) {
+        return false;
+    }
+    if tok.attr("hidden").is_some() || tok.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    let marks = format!(
+        "{} {}",
+        tok.attr("class").unwrap_or(""),
+        tok.attr("id").unwrap_or("")
+    )
+    .to_lowercase();
+    BOILERPLATE.iter().any(|b| marks.contains(b))
+}
+
+/// Collapses whitespace inside a paragraph.
+fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Paragraphs of story text in `toks`.
+fn extract(toks: &[Tok]) -> Vec<String> {
+    let mut paras = Vec::new();
+    let mut cur = String::new();
+    let flush = |cur: &mut String, paras: &mut Vec<String>| {
+        let p = normalize(cur);
+        if !p.is_empty() {
+            paras.push(p);
+        }
+        cur.clear();
+    };
+    // The element being skipped and how many of its kind are open.
+    let mut skip: Option<(&str, usize)> = None;
+    for tok in toks {
+        match tok {
+            Tok::Start {
+                name, self_closing, ..
+            } => {
+                let opens = !self_closing && !is_void(name);
+                if let Some((skipped, depth)) = skip.as_mut() {
+                    if *skipped == name.as_str() && opens {
+                        *depth += 1;
+                    }
+                    continue;
+                }
+                if BLOCK.contains(&name.as_str()) {
+                    flush(&mut cur, &mut paras);
+                } else if name == "td" || name == "th" {
+                    cur.push(' ');
+                }
+                if opens && is_boilerplate(name, tok) {
+                    skip = Some((name.as_str(), 1));
+                }
+            }
+            Tok::End(name) => {
+                if let Some((skipped, depth)) = skip.as_mut() {
+                    if *skipped == name.as_str() {
+                        *depth -= 1;
+                        if *depth == 0 {
+                            skip = None;
+                        }
+                    } else if name == "body" || name == "html" {
+                        // An unclosed skipped element must not swallow the rest of the page.
+                        skip = None;
+                    }
+                    continue;
+                }
+                if BLOCK.contains(&name.as_str()) {
+                    flush(&mut cur, &mut paras);
+                } else if name == "td" || name == "th" {
+                    cur.push(' ');
+                }
+            }
+            Tok::Text(text) => {
+                if skip.is_none() {
+                    cur.push_str(&decode_html_entities(text));
+                }
+            }
+        }
+    }
+    flush(&mut cur, &mut paras);
+    paras
+}
+
+/// Token ranges (exclusive of the tags) of the outermost `tag` elements.
+fn outermost(toks: &[Tok], tag: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, tok) in toks.iter().enumerate() {
+        match tok {
+            Tok::Start {
+                name,
+                self_closing: false,
+                ..
+            } if name == tag => {
+                if depth == 0 {
+                    start = i + 1;
+                }
+                depth += 1;
+            }
+            Tok::End(name) if name == tag && depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    ranges.push((start, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        ranges.push((start, toks.len()));
+    }
+    ranges
+}
+
+/// The paragraphs of the `<article>` with the most text, else of `<main>`, else of the page.
+fn best_content(toks: &[Tok]) -> Vec<String> {
+    for tag in ["article", "main"] {
+        let best = outermost(toks, tag)
+            .into_iter()
+            .map(|(a, b)| extract(&toks[a..b]))
+            .max_by_key(|paras| paras.iter().map(String::len).sum::<usize>());
+        if let Some(paras) = best.filter(|p| !p.is_empty()) {
+            return paras;
+        }
+    }
+    extract(toks)
+}
+
+/// Text of the first `tag` element, decoded and whitespace-normalised; None when empty.
+fn element_text(toks: &[Tok], tag: &str) -> Option<String> {
+    let (a, b) = outermost(toks, tag).into_iter().next()?;
+    let mut text = String::new();
+    for tok in &toks[a..b] {
+        if let Tok::Text(t) = tok {
+            text.push_str(&decode_html_entities(t));
+        }
+    }
+    Some(normalize(&text)).filter(|t| !t.is_empty())
+}
+
+/// `<meta>` names and properties that carry the publication date, in order of preference.
+#[rustfmt::skip]
+const DATE_META: &[&str] = &[
+    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
+    "publishdate", "dc.date", "dc.date.issued", "sailthru.date",
+];
+
+fn read_metadata(toks: &[Tok], page: &mut HtmlPage) {
+    let mut dates: Vec<(usize, NaiveDate)> = Vec::new();
+    let mut time_date = None;
+    for tok in toks {
+        let Tok::Start { name, .. } = tok else {
+            continue;
+        };
+        match name.as_str() {
+            "html" if page.language.is_none() => {
+                page.language = tok
+                    .attr("lang")
+                    .and_then(|l| l.split(['-', '_']).next())
+                    .map(|l| l.trim().to_lowercase())
+                    .filter(|l| !l.is_empty());
+            }
+            "meta" => {
+                let key = tok
+                    .attr("property")
+                    .or_else(|| tok.attr("name"))
+                    .or_else(|| tok.attr("itemprop"))
+                    .unwrap_or("")
+                    .to_lowercase();
+                let content = tok.attr("content").map(str::trim).filter(|c| !c.is_empty());
+                let Some(content) = content else { continue };
+                if let Some(rank) = DATE_META.iter().position(|k| *k == key) {
+                    if let Some(date) = parse_iso_date(content) {
+                        dates.push((rank, date));
+                    }
+                } else if key == "og:url" && page.url.is_none() {
+                    page.url = Some(content.to_string());
+                } else if key == "og:site_name" {
+                    page.site_name = Some(content.to_string());
+                }
+            }
+            "link" => {
+                let canonical = tok
+                    .attr("rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical"));
+                if let (true, Some(href)) = (canonical, tok.attr("href")) {
+                    // The canonical link wins over og:url: it is the page's own statement.
+                    page.url = Some(href.trim().to_string())
+                        .filter(|h| !h.is_empty())
+                        .or(page.url.take());
+                }
+            }
+            "time" if time_date.is_none() => {
+                time_date = tok.attr("datetime").and_then(parse_iso_date);
+            }
+            _ => {}
+        }
+    }
+    dates.sort_by_key(|(rank, _)| *rank);
+    page.date = dates.first().map(|(_, d)| *d).or(time_date);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tolerates_broken_markup() {
+        let (title, text) = html_to_text("<p>one < two <b>bold<p>next <!-- unterminated");
+        assert_eq!(title, None);
+        assert_eq!(text, "one < two bold\n\nnext");
+        // Nothing at all, or only a tag start, must not panic.
+        for odd in [
+            "",
+            "<",
+            "<a",
+            "<a href='x",
+            "</",
+            "<!",
+            "<!--",
+            "<script>never closed",
+            "<é>x",
+        ] {
+            let _ = html_to_text(odd);
+        }
+    }
+
+    #[test]
+    fn raw_text_elements_hide_their_markup() {
+        let html = "<p>a</p><script>if (a < b) { document.write('<p>no</p>') }</script><p>b</p>";
+        assert_eq!(html_to_text(html).1, "a\n\nb");
+    }
+
+    #[test]
+    fn unclosed_skipped_element_stops_at_body_end() {
+        let html = "<body><p>kept</p><div class='share'><p>gone</body>";
+        assert_eq!(html_to_text(html).1, "kept");
+    }
+
+    #[test]
+    fn largest_article_wins() {
+        let html = "<article><p>Teaser.</p></article><article><p>The real story is longer than the teaser.</p></article>";
+        assert_eq!(
+            html_to_text(html).1,
+            "The real story is longer than the teaser."
+        );
+    }
+
+    #[test]
+    fn metadata() {
+        let html = r#"<html lang="en-US"><head><title>T</title>
+            <meta property="og:site_name" content="Example News">
+            <meta name="date" content="2023-09-19">
+            <meta property="article:published_time" content="2023-09-20T08:00:00+03:00">
+            <link rel="canonical" href="https://example.org/a"></head><body><p>x</p></body></html>"#;
+        let page = parse_html(html);
+        assert_eq!(page.language.as_deref(), Some("en"));
+        assert_eq!(page.site_name.as_deref(), Some("Example News"));
+        assert_eq!(page.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(page.date, NaiveDate::from_ymd_opt(2023, 9, 20));
+    }
+
+    #[test]
+    fn duplicate_headline_is_dropped_from_the_text() {
+        let html = "<title>Talks resume - Example News</title><article><h1>Talks resume</h1><p>GENEVA — Talks resumed.</p></article>";
+        let page = parse_html(html);
+        assert_eq!(page.title.as_deref(), Some("Talks resume - Example News"));
+        assert_eq!(page.text, "GENEVA — Talks resumed.");
+    }
+}

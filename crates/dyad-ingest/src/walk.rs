@@ -1,0 +1,258 @@
+//! Paths to documents: files, folders (walked recursively, sorted) and standard input.
+//!
+//! Folders are expanded into file lists only when the iteration reaches them, and each file is
+//! opened only when its turn comes, so that errors appear in input order and a long run starts
+//! producing documents at once.
+
+use std::collections::{HashSet, VecDeque};
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::path::{Path, PathBuf};
+
+use crate::text::{raw_limit, too_big, ReaderDocs};
+use crate::{Document, Format, IngestError, IngestOptions};
+
+/// How much leading whitespace standard input may have before we give up looking for its
+/// first character and treat it as text.
+const SNIFF_LIMIT: usize = 1 << 20;
+/// Bytes after the first non-space one that are looked at to recognise HTML.
+const SNIFF_TAIL: usize = 16;
+
+type BoxedReader = Box<dyn BufRead + Send>;
+
+enum Pending {
+    File(PathBuf, Format),
+    Stdin,
+    Error(IngestError),
+}
+
+/// Iterator over the documents of a list of paths.
+pub(crate) struct PathDocs {
+    inputs: VecDeque<PathBuf>,
+    pending: VecDeque<Pending>,
+    current: Option<ReaderDocs<BoxedReader>>,
+    opts: IngestOptions,
+}
+
+impl PathDocs {
+    pub(crate) fn new(paths: Vec<PathBuf>, opts: IngestOptions) -> Self {
+        PathDocs {
+            inputs: paths.into(),
+            pending: VecDeque::new(),
+            current: None,
+            opts,
+        }
+    }
+
+    /// Turns one input path into pending files (several for a folder) or an error.
+    fn expand(&mut self, path: PathBuf) {
+        if path.as_os_str() == "-" {
+            self.pending.push_back(Pending::Stdin);
+            return;
+        }
+        let shown = path.display().to_string();
+        match fs::metadata(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                self.pending.push_back(Pending::Error(IngestError::new(
+                    &shown,
+                    None,
+                    "no such file or folder; check the path",
+                )));
+            }
+            Err(e) => {
+                self.pending.push_back(Pending::Error(IngestError::new(
+                    &shown,
+                    None,
+                    format!("cannot read: {e}"),
+                )));
+            }
+            Ok(meta) if meta.is_dir() => {
+                let mut visited = HashSet::new();
+                walk_dir(&path, &mut self.pending, &mut visited);
+            }
+            Ok(_) => {
+                // Named explicitly, so the user wants it read even with an odd extension.
+                let format = Format::from_path(&path).unwrap_or(Format::Text);
+                self.pending.push_back(Pending::File(path, format));
+            }
+        }
+    }
+
+    /// Opens a pending input: a document stream, or a single result for an error.
+    fn open(&mut self, item: Pending) -> Result<ReaderDocs<BoxedReader>, IngestError> {
+        match item {
+            Pending::Error(e) => Err(e),
+            Pending::Stdin => {
+                let (format, reader) = sniff(BufReader::new(io::stdin())).map_err(|e| {
+                    IngestError::new("-", None, format!("cannot read standard input: {e}"))
+                })?;
+                Ok(ReaderDocs::new(reader, "-", format, self.opts))
+            }
+            Pending::File(path, format) => {
+                let shown = path.display().to_string();
+                let cannot =
+                    |e: io::Error| IngestError::new(&shown, None, format!("cannot read: {e}"));
+                let file = File::open(&path).map_err(cannot)?;
+                if format != Format::Jsonl {
+                    // Refuse an oversized file before reading it, with its exact size.
+                    let len = file.metadata().map_err(cannot)?.len();
+                    let limit = raw_limit(format, &self.opts);
+                    if len > limit as u64 {
+                        return Err(IngestError::new(&shown, None, too_big(Some(len), limit)));
+                    }
+                }
+                let reader: BoxedReader = Box::new(BufReader::new(file));
+                Ok(ReaderDocs::new(reader, &shown, format, self.opts))
+            }
+        }
+    }
+}
+
+impl Iterator for PathDocs {
+    type Item = Result<Document, IngestError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(docs) = self.current.as_mut() {
+                match docs.next() {
+                    Some(item) => return Some(item),
+                    None => self.current = None,
+                }
+            }
+            if let Some(item) = self.pending.pop_front() {
+                match self.open(item) {
+                    Ok(docs) => self.current = Some(docs),
+                    Err(e) => return Some(Err(e)),
+                }
+                continue;
+            }
+            let path = self.inputs.pop_front()?;
+            self.expand(path);
+        }
+    }
+}
+
+/// Queues the document files under `dir`, depth first, entries sorted by name. Hidden entries
+/// (`.git`, `.DS_Store`) and unknown extensions are skipped; `visited` stops symlink loops.
+fn walk_dir(dir: &Path, out: &mut VecDeque<Pending>, visited: &mut HashSet<PathBuf>) {
+    let shown = dir.display().to_string();
+    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !visited.insert(canonical) {
+        return;
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            out.push_back(Pending::Error(IngestError::new(
+                &shown,
+                None,
+                format!("cannot read folder: {e}"),
+            )));
+            return;
+        }
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => paths.push(entry.path()),
+            Err(e) => out.push_back(Pending::Error(IngestError::new(
+                &shown,
+                None,
+                format!("cannot read folder: {e}"),
+            ))),
+        }
+    }
+    paths.sort();
+    for path in paths {
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        match fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk_dir(&path, out, visited),
+            Ok(meta) if meta.is_file() => {
+                if let Some(format) = Format::from_path(&path) {
+                    out.push_back(Pending::File(path, format));
+                }
+            }
+            // Sockets, fifos: not documents.
+            Ok(_) => {}
+            Err(e) => {
+                let shown = path.display().to_string();
+                out.push_back(Pending::Error(IngestError::new(
+                    &shown,
+                    None,
+                    format!("cannot read: {e}"),
+                )));
+            }
+        }
+    }
+}
+
+/// Decides the format of standard input from its first non-space bytes, and returns a reader
+/// that still yields every byte (the sniffed ones first), so line numbers stay right.
+fn sniff<R: BufRead + Send + 'static>(mut reader: R) -> io::Result<(Format, BoxedReader)> {
+    let mut prefix = Vec::new();
+    let format = loop {
+        let first = prefix.iter().position(|b: &u8| !b.is_ascii_whitespace());
+        match first {
+            Some(i) if prefix.len() >= i + SNIFF_TAIL => break format_of(&prefix[i..]),
+            None if prefix.len() > SNIFF_LIMIT => break Format::Text,
+            _ => {}
+        }
+        let chunk = match reader.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            let start = prefix
+                .iter()
+                .position(|b| !b.is_ascii_whitespace())
+                .unwrap_or(prefix.len());
+            break format_of(&prefix[start..]);
+        }
+        let n = chunk.len();
+        prefix.extend_from_slice(chunk);
+        reader.consume(n);
+    };
+    Ok((format, Box::new(Cursor::new(prefix).chain(reader))))
+}
+
+fn format_of(start: &[u8]) -> Format {
+    let head = start.to_ascii_lowercase();
+    if head.starts_with(b"{") {
+        Format::Jsonl
+    } else if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") {
+        Format::Html
+    } else {
+        Format::Text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffing_keeps_every_byte() {
+        let input = "\n\n  {\"text\": \"x\"}\n".as_bytes();
+        let (format, mut reader) = sniff(BufReader::new(io::Cursor::new(input.to_vec()))).unwrap();
+        assert_eq!(format, Format::Jsonl);
+        let mut all = Vec::new();
+        reader.read_to_end(&mut all).unwrap();
+        assert_eq!(all, input);
+    }
+
+    #[test]
+    fn sniffing_formats() {
+        assert_eq!(format_of(b"<!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(format_of(b"<HTML lang=en>"), Format::Html);
+        assert_eq!(format_of(b"MOSCOW, Sept 20"), Format::Text);
+        assert_eq!(format_of(b""), Format::Text);
+        let (format, _) = sniff(BufReader::new(io::Cursor::new(b"  short".to_vec()))).unwrap();
+        assert_eq!(format, Format::Text);
+    }
+}
