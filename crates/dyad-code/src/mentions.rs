@@ -211,11 +211,7 @@ impl MentionFinder {
                 start -= 1;
             }
             let (country, sector) = self.split_code(&code);
-            let group = match out.last() {
-                Some(prev) if is_conjunction(words, prev.end, start) => prev.group,
-                Some(prev) => prev.group + 1,
-                None => 0,
-            };
+            let group = 0;
             out.push(Mention {
                 start,
                 end,
@@ -227,7 +223,24 @@ impl MentionFinder {
             });
             i += consumed;
         }
+        out.retain(|m| !self.is_modifier(words, m));
+        assign_groups(words, &mut out);
         out
+    }
+
+    /// An agent word used as an adjective ("military exercises", "government building",
+    /// "civilian casualties") names no actor. Only bare agent mentions (no country) are checked.
+    fn is_modifier(&self, words: &[Word], m: &Mention) -> bool {
+        if m.country.is_some() || m.code.starts_with("IGO") || !m.rule.chars().all(|c| c.is_ascii_uppercase()) {
+            return false;
+        }
+        let Some(next) = words.get(m.end) else { return false };
+        let n = next.norm.as_str();
+        if next.capitalized || !n.chars().all(char::is_alphabetic) || self.breaks.contains(n) {
+            return false;
+        }
+        let plural_noun = n.ends_with('s') && !matches!(n, "says" | "has" | "is" | "was" | "does");
+        !self.is_verb_form(n) || plural_noun || n.ends_with("ing")
     }
 
     fn glue_possessive(&self, words: &[Word], from: usize, to: usize) -> bool {
@@ -252,14 +265,43 @@ impl MentionFinder {
     }
 }
 
-/// Words between two mentions that make them one compound side.
-fn is_conjunction(words: &[Word], from: usize, to: usize) -> bool {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Join {
+    None,
+    Comma,
+    And,
+}
+
+/// How two neighbouring mentions are joined.
+fn join(words: &[Word], from: usize, to: usize) -> Join {
     if to < from {
-        return false;
+        return Join::None;
     }
     let between: Vec<&str> = words[from..to].iter().map(|w| w.norm.as_str()).collect();
-    matches!(
-        between.as_slice(),
-        [","] | ["and"] | [",", "and"] | ["&"] | ["as", "well", "as"] | ["and", "the"]
-    )
+    match between.as_slice() {
+        [","] => Join::Comma,
+        ["and"] | [",", "and"] | ["&"] | ["as", "well", "as"] | ["and", "the"] => Join::And,
+        _ => Join::None,
+    }
+}
+
+/// Groups mentions into compound sides. "A and B" is one side; commas join only inside a list
+/// that ends in "and" ("Russia, Azerbaijan and Armenia"), not in an apposition ("Iran, the
+/// ministry said").
+fn assign_groups(words: &[Word], mentions: &mut [Mention]) {
+    let joins: Vec<Join> = mentions.windows(2).map(|w| join(words, w[0].end, w[1].start)).collect();
+    let mut group = 0;
+    for i in 0..mentions.len() {
+        if i > 0 {
+            let joined = match joins[i - 1] {
+                Join::And => true,
+                Join::Comma => joins[i..].iter().take_while(|j| **j != Join::None).any(|j| *j == Join::And),
+                Join::None => false,
+            };
+            if !joined {
+                group += 1;
+            }
+        }
+        mentions[i].group = group;
+    }
 }

@@ -146,10 +146,8 @@ impl ShallowCoder {
             match role {
                 Role::Source => m.source = Some(matched_pos),
                 Role::Target => m.target = Some(matched_pos),
-                Role::Both => {
-                    m.source = Some(matched_pos);
-                    m.target = Some(matched_pos);
-                }
+                // `%` marks a compound actor ("Jordan and Britain agreed"): one side, the source
+                Role::Compound => m.source = Some(matched_pos),
                 Role::Word => m.score += 2,
             }
             m.score += 1;
@@ -206,7 +204,7 @@ impl ShallowCoder {
                 let role = match elem {
                     PatternElem::Source => Role::Source,
                     PatternElem::Target => Role::Target,
-                    _ => Role::Both,
+                    _ => Role::Compound,
                 };
                 Some((idx, next(ge, gs), role))
             }
@@ -258,7 +256,7 @@ enum Role {
     Word,
     Source,
     Target,
-    Both,
+    Compound,
 }
 
 fn group_span(mentions: &[Mention], group: usize) -> (usize, usize) {
@@ -353,6 +351,8 @@ impl SentenceCoder for ShallowCoder {
         let mentions = input.mentions;
         let mut events: Vec<CodedEvent> = Vec::new();
         let mut covered_until = 0usize;
+        let all_hits = self.verb_hits(words, mentions);
+        let all_hits: Vec<(usize, usize)> = all_hits.iter().map(|h| (h.start, h.end)).collect();
         for hit in self.verb_hits(words, mentions) {
             // a word already used by a matched pattern ("continue to supply") is not a new verb
             if hit.start < covered_until {
@@ -404,9 +404,7 @@ impl SentenceCoder for ShallowCoder {
                         || (m.start == hit.end + 2 && words[hit.end + 1].norm == "the")
                 })
             });
-            let before = mentions
-                .iter()
-                .find(|m| m.end <= hit.start && !crosses_boundary(words, m.end, hit.start));
+            let before = subject_before(words, mentions, &all_hits, hit.start);
             let after = mentions.iter().find(|m| {
                 m.start >= hit.end
                     && (m.start - hit.end) <= 8
@@ -464,6 +462,32 @@ impl SentenceCoder for ShallowCoder {
         }
         events
     }
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "in", "of", "for", "to", "from", "with", "against", "near", "at", "on", "by", "outside", "inside", "into", "over",
+    "between", "among", "toward", "towards", "across", "along", "around", "about", "through", "under", "without",
+];
+
+/// The actor side most likely to be the subject of the verb at word `verb`: the nearest side
+/// before it that is not the object of a preposition and has no other verb between it and the
+/// verb ("X said Y attacked Z" -> Y); failing that, the first side of the clause ("The command
+/// ... said that civilians were evacuated and urged ..." -> the command).
+fn subject_before<'m>(words: &[Word], mentions: &'m [Mention], hits: &[(usize, usize)], verb: usize) -> Option<&'m Mention> {
+    let candidates: Vec<&Mention> =
+        mentions.iter().filter(|m| m.end <= verb && !crosses_boundary(words, m.end, verb)).collect();
+    let heads: Vec<&Mention> = candidates
+        .iter()
+        .filter(|m| mentions.iter().find(|x| x.group == m.group).is_some_and(|first| first.start == m.start))
+        .copied()
+        .collect();
+    let group_end = |m: &Mention| mentions.iter().filter(|x| x.group == m.group).map(|x| x.end).max().unwrap_or(m.end);
+    let nearest = heads.iter().rev().find(|m| {
+        let after_prep = m.start > 0 && PREPOSITIONS.contains(&words[m.start - 1].norm.as_str());
+        let verb_between = hits.iter().any(|&(s, _)| s >= group_end(m) && s < verb);
+        !after_prep && !verb_between
+    });
+    nearest.or_else(|| heads.first()).copied()
 }
 
 /// A clause boundary (`;`, `:`, brackets, quotes) between two word positions.

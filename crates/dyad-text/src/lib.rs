@@ -15,28 +15,38 @@
 //! - a blank line always ends a sentence; a single newline ends one only before a bullet
 //!   or after a heading-like line (no final punctuation, starts upper-case, short, and
 //!   either title-cased or much shorter than the paragraph line after it);
-//! - nothing ends before a lower-case word or a comma/colon: `"It is over!" he said.` is
-//!   one sentence, `"How come?" State Secretary ...` is two;
+//! - after a closing quote or bracket, a lower-case word continues the sentence:
+//!   `"It is over!" he said.` is one sentence, `"How come?" State Secretary ...` is two;
 //! - after a period the word before is looked up ([`abbrev`]): titles ("Gen.") and
 //!   connectives ("e.g.") never end a sentence; "No."/"Art." do not before a number; weak
 //!   abbreviations (months, "Inc.", "U.S.", initials, "a.m.") end one only before a typical
 //!   sentence opener ("... on the U.S. The ministry said" splits, "U.S. officials" and
-//!   "John F. Kennedy" do not); "etc." ends one before any capitalised word;
+//!   "John F. Kennedy" do not); "etc." ends one before any capitalised word; an ordinary
+//!   word ends one before a capital, a digit or an opening quote, and also before a
+//!   lower-case word when it cannot be an abbreviation ("... Hamas. al-Qaeda denied");
 //! - an ellipsis inside a sentence does not split unless a sentence opener follows.
+//!
+//! On UD EWT dev rebuilt into documents (web text: e-mails, forums, many unpunctuated
+//! sentences) the splitter recovers 80.5% of the gold sentences exactly, with 90.4%
+//! precision; news text is far easier (see `tests/sentences.rs`).
 //!
 //! # Tokens
 //! Conventions measured in `en_ewt-ud-train.conllu` (syntactic words, i.e. the parts of
-//! multiword tokens, are the target):
+//! multiword tokens, are the target). The tokenizer reproduces the gold token sequence
+//! exactly for 95.4% of EWT dev sentences (95.9% of train); most of the rest are typos that
+//! EWT annotates as if corrected ("its" -> "it" "s", "alot" -> "a" "lot").
 //! - clitics split: "don't" -> "do" "n't", "can't" -> "ca" "n't", "won't" -> "wo" "n't",
 //!   "I'm" -> "I" "'m", "Russia’s" -> "Russia" "’s", "states'" -> "states" "'"; also
 //!   apostrophe-less "cannot" -> "can" "not", "gonna" -> "gon" "na", "dont" -> "do" "nt";
 //!   "1960's", "O'Brien" and "'72" stay whole;
 //! - abbreviations keep their period ("Gen.", "U.S.", "a.m.", "J."), but when the period
-//!   is the last thing in the text it is the sentence's full stop and a separate token
-//!   ("... in the U.S ." / "etc ." / "Inc ." in EWT; 18 such cases in train/dev/test
-//!   against 4 kept, so we follow the majority);
-//! - numbers stay whole with their separators ("1,000.5", "10:30", "9/11", "2023-09-20",
-//!   "713-853-3989"), "$" and "%" are separate ("$" "1.2", "50" "%"), "US$" is one token;
+//!   is the last thing in the text it is the sentence's full stop and a separate token:
+//!   EWT writes "... in the U.S ." / "etc ." / "Inc ." / "U.K ." (18 such sentence ends in
+//!   train/dev/test against 4 that keep "P.M." or "F.R.S." whole), so we follow the majority;
+//! - numbers stay whole with their separators ("1,000.5", "3,40", "10:30", "2023-09-20",
+//!   "713-853-3989", "9/11", "16/11/2004"), but ranges and fractions split ("3" "-" "4",
+//!   "1" "/" "2"), as do units glued to numbers ("5" "pm", "10" "km"); "$" and "%" are
+//!   separate ("$" "1.2", "50" "%"), "US$" is one token;
 //! - hyphens: EWT splits most hyphenated words ("Nagorno" "-" "Karabakh", "long" "-"
 //!   "term"): of the letter/digit compounds in train, 325 are one token and 712 split. The
 //!   joined ones are, apart from phone numbers and dates, words with a bound prefix (e 38,
@@ -45,9 +55,14 @@
 //!   "e-mail", "mid-2004"). "self-" (0 joined / 11 split) and "well-" (0/17) are split.
 //!   A "both parts short" rule was measured and rejected: EWT joins none of its 12
 //!   two-letter/two-letter compounds ("op-ed", "to-do"), so they are split too;
-//! - runs of punctuation are one token ("...", "--", "?!", "!!!"), as are "—", URLs,
+//! - runs of punctuation are one token ("...", "--", "?!", "!!!", "$$$"), as are "—", URLs,
 //!   e-mail addresses, "#hashtags", "@handles" and a few emoticons; every other
 //!   punctuation mark is its own token.
+//!
+//! # Cost
+//! Release build, one core: about 0.4 µs per news sentence to split and 2 µs to tokenize
+//! (`tests/throughput.rs` prints the figures); adversarial inputs (megabytes without a
+//! space, of dots, of quotes) stay linear.
 
 pub mod abbrev;
 pub mod chars;

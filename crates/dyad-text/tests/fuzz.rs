@@ -18,6 +18,14 @@ impl Rng {
     }
 }
 
+/// Iterations scale with DYAD_TEXT_FUZZ_SCALE (default 1) for longer runs by hand.
+fn scale() -> usize {
+    std::env::var("DYAD_TEXT_FUZZ_SCALE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1)
+}
+
 const PIECES: &[&str] = &[
     "a",
     "Z",
@@ -133,7 +141,7 @@ fn check(text: &str, splitter: &SentenceSplitter, tokenizer: &Tokenizer) {
 fn random_bytes_never_panic() {
     let (splitter, tokenizer) = (SentenceSplitter::new(), Tokenizer::new());
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    for _ in 0..20_000 {
+    for _ in 0..20_000 * scale() {
         let len = rng.below(48);
         let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
         let text = String::from_utf8_lossy(&bytes);
@@ -145,7 +153,7 @@ fn random_bytes_never_panic() {
 fn random_tricky_mixes_never_panic() {
     let (splitter, tokenizer) = (SentenceSplitter::new(), Tokenizer::new());
     let mut rng = Rng(0xD1B5_4A32_D192_ED03);
-    for _ in 0..50_000 {
+    for _ in 0..50_000 * scale() {
         let n = rng.below(24);
         let mut text = String::new();
         for _ in 0..n {

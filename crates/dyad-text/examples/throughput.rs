@@ -1,6 +1,6 @@
 //! Throughput measurement (printed, never asserted: timings depend on the machine and on
-//! debug vs release builds). Run with `cargo test --release -p dyad-text --test throughput
-//! -- --nocapture` for meaningful numbers.
+//! debug vs release builds). Run with `cargo run --release -p dyad-text --example throughput`
+//! (a benchmark, not a test).
 
 use std::time::Instant;
 
@@ -10,8 +10,8 @@ const FALLBACK: &str = "U.S. President Joe Biden met U.N. Secretary-General Anto
 \"We will fight,\" he said. The economy grew 3.5 percent, to $1.2 billion. Russia's army didn't \
 withdraw from Nagorno-Karabakh, officials said. \"How come?\" State Secretary Tamas Menczer asked.\n\n";
 
-#[test]
-fn measure_split_and_tokenize_throughput() {
+
+fn main() {
     let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/examples/tass-2023-09-20-hungary-karabakh.txt");
     let story = std::fs::read_to_string(path).unwrap_or_else(|_| FALLBACK.to_string());
