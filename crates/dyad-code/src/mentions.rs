@@ -231,10 +231,15 @@ impl MentionFinder {
     /// An agent word used as an adjective ("military exercises", "government building",
     /// "civilian casualties") names no actor. Only bare agent mentions (no country) are checked.
     fn is_modifier(&self, words: &[Word], m: &Mention) -> bool {
-        if m.country.is_some() || m.code.starts_with("IGO") || !m.rule.chars().all(|c| c.is_ascii_uppercase()) {
+        if m.country.is_some()
+            || m.code.starts_with("IGO")
+            || !m.rule.chars().all(|c| c.is_ascii_uppercase())
+        {
             return false;
         }
-        let Some(next) = words.get(m.end) else { return false };
+        let Some(next) = words.get(m.end) else {
+            return false;
+        };
         let n = next.norm.as_str();
         if next.capitalized || !n.chars().all(char::is_alphabetic) || self.breaks.contains(n) {
             return false;
@@ -289,13 +294,19 @@ fn join(words: &[Word], from: usize, to: usize) -> Join {
 /// that ends in "and" ("Russia, Azerbaijan and Armenia"), not in an apposition ("Iran, the
 /// ministry said").
 fn assign_groups(words: &[Word], mentions: &mut [Mention]) {
-    let joins: Vec<Join> = mentions.windows(2).map(|w| join(words, w[0].end, w[1].start)).collect();
+    let joins: Vec<Join> = mentions
+        .windows(2)
+        .map(|w| join(words, w[0].end, w[1].start))
+        .collect();
     let mut group = 0;
     for i in 0..mentions.len() {
         if i > 0 {
             let joined = match joins[i - 1] {
                 Join::And => true,
-                Join::Comma => joins[i..].iter().take_while(|j| **j != Join::None).any(|j| *j == Join::And),
+                Join::Comma => joins[i..]
+                    .iter()
+                    .take_while(|j| **j != Join::None)
+                    .any(|j| *j == Join::And),
                 Join::None => false,
             };
             if !joined {

@@ -317,19 +317,26 @@ const BE_FORMS: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 const FUTURE: &[&str] = &[
     "will", "would", "shall", "'ll", "'d", "going", "plans", "plan", "planned", "intends",
-    "intend", "vowed", "pledged", "promised", "wo",
+    "intend", "vowed", "pledged", "promised", "wo", "willing", "ready", "prepared",
 ];
 const HYPOTHETICAL: &[&str] = &["could", "might", "may", "if", "unless", "should"];
 
-/// Modality from the few words before the verb.
-fn modality(words: &[Word], start: usize) -> (bool, Modality) {
-    let window = &words[start.saturating_sub(4)..start];
+/// Modality from the few words before the verb, and from the words a pattern spans after it
+/// ("Syria says it is willing to withdraw": the pattern of "say" reaches "withdraw").
+fn modality(words: &[Word], start: usize, after: (usize, usize)) -> (bool, Modality) {
+    let before: Vec<&Word> = words[start.saturating_sub(4)..start]
+        .iter()
+        .rev()
+        .take_while(|w| !is_boundary(w) && w.norm != ",")
+        .collect();
+    let inside = words
+        .get(after.0..after.1.min(after.0 + 8))
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|w| !is_boundary(w));
     let mut negated = false;
     let mut modality = Modality::Asserted;
-    for w in window.iter().rev() {
-        if is_boundary(w) || w.norm == "," {
-            break;
-        }
+    for w in before.into_iter().chain(inside) {
         let n = w.norm.as_str();
         if NEGATIONS.contains(&n) {
             negated = true;
@@ -345,107 +352,209 @@ fn modality(words: &[Word], start: usize) -> (bool, Modality) {
     (negated, modality)
 }
 
+/// Words before a verb that make it an obligation ("Sudan must return the helicopter").
+const OBLIGATION: &[&str] = &["must", "should", "ought"];
+
+/// What a demand that someone do an act is coded as (CAMEO 10, "demand"), by the act's code.
+fn demand_code(code: &str) -> &'static str {
+    match code.get(..3).unwrap_or("") {
+        "036" | "040" | "041" | "042" | "043" | "044" | "045" | "046" => "106",
+        "037" => "107",
+        "038" | "039" => "108",
+        "084" => "1053",
+        "087" | "0356" => "1056",
+        _ => match code.get(..2).unwrap_or("") {
+            "06" | "031" => "101",
+            "05" => "102",
+            "07" => "103",
+            "08" => "105",
+            _ => "100",
+        },
+    }
+}
+
+/// A refusal: what a negated cooperative act ("will not accept refugees") is coded as.
+fn refusal_code(code: &str) -> Option<&'static str> {
+    Some(match code.get(..2)? {
+        "04" => "125",
+        "07" => "122",
+        "08" => "124",
+        "03" | "05" | "06" => "120",
+        _ => return None,
+    })
+}
+
+/// How a verb hit is coded before roles and modality: code, rule, pattern match.
+struct HitCode {
+    code: String,
+    rule: String,
+    pattern: Option<PatternMatch>,
+}
+
+impl ShallowCoder {
+    fn code_hit(&self, hit: &VerbHit<'_>, words: &[Word], mentions: &[Mention]) -> Option<HitCode> {
+        let verb = self.dicts.verbs.verb(hit.form.verb)?;
+        let block = self.dicts.verbs.block(verb.block)?;
+        match self.best_pattern(hit, words, mentions) {
+            Some((pat, pm)) => Some(HitCode {
+                code: pat.code.clone()?,
+                rule: format!("pattern:{}", pat.id),
+                pattern: Some(pm),
+            }),
+            None => Some(HitCode {
+                code: verb.code.clone().or_else(|| block.code.clone())?,
+                rule: format!("verb:{}:{}", block.name, verb.lemma),
+                pattern: None,
+            }),
+        }
+    }
+
+    /// Source and target groups of a verb hit, from the pattern's slots, else by position.
+    fn roles(
+        &self,
+        hit: &VerbHit<'_>,
+        words: &[Word],
+        mentions: &[Mention],
+        hits: &[(usize, usize)],
+        pm: Option<&PatternMatch>,
+    ) -> (Option<usize>, Option<usize>) {
+        let lemma = self
+            .dicts
+            .verbs
+            .verb(hit.form.verb)
+            .map_or("", |v| v.lemma.as_str());
+        let head = words[hit.head].norm.as_str();
+        // passive: "was attacked by X" -> X is the source, the subject the target
+        let be_before = words[hit.start.saturating_sub(2)..hit.start]
+            .iter()
+            .any(|w| BE_FORMS.contains(&w.norm.as_str()));
+        let passive = be_before && head != lemma && !head.ends_with("ing") && !head.ends_with('s');
+        let by_agent = words.get(hit.end).filter(|w| w.norm == "by").and_then(|_| {
+            mentions.iter().find(|m| {
+                m.start == hit.end + 1
+                    || (m.start == hit.end + 2 && words[hit.end + 1].norm == "the")
+            })
+        });
+        let before = subject_before(words, mentions, hits, hit.start);
+        let after = mentions.iter().find(|m| {
+            m.start >= hit.end
+                && (m.start - hit.end) <= 8
+                && !crosses_boundary(words, hit.end, m.start)
+        });
+        let (mut src, mut tgt) = match (passive, by_agent) {
+            (true, Some(agent)) => (Some(agent.group), before.map(|m| m.group)),
+            (true, None) => (None, before.map(|m| m.group)),
+            _ => (before.map(|m| m.group), after.map(|m| m.group)),
+        };
+        if let Some(pm) = pm {
+            if let Some(s) = pm.source {
+                src = Some(mentions[s].group);
+            }
+            if let Some(t) = pm.target {
+                tgt = Some(mentions[t].group);
+            }
+        }
+        if tgt == src {
+            tgt = None;
+        }
+        (src, tgt)
+    }
+}
+
 impl SentenceCoder for ShallowCoder {
     fn code(&self, input: &SentenceInput<'_>) -> Vec<CodedEvent> {
         let words = input.words;
         let mentions = input.mentions;
+        let hits = self.verb_hits(words, mentions);
+        let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
         let mut events: Vec<CodedEvent> = Vec::new();
         let mut covered_until = 0usize;
-        let all_hits = self.verb_hits(words, mentions);
-        let all_hits: Vec<(usize, usize)> = all_hits.iter().map(|h| (h.start, h.end)).collect();
-        for hit in self.verb_hits(words, mentions) {
+        for hit in &hits {
             // a word already used by a matched pattern ("continue to supply") is not a new verb
             if hit.start < covered_until {
                 continue;
             }
-            let Some(verb) = self.dicts.verbs.verb(hit.form.verb) else {
+            let Some(HitCode {
+                mut code,
+                rule,
+                pattern,
+            }) = self.code_hit(hit, words, mentions)
+            else {
                 continue;
             };
-            let Some(block) = self.dicts.verbs.block(verb.block) else {
-                continue;
-            };
-            let matched = self.best_pattern(&hit, words, mentions);
-            let (code, rule, pm) = match &matched {
-                Some((pat, pm)) => (pat.code.clone(), format!("pattern:{}", pat.id), Some(pm)),
-                None => (
-                    verb.code.clone().or_else(|| block.code.clone()),
-                    format!("verb:{}:{}", block.name, verb.lemma),
-                    None,
-                ),
-            };
-            let Some(mut code) = code else { continue };
-            if let Some(pm) = pm {
-                covered_until = covered_until.max(pm.last + 1);
-            }
-            // "threatened to impose ...": the inner act is the content of the verbal act before it
-            let after_to = hit.start > 0 && words[hit.start - 1].norm == "to";
-            if after_to
-                && events.iter().any(|e| {
+            let last = pattern.as_ref().map_or(hit.end - 1, |p| p.last);
+            covered_until = covered_until.max(last + 1);
+            let (mut src, mut tgt) = self.roles(hit, words, mentions, &spans, pattern.as_ref());
+            let (negated, mut modality) = modality(words, hit.start, (hit.end, last + 1));
+            let trigger_start = words[hit.start].start;
+
+            // "threatened to impose ...", "urged X to cease fire": the inner act is the content
+            // of the verbal act before it, not a second event. An intent to do it takes its code
+            // ("plans to impose restrictions" -> threaten).
+            if hit.start > 0 && words[hit.start - 1].norm == "to" {
+                let outer = events.iter_mut().rev().find(|e| {
                     VERBAL_ROOTS.contains(&e.cameo.get(..2).unwrap_or(""))
-                        && e.trigger.1 <= words[hit.start].start
-                        && words[hit.start].start - e.trigger.1 < 60
-                })
-            {
-                continue;
+                        && e.trigger.1 <= trigger_start
+                        && trigger_start - e.trigger.1 < 60
+                });
+                if let Some(outer) = outer {
+                    if outer.cameo.starts_with("03") {
+                        if let Some(intent) = intent_code(&code) {
+                            outer.cameo = intent.to_string();
+                        }
+                    }
+                    if outer.target.is_empty() {
+                        if let Some(t) = tgt.or(src) {
+                            outer.target = side(mentions, t);
+                        }
+                    }
+                    continue;
+                }
             }
-            // passive: "was attacked by X" -> X is the source, the subject the target
-            let passive = hit.start > 0
-                && words[hit.start.saturating_sub(2)..hit.start]
+            // "X said Y must do Z": X demands Z of Y
+            let window = &words[hit.start.saturating_sub(3)..hit.start];
+            if window.iter().any(|w| OBLIGATION.contains(&w.norm.as_str())) {
+                let reporter = events
                     .iter()
-                    .any(|w| BE_FORMS.contains(&w.norm.as_str()))
-                && words[hit.head].norm.ends_with("ed")
-                || words[hit.head].norm != verb.lemma
-                    && hit.start > 0
-                    && BE_FORMS.contains(&words[hit.start - 1].norm.as_str())
-                    && !words[hit.head].norm.ends_with("ing");
-            let by_agent = words.get(hit.end).filter(|w| w.norm == "by").and_then(|_| {
-                mentions.iter().find(|m| {
-                    m.start == hit.end + 1
-                        || (m.start == hit.end + 2 && words[hit.end + 1].norm == "the")
-                })
-            });
-            let before = subject_before(words, mentions, &all_hits, hit.start);
-            let after = mentions.iter().find(|m| {
-                m.start >= hit.end
-                    && (m.start - hit.end) <= 8
-                    && !crosses_boundary(words, hit.end, m.start)
-            });
-            let (mut src, mut tgt) = match (passive, by_agent) {
-                (true, Some(agent)) => (Some(agent.group), before.map(|m| m.group)),
-                (true, None) => (None, before.map(|m| m.group)),
-                _ => (before.map(|m| m.group), after.map(|m| m.group)),
-            };
-            if let Some(pm) = pm {
-                if let Some(s) = pm.source {
-                    src = Some(mentions[s].group);
+                    .rev()
+                    .find(|e| e.cameo.starts_with("01") && !e.source.is_empty());
+                match reporter {
+                    Some(r) => {
+                        let reporter_group = r.source.first().map(|m| m.group);
+                        tgt = src.filter(|s| Some(*s) != reporter_group);
+                        src = reporter_group;
+                        code = demand_code(&code).to_string();
+                        modality = Modality::Asserted;
+                    }
+                    None => modality = Modality::Hypothetical,
                 }
-                if let Some(t) = pm.target {
-                    tgt = Some(mentions[t].group);
-                }
-            }
-            if tgt == src {
-                tgt = None;
             }
             if src.is_none() && tgt.is_none() {
                 continue;
             }
-            let (negated, mut modality) = modality(words, hit.start);
-            // "will provide aid" is a pledge to provide aid, which happened: AGREE, asserted
-            if modality == Modality::Future {
+            let mut negated = negated;
+            if negated {
+                // "will not accept refugees" is a refusal, which happened
+                if let Some(refusal) = refusal_code(&code) {
+                    code = refusal.to_string();
+                    negated = false;
+                    modality = Modality::Asserted;
+                }
+            } else if modality == Modality::Future {
+                // "will provide aid" is a pledge to provide aid, which happened: AGREE, asserted
                 if let Some(intent) = intent_code(&code) {
                     code = intent.to_string();
                     modality = Modality::Asserted;
                 }
             }
-            let trigger = (words[hit.start].start, words[hit.end - 1].end);
-            let score = pm.map_or(0, |p| p.score);
+            let score = pattern.as_ref().map_or(0, |p| p.score);
             let confidence =
                 (0.4 + 0.05 * score as f32 + if src.is_some() { 0.1 } else { 0.0 }).min(0.95);
             let ev = CodedEvent {
                 source: src.map(|g| side(mentions, g)).unwrap_or_default(),
                 target: tgt.map(|g| side(mentions, g)).unwrap_or_default(),
                 cameo: code,
-                trigger,
+                trigger: (trigger_start, words[hit.end - 1].end),
                 rule,
                 negated,
                 modality,
@@ -465,23 +574,43 @@ impl SentenceCoder for ShallowCoder {
 }
 
 const PREPOSITIONS: &[&str] = &[
-    "in", "of", "for", "to", "from", "with", "against", "near", "at", "on", "by", "outside", "inside", "into", "over",
-    "between", "among", "toward", "towards", "across", "along", "around", "about", "through", "under", "without",
+    "in", "of", "for", "to", "from", "with", "against", "near", "at", "on", "by", "outside",
+    "inside", "into", "over", "between", "among", "toward", "towards", "across", "along", "around",
+    "about", "through", "under", "without",
 ];
 
 /// The actor side most likely to be the subject of the verb at word `verb`: the nearest side
 /// before it that is not the object of a preposition and has no other verb between it and the
 /// verb ("X said Y attacked Z" -> Y); failing that, the first side of the clause ("The command
 /// ... said that civilians were evacuated and urged ..." -> the command).
-fn subject_before<'m>(words: &[Word], mentions: &'m [Mention], hits: &[(usize, usize)], verb: usize) -> Option<&'m Mention> {
-    let candidates: Vec<&Mention> =
-        mentions.iter().filter(|m| m.end <= verb && !crosses_boundary(words, m.end, verb)).collect();
+fn subject_before<'m>(
+    words: &[Word],
+    mentions: &'m [Mention],
+    hits: &[(usize, usize)],
+    verb: usize,
+) -> Option<&'m Mention> {
+    let candidates: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.end <= verb && !crosses_boundary(words, m.end, verb))
+        .collect();
     let heads: Vec<&Mention> = candidates
         .iter()
-        .filter(|m| mentions.iter().find(|x| x.group == m.group).is_some_and(|first| first.start == m.start))
+        .filter(|m| {
+            mentions
+                .iter()
+                .find(|x| x.group == m.group)
+                .is_some_and(|first| first.start == m.start)
+        })
         .copied()
         .collect();
-    let group_end = |m: &Mention| mentions.iter().filter(|x| x.group == m.group).map(|x| x.end).max().unwrap_or(m.end);
+    let group_end = |m: &Mention| {
+        mentions
+            .iter()
+            .filter(|x| x.group == m.group)
+            .map(|x| x.end)
+            .max()
+            .unwrap_or(m.end)
+    };
     let nearest = heads.iter().rev().find(|m| {
         let after_prep = m.start > 0 && PREPOSITIONS.contains(&words[m.start - 1].norm.as_str());
         let verb_between = hits.iter().any(|&(s, _)| s >= group_end(m) && s < verb);

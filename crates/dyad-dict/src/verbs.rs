@@ -5,6 +5,7 @@
 //! - `B  NAME  CODE` — starts a verb block with its default code (`---`: no event);
 //! - `V  lemma  CODE  form|form` — a verb of the block (CODE empty: the block's), with all its
 //!   surface forms (multi-word forms have spaces);
+//! - `C  lemma  CODE` — sets the code of every verb with that lemma (for hand-curated fixes);
 //! - `P  CODE  pattern  id` — a pattern of the block. A pattern is a space-separated list of
 //!   elements around `*` (the verb): words (matched as stems when 4+ letters), `&SET`,
 //!   `$` (source actor here), `+` (target here), `%` (both), `^` (skip a phrase). Elements
@@ -143,6 +144,17 @@ impl VerbDict {
                                 .or_default()
                                 .push(VerbForm { words, head, verb });
                         }
+                    }
+                }
+                "C" => {
+                    let [_, lemma, code] = rec.fields::<3>()?;
+                    let mut found = false;
+                    for v in d.verbs.iter_mut().filter(|v| v.lemma == lemma) {
+                        v.code = code_of(code);
+                        found = true;
+                    }
+                    if !found {
+                        return Err(rec.error(format!("no verb {lemma:?} to set the code of")));
                     }
                 }
                 "P" => {

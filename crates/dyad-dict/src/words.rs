@@ -30,34 +30,51 @@ pub fn normalize(s: &str) -> String {
 }
 
 /// Splits tokens into words: hyphenated tokens give one word per part (the hyphens are dropped),
-/// and a lone hyphen token gives no word.
+/// and a lone hyphen token gives no word. A sentence-final abbreviation that the tokenizer split
+/// from its period the way UD EWT does ("U.S" + ".") is read back as one word ("u.s.").
 pub fn words<'a>(tokens: impl IntoIterator<Item = (usize, &'a str, usize)>) -> Vec<Word> {
+    let tokens: Vec<(usize, &str, usize)> = tokens.into_iter().collect();
     let mut out = Vec::new();
-    for (ti, form, start) in tokens {
+    let mut skip_next = false;
+    for (k, &(ti, form, start)) in tokens.iter().enumerate() {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
+        let period_follows = tokens
+            .get(k + 1)
+            .is_some_and(|&(_, f, s)| f == "." && s == start + form.len());
+        if form.contains('.') && period_follows && !form.ends_with('.') {
+            skip_next = true;
+            out.push(word(ti, &format!("{form}."), start));
+            continue;
+        }
         let mut offset = 0;
         for part in form.split('-') {
             let pstart = offset;
             offset += part.len() + 1;
-            if part.is_empty() {
-                continue;
+            if !part.is_empty() {
+                out.push(word(ti, part, start + pstart));
             }
-            let capitalized = part.chars().next().is_some_and(char::is_uppercase);
-            let all_caps = part.chars().any(char::is_alphabetic)
-                && part
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(char::is_uppercase);
-            out.push(Word {
-                norm: normalize(part),
-                token: ti,
-                start: start + pstart,
-                end: start + pstart + part.len(),
-                capitalized,
-                all_caps,
-            });
         }
     }
     out
+}
+
+fn word(token: usize, surface: &str, start: usize) -> Word {
+    let capitalized = surface.chars().next().is_some_and(char::is_uppercase);
+    let all_caps = surface.chars().any(char::is_alphabetic)
+        && surface
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    Word {
+        norm: normalize(surface),
+        token,
+        start,
+        end: start + surface.len(),
+        capitalized,
+        all_caps,
+    }
 }
 
 /// Splits a dictionary phrase (`THE_EUROPEAN_UNION_`, `RUSSIA'S ARMY`, `Ban Ki-moon`) into
@@ -118,6 +135,14 @@ mod tests {
         assert_eq!(norms, vec!["anti", "terrorist", "us"]);
         assert_eq!((w[1].start, w[1].end), (5, 14));
         assert!(w[2].all_caps && w[2].capitalized);
+    }
+
+    #[test]
+    fn sentence_final_abbreviation_is_one_word() {
+        let w = words([(0, "the", 0), (1, "U.S", 4), (2, ".", 7)]);
+        let norms: Vec<_> = w.iter().map(|w| w.norm.as_str()).collect();
+        assert_eq!(norms, vec!["the", "u.s."]);
+        assert_eq!((w[1].start, w[1].end), (4, 8));
     }
 
     #[test]

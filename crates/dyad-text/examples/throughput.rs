@@ -10,7 +10,6 @@ const FALLBACK: &str = "U.S. President Joe Biden met U.N. Secretary-General Anto
 \"We will fight,\" he said. The economy grew 3.5 percent, to $1.2 billion. Russia's army didn't \
 withdraw from Nagorno-Karabakh, officials said. \"How come?\" State Secretary Tamas Menczer asked.\n\n";
 
-
 fn main() {
     let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/examples/tass-2023-09-20-hungary-karabakh.txt");
