@@ -5,6 +5,7 @@ mod code;
 mod dict;
 mod eval;
 mod progress;
+mod read;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -22,6 +23,8 @@ struct Cli {
 enum Command {
     /// Code documents into events (one JSON object per line).
     Code(code::CodeArgs),
+    /// Print documents as dyad reads them (metadata, parsed dateline, body text), one JSON per line.
+    Read(read::ReadArgs),
     /// Evaluate coding against gold records.
     Eval {
         #[command(subcommand)]
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(args) => code::run(args),
+        Command::Read(args) => read::run(args),
         Command::Eval { what } => eval::run(what),
         Command::Dict { what } => dict::run(what),
         Command::Bench(args) => bench::run(args),

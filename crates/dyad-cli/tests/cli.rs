@@ -244,3 +244,87 @@ fn help_lists_the_contract_commands() {
         assert!(text.contains(cmd), "{text}");
     }
 }
+
+fn tass_story() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/examples/tass-2023-09-20-hungary-karabakh.txt");
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!(
+            "skipped: {} not found (shared examples are only on development machines)",
+            p.display()
+        );
+        None
+    }
+}
+
+#[test]
+fn tass_story_dateline_is_metadata() {
+    let Some(story) = tass_story() else { return };
+    let out = dyad().arg("read").arg(&story).output().expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = events(&out);
+    assert_eq!(docs.len(), 1);
+    let d = &docs[0];
+    assert_eq!(d["dateline"]["place"], "Budapest");
+    assert_eq!(d["dateline"]["agency"], "TASS");
+    assert_eq!(d["date"], "2023-09-20");
+    assert!(d["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("A senior Hungarian diplomat"));
+}
+
+#[test]
+fn tass_story_aid_event_with_spans() {
+    let Some(story) = tass_story() else { return };
+    let out = dyad().arg("code").arg(&story).output().expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let evs = events(&out);
+    for e in &evs {
+        let s = e["sentence"].as_str().unwrap();
+        assert!(
+            !s.contains("BUDAPEST") && !s.contains("/TASS/"),
+            "dateline in a sentence: {s}"
+        );
+    }
+    let aid = evs
+        .iter()
+        .find(|e| {
+            e["plover"]["event"] == "AID"
+                && e["sentence"]
+                    .as_str()
+                    .unwrap()
+                    .contains("supply the Ukrainian army")
+        })
+        .unwrap_or_else(|| panic!("no AID event in {evs:?}"));
+    let codes = |side: &str| -> Vec<String> {
+        aid[side]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(codes("source"), vec!["IGOEUREEC", "USA"]);
+    assert_eq!(codes("target"), vec!["UKRMIL"]);
+    let sentence: Vec<char> = aid["sentence"].as_str().unwrap().chars().collect();
+    let span_text = |a: &serde_json::Value| {
+        let s = a["span"][0].as_u64().unwrap() as usize;
+        let e = a["span"][1].as_u64().unwrap() as usize;
+        sentence[s..e].iter().collect::<String>()
+    };
+    for side in ["source", "target"] {
+        for a in aid[side].as_array().unwrap() {
+            assert_eq!(span_text(a), a["text"].as_str().unwrap());
+        }
+    }
+    assert_eq!(span_text(&aid["source"][0]), "the EU");
+    assert_eq!(span_text(&aid["source"][1]), "the US");
+    assert_eq!(span_text(&aid["target"][0]), "the Ukrainian army");
+    assert_eq!(
+        span_text(&aid["trigger"]),
+        aid["trigger"]["text"].as_str().unwrap()
+    );
+}

@@ -112,3 +112,99 @@ fn protest_by_residents() {
         .unwrap_or_else(|| panic!("{}", show(&events)));
     assert_eq!(codes(&e.source), vec!["ARMCVL"]);
 }
+
+/// Actor composition: country word + agent noun, in either order, into one code.
+#[test]
+fn actor_composition_table() {
+    use dyad_code::MentionFinder;
+    use dyad_dict::matcher::Haystack;
+    use dyad_dict::words::words;
+    use dyad_text::Tokenizer;
+    let dicts = dyad_dict::Dictionaries::embedded();
+    let finder = MentionFinder::new(dicts);
+    let date = NaiveDate::from_ymd_opt(2023, 9, 20);
+    let cases: &[(&str, &[&str])] = &[
+        ("The Russian Foreign Ministry said", &["RUSGOV"]),
+        ("Armenian troops", &["ARMMIL"]),
+        ("Residents of the Armenian capital", &["ARMCVL"]),
+        ("the Ukrainian army", &["UKRMIL"]),
+        ("the EU and the US", &["IGOEUREEC", "USA"]),
+        ("Russia's army", &["RUSMIL"]),
+        ("Azerbaijani forces", &["AZEMIL"]),
+        ("the Hungarian government", &["HUNGOV"]),
+        ("Israeli police", &["ISRCOP"]),
+        ("Iranian protesters", &["IRNOPP"]),
+        ("the President of Russia", &["RUSGOV"]),
+        ("Turkey", &["TUR"]),
+        ("the United Nations", &["IGOUNO"]),
+        ("NATO", &["IGONAT"]),
+        ("Britain mobilized army reservists", &["GBR", "MIL"]),
+        ("military exercises", &[]),
+        ("the turkey was roasted", &[]),
+        ("he told us", &[]),
+    ];
+    let tokenizer = Tokenizer::new();
+    for (phrase, expected) in cases {
+        let tokens = tokenizer.tokenize(phrase);
+        let w = words(
+            tokens
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (i, t.form.as_str(), t.start)),
+        );
+        let found: Vec<String> = finder
+            .find(&w, &Haystack::new(&w), date)
+            .into_iter()
+            .map(|m| m.code)
+            .collect();
+        assert_eq!(found, *expected, "{phrase}");
+    }
+}
+
+#[test]
+fn list_commas_join_but_appositions_do_not() {
+    let events = code("The leaders of Russia, Azerbaijan and Armenia met in Moscow.");
+    let e = events
+        .iter()
+        .find(|e| e.plover.event == "CONSULT")
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    assert_eq!(codes(&e.source), vec!["RUSGOV", "AZE", "ARM"]);
+    let events = code("Iran did not attack Israel, the Iranian foreign minister said.");
+    let e = events.first().unwrap_or_else(|| panic!("no event"));
+    assert_eq!(codes(&e.source), vec!["IRN"]);
+    assert_eq!(codes(&e.target), vec!["ISR"]);
+}
+
+#[test]
+fn complement_of_a_verbal_act_is_not_a_second_event() {
+    let events = code("France threatened to impose sanctions on Iran.");
+    assert_eq!(events.len(), 1, "{}", show(&events));
+    assert_eq!(events[0].plover.event, "THREATEN");
+    assert_eq!(codes(&events[0].target), vec!["IRN"]);
+}
+
+#[test]
+fn pledges_are_intents_and_refusals_are_rejections() {
+    let events = code("Japan will provide humanitarian aid to Sudan.");
+    let e = events.first().unwrap_or_else(|| panic!("no event"));
+    assert_eq!(
+        (e.plover.event.as_str(), e.modality.as_str()),
+        ("AGREE", "asserted"),
+        "{}",
+        show(&events)
+    );
+    let events = code("Syria will not accept refugees from Iraq.");
+    let e = events.first().unwrap_or_else(|| panic!("no event"));
+    assert_eq!(e.plover.event, "REJECT", "{}", show(&events));
+}
+
+#[test]
+fn reported_obligation_is_a_request_from_the_speaker() {
+    let events = code("Russia said on Tuesday that Sudan must return the helicopter.");
+    let e = events
+        .iter()
+        .find(|e| e.plover.event == "REQUEST")
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    assert_eq!(codes(&e.source), vec!["RUS"]);
+    assert_eq!(codes(&e.target), vec!["SDN"]);
+}
