@@ -3,7 +3,7 @@
 use crate::progress::{Progress, Summary};
 use anyhow::{Context, Result};
 use dyad_code::Pipeline;
-use dyad_ingest::{read_paths, Document, IngestError, IngestOptions};
+use dyad_ingest::{Document, IngestError};
 use dyad_model::EventRecord;
 use rayon::prelude::*;
 use std::io::{BufWriter, Write};
@@ -12,14 +12,11 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct CodeArgs {
-    /// Documents: .jsonl, .txt, .html files or folders of them; `-` or nothing for standard input.
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: crate::InputArgs,
     /// Write events to this file instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Largest document accepted, in bytes; larger ones are reported and skipped.
-    #[arg(long, default_value_t = dyad_ingest::DEFAULT_MAX_BYTES)]
-    pub max_doc_bytes: usize,
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -84,14 +81,6 @@ pub fn configure_threads(threads: Option<usize>) {
 
 pub fn run(args: CodeArgs) -> Result<ExitCode> {
     configure_threads(args.threads);
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.paths
-    };
-    let opts = IngestOptions {
-        max_bytes: args.max_doc_bytes,
-    };
     let pipeline = Pipeline::new();
     let out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(
@@ -101,7 +90,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     };
     let mut out = BufWriter::new(out);
     let progress = Progress::new("coding");
-    let summary = code_stream(read_paths(&paths, &opts), &pipeline, &progress, |events| {
+    let summary = code_stream(args.input.documents(), &pipeline, &progress, |events| {
         for e in events {
             serde_json::to_writer(&mut out, e)?;
             out.write_all(b"\n")?;

@@ -57,7 +57,29 @@ fn main() -> ExitCode {
     }
 }
 
-/// The default location of the shared data folder, relative to the working directory.
-pub fn default_shared() -> PathBuf {
-    PathBuf::from("../shared")
+/// The documents a command reads: paths (or standard input) and the size limit.
+#[derive(clap::Args)]
+pub struct InputArgs {
+    /// Documents: .jsonl, .txt, .html files or folders of them; `-` or nothing for standard input.
+    pub paths: Vec<PathBuf>,
+    /// Largest document accepted, in bytes; larger ones are reported and skipped.
+    #[arg(long, default_value_t = dyad_ingest::DEFAULT_MAX_BYTES)]
+    pub max_doc_bytes: usize,
+}
+
+impl InputArgs {
+    /// The documents, read lazily; unreadable ones come as errors naming file and line.
+    pub fn documents(
+        &self,
+    ) -> impl Iterator<Item = Result<dyad_ingest::Document, dyad_ingest::IngestError>> + Send {
+        let paths = if self.paths.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            self.paths.clone()
+        };
+        let opts = dyad_ingest::IngestOptions {
+            max_bytes: self.max_doc_bytes,
+        };
+        dyad_ingest::read_paths(&paths, &opts)
+    }
 }

@@ -2,32 +2,19 @@
 //! and metadata before coding).
 
 use anyhow::{Context, Result};
-use dyad_ingest::{read_paths, IngestOptions};
 use std::io::{BufWriter, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct ReadArgs {
-    /// Documents, as for `dyad code`.
-    pub paths: Vec<PathBuf>,
-    /// Largest document accepted, in bytes.
-    #[arg(long, default_value_t = dyad_ingest::DEFAULT_MAX_BYTES)]
-    pub max_doc_bytes: usize,
+    #[command(flatten)]
+    pub input: crate::InputArgs,
 }
 
 pub fn run(args: ReadArgs) -> Result<ExitCode> {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.paths
-    };
-    let opts = IngestOptions {
-        max_bytes: args.max_doc_bytes,
-    };
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut skipped = 0;
-    for doc in read_paths(&paths, &opts) {
+    for doc in args.input.documents() {
         match doc {
             Ok(doc) => {
                 serde_json::to_writer(&mut out, &doc)?;

@@ -88,8 +88,8 @@ impl ShallowCoder {
                 Some(h)
                     if !in_mention(h.head)
                         && (h.head == 0 || !words[h.head].capitalized)
-                        && !(h.start > 0
-                            && DETERMINERS.contains(&words[h.start - 1].norm.as_str()))
+                        && (h.start == 0
+                            || !DETERMINERS.contains(&words[h.start - 1].norm.as_str()))
                         && !NON_VERB_FORMS.contains(&words[h.head].norm.as_str()) =>
                 {
                     hits.push(h);
