@@ -1,5 +1,6 @@
 //! `dyad`: political event data from news text. See CONTRACT.md for the stable interface.
 
+mod actors;
 mod bench;
 mod code;
 mod dict;
@@ -30,6 +31,11 @@ enum Command {
         #[command(subcommand)]
         what: eval::EvalCommand,
     },
+    /// Explain actor coding.
+    Actors {
+        #[command(subcommand)]
+        what: actors::ActorsCommand,
+    },
     /// Build or inspect the dictionaries.
     Dict {
         #[command(subcommand)]
@@ -46,6 +52,7 @@ fn main() -> ExitCode {
         Command::Read(args) => read::run(args),
         Command::Eval { what } => eval::run(what),
         Command::Dict { what } => dict::run(what),
+        Command::Actors { what } => actors::run(what),
         Command::Bench(args) => bench::run(args),
     };
     match result {

@@ -132,10 +132,11 @@ impl MentionFinder {
     }
 
     fn is_country_like(r: &Resolved) -> bool {
+        // any length: historical country codes are longer (SCGSRB for Serbia in 1992-2006)
         matches!(
             r.kind,
             Some(ActorKind::Country | ActorKind::Capital | ActorKind::Place)
-        ) && r.code.len() == 3
+        )
     }
 
     fn split_code(&self, code: &str) -> (Option<String>, Option<String>) {
@@ -156,11 +157,10 @@ impl MentionFinder {
 
     /// The actor mentions of a sentence, in order, with compound groups.
     pub fn find(&self, words: &[Word], hay: &Haystack, date: Option<NaiveDate>) -> Vec<Mention> {
-        let hits: Vec<Resolved> = self
-            .dicts
-            .actors
-            .find(words, hay)
+        let matches = self.dicts.actors.find(words, hay);
+        let hits: Vec<Resolved> = matches
             .iter()
+            .filter(|m| !in_name(words, m, &matches))
             .filter_map(|m| self.resolve(m, date))
             .collect();
         let mut out: Vec<Mention> = Vec::new();
@@ -268,6 +268,26 @@ impl MentionFinder {
         }
         self.glue(words, k, to, 2)
     }
+}
+
+/// A capitalized agent word right after another capitalized word that is not itself a
+/// dictionary hit is part of a name ("Tom King", "Lake Forest"), not an agent.
+fn in_name(words: &[Word], m: &LexemeMatch, all: &[LexemeMatch]) -> bool {
+    let Lexeme::Agent(_) = m.lexeme else {
+        return false;
+    };
+    let (Some(first), Some(prev)) = (
+        words.get(m.start),
+        m.start.checked_sub(1).and_then(|p| words.get(p)),
+    ) else {
+        return false;
+    };
+    let prev_is_hit = all.iter().any(|o| o.start < m.start && m.start <= o.end);
+    first.capitalized
+        && prev.capitalized
+        && m.start > 1
+        && !prev_is_hit
+        && prev.norm.chars().all(char::is_alphabetic)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -428,7 +428,13 @@ impl ShallowCoder {
         let be_before = words[hit.start.saturating_sub(2)..hit.start]
             .iter()
             .any(|w| BE_FORMS.contains(&w.norm.as_str()));
-        let passive = be_before && head != lemma && !head.ends_with("ing") && !head.ends_with('s');
+        // "is prepared to", "was determined to": an adjective, not a passive
+        let adjectival = words.get(hit.end).is_some_and(|w| w.norm == "to");
+        let passive = be_before
+            && !adjectival
+            && head != lemma
+            && !head.ends_with("ing")
+            && !head.ends_with('s');
         let by_agent = words.get(hit.end).filter(|w| w.norm == "by").and_then(|_| {
             mentions.iter().find(|m| {
                 m.start == hit.end + 1
