@@ -230,7 +230,8 @@ fn wire_dateline_goes_to_metadata_not_sentences() {
 
 #[test]
 fn example_in_readme_runs() {
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/wire-story-2025-03-03.txt");
+    let example =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/wire-story-2025-03-03.txt");
     let out = dyad().arg("code").arg(&example).output().expect("run");
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!events(&out).is_empty());

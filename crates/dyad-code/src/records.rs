@@ -37,7 +37,11 @@ fn actor_ref(m: &Mention, input: &SentenceInput<'_>, idx: &CharIndex) -> ActorRe
     }
 }
 
-/// Builds the record; `None` when the CAMEO code has no PLOVER event (statements).
+/// PLOVER types whose definition requires a recipient (PLOVER manual, "Requires recipient: Yes").
+const NEEDS_RECIPIENT: &[&str] = &["COOPERATE", "AID", "SANCTION"];
+
+/// Builds the record; `None` when the CAMEO code has no PLOVER event (statements), or the
+/// event type needs a recipient and none was found.
 pub fn build(
     input: &SentenceInput<'_>,
     ev: &CodedEvent,
@@ -45,6 +49,9 @@ pub fn build(
 ) -> Option<EventRecord> {
     let info = ontology.lookup(&ev.cameo)?;
     let event = info.event.clone()?;
+    if ev.target.is_empty() && NEEDS_RECIPIENT.contains(&event.as_str()) {
+        return None;
+    }
     let idx = CharIndex::new(&input.sentence.text);
     let source: Vec<ActorRef> = ev
         .source
