@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use dyad_code::MentionFinder;
 use dyad_dict::actors::Lexeme;
-use dyad_dict::matcher::Haystack;
 use dyad_dict::words::words;
 use dyad_dict::Dictionaries;
 use dyad_text::Tokenizer;
@@ -33,7 +32,6 @@ pub fn run(cmd: ActorsCommand) -> Result<ExitCode> {
             .enumerate()
             .map(|(i, t)| (i, t.form.as_str(), t.start)),
     );
-    let hay = Haystack::new(&w);
     let text = |s: usize, e: usize| {
         phrase
             .get(w[s].start..w[e - 1].end)
@@ -41,7 +39,7 @@ pub fn run(cmd: ActorsCommand) -> Result<ExitCode> {
             .to_string()
     };
     println!("dictionary hits:");
-    for m in dicts.actors.find(&w, &hay) {
+    for m in dicts.actors.find(&w) {
         let what = match m.lexeme {
             Lexeme::Actor(id) => match dicts.actors.entry(id) {
                 Some(e) => {
@@ -61,7 +59,7 @@ pub fn run(cmd: ActorsCommand) -> Result<ExitCode> {
         println!("  {:<30} {what}", text(m.start, m.end));
     }
     println!("actor mentions:");
-    for m in MentionFinder::new(dicts).find(&w, &hay, date) {
+    for m in MentionFinder::new(dicts).find(&w, date) {
         println!(
             "  {:<30} {:<12} group {} via {}",
             text(m.start, m.end),

@@ -18,7 +18,6 @@ pub mod mentions;
 pub mod records;
 pub mod shallow;
 
-use dyad_dict::matcher::Haystack;
 use dyad_dict::words::{words, Word};
 use dyad_dict::Dictionaries;
 use dyad_model::{Document, EventRecord, Sentence, Token};
@@ -35,7 +34,6 @@ pub struct SentenceInput<'a> {
     pub tokens: &'a [Token],
     /// Matchable words (tokens split at hyphens, normalized).
     pub words: &'a [Word],
-    pub haystack: &'a Haystack,
     /// Actor mentions, in sentence order.
     pub mentions: &'a [Mention],
 }
@@ -133,18 +131,16 @@ impl Pipeline {
                     .enumerate()
                     .map(|(i, t)| (i, t.form.as_str(), t.start)),
             );
-            let haystack = Haystack::new(&words);
-            if self.dicts.discards.is_match(&haystack) {
+            if self.dicts.discards.is_match(&words) {
                 continue;
             }
-            let mentions = self.mentions.find(&words, &haystack, doc.date);
+            let mentions = self.mentions.find(&words, doc.date);
             let input = SentenceInput {
                 doc,
                 index,
                 sentence,
                 tokens: &tokens,
                 words: &words,
-                haystack: &haystack,
                 mentions: &mentions,
             };
             for ev in self.coder.code(&input) {

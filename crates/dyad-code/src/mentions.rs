@@ -7,7 +7,6 @@
 
 use chrono::NaiveDate;
 use dyad_dict::actors::{ActorKind, Lexeme, LexemeMatch};
-use dyad_dict::matcher::Haystack;
 use dyad_dict::words::Word;
 use dyad_dict::Dictionaries;
 use std::collections::HashSet;
@@ -156,8 +155,8 @@ impl MentionFinder {
     }
 
     /// The actor mentions of a sentence, in order, with compound groups.
-    pub fn find(&self, words: &[Word], hay: &Haystack, date: Option<NaiveDate>) -> Vec<Mention> {
-        let matches = self.dicts.actors.find(words, hay);
+    pub fn find(&self, words: &[Word], date: Option<NaiveDate>) -> Vec<Mention> {
+        let matches = self.dicts.actors.find(words);
         let hits: Vec<Resolved> = matches
             .iter()
             .filter(|m| !in_name(words, m, &matches))

@@ -117,7 +117,6 @@ fn protest_by_residents() {
 #[test]
 fn actor_composition_table() {
     use dyad_code::MentionFinder;
-    use dyad_dict::matcher::Haystack;
     use dyad_dict::words::words;
     use dyad_text::Tokenizer;
     let dicts = dyad_dict::Dictionaries::embedded();
@@ -152,11 +151,7 @@ fn actor_composition_table() {
                 .enumerate()
                 .map(|(i, t)| (i, t.form.as_str(), t.start)),
         );
-        let found: Vec<String> = finder
-            .find(&w, &Haystack::new(&w), date)
-            .into_iter()
-            .map(|m| m.code)
-            .collect();
+        let found: Vec<String> = finder.find(&w, date).into_iter().map(|m| m.code).collect();
         assert_eq!(found, *expected, "{phrase}");
     }
 }

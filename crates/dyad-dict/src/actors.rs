@@ -1,7 +1,7 @@
 //! Named actors (countries, places, persons, organisations) and agents (sector nouns).
 
 use crate::format::{parse_date, Record};
-use crate::matcher::{Haystack, PhraseMatch, PhraseMatcher};
+use crate::matcher::{PhraseMatch, PhraseMatcher};
 use crate::words::Word;
 use crate::DictError;
 use chrono::NaiveDate;
@@ -236,9 +236,9 @@ impl ActorDict {
     /// Actor and agent phrases in a sentence. Named actors must be capitalized in the text
     /// ("Turkey" the country, not "turkey"), and one-word names of three letters or fewer must
     /// be in capitals ("US", not "us"; "IS", not "is").
-    pub fn find(&self, words: &[Word], hay: &Haystack) -> Vec<LexemeMatch> {
+    pub fn find(&self, words: &[Word]) -> Vec<LexemeMatch> {
         self.matcher
-            .find(hay)
+            .find(words)
             .into_iter()
             .filter(|m| self.case_ok(m, words))
             .map(|m| LexemeMatch {

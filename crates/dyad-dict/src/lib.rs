@@ -10,7 +10,7 @@
 //!
 //! - [`ActorDict`]: named actors (countries with their demonyms and cities, persons with
 //!   date-bounded roles, IGOs, non-state groups) and agents (sector nouns such as "ministry",
-//!   "troops", "residents"), all matched in one Aho-Corasick pass over a sentence's words
+//!   "troops", "residents"), all matched in one pass of a word-level trie over a sentence's words
 //!   ([`PhraseMatcher`]);
 //! - [`VerbDict`]: verb forms (with generated regular inflections) and the TABARI-style
 //!   patterns of each verb block, with their CAMEO codes;
