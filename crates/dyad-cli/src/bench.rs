@@ -14,20 +14,25 @@ use std::time::Instant;
 
 #[derive(clap::Args)]
 pub struct BenchArgs {
-    /// What to measure (`code`).
+    /// What to measure: `code` (the whole pipeline) or `parse` (tagging + parsing).
     #[arg(default_value = "code")]
     pub what: String,
     /// Corpus (default: the VOA stories in ../shared).
     #[arg(long, default_value = "../shared/data/voa/voa_stories.jsonl")]
     pub corpus: Vec<PathBuf>,
+    /// For `parse`: also measure on this CoNLL-U file's gold tokenization.
+    #[arg(long, default_value = "../shared/data/ud-ewt/en_ewt-ud-test.conllu")]
+    pub conllu: PathBuf,
     /// How many times to code the corpus per measurement.
     #[arg(long, default_value_t = 5)]
     pub rounds: usize,
 }
 
 pub fn run(args: BenchArgs) -> Result<ExitCode> {
-    if args.what != "code" {
-        bail!("unknown benchmark {:?}; try `dyad bench code`", args.what);
+    match args.what.as_str() {
+        "code" => {}
+        "parse" => return bench_parse(&args),
+        other => bail!("unknown benchmark {other:?}; try `dyad bench code` or `dyad bench parse`"),
     }
     let t = Instant::now();
     let pipeline = Pipeline::new();
@@ -77,6 +82,76 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
             (bytes * rounds) as f64 / secs / 1048576.0,
             events / rounds
         );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Tokens per second of tag + parse, on one core and on all cores, for the sentences of a
+/// treebank (gold tokenization) and of the corpus (dyad's segmentation).
+fn bench_parse(args: &BenchArgs) -> Result<ExitCode> {
+    let t = Instant::now();
+    let analyzer = dyad_code::Analyzer::embedded()?;
+    println!(
+        "models loaded in {:.0} ms",
+        t.elapsed().as_secs_f64() * 1000.0
+    );
+    let mut sets: Vec<(String, Vec<Vec<String>>)> = Vec::new();
+    match dyad_syntax::conllu::read_conllu_file(&args.conllu) {
+        Ok(s) => sets.push((
+            args.conllu.display().to_string(),
+            s.iter()
+                .map(|s| s.words.iter().map(|w| w.form.clone()).collect())
+                .collect(),
+        )),
+        Err(e) => eprintln!("skipping {}: {e}", args.conllu.display()),
+    }
+    let (splitter, tokenizer) = (
+        dyad_text::SentenceSplitter::new(),
+        dyad_text::Tokenizer::new(),
+    );
+    let mut corpus = Vec::new();
+    for d in read_paths(&args.corpus, &IngestOptions::default()).flatten() {
+        for s in splitter.split(&d.text) {
+            corpus.push(
+                tokenizer
+                    .tokenize(&s.text)
+                    .into_iter()
+                    .map(|t| t.form)
+                    .collect(),
+            );
+        }
+    }
+    if !corpus.is_empty() {
+        sets.push((format!("{:?}", args.corpus), corpus));
+    }
+    let single = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
+    for (name, sentences) in &sets {
+        let tokens: usize = sentences.iter().map(Vec::len).sum();
+        println!("{name}: {} sentences, {tokens} tokens", sentences.len());
+        for (label, pool) in [("1 thread", Some(&single)), ("all cores", None)] {
+            let t = Instant::now();
+            for _ in 0..args.rounds.max(1) {
+                let run = || {
+                    sentences
+                        .par_iter()
+                        .map(|s| {
+                            analyzer
+                                .analyze_forms(&s.iter().map(String::as_str).collect::<Vec<_>>())
+                                .len()
+                        })
+                        .sum::<usize>()
+                };
+                match pool {
+                    Some(p) => p.install(run),
+                    None => run(),
+                };
+            }
+            let secs = t.elapsed().as_secs_f64();
+            println!(
+                "  {label:<10}: {:>9.0} tokens/s (tag + lemma + parse)",
+                (tokens * args.rounds.max(1)) as f64 / secs
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,8 +5,10 @@ mod bench;
 mod code;
 mod dict;
 mod eval;
+mod parse;
 mod progress;
 mod read;
+mod train;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -26,7 +28,9 @@ enum Command {
     Code(code::CodeArgs),
     /// Print documents as dyad reads them (metadata, parsed dateline, body text), one JSON per line.
     Read(read::ReadArgs),
-    /// Evaluate coding against gold records.
+    /// Tag and parse documents (or a CoNLL-U file) into CoNLL-U.
+    Parse(parse::ParseArgs),
+    /// Evaluate coding against gold records, or tagging and parsing against a treebank.
     Eval {
         #[command(subcommand)]
         what: eval::EvalCommand,
@@ -41,6 +45,11 @@ enum Command {
         #[command(subcommand)]
         what: dict::DictCommand,
     },
+    /// Train the tagger or the parser (reproduces the committed models).
+    Train {
+        #[command(subcommand)]
+        what: train::TrainCommand,
+    },
     /// Measure throughput.
     Bench(bench::BenchArgs),
 }
@@ -50,10 +59,12 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Code(args) => code::run(args),
         Command::Read(args) => read::run(args),
+        Command::Parse(args) => parse::run(args),
         Command::Eval { what } => eval::run(what),
         Command::Dict { what } => dict::run(what),
         Command::Actors { what } => actors::run(what),
         Command::Bench(args) => bench::run(args),
+        Command::Train { what } => train::run(what),
     };
     match result {
         Ok(code) => code,

@@ -329,3 +329,74 @@ fn tass_story_aid_event_with_spans() {
         aid["trigger"]["text"].as_str().unwrap()
     );
 }
+
+/// Rows of CoNLL-U output: (form, head, deprel) per sentence.
+fn conllu_rows(text: &str) -> Vec<Vec<(String, usize, String)>> {
+    let mut out = vec![Vec::new()];
+    for line in text.lines() {
+        if line.is_empty() {
+            out.push(Vec::new());
+        } else if !line.starts_with('#') {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 10, "ten columns: {line}");
+            let last = out.last_mut().unwrap();
+            last.push((
+                cols[1].to_string(),
+                cols[6].parse().expect("numeric head"),
+                cols[7].to_string(),
+            ));
+        }
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+fn assert_trees(sentences: &[Vec<(String, usize, String)>]) {
+    for s in sentences {
+        assert_eq!(
+            s.iter().filter(|r| r.1 == 0).count(),
+            1,
+            "one root in {s:?}"
+        );
+        assert!(s.iter().all(|r| r.1 <= s.len()));
+    }
+}
+
+#[test]
+fn parse_conllu_keeps_the_tokenization() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/news.conllu");
+    let out = dyad()
+        .args(["parse", "--conllu"])
+        .arg(&fixture)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("# sent_id = n1")
+            && text.contains("# text = Armenian troops attacked the town.")
+    );
+    let parsed = conllu_rows(&text);
+    let gold = conllu_rows(&std::fs::read_to_string(&fixture).unwrap());
+    assert_eq!(parsed.len(), gold.len());
+    for (p, g) in parsed.iter().zip(&gold) {
+        let pf: Vec<&String> = p.iter().map(|r| &r.0).collect();
+        let gf: Vec<&String> = g.iter().map(|r| &r.0).collect();
+        assert_eq!(pf, gf);
+    }
+    assert_trees(&parsed);
+}
+
+#[test]
+fn parse_raw_text_segments_and_parses() {
+    let out = run_stdin(
+        &["parse"],
+        b"Russia urged the parties to cease fire. Armenian troops attacked the town.",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.matches("# text = ").count(), 2, "{text}");
+    let parsed = conllu_rows(&text);
+    assert_eq!(parsed[0].len(), 8);
+    assert_trees(&parsed);
+}

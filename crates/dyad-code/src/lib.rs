@@ -7,16 +7,20 @@
 //!    [`SentenceInput`];
 //! 2. mention finding ([`mentions`]): dictionary phrases -> actor [`Mention`]s with composed
 //!    codes ("the Russian Foreign Ministry" -> `RUSGOV`), grouped into compound sides;
-//! 3. coding (a [`SentenceCoder`]): mentions + words -> [`CodedEvent`]s (CAMEO code, roles,
+//! 3. syntax ([`syntax`], only for coders that ask for it): tokens -> tags, lemmas and a
+//!    dependency tree ([`SyntaxToken`]s) from the embedded tagger and parser models;
+//! 4. coding (a [`SentenceCoder`]): mentions + words (+ syntax) -> [`CodedEvent`]s (CAMEO code, roles,
 //!    trigger, modality). The baseline is [`ShallowCoder`], TABARI-style patterns over word
-//!    order. A syntax-aware coder implements the same trait and receives the same input (a
-//!    parse will be added to [`SentenceInput`]), so ingestion and output stay untouched;
-//! 4. record building ([`records`]): CAMEO -> PLOVER, QuadClass, Goldstein, character spans,
+//!    order. A syntax-aware coder implements the same trait, says so with
+//!    [`SentenceCoder::syntax_need`], and finds the parse in [`SentenceInput::syntax`], so
+//!    ingestion and output stay untouched;
+//! 5. record building ([`records`]): CAMEO -> PLOVER, QuadClass, Goldstein, character spans,
 //!    stable event ids.
 
 pub mod mentions;
 pub mod records;
 pub mod shallow;
+pub mod syntax;
 
 use dyad_dict::words::{words, Word};
 use dyad_dict::Dictionaries;
@@ -25,6 +29,7 @@ use dyad_text::{SentenceSplitter, Tokenizer};
 
 pub use mentions::{Mention, MentionFinder, Side};
 pub use shallow::ShallowCoder;
+pub use syntax::{Analyzer, SyntaxNeed, SyntaxToken};
 
 /// Everything a coder knows about one sentence.
 pub struct SentenceInput<'a> {
@@ -36,6 +41,9 @@ pub struct SentenceInput<'a> {
     pub words: &'a [Word],
     /// Actor mentions, in sentence order.
     pub mentions: &'a [Mention],
+    /// Tags and lemmas (and the dependency tree if asked for), one per token, when the coder
+    /// asked for them ([`SentenceCoder::syntax_need`]).
+    pub syntax: Option<&'a [SyntaxToken]>,
 }
 
 /// An event found in a sentence, before it becomes an [`EventRecord`].
@@ -77,6 +85,12 @@ impl Modality {
 /// The coding stage: a sentence in, events out.
 pub trait SentenceCoder: Send + Sync {
     fn code(&self, input: &SentenceInput<'_>) -> Vec<CodedEvent>;
+
+    /// What this coder reads of [`SentenceInput::syntax`]: the pipeline tags (and parses)
+    /// sentences only as far as the coder needs.
+    fn syntax_need(&self) -> SyntaxNeed {
+        SyntaxNeed::None
+    }
 }
 
 /// What coding one document produced.
@@ -93,23 +107,51 @@ pub struct Pipeline {
     dicts: &'static Dictionaries,
     mentions: MentionFinder,
     coder: Box<dyn SentenceCoder>,
+    analyzer: Option<(&'static Analyzer, bool)>,
 }
 
 impl Pipeline {
     /// The default pipeline: embedded dictionaries and the shallow coder.
     pub fn new() -> Pipeline {
         let dicts = Dictionaries::embedded();
-        Pipeline::with_coder(dicts, Box::new(ShallowCoder::new(dicts)))
+        let tagged = Pipeline::with_coder(dicts, Box::new(ShallowCoder::with_tags(dicts)));
+        // The embedded models are checked by the test suite; should they fail to load, the
+        // coder still works from word order alone.
+        tagged.unwrap_or_else(|_| Pipeline {
+            splitter: SentenceSplitter::new(),
+            tokenizer: Tokenizer::new(),
+            dicts,
+            mentions: MentionFinder::new(dicts),
+            coder: Box::new(ShallowCoder::new(dicts)),
+            analyzer: None,
+        })
     }
 
-    pub fn with_coder(dicts: &'static Dictionaries, coder: Box<dyn SentenceCoder>) -> Pipeline {
-        Pipeline {
+    /// A pipeline with another coder; loads the embedded tagger and parser if it needs them.
+    pub fn with_coder(
+        dicts: &'static Dictionaries,
+        coder: Box<dyn SentenceCoder>,
+    ) -> Result<Pipeline, dyad_syntax::ModelError> {
+        let analyzer = match coder.syntax_need() {
+            SyntaxNeed::None => None,
+            SyntaxNeed::Tags => Some((Analyzer::embedded()?, false)),
+            SyntaxNeed::Parse => Some((Analyzer::embedded()?, true)),
+        };
+        Ok(Pipeline {
             splitter: SentenceSplitter::new(),
             tokenizer: Tokenizer::new(),
             dicts,
             mentions: MentionFinder::new(dicts),
             coder,
-        }
+            analyzer,
+        })
+    }
+
+    /// Tag and parse every sentence even if the coder does not need it (to benchmark or
+    /// inspect the syntax stage).
+    pub fn with_syntax(mut self) -> Result<Pipeline, dyad_syntax::ModelError> {
+        self.analyzer = Some((Analyzer::embedded()?, true));
+        Ok(self)
     }
 
     pub fn dictionaries(&self) -> &'static Dictionaries {
@@ -135,6 +177,7 @@ impl Pipeline {
                 continue;
             }
             let mentions = self.mentions.find(&words, doc.date);
+            let syntax = self.analyzer.map(|(a, parse)| a.analyze(&tokens, parse));
             let input = SentenceInput {
                 doc,
                 index,
@@ -142,6 +185,7 @@ impl Pipeline {
                 tokens: &tokens,
                 words: &words,
                 mentions: &mentions,
+                syntax: syntax.as_deref(),
             };
             for ev in self.coder.code(&input) {
                 if let Some(rec) = records::build(&input, &ev, &self.dicts.ontology) {

@@ -7,6 +7,7 @@
 //! This is deliberately shallow: the syntax-aware coder replaces it behind [`SentenceCoder`].
 
 use crate::mentions::Mention;
+use crate::syntax::{SyntaxNeed, SyntaxToken};
 use crate::{CodedEvent, Modality, SentenceCoder, SentenceInput};
 use dyad_dict::verbs::{PatternElem, PatternItem, VerbForm, VerbPattern};
 use dyad_dict::words::Word;
@@ -17,6 +18,8 @@ const MAX_GAP: usize = 4;
 
 pub struct ShallowCoder {
     dicts: &'static Dictionaries,
+    /// Take verbs only where the tagger says VERB (else: word-order heuristics).
+    use_tags: bool,
 }
 
 /// A verb form found in the sentence: words `start..end`, inflected word at `head`.
@@ -52,11 +55,30 @@ fn word_matches(pattern: &str, word: &str) -> bool {
 
 impl ShallowCoder {
     pub fn new(dicts: &'static Dictionaries) -> ShallowCoder {
-        ShallowCoder { dicts }
+        ShallowCoder {
+            dicts,
+            use_tags: false,
+        }
     }
 
-    fn verb_hits<'a>(&'a self, words: &[Word], mentions: &[Mention]) -> Vec<VerbHit<'a>> {
+    /// The same coder, reading POS tags from the syntax stage to tell verbs from nouns
+    /// ("the talks", "military aid").
+    pub fn with_tags(dicts: &'static Dictionaries) -> ShallowCoder {
+        ShallowCoder {
+            dicts,
+            use_tags: true,
+        }
+    }
+
+    fn verb_hits<'a>(
+        &'a self,
+        words: &[Word],
+        mentions: &[Mention],
+        syntax: Option<&[SyntaxToken]>,
+    ) -> Vec<VerbHit<'a>> {
         let in_mention = |i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
+        let tagged_verb =
+            |w: &Word| syntax.is_none_or(|s| s.get(w.token).is_some_and(|t| t.upos == "VERB"));
         let mut hits = Vec::new();
         let mut i = 0;
         while i < words.len() {
@@ -90,7 +112,8 @@ impl ShallowCoder {
                         && (h.head == 0 || !words[h.head].capitalized)
                         && (h.start == 0
                             || !DETERMINERS.contains(&words[h.start - 1].norm.as_str()))
-                        && !NON_VERB_FORMS.contains(&words[h.head].norm.as_str()) =>
+                        && !NON_VERB_FORMS.contains(&words[h.head].norm.as_str())
+                        && tagged_verb(&words[h.head]) =>
                 {
                     hits.push(h);
                     i = h.end;
@@ -468,10 +491,18 @@ impl ShallowCoder {
 }
 
 impl SentenceCoder for ShallowCoder {
+    fn syntax_need(&self) -> SyntaxNeed {
+        if self.use_tags {
+            SyntaxNeed::Tags
+        } else {
+            SyntaxNeed::None
+        }
+    }
+
     fn code(&self, input: &SentenceInput<'_>) -> Vec<CodedEvent> {
         let words = input.words;
         let mentions = input.mentions;
-        let hits = self.verb_hits(words, mentions);
+        let hits = self.verb_hits(words, mentions, input.syntax.filter(|_| self.use_tags));
         let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
         let mut events: Vec<CodedEvent> = Vec::new();
         let mut covered_until = 0usize;

@@ -203,3 +203,40 @@ fn reported_obligation_is_a_request_from_the_speaker() {
     assert_eq!(codes(&e.source), vec!["RUS"]);
     assert_eq!(codes(&e.target), vec!["SDN"]);
 }
+
+/// A coder that asks for syntax gets a tree for every sentence through the stage interface.
+#[test]
+fn coders_that_need_syntax_get_a_parse() {
+    use dyad_code::{CodedEvent, SentenceCoder, SentenceInput};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    struct Probe(AtomicUsize);
+    impl SentenceCoder for Probe {
+        fn code(&self, input: &SentenceInput<'_>) -> Vec<CodedEvent> {
+            let syntax = input.syntax.expect("syntax is provided");
+            assert_eq!(syntax.len(), input.tokens.len());
+            assert_eq!(syntax.iter().filter(|t| t.head == 0).count(), 1);
+            self.0.fetch_add(1, Ordering::SeqCst);
+            Vec::new()
+        }
+        fn syntax_need(&self) -> dyad_code::SyntaxNeed {
+            dyad_code::SyntaxNeed::Parse
+        }
+    }
+    let dicts = dyad_dict::Dictionaries::embedded();
+    let probe: &'static Probe = Box::leak(Box::new(Probe(AtomicUsize::new(0))));
+    struct Shared(&'static Probe);
+    impl SentenceCoder for Shared {
+        fn code(&self, input: &SentenceInput<'_>) -> Vec<CodedEvent> {
+            self.0.code(input)
+        }
+        fn syntax_need(&self) -> dyad_code::SyntaxNeed {
+            dyad_code::SyntaxNeed::Parse
+        }
+    }
+    let pipeline = Pipeline::with_coder(dicts, Box::new(Shared(probe))).expect("models load");
+    let result = pipeline.code_document(&doc(
+        "Russia urged the parties to cease fire. Armenian troops attacked the town.",
+    ));
+    assert_eq!(result.sentences, 2);
+    assert_eq!(probe.0.load(Ordering::SeqCst), 2);
+}

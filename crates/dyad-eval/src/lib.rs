@@ -6,6 +6,8 @@
 //! country is shared, and two empty sides match. Within a record each gold event is matched
 //! to at most one predicted event (greedily, in order), so precision counts every extra event.
 
+pub mod conll18;
+
 use dyad_model::EventRecord;
 use serde::Deserialize;
 use std::collections::BTreeMap;
