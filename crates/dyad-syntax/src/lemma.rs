@@ -19,7 +19,7 @@
 //! other words are lower-cased first ("The" -> "the"), except where the data says otherwise
 //! (the pronoun "I" keeps its capital through the exception table).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::conllu::ConllSentence;
 use crate::hash::PassThrough;
@@ -92,6 +92,9 @@ pub struct Lemmatizer {
     exceptions: HashMap<String, Vec<(u8, String)>, PassThrough>,
     /// Per XPOS id: suffix -> rule.
     rules: Vec<HashMap<String, Rule, PassThrough>>,
+    /// Lemmas seen in training (case kept), for choosing between candidate stems
+    /// ("violat"/"violate", "ach"/"ache") and for capitalising lower-case proper nouns.
+    known: HashSet<String, PassThrough>,
 }
 
 /// The form the rules work on: proper nouns and addresses (ADD) keep their case, other
@@ -189,9 +192,18 @@ impl Lemmatizer {
         entries.sort_by(|a, b| {
             (a.0, a.1.chars().count(), &a.1).cmp(&(b.0, b.1.chars().count(), &b.1))
         });
+        let mut known: HashSet<String, PassThrough> = HashSet::default();
+        for s in sentences {
+            for w in &s.words {
+                if is_word_lemma(&w.lemma) {
+                    known.insert(w.lemma.clone());
+                }
+            }
+        }
         let mut lem = Lemmatizer {
             exceptions: HashMap::default(),
             rules: vec![HashMap::default(); XPOS_TAGS.len()],
+            known,
         };
         let keep = |x: u8| match mode {
             RuleMode::Learned => true,
@@ -224,6 +236,11 @@ impl Lemmatizer {
         )
     }
 
+    /// Number of known lemmas.
+    pub fn n_known(&self) -> usize {
+        self.known.len()
+    }
+
     /// The lemma of `form` tagged `xpos`.
     pub fn lemmatize(&self, form: &str, xpos: Xpos) -> String {
         let key = key_form(form, xpos);
@@ -238,10 +255,26 @@ impl Lemmatizer {
                 }
             }
         }
+        // A lower-case proper noun whose capitalised form is a known lemma and which is
+        // not itself one ("india" -> "India", as EWT does).
+        if xpos.is_proper() {
+            if let Some(first) = key.chars().next() {
+                if first.is_lowercase() && key.chars().all(char::is_alphabetic) {
+                    let title: String = first.to_uppercase().chain(key.chars().skip(1)).collect();
+                    if self.known.contains(&title) && !self.known.contains(&key) {
+                        return self.by_rules(&title, xpos);
+                    }
+                }
+            }
+        }
         self.by_rules(&key, xpos)
     }
 
     fn by_rules(&self, key: &str, xpos: Xpos) -> String {
+        // Cardinal numbers with thousands separators lose them ("18,000" -> "18000").
+        if xpos.as_str() == "CD" && is_grouped_number(key) {
+            return key.chars().filter(|&c| c != ',').collect();
+        }
         // EWT title-cases all-caps proper nouns longer than an acronym ("TEXAS" -> "Texas").
         if xpos.is_proper() && key.len() > 4 && key.bytes().all(|b| b.is_ascii_uppercase()) {
             let mut title = key.to_ascii_lowercase();
@@ -262,7 +295,17 @@ impl Lemmatizer {
                 }
                 key.to_string()
             }
-            _ => hand_rules(key, xpos),
+            _ => {
+                let guess = hand_rules(key, xpos);
+                if self.known.is_empty() || self.known.contains(&guess) {
+                    return guess;
+                }
+                // Prefer a candidate stem that is a known lemma.
+                candidates(key, xpos)
+                    .into_iter()
+                    .find(|c| self.known.contains(c))
+                    .unwrap_or(guess)
+            }
         }
     }
 
@@ -289,6 +332,12 @@ impl Lemmatizer {
                 w.u8(rule.strip);
                 w.str(&rule.add);
             }
+        }
+        let mut known: Vec<&String> = self.known.iter().collect();
+        known.sort();
+        w.varint(known.len() as u64);
+        for k in known {
+            w.str(k);
         }
     }
 
@@ -324,7 +373,16 @@ impl Lemmatizer {
             }
             rules.push(table);
         }
-        Ok(Lemmatizer { exceptions, rules })
+        let n_known = r.count(1)?;
+        let mut known = HashSet::with_capacity_and_hasher(n_known, PassThrough::default());
+        for _ in 0..n_known {
+            known.insert(r.str()?.to_string());
+        }
+        Ok(Lemmatizer {
+            exceptions,
+            rules,
+            known,
+        })
     }
 }
 
@@ -356,6 +414,76 @@ fn sibling(xpos: Xpos) -> Option<Xpos> {
         _ => return None,
     };
     Some(Xpos::from_name(other))
+}
+
+/// Lemmas worth remembering: alphabetic words (apostrophes and hyphens allowed).
+fn is_word_lemma(l: &str) -> bool {
+    l.chars().any(char::is_alphabetic)
+        && l.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+}
+
+/// `1,234` or `12,345,678.5`: digits in groups of three separated by commas.
+fn is_grouped_number(s: &str) -> bool {
+    let int = s.split('.').next().unwrap_or("");
+    let frac_ok = s
+        .split('.')
+        .skip(1)
+        .all(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+        && s.matches('.').count() <= 1;
+    let groups: Vec<&str> = int.split(',').collect();
+    groups.len() >= 2
+        && frac_ok
+        && groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && groups.iter().skip(1).all(|g| g.len() == 3)
+}
+
+/// Alternative stems for the hand rules' suffixes (tried when the rules' own guess is not
+/// a known lemma): with and without a silent "e", with and without consonant doubling.
+fn candidates(k: &str, xpos: Xpos) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stems = |s: &str| {
+        out.push(s.to_string());
+        out.push(format!("{s}e"));
+        out.push(undouble(s));
+    };
+    match xpos.as_str() {
+        "VBD" | "VBN" if k.ends_with("ed") => stems(stem(k, 2)),
+        "VBG" if k.ends_with("ing") => stems(stem(k, 3)),
+        "NNS" | "NNPS" | "VBZ" if k.ends_with("es") => {
+            out.push(stem(k, 1).to_string());
+            out.push(stem(k, 2).to_string());
+        }
+        "JJR" | "RBR" if k.ends_with("er") => stems(stem(k, 2)),
+        "JJS" | "RBS" if k.ends_with("est") => stems(stem(k, 3)),
+        _ => {}
+    }
+    out.retain(|c| c.chars().count() >= 2);
+    out
+}
+
+/// Stem endings that, not doubled before "-ed"/"-ing", point to a silent "e": a consonant
+/// and one vowel before `t` ("violat"), `k` ("mak", "strok"), `r` ("shar", "requir"),
+/// `d` ("decid", "includ"), `s` ("clos", "promis"); a consonant before `l` ("handl") and
+/// `rs`/`ns`/`ps` ("revers", "licens", "collaps"). Unstressed endings ("visit", "offer",
+/// "open") are left alone; words in the lemma list are decided by it first.
+fn silent_e_ending(b: &[u8]) -> bool {
+    let n = b.len();
+    if n < 3 {
+        return false;
+    }
+    let (c2, c1, c0) = (b[n - 3] as char, b[n - 2] as char, b[n - 1] as char);
+    let cons = |c: char| c.is_ascii_lowercase() && !is_vowel(c) && c != 'y';
+    match c0 {
+        't' => c1 == 'a' && (cons(c2) || c2 == 'i' || c2 == 'u'),
+        'k' => matches!(c1, 'a' | 'i' | 'o') && cons(c2),
+        'r' => matches!(c1, 'a' | 'i' | 'u') && cons(c2),
+        'd' => matches!(c1, 'a' | 'i' | 'o' | 'u') && cons(c2),
+        's' => (matches!(c1, 'a' | 'i' | 'o' | 'u') && cons(c2)) || matches!(c1, 'r' | 'n' | 'p'),
+        'l' => cons(c1) && !matches!(c1, 'l' | 'r' | 'w'),
+        _ => false,
+    }
 }
 
 fn is_vowel(c: char) -> bool {
@@ -418,7 +546,7 @@ pub fn hand_rules(key: &str, xpos: Xpos) -> String {
                 stem(k, 1).to_string()
             } else if long && k.ends_with("ed") {
                 let s = stem(k, 2);
-                restore_e(&undouble(s))
+                undouble_or_restore_e(s)
             } else {
                 k.to_string()
             }
@@ -426,7 +554,7 @@ pub fn hand_rules(key: &str, xpos: Xpos) -> String {
         "VBG" => {
             if k.chars().count() > 4 && k.ends_with("ing") {
                 let s = stem(k, 3);
-                restore_e(&undouble(s))
+                undouble_or_restore_e(s)
             } else {
                 k.to_string()
             }
@@ -455,6 +583,17 @@ pub fn hand_rules(key: &str, xpos: Xpos) -> String {
 
 /// Adds the silent "e" back after stems that cannot end a word without it
 /// ("lov" -> "love", "produc" -> "produce", "argu" -> "argue").
+/// Undoes consonant doubling if there is one ("stopp" -> "stop"), otherwise restores a
+/// silent "e" ([`restore_e`]).
+fn undouble_or_restore_e(s: &str) -> String {
+    let u = undouble(s);
+    if u.len() < s.len() {
+        u
+    } else {
+        restore_e(s)
+    }
+}
+
 fn restore_e(s: &str) -> String {
     let b = s.as_bytes();
     let n = b.len();
@@ -464,7 +603,8 @@ fn restore_e(s: &str) -> String {
     let last = b[n - 1] as char;
     let needs_e = matches!(last, 'v' | 'z' | 'u')
         || (last == 'c' && n >= 2 && is_vowel(b[n - 2] as char))
-        || (last == 'g' && n >= 2 && b[n - 2] != b'n' && b[n - 2] != b'g');
+        || (last == 'g' && n >= 2 && b[n - 2] != b'n' && b[n - 2] != b'g')
+        || silent_e_ending(b);
     if needs_e {
         format!("{s}e")
     } else {
@@ -500,6 +640,17 @@ mod tests {
             ("Paris", "NNP", "Paris"),
             ("bigger", "JJR", "big"),
             ("happiest", "JJS", "happy"),
+            ("violating", "VBG", "violate"),
+            ("speculated", "VBD", "speculate"),
+            ("recycled", "VBN", "recycle"),
+            ("closed", "VBD", "close"),
+            ("occurred", "VBD", "occur"),
+            ("visited", "VBD", "visit"),
+            ("treated", "VBN", "treat"),
+            ("looking", "VBG", "look"),
+            ("18,000", "CD", "18000"),
+            ("1,234.5", "CD", "1234.5"),
+            ("3,40", "CD", "3,40"),
         ] {
             assert_eq!(l.lemmatize(form, x(tag)), lemma, "{form}/{tag}");
         }

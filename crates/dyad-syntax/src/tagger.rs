@@ -17,7 +17,7 @@ use crate::tags::{Upos, Xpos};
 /// Magic bytes of a tagger model file.
 pub const TAGGER_MAGIC: &[u8; 8] = b"DYADTAG\0";
 /// Current tagger file format version.
-pub const TAGGER_VERSION: u32 = 1;
+pub const TAGGER_VERSION: u32 = 2;
 /// Largest number of distinct `UPOS|XPOS` labels (ids 254/255 mark sentence start).
 const MAX_LABELS: usize = 250;
 

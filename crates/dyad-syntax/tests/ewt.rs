@@ -62,6 +62,9 @@ fn lemma_table() {
         ("bombed", "VBD", "bomb"),
         ("negotiating", "VBG", "negotiate"),
         ("killed", "VBN", "kill"),
+        // Lower-case proper nouns take the capitalised lemma seen in training.
+        ("india", "NNP", "India"),
+        ("18,000", "CD", "18000"),
     ] {
         assert_eq!(
             lem.lemmatize(form, Xpos::from_name(xpos)),
@@ -143,6 +146,6 @@ fn accuracy_floor_on_ewt_dev() {
     eprintln!("EWT dev: {s:?}");
     assert!(s.tokens > 25_000);
     assert!(s.upos >= 0.95, "UPOS {}", s.upos);
-    assert!(s.xpos >= 0.94, "XPOS {}", s.xpos);
-    assert!(s.lemma >= 0.965, "lemma {}", s.lemma);
+    assert!(s.xpos >= 0.942, "XPOS {}", s.xpos);
+    assert!(s.lemma >= 0.97, "lemma {}", s.lemma);
 }
