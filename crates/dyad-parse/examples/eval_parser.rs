@@ -1,6 +1,7 @@
 //! Scores the committed parser on a CoNLL-U file with tags from the committed tagger, and
 //! with gold tags: `cargo run --release -p dyad-parse --example eval_parser [FILE.conllu]
-//! [PARSER.bin]`. The speed is tagging (UPOS + XPOS) plus parsing on one core.
+//! [PARSER.bin] [BEAM]` (BEAM overrides the model's beam width). The speed is tagging
+//! (UPOS + XPOS) plus parsing on one core.
 
 use dyad_parse::{evaluate_tagged, gold_tags, ParserModel};
 use dyad_syntax::conllu::read_conllu_file;
@@ -16,7 +17,10 @@ fn main() {
         .unwrap_or_else(|| "data/models/parser.bin".into());
     let load = |p: &str| std::fs::read(p).unwrap_or_else(|e| panic!("{p}: {e}"));
     let tagger = TaggerModel::from_bytes(&load("data/models/tagger.bin")).expect("tagger model");
-    let parser = ParserModel::from_bytes(&load(&model)).expect("parser model");
+    let mut parser = ParserModel::from_bytes(&load(&model)).expect("parser model");
+    if let Some(b) = std::env::args().nth(3).and_then(|b| b.parse().ok()) {
+        parser = parser.with_beam(b);
+    }
     let gold = read_conllu_file(std::path::Path::new(&path)).expect("conllu");
     let tokens: usize = gold.iter().map(|s| s.words.len()).sum();
     let t = Instant::now();
@@ -24,7 +28,8 @@ fn main() {
     let secs = t.elapsed().as_secs_f64();
     let g = evaluate_tagged(&parser, &gold, gold_tags);
     println!(
-        "{path} (predicted tags): UAS {:.4} LAS {:.4} LAS-full {:.4}; tag+parse {:.0} tokens/s on one core",
+        "{path} (predicted tags, beam {}): UAS {:.4} LAS {:.4} LAS-full {:.4}; tag+parse {:.0} tokens/s on one core",
+        parser.beam(),
         s.uas(),
         s.las(),
         s.las_full(),

@@ -1,6 +1,8 @@
 //! Experiment driver (development only): trains on cached jackknifed tags and scores dev
 //! with the committed tagger's tags. Caches live under /tmp/dyad-parse-cache.
-//! `exp_parser EPOCHS FEATURES EXPLORE_FROM EXPLORE PRUNE FOLDS [OUT]`
+//! `exp_parser EPOCHS FEATURES EXPLORE_FROM EXPLORE PRUNE FOLDS [OUT|-] [BEAM] [SUBSET]`
+//! (SUBSET: train on the first SUBSET sentences only; dev is also scored with the other
+//! beam widths of 1, 2, 4, 8).
 
 use dyad_parse::{
     evaluate_tagged, gold_tags, jackknifed_tags, ParserModel, SentenceTags, TrainOptions,
@@ -53,11 +55,12 @@ fn main() {
         explore_from: arg(3, "1").parse().unwrap(),
         explore: arg(4, "0.9").parse().unwrap(),
         prune_below: arg(5, "0.05").parse().unwrap(),
+        beam: arg(8, "1").parse().unwrap(),
         ..d
     };
     let folds: usize = arg(6, "10").parse().unwrap();
     let dir = Path::new("../shared/data/ud-ewt");
-    let train = read_conllu_file(&dir.join("en_ewt-ud-train.conllu")).unwrap();
+    let mut train = read_conllu_file(&dir.join("en_ewt-ud-train.conllu")).unwrap();
     let dev = read_conllu_file(&dir.join("en_ewt-ud-dev.conllu")).unwrap();
     std::fs::create_dir_all("/tmp/dyad-parse-cache").unwrap();
     let train_tags: Vec<SentenceTags> = if folds == 0 {
@@ -72,6 +75,12 @@ fn main() {
             tags
         })
     };
+    let subset: usize = arg(9, "0").parse().unwrap();
+    let mut train_tags = train_tags;
+    if subset > 0 {
+        train.truncate(subset);
+        train_tags.truncate(subset);
+    }
     let tagger =
         TaggerModel::from_bytes(&std::fs::read("data/models/tagger.bin").unwrap()).unwrap();
     let dev_tags: Vec<SentenceTags> = dev.iter().map(|s| tagger.tag_pos(&s.forms())).collect();
@@ -95,7 +104,23 @@ fn main() {
         bytes.len() as f64 / 1048576.0,
         model.feature_count()
     );
-    if let Some(out) = a.get(7) {
+    let tokens: usize = dev.iter().map(|s| s.words.len()).sum();
+    for b in [1, 2, 4, 8] {
+        let m = ParserModel::from_bytes(&bytes).unwrap().with_beam(b);
+        let t = Instant::now();
+        let mut k = 0;
+        let p = evaluate_tagged(&m, &dev, |_| {
+            k += 1;
+            dev_tags[k - 1].clone()
+        });
+        println!(
+            "  decode beam {b}: dev pred UAS {:.4} LAS {:.4}; parse only {:.0} tokens/s",
+            p.uas(),
+            p.las(),
+            tokens as f64 / t.elapsed().as_secs_f64()
+        );
+    }
+    if let Some(out) = a.get(7).filter(|o| *o != "-") {
         std::fs::write(out, bytes).unwrap();
     }
 }

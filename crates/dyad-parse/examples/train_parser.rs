@@ -1,6 +1,7 @@
 //! Trains the parser on UD EWT with jackknifed predicted tags and writes
 //! `data/models/parser.bin`: `cargo run --release -p dyad-parse --example train_parser
-//! [EWT_DIR] [EPOCHS]` (defaults: `../shared/data/ud-ewt`, `TrainOptions::default()`).
+//! [EWT_DIR] [EPOCHS] [BEAM]` (defaults: `../shared/data/ud-ewt`, `TrainOptions::default()`;
+//! BEAM > 1 trains globally with that beam, see the crate docs).
 
 use dyad_parse::{evaluate_tagged, gold_tags, train_with_jackknife, TrainOptions, JACKKNIFE_FOLDS};
 use dyad_syntax::conllu::read_conllu_file;
@@ -18,6 +19,9 @@ fn main() {
     let mut opts = TrainOptions::default();
     if let Some(e) = args.get(2).and_then(|e| e.parse().ok()) {
         opts.epochs = e;
+    }
+    if let Some(b) = args.get(3).and_then(|b| b.parse().ok()) {
+        opts.beam = b;
     }
     let read = |name: &str| match read_conllu_file(&dir.join(name)) {
         Ok(s) => s,
@@ -63,8 +67,9 @@ fn main() {
         }
     }
     println!(
-        "trained in {secs:.0} s ({} epochs, seed {}, {JACKKNIFE_FOLDS}-fold jackknifed tags); {} features; {} written, {:.2} MiB",
+        "trained in {secs:.0} s ({} epochs, beam {}, seed {}, {JACKKNIFE_FOLDS}-fold jackknifed tags); {} features; {} written, {:.2} MiB",
         opts.epochs,
+        model.beam(),
         opts.seed,
         model.feature_count(),
         out.display(),

@@ -1,4 +1,4 @@
-//! Greedy decoding, evaluation and the model file of the dependency parser.
+//! Greedy and beam decoding, evaluation and the model file of the dependency parser.
 
 use crate::features::{extract, Sentence};
 use crate::perceptron::Weights;
@@ -9,7 +9,9 @@ use dyad_syntax::{ConllSentence, Upos, Xpos};
 pub use crate::train::TrainOptions;
 
 const MAGIC: &[u8; 8] = b"DYADPRS\0";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
+/// Largest beam width a model file may ask for.
+pub const MAX_BEAM: usize = 64;
 /// Number of XPOS ids the XPOS → UPOS table covers.
 const XPOS_COUNT: usize = 52;
 
@@ -23,6 +25,8 @@ pub struct ParserModel {
     /// Sorted word ids of the vocabulary (empty: no unknown-word mapping).
     pub(crate) vocab: Vec<u32>,
     pub(crate) weights: Weights,
+    /// Beam width used at decoding (1: greedy).
+    pub(crate) beam: usize,
 }
 
 /// One parsed word: head (0 = root) and relation.
@@ -61,6 +65,18 @@ impl ParserModel {
         self.weights.feature_count()
     }
 
+    /// Beam width used at decoding (1: greedy), as trained ([`TrainOptions::beam`]).
+    pub fn beam(&self) -> usize {
+        self.beam
+    }
+
+    /// The same model decoding with beam width `beam` (at least 1, at most 64; 1 is
+    /// greedy). A model trained globally with a beam is best decoded with that beam.
+    pub fn with_beam(mut self, beam: usize) -> ParserModel {
+        self.beam = beam.clamp(1, MAX_BEAM);
+        self
+    }
+
     /// Parses one sentence given its word forms and XPOS tags; the UPOS the features also
     /// use is guessed from the XPOS. Prefer [`ParserModel::parse_tagged`] with the tagger's
     /// UPOS, which is more accurate (AUX vs VERB, DET vs PRON).
@@ -90,30 +106,11 @@ impl ParserModel {
     fn parse_ids(&self, forms: &[&str], tags: &[(u8, u8)]) -> Vec<Arc<'_>> {
         let n = forms.len().min(tags.len());
         let sent = Sentence::new(&forms[..n], &tags[..n], &self.vocab);
-        let mut state = State::new(n);
-        let mut feats = Vec::with_capacity(160);
-        let mut scores = vec![0i32; classes(self.labels.len())];
-        let mut found = Vec::with_capacity(160);
-        while !state.is_terminal() {
-            extract(&sent, &state, self.flags, &mut feats);
-            self.weights.scores(&feats, &mut found, &mut scores);
-            let (shift_ok, left_ok, right_ok) = state.valid_kinds();
-            let mut best: Option<(usize, i32)> = None;
-            for (c, &s) in scores.iter().enumerate() {
-                let ok = match c {
-                    0 => shift_ok,
-                    c if c % 2 == 1 => left_ok,
-                    _ => right_ok,
-                };
-                if ok && best.is_none_or(|(_, b)| s > b) {
-                    best = Some((c, s));
-                }
-            }
-            match best {
-                Some((c, _)) => state.apply(Transition::from_class(c)),
-                None => break,
-            }
-        }
+        let state = if self.beam > 1 {
+            self.decode_beam(&sent, n)
+        } else {
+            self.decode_greedy(&sent, n)
+        };
         let root = state.root();
         (1..=forms.len())
             .map(|d| {
@@ -131,6 +128,84 @@ impl ParserModel {
             .collect()
     }
 
+    fn decode_greedy(&self, sent: &Sentence, n: usize) -> State {
+        let mut state = State::new(n);
+        let mut feats = Vec::with_capacity(160);
+        let mut scores = vec![0i32; classes(self.labels.len())];
+        let mut found = Vec::with_capacity(160);
+        while !state.is_terminal() {
+            extract(sent, &state, self.flags, &mut feats);
+            self.weights.scores(&feats, &mut found, &mut scores);
+            let kinds = state.valid_kinds();
+            let mut best: Option<(usize, i32)> = None;
+            for (c, &s) in scores.iter().enumerate() {
+                if State::class_ok(kinds, c) && best.is_none_or(|(_, b)| s > b) {
+                    best = Some((c, s));
+                }
+            }
+            match best {
+                Some((c, _)) => state.apply(Transition::from_class(c)),
+                None => break,
+            }
+        }
+        state
+    }
+
+    /// Beam search: every step scores each of the (at most) `beam` states once, keeps the
+    /// `beam` best extensions (sum of transition scores) and copies their parents into a
+    /// second pool of states (`clone_from`, no allocation after the first steps). Every
+    /// arc-hybrid parse of n words takes 2n transitions, so all items finish together.
+    fn decode_beam(&self, sent: &Sentence, n: usize) -> State {
+        let k = self.beam;
+        let mut cur: Vec<State> = Vec::with_capacity(k);
+        cur.push(State::new(n));
+        let mut cur_scores: Vec<i64> = vec![0];
+        let mut next: Vec<State> = Vec::with_capacity(k);
+        let mut cands: Vec<Cand> = Vec::with_capacity(k + 1);
+        let mut feats = Vec::with_capacity(160);
+        let mut scores = vec![0i32; classes(self.labels.len())];
+        let mut found = Vec::with_capacity(160);
+        while !cur[0].is_terminal() {
+            cands.clear();
+            for (i, st) in cur.iter().enumerate() {
+                extract(sent, st, self.flags, &mut feats);
+                self.weights.scores(&feats, &mut found, &mut scores);
+                let kinds = st.valid_kinds();
+                let base = cur_scores[i];
+                for (c, &s) in scores.iter().enumerate() {
+                    if State::class_ok(kinds, c) {
+                        push_cand(
+                            &mut cands,
+                            k,
+                            Cand {
+                                score: base + s as i64,
+                                parent: i as u32,
+                                class: c as u32,
+                            },
+                        );
+                    }
+                }
+            }
+            if cands.is_empty() {
+                break;
+            }
+            for (j, c) in cands.iter().enumerate() {
+                let parent = &cur[c.parent as usize];
+                if j < next.len() {
+                    next[j].clone_from(parent);
+                } else {
+                    next.push(parent.clone());
+                }
+                next[j].apply(Transition::from_class(c.class as usize));
+            }
+            next.truncate(cands.len());
+            std::mem::swap(&mut cur, &mut next);
+            cur_scores.clear();
+            cur_scores.extend(cands.iter().map(|c| c.score));
+        }
+        cur.swap_remove(0)
+    }
+
     /// A smaller model: weights whose absolute value is below `below` (in the units of
     /// [`TrainOptions::prune_below`]) are dropped.
     pub fn pruned(&self, below: f32) -> ParserModel {
@@ -140,6 +215,7 @@ impl ParserModel {
             upos_of_xpos: self.upos_of_xpos.clone(),
             vocab: self.vocab.clone(),
             weights: self.weights.pruned(below),
+            beam: self.beam,
         }
     }
 
@@ -150,6 +226,7 @@ impl ParserModel {
             w.str(l);
         }
         w.u32(self.flags);
+        w.varint(self.beam as u64);
         w.varint(self.upos_of_xpos.len() as u64);
         for &u in &self.upos_of_xpos {
             w.u8(u);
@@ -164,8 +241,13 @@ impl ParserModel {
         wrap(MAGIC, VERSION, &w.buf)
     }
 
+    /// Reads a model file (version 3; version 2 files, which predate beam search, decode
+    /// greedily).
     pub fn from_bytes(bytes: &[u8]) -> Result<ParserModel, ModelError> {
-        let body = unwrap_body(MAGIC, VERSION, bytes)?;
+        let (body, version) = match unwrap_body(MAGIC, VERSION, bytes) {
+            Err(ModelError::UnsupportedVersion(2)) => (unwrap_body(MAGIC, 2, bytes)?, 2),
+            other => (other?, VERSION),
+        };
         let mut r = ByteReader::new(body);
         let n = r.count(1)?;
         if n == 0 || n > 127 {
@@ -175,6 +257,11 @@ impl ParserModel {
             .map(|_| r.str().map(str::to_string))
             .collect::<Result<Vec<_>, _>>()?;
         let flags = r.u32()?;
+        let beam = if version >= 3 { r.varint()? } else { 1 };
+        if beam == 0 || beam > MAX_BEAM as u64 {
+            return Err(ModelError::Invalid(format!("beam width {beam}")));
+        }
+        let beam = beam as usize;
         let k = r.count(1)?;
         let upos_of_xpos = (0..k).map(|_| r.u8()).collect::<Result<Vec<_>, _>>()?;
         if k != XPOS_COUNT || upos_of_xpos.iter().any(|&u| u >= 17) {
@@ -201,8 +288,32 @@ impl ParserModel {
             upos_of_xpos,
             vocab,
             weights,
+            beam,
         })
     }
+}
+
+/// A beam candidate: parent item, transition class and total score.
+#[derive(Clone, Copy)]
+pub(crate) struct Cand {
+    pub score: i64,
+    pub parent: u32,
+    pub class: u32,
+}
+
+/// Inserts `c` into `cands` (sorted by descending score, at most `k` long); on ties the
+/// earlier candidate stays ahead, so decoding is deterministic.
+#[inline]
+pub(crate) fn push_cand(cands: &mut Vec<Cand>, k: usize, c: Cand) {
+    if cands.len() == k && cands.last().is_none_or(|l| c.score <= l.score) {
+        return;
+    }
+    let mut i = cands.len();
+    while i > 0 && cands[i - 1].score < c.score {
+        i -= 1;
+    }
+    cands.insert(i, c);
+    cands.truncate(k);
 }
 
 /// Attachment scores, punctuation included (CoNLL 2018).

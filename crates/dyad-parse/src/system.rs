@@ -38,7 +38,9 @@ impl Transition {
 pub const NONE: u32 = 0;
 
 /// A parser configuration with the bookkeeping the features need (children, valencies).
-#[derive(Debug, Clone)]
+/// `clone_from` reuses the vectors' allocations, so that beam search copies states
+/// without touching the heap.
+#[derive(Debug)]
 pub struct State {
     pub n: u32,
     pub stack: Vec<u32>,
@@ -55,6 +57,38 @@ pub struct State {
     /// Bit sets of the labels of left and right dependents (labels >= 64 share bit 63).
     pub lset: Vec<u64>,
     pub rset: Vec<u64>,
+}
+
+impl Clone for State {
+    fn clone(&self) -> State {
+        State {
+            n: self.n,
+            stack: self.stack.clone(),
+            b: self.b,
+            heads: self.heads.clone(),
+            labels: self.labels.clone(),
+            lc: self.lc.clone(),
+            rc: self.rc.clone(),
+            nl: self.nl.clone(),
+            nr: self.nr.clone(),
+            lset: self.lset.clone(),
+            rset: self.rset.clone(),
+        }
+    }
+
+    fn clone_from(&mut self, o: &State) {
+        self.n = o.n;
+        self.stack.clone_from(&o.stack);
+        self.b = o.b;
+        self.heads.clone_from(&o.heads);
+        self.labels.clone_from(&o.labels);
+        self.lc.clone_from(&o.lc);
+        self.rc.clone_from(&o.rc);
+        self.nl.clone_from(&o.nl);
+        self.nr.clone_from(&o.nr);
+        self.lset.clone_from(&o.lset);
+        self.rset.clone_from(&o.rset);
+    }
 }
 
 impl State {
@@ -100,6 +134,16 @@ impl State {
                 !self.stack.is_empty() && (self.b <= self.n || self.stack.len() == 1)
             }
             Transition::Right(_) => self.stack.len() >= 2,
+        }
+    }
+
+    /// Is class `c` ([`Transition::class`]) valid, given [`State::valid_kinds`]?
+    #[inline]
+    pub fn class_ok(kinds: (bool, bool, bool), c: usize) -> bool {
+        match c {
+            0 => kinds.0,
+            c if c % 2 == 1 => kinds.1,
+            _ => kinds.2,
         }
     }
 

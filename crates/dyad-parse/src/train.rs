@@ -2,7 +2,7 @@
 //! predicted (jackknifed) tags.
 
 use crate::features::{extract, word_id, Sentence, COARSE, EXTRA, SUFFIX, UNK};
-use crate::parser::{classes, evaluate_tagged, upos_table, ParserModel};
+use crate::parser::{classes, evaluate_tagged, upos_table, ParserModel, MAX_BEAM};
 use crate::perceptron::Trainer;
 use crate::system::{projectivize, Gold, State, Transition};
 use dyad_syntax::hash::SplitMix64;
@@ -22,6 +22,10 @@ pub struct TrainOptions {
     pub prune_below: f32,
     /// Optional feature template groups ([`crate::features::SUFFIX`], ...).
     pub features: u32,
+    /// Beam width. 1: greedy training with the dynamic oracle and exploration; k > 1:
+    /// global training (structured perceptron, max-violation update) with a beam of k,
+    /// which is also the width the model decodes with.
+    pub beam: usize,
     /// Print per-epoch progress and dev scores to standard error.
     pub verbose: bool,
 }
@@ -35,6 +39,7 @@ impl Default for TrainOptions {
             explore: 0.9,
             prune_below: 1.0,
             features: SUFFIX | EXTRA | COARSE,
+            beam: 1,
             verbose: true,
         }
     }
@@ -106,61 +111,8 @@ impl ParserModel {
         let upos_of_xpos = upos_table(train);
         let nclass = classes(labels.len());
         let mut trainer = Trainer::default();
-        let mut rng = SplitMix64::new(opts.seed);
-        let mut order: Vec<usize> = (0..data.len()).collect();
-        let mut feats = Vec::with_capacity(160);
-        let mut scores = vec![0f32; nclass];
-        let mut costs = vec![0u32; nclass];
-        let argmax = |scores: &[f32], ok: &dyn Fn(usize) -> bool| {
-            let mut best: Option<(usize, f32)> = None;
-            for (c, &s) in scores.iter().enumerate() {
-                if ok(c) && best.is_none_or(|(_, b)| s > b) {
-                    best = Some((c, s));
-                }
-            }
-            best.map(|(c, _)| c)
-        };
-        for epoch in 0..opts.epochs {
-            rng.shuffle(&mut order);
-            let (mut correct, mut total) = (0usize, 0usize);
-            for &i in &order {
-                let (sent, gold) = &data[i];
-                let mut state = State::new(gold.heads.len() - 2);
-                while !state.is_terminal() {
-                    extract(sent, &state, opts.features, &mut feats);
-                    trainer.scores(&feats, &mut scores);
-                    gold.costs(&state, &mut costs);
-                    let min_cost = costs.iter().copied().min().unwrap_or(u32::MAX);
-                    let Some(pred) = argmax(&scores, &|c| costs[c] != u32::MAX) else {
-                        break;
-                    };
-                    let Some(best_gold) = argmax(&scores, &|c| costs[c] == min_cost) else {
-                        break;
-                    };
-                    trainer.tick();
-                    total += 1;
-                    if costs[pred] == min_cost {
-                        correct += 1;
-                        state.apply(Transition::from_class(pred));
-                        continue;
-                    }
-                    trainer.update(&feats, best_gold, pred);
-                    let explore = epoch >= opts.explore_from
-                        && (rng.next_u64() as f64 / u64::MAX as f64) < opts.explore;
-                    state.apply(Transition::from_class(if explore {
-                        pred
-                    } else {
-                        best_gold
-                    }));
-                }
-            }
-            if opts.verbose {
-                eprintln!(
-                    "epoch {}: {:.4} of transitions optimal",
-                    epoch + 1,
-                    correct as f64 / total.max(1) as f64
-                );
-            }
+        let beam = opts.beam.clamp(1, MAX_BEAM);
+        let report = |trainer: &Trainer, epoch: usize| {
             if let (Some((dev, dev_tags)), true) = (dev, opts.verbose) {
                 if epoch + 1 == opts.epochs || (epoch + 1) % 5 == 0 {
                     let snapshot = ParserModel {
@@ -169,6 +121,7 @@ impl ParserModel {
                         upos_of_xpos: upos_of_xpos.clone(),
                         vocab: vocab.clone(),
                         weights: trainer.snapshot(opts.prune_below),
+                        beam,
                     };
                     let mut k = 0;
                     let s = evaluate_tagged(&snapshot, dev, |_| {
@@ -178,6 +131,11 @@ impl ParserModel {
                     eprintln!("  dev: UAS {:.4} LAS {:.4}", s.uas(), s.las());
                 }
             }
+        };
+        if beam > 1 {
+            crate::beam::train_global(&data, nclass, beam, opts, &mut trainer, report);
+        } else {
+            train_greedy(&data, nclass, opts, &mut trainer, report);
         }
         ParserModel {
             labels,
@@ -185,7 +143,77 @@ impl ParserModel {
             upos_of_xpos,
             vocab,
             weights: trainer.finish(opts.prune_below),
+            beam,
         }
+    }
+}
+
+/// Greedy training with the dynamic oracle: at every step the update is towards the
+/// best-scoring transition of least cost; after `explore_from` epochs the parser follows its
+/// own prediction with probability `explore`.
+fn train_greedy(
+    data: &[(Sentence, Gold)],
+    nclass: usize,
+    opts: &TrainOptions,
+    trainer: &mut Trainer,
+    report: impl Fn(&Trainer, usize),
+) {
+    let mut rng = SplitMix64::new(opts.seed);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut feats = Vec::with_capacity(160);
+    let mut scores = vec![0f32; nclass];
+    let mut costs = vec![0u32; nclass];
+    let argmax = |scores: &[f32], ok: &dyn Fn(usize) -> bool| {
+        let mut best: Option<(usize, f32)> = None;
+        for (c, &s) in scores.iter().enumerate() {
+            if ok(c) && best.is_none_or(|(_, b)| s > b) {
+                best = Some((c, s));
+            }
+        }
+        best.map(|(c, _)| c)
+    };
+    for epoch in 0..opts.epochs {
+        rng.shuffle(&mut order);
+        let (mut correct, mut total) = (0usize, 0usize);
+        for &i in &order {
+            let (sent, gold) = &data[i];
+            let mut state = State::new(gold.heads.len() - 2);
+            while !state.is_terminal() {
+                extract(sent, &state, opts.features, &mut feats);
+                trainer.scores(&feats, &mut scores);
+                gold.costs(&state, &mut costs);
+                let min_cost = costs.iter().copied().min().unwrap_or(u32::MAX);
+                let Some(pred) = argmax(&scores, &|c| costs[c] != u32::MAX) else {
+                    break;
+                };
+                let Some(best_gold) = argmax(&scores, &|c| costs[c] == min_cost) else {
+                    break;
+                };
+                trainer.tick();
+                total += 1;
+                if costs[pred] == min_cost {
+                    correct += 1;
+                    state.apply(Transition::from_class(pred));
+                    continue;
+                }
+                trainer.update(&feats, best_gold, pred);
+                let explore = epoch >= opts.explore_from
+                    && (rng.next_u64() as f64 / u64::MAX as f64) < opts.explore;
+                state.apply(Transition::from_class(if explore {
+                    pred
+                } else {
+                    best_gold
+                }));
+            }
+        }
+        if opts.verbose {
+            eprintln!(
+                "epoch {}: {:.4} of transitions optimal",
+                epoch + 1,
+                correct as f64 / total.max(1) as f64
+            );
+        }
+        report(trainer, epoch);
     }
 }
 

@@ -1,5 +1,5 @@
-//! Training on a tiny fixture reproduces its trees; the model file round-trips; corrupt
-//! files are errors, not panics.
+//! Training on a tiny fixture reproduces its trees (greedy and with a beam); the model file
+//! round-trips, beam width included; corrupt files are errors, not panics.
 
 use dyad_parse::{ParserModel, TrainOptions};
 use dyad_syntax::{parse_conllu, ConllSentence, Xpos};
@@ -22,20 +22,33 @@ fn parse_all(model: &ParserModel, data: &[ConllSentence]) -> Vec<Vec<(usize, Str
         .collect()
 }
 
-fn trained() -> (ParserModel, Vec<ConllSentence>) {
+fn trained_with(beam: usize) -> (ParserModel, Vec<ConllSentence>) {
     let data = fixture();
     let opts = TrainOptions {
         epochs: 60,
         prune_below: 0.0,
+        beam,
+        verbose: false,
         ..TrainOptions::default()
     };
     (ParserModel::train(&data, None, &opts), data)
 }
 
+fn trained() -> (ParserModel, Vec<ConllSentence>) {
+    trained_with(TrainOptions::default().beam)
+}
+
 #[test]
 fn tiny_training_set_is_learned_exactly() {
-    let (model, data) = trained();
-    for (sent, arcs) in data.iter().zip(parse_all(&model, &data)) {
+    for beam in [1, 4] {
+        let (model, data) = trained_with(beam);
+        assert_eq!(model.beam(), beam);
+        assert_learned(&model, &data);
+    }
+}
+
+fn assert_learned(model: &ParserModel, data: &[ConllSentence]) {
+    for (sent, arcs) in data.iter().zip(parse_all(model, data)) {
         let gold: Vec<(usize, String)> = sent
             .words
             .iter()
@@ -55,6 +68,18 @@ fn model_file_round_trip() {
 }
 
 #[test]
+fn beam_width_round_trips_and_can_be_changed() {
+    let (model, data) = trained_with(3);
+    let bytes = model.to_bytes();
+    let again = ParserModel::from_bytes(&bytes).expect("round trip");
+    assert_eq!(again.beam(), 3);
+    assert_eq!(parse_all(&model, &data), parse_all(&again, &data));
+    let greedy = again.with_beam(1);
+    assert_eq!(greedy.beam(), 1);
+    assert_eq!(greedy.with_beam(1000).beam(), 64, "clamped");
+}
+
+#[test]
 fn corrupt_model_files_are_errors() {
     let (model, _) = trained();
     let bytes = model.to_bytes();
@@ -69,6 +94,16 @@ fn corrupt_model_files_are_errors() {
 #[test]
 fn every_parse_is_a_tree() {
     let (model, _) = trained();
+    let bytes = model.to_bytes();
+    for beam in [1, 2, 8] {
+        let model = ParserModel::from_bytes(&bytes)
+            .expect("model")
+            .with_beam(beam);
+        assert_tree(&model);
+    }
+}
+
+fn assert_tree(model: &ParserModel) {
     let forms = [
         "Police", "said", "the", "rebels", "fled", "into", "the", "hills", "near", "Kabul", ".",
     ];
