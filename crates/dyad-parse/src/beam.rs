@@ -60,15 +60,7 @@ struct Cand {
 }
 
 fn push_cand(cands: &mut Vec<Cand>, k: usize, c: Cand) {
-    if cands.len() == k && cands.last().is_none_or(|l| c.score <= l.score) {
-        return;
-    }
-    let mut i = cands.len();
-    while i > 0 && cands[i - 1].score < c.score {
-        i -= 1;
-    }
-    cands.insert(i, c);
-    cands.truncate(k);
+    crate::parser::push_ranked(cands, k, c, |c| c.score);
 }
 
 /// Trains `trainer` for `opts.epochs` epochs with a beam of `k`; `report` is called after

@@ -305,15 +305,22 @@ pub(crate) struct Cand {
 /// earlier candidate stays ahead, so decoding is deterministic.
 #[inline]
 pub(crate) fn push_cand(cands: &mut Vec<Cand>, k: usize, c: Cand) {
-    if cands.len() == k && cands.last().is_none_or(|l| c.score <= l.score) {
+    push_ranked(cands, k, c, |c| c.score as f64);
+}
+
+/// Keeps the `k` best items of `items` sorted by descending `score`; ties keep arrival order.
+#[inline]
+pub(crate) fn push_ranked<T>(items: &mut Vec<T>, k: usize, c: T, score: impl Fn(&T) -> f64) {
+    let s = score(&c);
+    if items.len() == k && items.last().is_none_or(|l| s <= score(l)) {
         return;
     }
-    let mut i = cands.len();
-    while i > 0 && cands[i - 1].score < c.score {
+    let mut i = items.len();
+    while i > 0 && score(&items[i - 1]) < s {
         i -= 1;
     }
-    cands.insert(i, c);
-    cands.truncate(k);
+    items.insert(i, c);
+    items.truncate(k);
 }
 
 /// Attachment scores, punctuation included (CoNLL 2018).

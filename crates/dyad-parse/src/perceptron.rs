@@ -64,28 +64,8 @@ impl Trainer {
 
     /// Rewards `good`, penalizes `bad` on every feature.
     pub fn update(&mut self, feats: &[u32], good: usize, bad: usize) {
-        let now = self.clock;
-        for &f in feats {
-            let entries = self.weights.entry(f).or_default();
-            for (class, delta) in [(good as u8, 1.0f32), (bad as u8, -1.0)] {
-                let e = match entries.iter_mut().position(|e| e.class == class) {
-                    Some(i) => &mut entries[i],
-                    None => {
-                        entries.push(Entry {
-                            class,
-                            w: 0.0,
-                            total: 0.0,
-                            stamp: now,
-                        });
-                        let last = entries.len() - 1;
-                        &mut entries[last]
-                    }
-                };
-                e.total += (now - e.stamp) as f32 * e.w;
-                e.stamp = now;
-                e.w += delta;
-            }
-        }
+        self.update_one(feats, good, 1.0);
+        self.update_one(feats, bad, -1.0);
     }
 
     /// Adds `delta` to the weight of `class` on every feature (the structured update of

@@ -114,7 +114,7 @@ impl ParserModel {
         let beam = opts.beam.clamp(1, MAX_BEAM);
         let report = |trainer: &Trainer, epoch: usize| {
             if let (Some((dev, dev_tags)), true) = (dev, opts.verbose) {
-                if epoch + 1 == opts.epochs || (epoch + 1) % 5 == 0 {
+                if epoch + 1 == opts.epochs || (epoch + 1).is_multiple_of(5) {
                     let snapshot = ParserModel {
                         labels: labels.clone(),
                         flags: opts.features,
