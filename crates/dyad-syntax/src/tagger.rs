@@ -264,16 +264,12 @@ impl TaggerModel {
             .collect();
 
         // Tag dictionary.
-        let mut counts: HashMap<&str, HashMap<u8, u32>> = HashMap::new();
-        for (s, g) in train.iter().zip(&gold) {
-            for (w, &l) in s.words.iter().zip(g) {
-                *counts
-                    .entry(w.form.as_str())
-                    .or_default()
-                    .entry(l)
-                    .or_default() += 1;
-            }
-        }
+        let counts = label_counts(
+            train
+                .iter()
+                .zip(&gold)
+                .flat_map(|(s, g)| s.words.iter().zip(g).map(|(w, &l)| (w.form.as_str(), l))),
+        );
         let mut tagdict = HashMap::default();
         for (form, labels) in counts {
             let total: u32 = labels.values().sum();
@@ -687,18 +683,14 @@ fn build_lexicon(
     gold: &[Vec<u8>],
     opts: &TrainOptions,
 ) -> HashMap<String, u32, PassThrough> {
-    let mut counts: HashMap<String, HashMap<u8, u32>> = HashMap::new();
     let mut ctx = SentenceContext::new();
-    for (s, g) in train.iter().zip(gold) {
+    let counts = label_counts(train.iter().zip(gold).flat_map(|(s, g)| {
         ctx.fill(&s.forms());
-        for (i, &l) in g.iter().enumerate() {
-            *counts
-                .entry(ctx.norm(i + 2).to_string())
-                .or_default()
-                .entry(l)
-                .or_default() += 1;
-        }
-    }
+        g.iter()
+            .enumerate()
+            .map(|(i, &l)| (ctx.norm(i + 2).to_string(), l))
+            .collect::<Vec<_>>()
+    }));
     let mut lexicon = HashMap::default();
     for (form, labels) in counts {
         let total: u32 = labels.values().sum();
@@ -735,4 +727,15 @@ fn quantize_averaged(
     let scale = if max > 0.0 { 32000.0 / max } else { 1.0 };
     let min_abs = (prune_below * scale).round().clamp(1.0, 32000.0) as i16;
     WeightTable::quantize(n_classes, averaged, scale, min_abs)
+}
+
+/// How often each key occurs with each label.
+fn label_counts<K: std::hash::Hash + Eq>(
+    pairs: impl Iterator<Item = (K, u8)>,
+) -> HashMap<K, HashMap<u8, u32>> {
+    let mut counts: HashMap<K, HashMap<u8, u32>> = HashMap::new();
+    for (k, l) in pairs {
+        *counts.entry(k).or_default().entry(l).or_default() += 1;
+    }
+    counts
 }
