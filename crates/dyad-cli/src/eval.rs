@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::Subcommand;
-use dyad_code::Pipeline;
+use dyad_code::{Pipeline, Reading};
 use dyad_ingest::{document_from_text, parse_iso_date, Origin};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -16,7 +16,12 @@ pub enum EvalCommand {
         /// Also print every record with its gold and predicted events.
         #[arg(long)]
         verbose: bool,
-        /// Code without the POS tagger (word-order heuristics only), as the first baseline did.
+        /// How much syntax the coder reads: `parse` (roles from the dependency tree, the
+        /// default), `tags` (POS tags, roles by word order: the foundation baseline), `words`
+        /// (word order only).
+        #[arg(long, default_value = "parse", value_parser = ["parse", "tags", "words"])]
+        reading: String,
+        /// Same as `--reading words` (kept for scripts written against the first baseline).
         #[arg(long)]
         no_tags: bool,
     },
@@ -37,8 +42,17 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
         EvalCommand::Plover {
             gold,
             verbose,
+            reading,
             no_tags,
-        } => plover(gold, verbose, !no_tags),
+        } => {
+            let reading = match reading.as_str() {
+                _ if no_tags => Reading::Words,
+                "tags" => Reading::Tags,
+                "words" => Reading::Words,
+                _ => Reading::Parse,
+            };
+            plover(gold, verbose, reading)
+        }
         EvalCommand::Parse { gold, raw } => {
             parse(&gold)?;
             if raw {
@@ -77,17 +91,13 @@ fn parse(gold: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn plover(gold: PathBuf, verbose: bool, tags: bool) -> Result<ExitCode> {
+fn plover(gold: PathBuf, verbose: bool, reading: Reading) -> Result<ExitCode> {
     let text = std::fs::read_to_string(&gold)
         .with_context(|| format!("cannot read {}", gold.display()))?;
     let path = gold.display().to_string();
     let records = dyad_eval::read_gold(&text, &path).map_err(anyhow::Error::msg)?;
     let dicts = dyad_dict::Dictionaries::embedded();
-    let coder = if tags {
-        dyad_code::ShallowCoder::with_tags(dicts)
-    } else {
-        dyad_code::ShallowCoder::new(dicts)
-    };
+    let coder = dyad_code::PatternCoder::new(dicts, reading);
     let pipeline = Pipeline::with_coder(dicts, Box::new(coder))?;
     let predictions: Vec<_> = records
         .par_iter()

@@ -10,17 +10,20 @@
 //! 3. syntax ([`syntax`], only for coders that ask for it): tokens -> tags, lemmas and a
 //!    dependency tree ([`SyntaxToken`]s) from the embedded tagger and parser models;
 //! 4. coding (a [`SentenceCoder`]): mentions + words (+ syntax) -> [`CodedEvent`]s (CAMEO code, roles,
-//!    trigger, modality). The baseline is [`ShallowCoder`], TABARI-style patterns over word
-//!    order. A syntax-aware coder implements the same trait, says so with
+//!    trigger, modality). [`PatternCoder`] matches TABARI-style verb patterns and takes roles
+//!    from the dependency tree ([`tree`]), or from word order when it reads less
+//!    ([`Reading`]). Another coder implements the same trait, says what it needs with
 //!    [`SentenceCoder::syntax_need`], and finds the parse in [`SentenceInput::syntax`], so
 //!    ingestion and output stay untouched;
 //! 5. record building ([`records`]): CAMEO -> PLOVER, QuadClass, Goldstein, character spans,
 //!    stable event ids.
 
+pub mod coder;
 pub mod mentions;
+mod nominal;
 pub mod records;
-pub mod shallow;
 pub mod syntax;
+pub mod tree;
 
 use dyad_dict::words::{words, Word};
 use dyad_dict::Dictionaries;
@@ -28,7 +31,7 @@ use dyad_model::{Document, EventRecord, Sentence, Token};
 use dyad_text::{SentenceSplitter, Tokenizer};
 
 pub use mentions::{Mention, MentionFinder, Side};
-pub use shallow::ShallowCoder;
+pub use coder::{PatternCoder, Reading};
 pub use syntax::{Analyzer, SyntaxNeed, SyntaxToken};
 
 /// Everything a coder knows about one sentence.
@@ -111,18 +114,18 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// The default pipeline: embedded dictionaries and the shallow coder.
+    /// The default pipeline: embedded dictionaries, models and the pattern coder reading the parse.
     pub fn new() -> Pipeline {
         let dicts = Dictionaries::embedded();
-        let tagged = Pipeline::with_coder(dicts, Box::new(ShallowCoder::with_tags(dicts)));
+        let parsed = Pipeline::with_coder(dicts, Box::new(PatternCoder::new(dicts, Reading::Parse)));
         // The embedded models are checked by the test suite; should they fail to load, the
         // coder still works from word order alone.
-        tagged.unwrap_or_else(|_| Pipeline {
+        parsed.unwrap_or_else(|_| Pipeline {
             splitter: SentenceSplitter::new(),
             tokenizer: Tokenizer::new(),
             dicts,
             mentions: MentionFinder::new(dicts),
-            coder: Box::new(ShallowCoder::new(dicts)),
+            coder: Box::new(PatternCoder::new(dicts, Reading::Words)),
             analyzer: None,
         })
     }

@@ -606,7 +606,9 @@ fn convert_cameo(plover: &str, goldstein: &str) -> String {
         "# dyad CAMEO ontology: code<TAB>PLOVER event<TAB>mode<TAB>contexts<TAB>Goldstein<TAB>QuadClass<TAB>description.\n\
          # From CAMEO2PLOVER-2021 (CC BY-SA 4.0, OEDA) and GDELT's Goldstein weights. dyad's documented choices:\n\
          # CAMEO 01 (statements) is no PLOVER event; CAMEO 02 (appeals) is REQUEST with the mode and context of the\n\
-         # matching 10 (demand) code, since PLOVER's REQUEST covers \"all requests, demands, and orders\".\n",
+         # matching 10 (demand) code, since PLOVER's REQUEST covers \"all requests, demands, and orders\"; CAMEO 163\n\
+         # (embargo, boycott, sanctions) is SANCTION `discontinue`, as the PLOVER manual says of international\n\
+         # sanctions (the 2021 table has COERCE).\n",
     );
     for code in codes {
         let entry = if code.starts_with("01") {
@@ -619,6 +621,8 @@ fn convert_cameo(plover: &str, goldstein: &str) -> String {
         } else if let Some(rest) = code.strip_prefix("02") {
             lookup(&table, &format!("10{rest}"))
                 .map(|(e, m, c, d)| (e, m, c, format!("Appeal: {d}")))
+        } else if code.starts_with("163") {
+            lookup(&table, &code).map(|(_, _, c, d)| ("SANCTION".into(), "discontinue".into(), c, d))
         } else {
             lookup(&table, &code)
         };

@@ -14,7 +14,9 @@
 //!   ([`PhraseMatcher`]);
 //! - [`VerbDict`]: verb forms (with generated regular inflections) and the TABARI-style
 //!   patterns of each verb block, with their CAMEO codes;
-//! - [`Ontology`]: CAMEO code -> PLOVER event/mode/context, QuadClass and Goldstein.
+//! - [`Ontology`]: CAMEO code -> PLOVER event/mode/context, QuadClass and Goldstein;
+//! - [`EventNouns`]: nominal events ("talks", "a curfew") with their support and undoing verbs
+//!   (hand-curated, `data/dict/event-nouns.tsv`).
 //!
 //! Matching works on *words*: tokens lowercased, with curly apostrophes straightened and
 //! hyphenated tokens split at the hyphen ([`words`]), so that dictionary phrases and text agree
@@ -24,12 +26,14 @@ pub mod actors;
 pub mod convert;
 pub mod format;
 pub mod matcher;
+pub mod nouns;
 pub mod ontology;
 pub mod verbs;
 pub mod words;
 
 pub use actors::{ActorDict, ActorEntry, ActorKind, Role};
 pub use matcher::{PhraseMatch, PhraseMatcher};
+pub use nouns::{EventNouns, NounEvent};
 pub use ontology::{CameoInfo, Ontology};
 pub use verbs::{PatternElem, VerbBlock, VerbDict, VerbPattern};
 
@@ -56,6 +60,8 @@ pub struct Dictionaries {
     pub actors: ActorDict,
     pub verbs: VerbDict,
     pub ontology: Ontology,
+    /// Nominal events and their support verbs.
+    pub nouns: EventNouns,
     /// Phrases whose presence means a sentence is not about politics (sports scores, ...).
     pub discards: PhraseMatcher<()>,
 }
@@ -71,6 +77,7 @@ pub mod embedded {
     pub const EXTRA_ACTORS: &str = include_str!("../../../data/dict/extra-actors.tsv");
     pub const EXTRA_AGENTS: &str = include_str!("../../../data/dict/extra-agents.tsv");
     pub const EXTRA_VERBS: &str = include_str!("../../../data/dict/extra-verbs.txt");
+    pub const EVENT_NOUNS: &str = include_str!("../../../data/dict/event-nouns.tsv");
 }
 
 /// The text of the dictionary files. Several texts of one kind are read in order; for actor and
@@ -81,6 +88,7 @@ pub struct DictSources<'a> {
     pub verbs: Vec<&'a str>,
     pub cameo: &'a str,
     pub discards: &'a str,
+    pub nouns: &'a str,
 }
 
 impl Dictionaries {
@@ -94,6 +102,7 @@ impl Dictionaries {
                 verbs: vec![embedded::VERBS, embedded::EXTRA_VERBS],
                 cameo: embedded::CAMEO,
                 discards: embedded::DISCARDS,
+                nouns: embedded::EVENT_NOUNS,
             };
             match Dictionaries::parse(&sources) {
                 Ok(d) => d,
@@ -115,10 +124,12 @@ impl Dictionaries {
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
                 .map(|l| (words::phrase_words(l), ())),
         );
+        let nouns = EventNouns::parse(src.nouns, "event-nouns.tsv")?;
         Ok(Dictionaries {
             actors,
             verbs,
             ontology,
+            nouns,
             discards,
         })
     }

@@ -1,13 +1,15 @@
-//! The baseline coder: TABARI-style verb patterns over word order.
+//! The event coder: TABARI-style verb patterns give the act, the parse gives the roles.
 //!
 //! For each verb form found in the sentence, the patterns of its verb block are tried; the
 //! pattern matching the most elements wins, else the verb's own code applies. Roles come from
-//! the pattern's `$`/`+` slots, else by position: the source is the first actor side before
-//! the verb, the target the first after it; a passive ("was attacked by X") swaps them.
-//! This is deliberately shallow: the syntax-aware coder replaces it behind [`SentenceCoder`].
+//! the dependency tree when the sentence is parsed ([`Reading::Parse`], see [`crate::tree`]):
+//! subject or passive agent, object or oblique. Without a parse they come from the pattern's
+//! `$`/`+` slots, else by position: the source is the first actor side before the verb, the
+//! target the first after it; a passive ("was attacked by X") swaps them.
 
 use crate::mentions::Mention;
 use crate::syntax::{SyntaxNeed, SyntaxToken};
+use crate::tree::DepTree;
 use crate::{CodedEvent, Modality, SentenceCoder, SentenceInput};
 use dyad_dict::verbs::{PatternElem, PatternItem, VerbForm, VerbPattern};
 use dyad_dict::words::Word;
@@ -16,10 +18,20 @@ use dyad_dict::Dictionaries;
 /// How far (in words) a pattern element may be from the previous one.
 const MAX_GAP: usize = 4;
 
-pub struct ShallowCoder {
+pub struct PatternCoder {
     dicts: &'static Dictionaries,
-    /// Take verbs only where the tagger says VERB (else: word-order heuristics).
-    use_tags: bool,
+    reading: Reading,
+}
+
+/// How much of the syntax stage the coder reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Word order only (no models).
+    Words,
+    /// POS tags tell verbs from nouns ("the talks", "military aid"); roles by word order.
+    Tags,
+    /// Tags, and roles from the dependency tree.
+    Parse,
 }
 
 /// A verb form found in the sentence: words `start..end`, inflected word at `head`.
@@ -53,21 +65,9 @@ fn word_matches(pattern: &str, word: &str) -> bool {
     word == pattern || (pattern.len() >= 4 && word.starts_with(pattern))
 }
 
-impl ShallowCoder {
-    pub fn new(dicts: &'static Dictionaries) -> ShallowCoder {
-        ShallowCoder {
-            dicts,
-            use_tags: false,
-        }
-    }
-
-    /// The same coder, reading POS tags from the syntax stage to tell verbs from nouns
-    /// ("the talks", "military aid").
-    pub fn with_tags(dicts: &'static Dictionaries) -> ShallowCoder {
-        ShallowCoder {
-            dicts,
-            use_tags: true,
-        }
+impl PatternCoder {
+    pub fn new(dicts: &'static Dictionaries, reading: Reading) -> PatternCoder {
+        PatternCoder { dicts, reading }
     }
 
     fn verb_hits<'a>(
@@ -289,7 +289,7 @@ fn group_span(mentions: &[Mention], group: usize) -> (usize, usize) {
     (start, end)
 }
 
-fn side(mentions: &[Mention], group: usize) -> Vec<Mention> {
+pub(crate) fn side(mentions: &[Mention], group: usize) -> Vec<Mention> {
     mentions
         .iter()
         .filter(|m| m.group == group)
@@ -317,11 +317,11 @@ const NON_VERB_FORMS: &[&str] = &[
 
 /// CAMEO roots of verbal acts that can take another act as their content ("threatened to
 /// impose", "urged X to cease fire", "agreed to undertake"): the inner verb is not a second event.
-const VERBAL_ROOTS: &[&str] = &["02", "03", "10", "11", "12", "13"];
+pub(crate) const VERBAL_ROOTS: &[&str] = &["02", "03", "10", "11", "12", "13"];
 
 /// What a pledge or stated intention to do an act is coded as (PETRARCH's "will" combination):
 /// cooperative acts become CAMEO 03 (express intent), coercive ones CAMEO 13 (threaten).
-fn intent_code(code: &str) -> Option<&'static str> {
+pub(crate) fn intent_code(code: &str) -> Option<&'static str> {
     Some(match code.get(..2)? {
         "04" => "036",
         "05" => "032",
@@ -346,7 +346,7 @@ const HYPOTHETICAL: &[&str] = &["could", "might", "may", "if", "unless", "should
 
 /// Modality from the few words before the verb, and from the words a pattern spans after it
 /// ("Syria says it is willing to withdraw": the pattern of "say" reaches "withdraw").
-fn modality(words: &[Word], start: usize, after: (usize, usize)) -> (bool, Modality) {
+pub(crate) fn modality(words: &[Word], start: usize, after: (usize, usize)) -> (bool, Modality) {
     let before: Vec<&Word> = words[start.saturating_sub(4)..start]
         .iter()
         .rev()
@@ -379,7 +379,7 @@ fn modality(words: &[Word], start: usize, after: (usize, usize)) -> (bool, Modal
 const OBLIGATION: &[&str] = &["must", "should", "ought"];
 
 /// What a demand that someone do an act is coded as (CAMEO 10, "demand"), by the act's code.
-fn demand_code(code: &str) -> &'static str {
+pub(crate) fn demand_code(code: &str) -> &'static str {
     match code.get(..3).unwrap_or("") {
         "036" | "040" | "041" | "042" | "043" | "044" | "045" | "046" => "106",
         "037" => "107",
@@ -414,7 +414,7 @@ struct HitCode {
     pattern: Option<PatternMatch>,
 }
 
-impl ShallowCoder {
+impl PatternCoder {
     fn code_hit(&self, hit: &VerbHit<'_>, words: &[Word], mentions: &[Mention]) -> Option<HitCode> {
         let verb = self.dicts.verbs.verb(hit.form.verb)?;
         let block = self.dicts.verbs.block(verb.block)?;
@@ -490,21 +490,27 @@ impl ShallowCoder {
     }
 }
 
-impl SentenceCoder for ShallowCoder {
+impl SentenceCoder for PatternCoder {
     fn syntax_need(&self) -> SyntaxNeed {
-        if self.use_tags {
-            SyntaxNeed::Tags
-        } else {
-            SyntaxNeed::None
+        match self.reading {
+            Reading::Words => SyntaxNeed::None,
+            Reading::Tags => SyntaxNeed::Tags,
+            Reading::Parse => SyntaxNeed::Parse,
         }
     }
 
     fn code(&self, input: &SentenceInput<'_>) -> Vec<CodedEvent> {
         let words = input.words;
         let mentions = input.mentions;
-        let hits = self.verb_hits(words, mentions, input.syntax.filter(|_| self.use_tags));
+        let syntax = input.syntax.filter(|_| self.reading != Reading::Words);
+        let hits = self.verb_hits(words, mentions, syntax);
+        let tree = syntax
+            .filter(|_| self.reading == Reading::Parse)
+            .and_then(|s| DepTree::new(s, words, mentions));
         let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
         let mut events: Vec<CodedEvent> = Vec::new();
+        // the predicate token of each event
+        let mut triggers: Vec<usize> = Vec::new();
         let mut covered_until = 0usize;
         for hit in &hits {
             // a word already used by a matched pattern ("continue to supply") is not a new verb
@@ -521,32 +527,57 @@ impl SentenceCoder for ShallowCoder {
             };
             let last = pattern.as_ref().map_or(hit.end - 1, |p| p.last);
             covered_until = covered_until.max(last + 1);
-            let (mut src, mut tgt) = self.roles(hit, words, mentions, &spans, pattern.as_ref());
+            let v = words[hit.head].token;
+            let by_order = self.roles(hit, words, mentions, &spans, pattern.as_ref());
+            let (mut src, mut tgt) = match &tree {
+                Some(t) => tree_roles(t, v, words, mentions, pattern.as_ref(), by_order),
+                None => by_order,
+            };
             let (negated, mut modality) = modality(words, hit.start, (hit.end, last + 1));
             let trigger_start = words[hit.start].start;
 
             // "threatened to impose ...", "urged X to cease fire": the inner act is the content
-            // of the verbal act before it, not a second event. An intent to do it takes its code
-            // ("plans to impose restrictions" -> threaten).
-            if hit.start > 0 && words[hit.start - 1].norm == "to" {
-                let outer = events.iter_mut().rev().find(|e| {
-                    VERBAL_ROOTS.contains(&e.cameo.get(..2).unwrap_or(""))
-                        && e.trigger.1 <= trigger_start
-                        && trigger_start - e.trigger.1 < 60
-                });
-                if let Some(outer) = outer {
-                    if outer.cameo.starts_with("03") {
-                        if let Some(intent) = intent_code(&code) {
-                            outer.cameo = intent.to_string();
+            // of the verbal act that governs it, not a second event. An intent to do it takes
+            // its code ("plans to impose restrictions" -> threaten).
+            let verbal = |e: &CodedEvent| VERBAL_ROOTS.contains(&e.cameo.get(..2).unwrap_or(""));
+            let outer = match &tree {
+                Some(t) => {
+                    let mut g = t.governor(v);
+                    let mut found = None;
+                    for _ in 0..3 {
+                        let Some(gv) = g else { break };
+                        found = triggers
+                            .iter()
+                            .rposition(|&tv| tv == gv)
+                            .filter(|&k| verbal(&events[k]));
+                        if found.is_some() {
+                            break;
                         }
+                        g = t.governor(gv);
                     }
-                    if outer.target.is_empty() {
-                        if let Some(t) = tgt.or(src) {
-                            outer.target = side(mentions, t);
-                        }
-                    }
-                    continue;
+                    found
                 }
+                None if hit.start > 0 && words[hit.start - 1].norm == "to" => {
+                    events.iter().rposition(|e| {
+                        verbal(e)
+                            && e.trigger.1 <= trigger_start
+                            && trigger_start - e.trigger.1 < 60
+                    })
+                }
+                None => None,
+            };
+            if let Some(outer) = outer.and_then(|k| events.get_mut(k)) {
+                if outer.cameo.starts_with("03") {
+                    if let Some(intent) = intent_code(&code) {
+                        outer.cameo = intent.to_string();
+                    }
+                }
+                if outer.target.is_empty() {
+                    if let Some(t) = tgt.or(src) {
+                        outer.target = side(mentions, t);
+                    }
+                }
+                continue;
             }
             // "X said Y must do Z": X demands Z of Y
             let window = &words[hit.start.saturating_sub(3)..hit.start];
@@ -570,20 +601,7 @@ impl SentenceCoder for ShallowCoder {
                 continue;
             }
             let mut negated = negated;
-            if negated {
-                // "will not accept refugees" is a refusal, which happened
-                if let Some(refusal) = refusal_code(&code) {
-                    code = refusal.to_string();
-                    negated = false;
-                    modality = Modality::Asserted;
-                }
-            } else if modality == Modality::Future {
-                // "will provide aid" is a pledge to provide aid, which happened: AGREE, asserted
-                if let Some(intent) = intent_code(&code) {
-                    code = intent.to_string();
-                    modality = Modality::Asserted;
-                }
-            }
+            settle(&mut code, &mut negated, &mut modality);
             let score = pattern.as_ref().map_or(0, |p| p.score);
             let confidence =
                 (0.4 + 0.05 * score as f32 + if src.is_some() { 0.1 } else { 0.0 }).min(0.95);
@@ -604,10 +622,64 @@ impl SentenceCoder for ShallowCoder {
                     && e.target == ev.target
             }) {
                 events.push(ev);
+                triggers.push(v);
             }
+        }
+        if let Some(t) = &tree {
+            crate::nominal::code_nominal_events(self.dicts, t, input, &mut events, &mut triggers);
         }
         events
     }
+}
+
+/// Negated cooperation is a refusal ("will not accept refugees"), which happened; a pledge to
+/// act ("will provide aid") is an intent (CAMEO 03 or 13), which happened too.
+pub(crate) fn settle(code: &mut String, negated: &mut bool, modality: &mut Modality) {
+    if *negated {
+        if let Some(refusal) = refusal_code(code) {
+            *code = refusal.to_string();
+            *negated = false;
+            *modality = Modality::Asserted;
+        }
+    } else if *modality == Modality::Future {
+        if let Some(intent) = intent_code(code) {
+            *code = intent.to_string();
+            *modality = Modality::Asserted;
+        }
+    }
+}
+
+/// Source and target groups of the predicate at token `v`, from the tree. The pattern's target
+/// wins when it lies inside the predicate's clause (patterns name the preposition: "impose
+/// sanctions on +"); a role the tree leaves empty (a misparse, or an actor outside the clause)
+/// is filled from `by_order`, the word-order reading.
+fn tree_roles(
+    tree: &DepTree<'_>,
+    v: usize,
+    words: &[Word],
+    mentions: &[Mention],
+    pm: Option<&PatternMatch>,
+    by_order: (Option<usize>, Option<usize>),
+) -> (Option<usize>, Option<usize>) {
+    let in_clause = |m: &usize| {
+        mentions
+            .get(*m)
+            .and_then(|x| words.get(x.start))
+            .is_some_and(|w| tree.dominates(v, w.token))
+    };
+    let src = tree.actor(v).or_else(|| pm.and_then(|p| p.source));
+    let tgt = pm
+        .and_then(|p| p.target)
+        .filter(in_clause)
+        .or_else(|| tree.recipient(v, None))
+        .or_else(|| pm.and_then(|p| p.target));
+    let group = |m: usize| mentions.get(m).map(|x| x.group);
+    let src = src.and_then(group).or(by_order.0);
+    let tgt = tgt
+        .and_then(group)
+        .or(by_order.1)
+        .filter(|t| Some(*t) != src);
+    (src, tgt)
 }
 
 const PREPOSITIONS: &[&str] = &[

@@ -1,0 +1,206 @@
+//! Nominal events: acts named by a noun ("held talks with", "lifted the curfew", "called for a
+//! ceasefire", "protests erupted") from the event-noun table ([`dyad_dict::EventNouns`]).
+//!
+//! A noun event needs a frame that says it happened: the object of a support verb ("launched
+//! an offensive"), of an undoing verb ("lifted the curfew": the undo code), of an asking verb
+//! ("called for a ceasefire": a request for it), or the subject of a verb of occurring
+//! ("protests erupted"). A noun alone ("the talks were useful") is not an event. When the verb
+//! was already coded from its own dictionary entry without a pattern, the noun's reading
+//! replaces that generic code ("issued a warning" is a threat, not a grant).
+
+use crate::coder::{demand_code, intent_code, modality, settle, side, VERBAL_ROOTS};
+use crate::tree::DepTree;
+use crate::{CodedEvent, SentenceInput};
+use dyad_dict::{Dictionaries, NounEvent};
+
+/// Verbs whose subject is an event that happens ("protests erupted").
+const HAPPEN: &[&str] = &[
+    "erupt", "break", "take", "continue", "begin", "start", "spread", "resume", "escalate",
+    "intensify", "occur", "follow",
+];
+
+/// Verbs that ask for the event named by their object or `for` phrase.
+const ASK: &[&str] = &[
+    "call", "urge", "demand", "press", "appeal", "seek", "push", "ask", "request", "insist",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Frame {
+    Support,
+    Undo,
+    Ask,
+    Happen,
+}
+
+/// The entry of the noun phrase headed by token `n`: its compound and adjective modifiers and
+/// the head ("hunger strike"), or head + "of" + noun ("state of emergency").
+fn noun_entry<'d>(dicts: &'d Dictionaries, tree: &DepTree<'_>, n: usize) -> Option<&'d NounEvent> {
+    if let Some(of) = tree
+        .kids(n, "nmod")
+        .find(|&m| tree.case_of(m) == Some("of"))
+    {
+        let phrase = format!("{} of {}", tree.lemma(n), tree.lemma(of)).to_lowercase();
+        if let Some(e) = dicts.nouns.get(&phrase) {
+            return Some(e);
+        }
+    }
+    let mut first = n;
+    while first > 0 {
+        let m = first - 1;
+        if tree.head(m) == Some(n) && matches!(tree.rel(m), "compound" | "amod") {
+            first = m;
+        } else {
+            break;
+        }
+    }
+    let lemmas: Vec<&str> = (first..=n).map(|i| tree.lemma(i)).collect();
+    dicts.nouns.longest(&lemmas).map(|(_, e)| e)
+}
+
+/// The noun's own actor ("Israel's invasion", "Armenian protests", "attacks by rebels") and
+/// recipient ("sanctions against Iran", "the invasion of Ukraine", "withdrawal from Lebanon").
+fn noun_roles(tree: &DepTree<'_>, n: usize, code: &str) -> (Option<usize>, Option<usize>) {
+    let mut actor = tree.mention_at(n);
+    let mut recipient = None;
+    // "withdrawal of troops", "protests of workers": `of` names who acts
+    let of_is_actor = code.starts_with("087") || code.starts_with("14");
+    for &c in tree.children(n) {
+        let case = tree.case_of(c);
+        let acts = match tree.rel(c) {
+            "amod" | "nmod:poss" | "compound" => true,
+            "nmod" => case == Some("by") || (case == Some("of") && of_is_actor),
+            _ => continue,
+        };
+        let Some(m) = tree.filler(c) else { continue };
+        if acts {
+            actor = actor.or(Some(m));
+        } else {
+            recipient = recipient.or(Some(m));
+        }
+    }
+    (actor, recipient)
+}
+
+/// Adds the nominal events of a parsed sentence to `events` (whose predicate tokens are
+/// `triggers`).
+pub(crate) fn code_nominal_events(
+    dicts: &Dictionaries,
+    tree: &DepTree<'_>,
+    input: &SentenceInput<'_>,
+    events: &mut Vec<CodedEvent>,
+    triggers: &mut Vec<usize>,
+) {
+    let mentions = input.mentions;
+    let group = |m: usize| mentions.get(m).map(|x| x.group);
+    for n in 0..input.tokens.len() {
+        if tree.upos(n) != "NOUN" {
+            continue;
+        }
+        let Some(entry) = noun_entry(dicts, tree, n) else {
+            continue;
+        };
+        let Some(g) = tree.head(n) else { continue };
+        let verb = tree.lemma(g).to_lowercase();
+        let rel = tree.rel(n);
+        let frame = match rel {
+            "obj" if dicts.nouns.is_undoing(&verb) => Frame::Undo,
+            "obj" if ASK.contains(&verb.as_str()) => Frame::Ask,
+            "obl" if ASK.contains(&verb.as_str()) && tree.case_of(n) == Some("for") => Frame::Ask,
+            "obj" if dicts.nouns.is_support(&verb) => Frame::Support,
+            // "went on strike", "rallied in protest"
+            "obl" if entry.code.starts_with("14") && matches!(tree.case_of(n), Some("on" | "in")) => {
+                Frame::Support
+            }
+            "nsubj" if HAPPEN.contains(&verb.as_str()) => Frame::Happen,
+            _ => continue,
+        };
+        let mut code = match frame {
+            Frame::Undo => match &entry.undo {
+                Some(u) => u.clone(),
+                None => continue,
+            },
+            Frame::Ask => demand_code(&entry.code).to_string(),
+            _ => entry.code.clone(),
+        };
+        let (own_actor, own_recipient) = noun_roles(tree, n, &entry.code);
+        let src = match frame {
+            Frame::Happen => own_actor,
+            _ => tree.actor(g).or(own_actor),
+        }
+        .and_then(group);
+        let tgt = match frame {
+            Frame::Ask => own_recipient.or(own_actor).or_else(|| tree.recipient(g, None)),
+            _ => own_recipient.or_else(|| tree.recipient(g, None)),
+        }
+        .and_then(group)
+        .filter(|t| Some(*t) != src);
+        if src.is_none() && tgt.is_none() {
+            continue;
+        }
+        let (a, b) = (g.min(n), g.max(n));
+        let trigger = match (input.tokens.get(a), input.tokens.get(b)) {
+            (Some(x), Some(y)) => (x.start, y.end),
+            _ => continue,
+        };
+        let rule = format!("noun:{}:{}", verb, tree.lemma(n).to_lowercase());
+
+        // the verb was coded from its own entry ("issued" -> grant): the noun says what it did
+        if let Some(k) = triggers.iter().position(|&t| t == g) {
+            let e = &mut events[k];
+            if e.rule.starts_with("verb:") || frame == Frame::Ask && !e.cameo.starts_with("10") {
+                e.cameo = code;
+                e.rule = rule;
+                e.trigger = (e.trigger.0.min(trigger.0), e.trigger.1.max(trigger.1));
+                if let Some(t) = tgt.filter(|_| e.target.is_empty()) {
+                    e.target = side(mentions, t);
+                }
+            }
+            continue;
+        }
+        // "threatened to launch an offensive": the content of a verbal act
+        let mut up = tree.governor(g);
+        let mut outer = None;
+        for _ in 0..3 {
+            let Some(u) = up else { break };
+            outer = triggers.iter().position(|&t| t == u).filter(|&k| {
+                VERBAL_ROOTS.contains(&events[k].cameo.get(..2).unwrap_or(""))
+            });
+            if outer.is_some() {
+                break;
+            }
+            up = tree.governor(u);
+        }
+        if let Some(e) = outer.and_then(|k| events.get_mut(k)) {
+            if e.cameo.starts_with("03") {
+                if let Some(intent) = intent_code(&code) {
+                    e.cameo = intent.to_string();
+                }
+            }
+            if let Some(t) = tgt.or(src).filter(|_| e.target.is_empty()) {
+                e.target = side(mentions, t);
+            }
+            continue;
+        }
+        let Some(w) = input.words.iter().position(|w| w.token == g) else {
+            continue;
+        };
+        let (mut negated, mut modality) = modality(input.words, w, (w + 1, w + 1));
+        settle(&mut code, &mut negated, &mut modality);
+        let ev = CodedEvent {
+            source: src.map(|s| side(mentions, s)).unwrap_or_default(),
+            target: tgt.map(|t| side(mentions, t)).unwrap_or_default(),
+            cameo: code,
+            trigger,
+            rule,
+            negated,
+            modality,
+            confidence: if src.is_some() { 0.6 } else { 0.45 },
+        };
+        if !events.iter().any(|e| {
+            e.cameo.get(..2) == ev.cameo.get(..2) && e.source == ev.source && e.target == ev.target
+        }) {
+            events.push(ev);
+            triggers.push(g);
+        }
+    }
+}

@@ -1,0 +1,297 @@
+//! Roles from the dependency tree: who is the actor and who the recipient of a predicate.
+//!
+//! The actor of a predicate is its subject (`nsubj`), or the `obl:agent` of a passive; a
+//! predicate without a subject of its own inherits one through the tree: object control
+//! ("urged Armenia to withdraw": the object of the governing verb), subject control ("agreed to
+//! provide"), shared subjects of conjoined verbs ("attacked and seized"), the noun a relative
+//! clause or participle modifies ("troops who crossed", "militants backed by Iran"). The
+//! recipient is the object, the indirect object, or an oblique (`obl`) argument. A role filler
+//! is an actor [`Mention`] found at the argument or inside its noun phrase ("a spokesman for the
+//! Russian government"), not across a clause boundary. Pronouns resolve to the subject of the
+//! governing clause ("Syria says it is willing") or the nearest actor before them.
+
+use crate::mentions::Mention;
+use crate::syntax::SyntaxToken;
+use dyad_dict::words::Word;
+
+/// A read-only view of one sentence's parse, with 0-based token indices.
+pub struct DepTree<'a> {
+    toks: &'a [SyntaxToken],
+    children: Vec<Vec<usize>>,
+    /// The mention (index into the sentence's mentions) that covers each token.
+    mention_at: Vec<Option<usize>>,
+}
+
+/// Relations whose dependent starts another clause: a role filler is not looked for below them.
+const CLAUSAL: &[&str] = &[
+    "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "conj", "list", "dep", "vocative",
+];
+
+/// Pronouns that stand for an actor mentioned elsewhere.
+const ANAPHORS: &[&str] = &["it", "they", "he", "she", "we", "its", "their", "his", "her"];
+
+/// Relative pronouns: the subject of a relative clause is the noun it modifies.
+const RELATIVES: &[&str] = &["who", "which", "that", "whom", "whose"];
+
+impl<'a> DepTree<'a> {
+    /// `None` when the sentence was not parsed (every head 0 and no root relation).
+    pub fn new(toks: &'a [SyntaxToken], words: &[Word], mentions: &[Mention]) -> Option<Self> {
+        if !toks.iter().any(|t| t.deprel == "root") {
+            return None;
+        }
+        let mut children = vec![Vec::new(); toks.len()];
+        for (i, t) in toks.iter().enumerate() {
+            if t.head > 0 && t.head <= toks.len() {
+                children[t.head - 1].push(i);
+            }
+        }
+        let mut mention_at = vec![None; toks.len()];
+        for (k, m) in mentions.iter().enumerate() {
+            let (Some(first), Some(last)) = (words.get(m.start), words.get(m.end.wrapping_sub(1)))
+            else {
+                continue;
+            };
+            for slot in mention_at
+                .iter_mut()
+                .take(last.token + 1)
+                .skip(first.token)
+            {
+                slot.get_or_insert(k);
+            }
+        }
+        Some(DepTree {
+            toks,
+            children,
+            mention_at,
+        })
+    }
+
+    pub fn head(&self, i: usize) -> Option<usize> {
+        let h = self.toks.get(i)?.head;
+        (h > 0).then(|| h - 1)
+    }
+
+    /// The relation of token `i` to its head.
+    pub fn rel(&self, i: usize) -> &'static str {
+        self.toks.get(i).map_or("_", |t| t.deprel)
+    }
+
+    fn base_rel(&self, i: usize) -> &'static str {
+        let r = self.rel(i);
+        r.split(':').next().unwrap_or(r)
+    }
+
+    pub fn lemma(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.lemma.as_str())
+    }
+
+    /// Children of `i` with relation `rel` (exactly, or as a base relation when `rel` has no
+    /// subtype and the child's has one: `obl` matches `obl:tmod`).
+    pub fn kids<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
+        self.children
+            .get(i)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(move |&c| self.rel(c) == rel || (!rel.contains(':') && self.base_rel(c) == rel))
+    }
+
+    fn kid(&self, i: usize, rel: &str) -> Option<usize> {
+        self.kids(i, rel).next()
+    }
+
+    /// The preposition or case marker of a nominal ("on" in "called on Armenia").
+    pub fn case_of(&self, i: usize) -> Option<&str> {
+        self.kids(i, "case").next().map(|c| self.lemma(c))
+    }
+
+    /// A passive predicate: it has a passive subject or a passive auxiliary.
+    pub fn is_passive(&self, v: usize) -> bool {
+        self.kid(v, "nsubj:pass").is_some() || self.kid(v, "aux:pass").is_some()
+    }
+
+    /// The actor mention at or inside the noun phrase headed by token `i`.
+    pub fn mention_in(&self, i: usize) -> Option<usize> {
+        if let Some(m) = self.mention_at.get(i).copied().flatten() {
+            return Some(m);
+        }
+        // breadth-first below `i`, staying inside the noun phrase
+        let mut frontier = vec![i];
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for &n in &frontier {
+                for &c in self.children.get(n).into_iter().flatten() {
+                    if CLAUSAL.contains(&self.base_rel(c)) {
+                        continue;
+                    }
+                    if let Some(m) = self.mention_at.get(c).copied().flatten() {
+                        return Some(m);
+                    }
+                    next.push(c);
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
+        }
+        None
+    }
+
+    pub fn upos(&self, i: usize) -> &'static str {
+        self.toks.get(i).map_or("_", |t| t.upos)
+    }
+
+    pub fn children(&self, i: usize) -> &[usize] {
+        self.children.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// The mention that covers token `i` itself.
+    pub fn mention_at(&self, i: usize) -> Option<usize> {
+        self.mention_at.get(i).copied().flatten()
+    }
+
+    /// The mention a role-filling token stands for, resolving pronouns.
+    pub fn filler(&self, i: usize) -> Option<usize> {
+        let lemma = self.lemma(i);
+        if self.toks.get(i).is_some_and(|t| t.upos == "PRON") && ANAPHORS.contains(&lemma) {
+            return self.antecedent(i);
+        }
+        self.mention_in(i)
+    }
+
+    /// A pronoun's antecedent: the actor of the clause that governs the pronoun's clause ("Syria
+    /// says it ..."), else the nearest actor mention before it.
+    fn antecedent(&self, pron: usize) -> Option<usize> {
+        let mut clause = self.head(pron)?;
+        for _ in 0..4 {
+            let Some(up) = self.head(clause) else { break };
+            if matches!(self.base_rel(clause), "ccomp" | "advcl" | "xcomp" | "conj") {
+                if let Some(s) = self.kid(up, "nsubj").filter(|&s| s != pron) {
+                    if let Some(m) = self.mention_in(s) {
+                        return Some(m);
+                    }
+                }
+            }
+            clause = up;
+        }
+        (0..pron)
+            .rev()
+            .find_map(|t| self.mention_at.get(t).copied().flatten())
+    }
+
+    /// The subject of predicate `v`, its own or inherited (see the module docs).
+    pub fn subject(&self, v: usize) -> Option<usize> {
+        self.subject_depth(v, 0)
+    }
+
+    fn subject_depth(&self, v: usize, depth: usize) -> Option<usize> {
+        if depth > 4 {
+            return None;
+        }
+        let own = self
+            .kid(v, "nsubj")
+            .or_else(|| self.kid(v, "nsubj:pass"))
+            .or_else(|| self.kid(v, "nsubj:outer"));
+        if let Some(s) = own {
+            if RELATIVES.contains(&self.lemma(s)) && self.base_rel(v) == "acl" {
+                return self.head(v).and_then(|h| self.filler(h));
+            }
+            return self.filler(s);
+        }
+        let head = self.head(v)?;
+        match self.rel(v) {
+            // object control: "urged Armenia to withdraw", else subject control
+            "xcomp" => self
+                .kid(head, "obj")
+                .or_else(|| self.kid(head, "iobj"))
+                .and_then(|o| self.filler(o))
+                .or_else(|| self.subject_depth(head, depth + 1)),
+            // a verb conjoined to a noun is a misparse of "the government today welcomed"
+            "conj" if self.toks.get(head).is_some_and(|t| matches!(t.upos, "NOUN" | "PROPN")) => {
+                self.filler(head)
+            }
+            "conj" | "advcl" => self.subject_depth(head, depth + 1),
+            // "troops who crossed", "militants backed by Iran" (for a passive participle the
+            // noun is the recipient, handled by the caller through `is_passive_participle`)
+            "acl" | "acl:relcl" => self.filler(head),
+            _ => None,
+        }
+    }
+
+    /// A participle modifying a noun with a passive reading ("militants backed by Iran").
+    pub fn is_passive_participle(&self, v: usize) -> bool {
+        self.rel(v) == "acl" && self.toks.get(v).is_some_and(|t| t.xpos == "VBN")
+    }
+
+    /// The actor of predicate `v`: the passive's agent, else the subject.
+    pub fn actor(&self, v: usize) -> Option<usize> {
+        if self.is_passive(v) || self.is_passive_participle(v) {
+            return self.agent(v);
+        }
+        self.subject(v)
+    }
+
+    /// The `by` phrase of a passive.
+    fn agent(&self, v: usize) -> Option<usize> {
+        self.kids(v, "obl")
+            .find(|&o| self.rel(o) == "obl:agent" || self.case_of(o) == Some("by"))
+            .and_then(|o| self.filler(o))
+    }
+
+    /// The recipient of predicate `v`: a passive's subject (or the noun a passive participle
+    /// modifies), else the object, indirect object, or the first oblique argument with an actor,
+    /// preferring `prefer` (a preposition the verb pattern names).
+    pub fn recipient(&self, v: usize, prefer: Option<&str>) -> Option<usize> {
+        if self.is_passive_participle(v) {
+            return self.head(v).and_then(|h| self.filler(h));
+        }
+        if self.is_passive(v) {
+            return self
+                .kid(v, "nsubj:pass")
+                .and_then(|s| self.filler(s))
+                .or_else(|| self.subject(v));
+        }
+        let direct = self
+            .kid(v, "iobj")
+            .and_then(|o| self.filler(o))
+            .or_else(|| self.kid(v, "obj").and_then(|o| self.filler(o)));
+        let obliques: Vec<usize> = self
+            .kids(v, "obl")
+            .filter(|&o| self.rel(o) != "obl:tmod" && self.case_of(o) != Some("by"))
+            .collect();
+        if let Some(p) = prefer {
+            if let Some(m) = obliques
+                .iter()
+                .filter(|&&o| self.case_of(o) == Some(p))
+                .find_map(|&o| self.filler(o))
+            {
+                return Some(m);
+            }
+        }
+        direct.or_else(|| obliques.iter().find_map(|&o| self.filler(o)))
+    }
+
+    /// Is token `inner` inside the subtree of `outer` (or equal to it)?
+    pub fn dominates(&self, outer: usize, inner: usize) -> bool {
+        let mut t = inner;
+        for _ in 0..self.toks.len() + 1 {
+            if t == outer {
+                return true;
+            }
+            match self.head(t) {
+                Some(h) => t = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// The predicate that governs `v` as its clausal complement (`xcomp`/`ccomp`), if any:
+    /// "threatened to impose" -> "threatened".
+    pub fn governor(&self, v: usize) -> Option<usize> {
+        matches!(self.rel(v), "xcomp" | "ccomp")
+            .then(|| self.head(v))
+            .flatten()
+    }
+}
