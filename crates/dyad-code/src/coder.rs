@@ -9,6 +9,7 @@
 
 use crate::mentions::Mention;
 use crate::syntax::{SyntaxNeed, SyntaxToken};
+use crate::conflicts::with_conflict_parties;
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality, SentenceCoder, SentenceInput};
 use dyad_dict::verbs::{PatternElem, PatternItem, VerbForm, VerbPattern};
@@ -289,6 +290,35 @@ fn group_span(mentions: &[Mention], group: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// The mentions of a group in the actor role (capitals stand for their governments).
+pub(crate) fn actor_side(mentions: &[Mention], group: usize) -> Vec<Mention> {
+    mentions
+        .iter()
+        .filter(|m| m.group == group)
+        .map(Mention::as_actor)
+        .collect()
+}
+
+/// Which words are inside parentheses or brackets: asides ("(a social media site banned in
+/// Russia ...)") are background, not the story's events.
+pub(crate) fn parenthesized(words: &[Word]) -> Vec<bool> {
+    let mut depth = 0usize;
+    words
+        .iter()
+        .map(|w| match w.norm.as_str() {
+            "(" | "[" => {
+                depth += 1;
+                true
+            }
+            ")" | "]" => {
+                depth = depth.saturating_sub(1);
+                true
+            }
+            _ => depth > 0,
+        })
+        .collect()
+}
+
 pub(crate) fn side(mentions: &[Mention], group: usize) -> Vec<Mention> {
     mentions
         .iter()
@@ -501,20 +531,26 @@ impl SentenceCoder for PatternCoder {
 
     fn code(&self, input: &SentenceInput<'_>) -> Vec<CodedEvent> {
         let words = input.words;
-        let mentions = input.mentions;
+        let mut mentions =
+            with_conflict_parties(input.index, words, input.mentions, input.context);
         let syntax = input.syntax.filter(|_| self.reading != Reading::Words);
-        let hits = self.verb_hits(words, mentions, syntax);
         let tree = syntax
             .filter(|_| self.reading == Reading::Parse)
-            .and_then(|s| DepTree::new(s, words, mentions));
+            .and_then(|s| DepTree::new(s, words, &mentions));
+        if let Some(t) = &tree {
+            t.regroup(words, &mut mentions);
+        }
+        let mentions = &mentions[..];
+        let hits = self.verb_hits(words, mentions, syntax);
         let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
         let mut events: Vec<CodedEvent> = Vec::new();
         // the predicate token of each event
         let mut triggers: Vec<usize> = Vec::new();
         let mut covered_until = 0usize;
+        let aside = parenthesized(words);
         for hit in &hits {
             // a word already used by a matched pattern ("continue to supply") is not a new verb
-            if hit.start < covered_until {
+            if hit.start < covered_until || aside[hit.head] {
                 continue;
             }
             let Some(HitCode {
@@ -606,7 +642,7 @@ impl SentenceCoder for PatternCoder {
             let confidence =
                 (0.4 + 0.05 * score as f32 + if src.is_some() { 0.1 } else { 0.0 }).min(0.95);
             let ev = CodedEvent {
-                source: src.map(|g| side(mentions, g)).unwrap_or_default(),
+                source: src.map(|g| actor_side(mentions, g)).unwrap_or_default(),
                 target: tgt.map(|g| side(mentions, g)).unwrap_or_default(),
                 cameo: code,
                 trigger: (trigger_start, words[hit.end - 1].end),
@@ -626,7 +662,14 @@ impl SentenceCoder for PatternCoder {
             }
         }
         if let Some(t) = &tree {
-            crate::nominal::code_nominal_events(self.dicts, t, input, &mut events, &mut triggers);
+            crate::nominal::code_nominal_events(
+                self.dicts,
+                t,
+                input,
+                mentions,
+                &mut events,
+                &mut triggers,
+            );
         }
         events
     }
@@ -665,7 +708,7 @@ fn tree_roles(
         mentions
             .get(*m)
             .and_then(|x| words.get(x.start))
-            .is_some_and(|w| tree.dominates(v, w.token))
+            .is_some_and(|w| tree.in_clause(v, w.token))
     };
     let src = tree.actor(v).or_else(|| pm.and_then(|p| p.source));
     let tgt = pm

@@ -19,6 +19,7 @@
 //!    stable event ids.
 
 pub mod coder;
+pub mod conflicts;
 pub mod mentions;
 mod nominal;
 pub mod records;
@@ -30,6 +31,7 @@ use dyad_dict::Dictionaries;
 use dyad_model::{Document, EventRecord, Sentence, Token};
 use dyad_text::{SentenceSplitter, Tokenizer};
 
+pub use conflicts::DocContext;
 pub use mentions::{Mention, MentionFinder, Side};
 pub use coder::{PatternCoder, Reading};
 pub use syntax::{Analyzer, SyntaxNeed, SyntaxToken};
@@ -47,6 +49,8 @@ pub struct SentenceInput<'a> {
     /// Tags and lemmas (and the dependency tree if asked for), one per token, when the coder
     /// asked for them ([`SentenceCoder::syntax_need`]).
     pub syntax: Option<&'a [SyntaxToken]>,
+    /// What the whole document says that a sentence may refer to (the conflicts it names).
+    pub context: &'a DocContext,
 }
 
 /// An event found in a sentence, before it becomes an [`EventRecord`].
@@ -168,6 +172,14 @@ impl Pipeline {
             sentences: sentences.len(),
             events: Vec::new(),
         };
+        // first pass: segmentation and mentions of every sentence, and the document context
+        struct Prepared {
+            tokens: Vec<Token>,
+            words: Vec<Word>,
+            mentions: Vec<Mention>,
+        }
+        let mut prepared: Vec<Option<Prepared>> = Vec::with_capacity(sentences.len());
+        let mut context = DocContext::default();
         for (index, sentence) in sentences.iter().enumerate() {
             let tokens = self.tokenizer.tokenize(&sentence.text);
             let words = words(
@@ -177,18 +189,38 @@ impl Pipeline {
                     .map(|(i, t)| (i, t.form.as_str(), t.start)),
             );
             if self.dicts.discards.is_match(&words) {
+                prepared.push(None);
                 continue;
             }
             let mentions = self.mentions.find(&words, doc.date);
-            let syntax = self.analyzer.map(|(a, parse)| a.analyze(&tokens, parse));
+            context
+                .conflicts
+                .extend(conflicts::find_conflicts(index, &words, &mentions));
+            prepared.push(Some(Prepared {
+                tokens,
+                words,
+                mentions,
+            }));
+        }
+        for (index, (sentence, prep)) in sentences.iter().zip(&prepared).enumerate() {
+            let Some(Prepared {
+                tokens,
+                words,
+                mentions,
+            }) = prep
+            else {
+                continue;
+            };
+            let syntax = self.analyzer.map(|(a, parse)| a.analyze(tokens, parse));
             let input = SentenceInput {
                 doc,
                 index,
                 sentence,
-                tokens: &tokens,
-                words: &words,
-                mentions: &mentions,
+                tokens,
+                words,
+                mentions,
                 syntax: syntax.as_deref(),
+                context: &context,
             };
             for ev in self.coder.code(&input) {
                 if let Some(rec) = records::build(&input, &ev, &self.dicts.ontology) {

@@ -23,6 +23,35 @@ pub struct Mention {
     pub group: usize,
     /// How the code was obtained (dictionary entry names and composition rule).
     pub rule: String,
+    /// A bare capital city ("Baku", "Brussels"): as an actor it stands for the government
+    /// seated there ([`Mention::as_actor`]).
+    pub capital: bool,
+}
+
+/// Capitals that stand for an international organisation's executive rather than the host
+/// country's government.
+const IGO_SEATS: &[(&str, &str)] = &[("brussels", "IGOEUREEC")];
+
+impl Mention {
+    /// The mention as the actor of an event: a capital is its government by metonymy
+    /// ("Baku demanded" -> AZEGOV, "Brussels calls for" -> the EU), anything else unchanged.
+    pub fn as_actor(&self) -> Mention {
+        if !self.capital {
+            return self.clone();
+        }
+        let mut m = self.clone();
+        let name = self.rule.to_lowercase();
+        if let Some((_, igo)) = IGO_SEATS.iter().find(|(seat, _)| *seat == name) {
+            m.code = igo.to_string();
+            m.country = None;
+            m.sector = None;
+        } else if self.code.len() == 3 {
+            m.code = format!("{}GOV", self.code);
+            m.sector = Some("GOV".into());
+        }
+        m.rule = format!("{}(seat of government)", self.rule);
+        m
+    }
 }
 
 /// A compound side: the mentions of one group.
@@ -168,6 +197,7 @@ impl MentionFinder {
             let cur = &hits[i];
             let next = hits.get(i + 1);
             let (mut start, mut end, code, rule, consumed);
+            let capital = cur.kind == Some(ActorKind::Capital);
             match (cur.kind, next) {
                 // country word + agent: "Russian Foreign Ministry", "Russia's army"
                 (_, Some(n))
@@ -214,6 +244,7 @@ impl MentionFinder {
             out.push(Mention {
                 start,
                 end,
+                capital: capital && consumed == 1,
                 code,
                 country,
                 sector,

@@ -8,7 +8,10 @@
 //! was already coded from its own dictionary entry without a pattern, the noun's reading
 //! replaces that generic code ("issued a warning" is a threat, not a grant).
 
-use crate::coder::{demand_code, intent_code, modality, settle, side, VERBAL_ROOTS};
+use crate::coder::{
+    actor_side, demand_code, intent_code, modality, parenthesized, settle, side, VERBAL_ROOTS,
+};
+use crate::mentions::Mention;
 use crate::tree::DepTree;
 use crate::{CodedEvent, SentenceInput};
 use dyad_dict::{Dictionaries, NounEvent};
@@ -87,13 +90,21 @@ pub(crate) fn code_nominal_events(
     dicts: &Dictionaries,
     tree: &DepTree<'_>,
     input: &SentenceInput<'_>,
+    mentions: &[Mention],
     events: &mut Vec<CodedEvent>,
     triggers: &mut Vec<usize>,
 ) {
-    let mentions = input.mentions;
     let group = |m: usize| mentions.get(m).map(|x| x.group);
+    let aside = parenthesized(input.words);
+    let in_aside = |t: usize| {
+        input
+            .words
+            .iter()
+            .zip(&aside)
+            .any(|(w, &a)| a && w.token == t)
+    };
     for n in 0..input.tokens.len() {
-        if tree.upos(n) != "NOUN" {
+        if tree.upos(n) != "NOUN" || in_aside(n) {
             continue;
         }
         let Some(entry) = noun_entry(dicts, tree, n) else {
@@ -187,7 +198,7 @@ pub(crate) fn code_nominal_events(
         let (mut negated, mut modality) = modality(input.words, w, (w + 1, w + 1));
         settle(&mut code, &mut negated, &mut modality);
         let ev = CodedEvent {
-            source: src.map(|s| side(mentions, s)).unwrap_or_default(),
+            source: src.map(|s| actor_side(mentions, s)).unwrap_or_default(),
             target: tgt.map(|t| side(mentions, t)).unwrap_or_default(),
             cameo: code,
             trigger,

@@ -20,6 +20,8 @@ pub struct DepTree<'a> {
     children: Vec<Vec<usize>>,
     /// The mention (index into the sentence's mentions) that covers each token.
     mention_at: Vec<Option<usize>>,
+    /// Per mention: a bare agent, with neither country nor organisation ("the command").
+    countryless: Vec<bool>,
 }
 
 /// Relations whose dependent starts another clause: a role filler is not looked for below them.
@@ -59,11 +61,47 @@ impl<'a> DepTree<'a> {
                 slot.get_or_insert(k);
             }
         }
+        let countryless = mentions
+            .iter()
+            .map(|m| m.country.is_none() && !m.code.starts_with("IGO") && !m.code.starts_with("NGO"))
+            .collect();
         Some(DepTree {
             toks,
             children,
             mention_at,
+            countryless,
         })
+    }
+
+    /// Joins mentions conjoined in the tree into one compound side ("Brussels, America and the
+    /// international community"), in addition to the groups word order gave.
+    pub fn regroup(&self, words: &[Word], mentions: &mut [Mention]) {
+        for k in 0..mentions.len() {
+            let (Some(first), Some(last)) = (
+                words.get(mentions[k].start),
+                words.get(mentions[k].end.wrapping_sub(1)),
+            ) else {
+                continue;
+            };
+            // the mention's head: its token attached outside the mention
+            let Some(h) = (first.token..=last.token)
+                .find(|&t| self.head(t).is_none_or(|x| x < first.token || x > last.token))
+            else {
+                continue;
+            };
+            if self.rel(h) != "conj" || self.kids(h, "cc").any(|c| self.lemma(c) == "but") {
+                continue;
+            }
+            let Some(j) = self.head(h).and_then(|x| self.mention_at(x)) else {
+                continue;
+            };
+            let (from, to) = (mentions[k].group, mentions[j].group);
+            if from != to {
+                for m in mentions.iter_mut().filter(|m| m.group == from) {
+                    m.group = to;
+                }
+            }
+        }
     }
 
     pub fn head(&self, i: usize) -> Option<usize> {
@@ -115,7 +153,12 @@ impl<'a> DepTree<'a> {
         if let Some(m) = self.mention_at.get(i).copied().flatten() {
             return Some(m);
         }
-        // breadth-first below `i`, staying inside the noun phrase
+        self.mention_below(i, |_| true)
+    }
+
+    /// The nearest mention strictly below token `i` (breadth-first, inside the noun phrase)
+    /// that `accept`s.
+    fn mention_below(&self, i: usize, accept: impl Fn(usize) -> bool) -> Option<usize> {
         let mut frontier = vec![i];
         for _ in 0..4 {
             let mut next = Vec::new();
@@ -124,7 +167,7 @@ impl<'a> DepTree<'a> {
                     if CLAUSAL.contains(&self.base_rel(c)) {
                         continue;
                     }
-                    if let Some(m) = self.mention_at.get(c).copied().flatten() {
+                    if let Some(m) = self.mention_at.get(c).copied().flatten().filter(|&m| accept(m)) {
                         return Some(m);
                     }
                     next.push(c);
@@ -157,7 +200,18 @@ impl<'a> DepTree<'a> {
         if self.toks.get(i).is_some_and(|t| t.upos == "PRON") && ANAPHORS.contains(&lemma) {
             return self.antecedent(i);
         }
-        self.mention_in(i)
+        let found = self.mention_in(i)?;
+        // a bare agent ("the command", "a spokesman") whose noun phrase names a country-coded
+        // actor ("... for the Russian peacekeeping contingent") is that actor
+        if self.countryless.get(found).copied().unwrap_or(false) {
+            let head = (0..self.toks.len())
+                .find(|&t| self.mention_at(t) == Some(found) && self.head(t).is_none_or(|h| self.mention_at(h) != Some(found)))
+                .unwrap_or(i);
+            if let Some(inner) = self.mention_below(head, |m| !self.countryless.get(m).copied().unwrap_or(true) && m != found) {
+                return Some(inner);
+            }
+        }
+        Some(found)
     }
 
     /// A pronoun's antecedent: the actor of the clause that governs the pronoun's clause ("Syria
@@ -210,6 +264,12 @@ impl<'a> DepTree<'a> {
             // a verb conjoined to a noun is a misparse of "the government today welcomed"
             "conj" if self.toks.get(head).is_some_and(|t| matches!(t.upos, "NOUN" | "PROPN")) => {
                 self.filler(head)
+            }
+            // "said that civilians were evacuated and urged the parties": an active verb
+            // conjoined to a passive one shares the subject of the clause above them
+            "conj" if self.is_passive(head) && !self.is_passive(v) && self.kid(v, "obj").is_some() => {
+                self.head(head)
+                    .and_then(|up| self.subject_depth(up, depth + 1))
             }
             "conj" | "advcl" => self.subject_depth(head, depth + 1),
             // "troops who crossed", "militants backed by Iran" (for a passive participle the
@@ -270,6 +330,26 @@ impl<'a> DepTree<'a> {
             }
         }
         direct.or_else(|| obliques.iter().find_map(|&o| self.filler(o)))
+    }
+
+    /// Is token `inner` in the clause of predicate `outer` (its subtree, not crossing into a
+    /// conjoined, adverbial, relative or reported clause; `xcomp` complements count as inside:
+    /// "continue to supply the army")?
+    pub fn in_clause(&self, outer: usize, inner: usize) -> bool {
+        let mut t = inner;
+        for _ in 0..self.toks.len() + 1 {
+            if t == outer {
+                return true;
+            }
+            if self.rel(t) != "xcomp" && CLAUSAL.contains(&self.base_rel(t)) {
+                return false;
+            }
+            match self.head(t) {
+                Some(h) => t = h,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// Is token `inner` inside the subtree of `outer` (or equal to it)?

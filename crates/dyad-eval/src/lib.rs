@@ -100,7 +100,24 @@ impl Level {
     }
 }
 
+/// CAMEO sector codes (a federation's own government is SCGGOV, not a member republic).
+const SECTORS: &[&str] = &[
+    "GOV", "MIL", "CVL", "REB", "OPP", "COP", "LEG", "JUD", "MED", "BUS", "ELI", "REF", "LAB",
+    "SPY", "UAF", "EDU", "HLH", "AGR", "ENV", "CRM", "DEV", "HRI", "IGO", "NGO", "PTY", "REL",
+    "SEP", "INS", "MNC", "JRN",
+];
+
 fn country(code: &str) -> &str {
+    // CAMEO codes a member republic of a former federation under the federation's prefix
+    // (Serbia 1992-2006 is SCGSRB, before that YUGSRB); gold files use the republic's own code
+    if let Some(member) = ["SCG", "YUG", "SUN", "CSK"]
+        .iter()
+        .find_map(|f| code.strip_prefix(f))
+        .and_then(|rest| rest.get(..3))
+        .filter(|r| r.chars().all(|c| c.is_ascii_uppercase()) && !SECTORS.contains(r))
+    {
+        return member;
+    }
     code.get(..3).unwrap_or(code)
 }
 

@@ -1,0 +1,142 @@
+//! The conflicts a document talks about, so that "the parties to the conflict", "both sides"
+//! and "the warring sides" can be coded as the parties they are.
+//!
+//! A conflict is found where the text names its parties: "the conflict between Azerbaijan and
+//! Armenia", "fighting between X and Y", "the Russia-Ukraine war". A later (or, failing that,
+//! the nearest) conflict of the document resolves a plural "parties"/"sides" noun phrase that
+//! names no actor of its own.
+
+use crate::mentions::Mention;
+use dyad_dict::words::Word;
+
+/// Nouns that name a conflict.
+const CONFLICT_NOUNS: &[&str] = &[
+    "conflict", "conflicts", "war", "wars", "fighting", "clashes", "hostilities", "dispute",
+    "standoff", "confrontation", "tensions", "battle", "battles", "ceasefire", "truce",
+];
+
+/// Words that make "parties"/"sides" refer to a conflict's parties.
+const PARTY_DETERMINERS: &[&str] = &[
+    "both", "two", "conflicting", "warring", "opposing", "rival", "belligerent",
+];
+
+#[derive(Debug, Clone)]
+pub struct Conflict {
+    /// Index of the sentence that names the conflict.
+    pub sentence: usize,
+    /// The parties as mentioned there (their word spans belong to that sentence).
+    pub parties: Vec<Mention>,
+}
+
+/// What the coder knows about the whole document.
+#[derive(Debug, Default, Clone)]
+pub struct DocContext {
+    pub conflicts: Vec<Conflict>,
+}
+
+impl DocContext {
+    /// The conflict that "the parties" in sentence `index` most likely refers to: the last one
+    /// named up to that sentence, else the first one named after it.
+    pub fn conflict_for(&self, index: usize) -> Option<&Conflict> {
+        self.conflicts
+            .iter()
+            .rev()
+            .find(|c| c.sentence <= index)
+            .or_else(|| self.conflicts.first())
+    }
+}
+
+/// Country-like single actors (not compound agents such as "Azerbaijani troops").
+fn party(m: &Mention) -> bool {
+    m.country.is_some() || m.code.starts_with("IGO")
+}
+
+/// The conflicts named in one sentence.
+pub fn find_conflicts(index: usize, words: &[Word], mentions: &[Mention]) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    let starting = |p: usize| mentions.iter().find(|m| m.start == p || (m.start + 1 == p && words[m.start].norm == "the"));
+    for (i, w) in words.iter().enumerate() {
+        if !CONFLICT_NOUNS.contains(&w.norm.as_str()) {
+            continue;
+        }
+        // "<conflict> between X and Y"
+        if words.get(i + 1).is_some_and(|b| b.norm == "between") {
+            if let Some(first) = starting(i + 2).or_else(|| starting(i + 3)) {
+                let parties: Vec<Mention> = mentions
+                    .iter()
+                    .filter(|m| m.group == first.group && party(m))
+                    .cloned()
+                    .collect();
+                if parties.len() >= 2 {
+                    out.push(Conflict { sentence: index, parties });
+                    continue;
+                }
+            }
+        }
+        // "the Russia-Ukraine war": two adjacent country mentions right before the noun
+        let before: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.end <= i && i - m.end <= 1 && party(m))
+            .collect();
+        if let Some(second) = before.last() {
+            if let Some(first) = mentions
+                .iter()
+                .find(|m| m.end == second.start && party(m) && m.code != second.code)
+            {
+                out.push(Conflict {
+                    sentence: index,
+                    parties: vec![first.clone(), (*second).clone()],
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `mentions` plus one mention per conflict party for each "the parties"/"both sides" phrase
+/// of the sentence that names no actor itself; the added mentions span that phrase and form one
+/// compound side.
+pub fn with_conflict_parties(
+    index: usize,
+    words: &[Word],
+    mentions: &[Mention],
+    context: &DocContext,
+) -> Vec<Mention> {
+    let mut out = mentions.to_vec();
+    let Some(conflict) = context.conflict_for(index) else {
+        return out;
+    };
+    let mut next_group = mentions.iter().map(|m| m.group + 1).max().unwrap_or(0);
+    for (i, w) in words.iter().enumerate() {
+        if !matches!(w.norm.as_str(), "parties" | "sides") || mentions.iter().any(|m| m.start <= i && i < m.end) {
+            continue;
+        }
+        let det = i.checked_sub(1).map(|p| words[p].norm.as_str());
+        let det2 = i.checked_sub(2).map(|p| words[p].norm.as_str());
+        let start = match (det2, det) {
+            (Some("the"), Some(d)) if PARTY_DETERMINERS.contains(&d) => i - 2,
+            (_, Some(d)) if PARTY_DETERMINERS.contains(&d) => i - 1,
+            // "the parties to the conflict", "the sides in the war"
+            (_, Some("the"))
+                if words.get(i + 1).is_some_and(|p| matches!(p.norm.as_str(), "to" | "in" | "of"))
+                    && words
+                        .get(i + 3)
+                        .is_some_and(|n| CONFLICT_NOUNS.contains(&n.norm.as_str())) =>
+            {
+                i - 1
+            }
+            _ => continue,
+        };
+        for p in &conflict.parties {
+            out.push(Mention {
+                start,
+                end: i + 1,
+                group: next_group,
+                rule: format!("{}(party to the conflict of sentence {})", p.rule, conflict.sentence + 1),
+                ..p.clone()
+            });
+        }
+        next_group += 1;
+    }
+    out
+}
