@@ -7,9 +7,9 @@
 //! `$`/`+` slots, else by position: the source is the first actor side before the verb, the
 //! target the first after it; a passive ("was attacked by X") swaps them.
 
+use crate::conflicts::with_conflict_parties;
 use crate::mentions::Mention;
 use crate::syntax::{SyntaxNeed, SyntaxToken};
-use crate::conflicts::with_conflict_parties;
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality, SentenceCoder, SentenceInput};
 use dyad_dict::verbs::{PatternElem, PatternItem, VerbForm, VerbPattern};
@@ -290,6 +290,59 @@ fn group_span(mentions: &[Mention], group: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// The verbal act (an event among `events`, whose predicate tokens are `triggers`) whose
+/// content the predicate `v` is, up a chain of complements ("threatened to begin to impose").
+pub(crate) fn governing_act(
+    tree: &DepTree<'_>,
+    v: usize,
+    triggers: &[usize],
+    events: &[CodedEvent],
+) -> Option<usize> {
+    let mut g = tree.governor(v);
+    for _ in 0..3 {
+        let gv = g?;
+        let found = triggers
+            .iter()
+            .rposition(|&t| t == gv)
+            .filter(|&k| VERBAL_ROOTS.contains(&events[k].cameo.get(..2).unwrap_or("")));
+        if found.is_some() {
+            return found;
+        }
+        g = tree.governor(gv);
+    }
+    None
+}
+
+/// Folds an act into the verbal act whose content it is: an intent to do it takes its code
+/// ("plans to impose restrictions" -> threaten), and its side fills a missing recipient.
+pub(crate) fn fold_content(
+    outer: &mut CodedEvent,
+    code: &str,
+    mentions: &[Mention],
+    group: Option<usize>,
+) {
+    if outer.cameo.starts_with("03") {
+        if let Some(intent) = intent_code(code) {
+            outer.cameo = intent.to_string();
+        }
+    }
+    fill_target(outer, mentions, group);
+}
+
+/// Gives a verbal act without a recipient the side of its content ("agreed to resume talks
+/// with X" -> X), never its own source.
+pub(crate) fn fill_target(outer: &mut CodedEvent, mentions: &[Mention], group: Option<usize>) {
+    let Some(g) = group else { return };
+    let candidate = side(mentions, g);
+    let same = |a: &[Mention], b: &[Mention]| {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.code == y.code)
+    };
+    let source: Vec<Mention> = outer.source.clone();
+    if outer.target.is_empty() && !same(&candidate, &source) && !candidate.is_empty() {
+        outer.target = candidate;
+    }
+}
+
 /// The mentions of a group in the actor role (capitals stand for their governments).
 pub(crate) fn actor_side(mentions: &[Mention], group: usize) -> Vec<Mention> {
     mentions
@@ -531,8 +584,7 @@ impl SentenceCoder for PatternCoder {
 
     fn code(&self, input: &SentenceInput<'_>) -> Vec<CodedEvent> {
         let words = input.words;
-        let mut mentions =
-            with_conflict_parties(input.index, words, input.mentions, input.context);
+        let mut mentions = with_conflict_parties(input.index, words, input.mentions, input.context);
         let syntax = input.syntax.filter(|_| self.reading != Reading::Words);
         let tree = syntax
             .filter(|_| self.reading == Reading::Parse)
@@ -564,6 +616,10 @@ impl SentenceCoder for PatternCoder {
             let last = pattern.as_ref().map_or(hit.end - 1, |p| p.last);
             covered_until = covered_until.max(last + 1);
             let v = words[hit.head].token;
+            // "the conflict has been going on since the late 1980s": a state, not an event
+            if tree.as_ref().is_some_and(|t| t.is_background(v)) {
+                continue;
+            }
             let by_order = self.roles(hit, words, mentions, &spans, pattern.as_ref());
             let (mut src, mut tgt) = match &tree {
                 Some(t) => tree_roles(t, v, words, mentions, pattern.as_ref(), by_order),
@@ -577,22 +633,7 @@ impl SentenceCoder for PatternCoder {
             // its code ("plans to impose restrictions" -> threaten).
             let verbal = |e: &CodedEvent| VERBAL_ROOTS.contains(&e.cameo.get(..2).unwrap_or(""));
             let outer = match &tree {
-                Some(t) => {
-                    let mut g = t.governor(v);
-                    let mut found = None;
-                    for _ in 0..3 {
-                        let Some(gv) = g else { break };
-                        found = triggers
-                            .iter()
-                            .rposition(|&tv| tv == gv)
-                            .filter(|&k| verbal(&events[k]));
-                        if found.is_some() {
-                            break;
-                        }
-                        g = t.governor(gv);
-                    }
-                    found
-                }
+                Some(t) => governing_act(t, v, &triggers, &events),
                 None if hit.start > 0 && words[hit.start - 1].norm == "to" => {
                     events.iter().rposition(|e| {
                         verbal(e)
@@ -603,16 +644,7 @@ impl SentenceCoder for PatternCoder {
                 None => None,
             };
             if let Some(outer) = outer.and_then(|k| events.get_mut(k)) {
-                if outer.cameo.starts_with("03") {
-                    if let Some(intent) = intent_code(&code) {
-                        outer.cameo = intent.to_string();
-                    }
-                }
-                if outer.target.is_empty() {
-                    if let Some(t) = tgt.or(src) {
-                        outer.target = side(mentions, t);
-                    }
-                }
+                fold_content(outer, &code, mentions, tgt.or(src));
                 continue;
             }
             // "X said Y must do Z": X demands Z of Y
@@ -638,6 +670,11 @@ impl SentenceCoder for PatternCoder {
             }
             let mut negated = negated;
             settle(&mut code, &mut negated, &mut modality);
+            // "Rwanda denied supplying weapons": the act is denied, not asserted
+            if tree.as_ref().is_some_and(|t| t.denied(v)) {
+                negated = true;
+                modality = Modality::Denied;
+            }
             let score = pattern.as_ref().map_or(0, |p| p.score);
             let confidence =
                 (0.4 + 0.05 * score as f32 + if src.is_some() { 0.1 } else { 0.0 }).min(0.95);

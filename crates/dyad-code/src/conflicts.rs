@@ -11,13 +11,32 @@ use dyad_dict::words::Word;
 
 /// Nouns that name a conflict.
 const CONFLICT_NOUNS: &[&str] = &[
-    "conflict", "conflicts", "war", "wars", "fighting", "clashes", "hostilities", "dispute",
-    "standoff", "confrontation", "tensions", "battle", "battles", "ceasefire", "truce",
+    "conflict",
+    "conflicts",
+    "war",
+    "wars",
+    "fighting",
+    "clashes",
+    "hostilities",
+    "dispute",
+    "standoff",
+    "confrontation",
+    "tensions",
+    "battle",
+    "battles",
+    "ceasefire",
+    "truce",
 ];
 
 /// Words that make "parties"/"sides" refer to a conflict's parties.
 const PARTY_DETERMINERS: &[&str] = &[
-    "both", "two", "conflicting", "warring", "opposing", "rival", "belligerent",
+    "both",
+    "two",
+    "conflicting",
+    "warring",
+    "opposing",
+    "rival",
+    "belligerent",
 ];
 
 #[derive(Debug, Clone)]
@@ -54,7 +73,11 @@ fn party(m: &Mention) -> bool {
 /// The conflicts named in one sentence.
 pub fn find_conflicts(index: usize, words: &[Word], mentions: &[Mention]) -> Vec<Conflict> {
     let mut out = Vec::new();
-    let starting = |p: usize| mentions.iter().find(|m| m.start == p || (m.start + 1 == p && words[m.start].norm == "the"));
+    let starting = |p: usize| {
+        mentions
+            .iter()
+            .find(|m| m.start == p || (m.start + 1 == p && words[m.start].norm == "the"))
+    };
     for (i, w) in words.iter().enumerate() {
         if !CONFLICT_NOUNS.contains(&w.norm.as_str()) {
             continue;
@@ -68,7 +91,10 @@ pub fn find_conflicts(index: usize, words: &[Word], mentions: &[Mention]) -> Vec
                     .cloned()
                     .collect();
                 if parties.len() >= 2 {
-                    out.push(Conflict { sentence: index, parties });
+                    out.push(Conflict {
+                        sentence: index,
+                        parties,
+                    });
                     continue;
                 }
             }
@@ -108,7 +134,9 @@ pub fn with_conflict_parties(
     };
     let mut next_group = mentions.iter().map(|m| m.group + 1).max().unwrap_or(0);
     for (i, w) in words.iter().enumerate() {
-        if !matches!(w.norm.as_str(), "parties" | "sides") || mentions.iter().any(|m| m.start <= i && i < m.end) {
+        if !matches!(w.norm.as_str(), "parties" | "sides")
+            || mentions.iter().any(|m| m.start <= i && i < m.end)
+        {
             continue;
         }
         let det = i.checked_sub(1).map(|p| words[p].norm.as_str());
@@ -118,7 +146,9 @@ pub fn with_conflict_parties(
             (_, Some(d)) if PARTY_DETERMINERS.contains(&d) => i - 1,
             // "the parties to the conflict", "the sides in the war"
             (_, Some("the"))
-                if words.get(i + 1).is_some_and(|p| matches!(p.norm.as_str(), "to" | "in" | "of"))
+                if words
+                    .get(i + 1)
+                    .is_some_and(|p| matches!(p.norm.as_str(), "to" | "in" | "of"))
                     && words
                         .get(i + 3)
                         .is_some_and(|n| CONFLICT_NOUNS.contains(&n.norm.as_str())) =>
@@ -132,7 +162,11 @@ pub fn with_conflict_parties(
                 start,
                 end: i + 1,
                 group: next_group,
-                rule: format!("{}(party to the conflict of sentence {})", p.rule, conflict.sentence + 1),
+                rule: format!(
+                    "{}(party to the conflict of sentence {})",
+                    p.rule,
+                    conflict.sentence + 1
+                ),
                 ..p.clone()
             });
         }

@@ -31,9 +31,9 @@ use dyad_dict::Dictionaries;
 use dyad_model::{Document, EventRecord, Sentence, Token};
 use dyad_text::{SentenceSplitter, Tokenizer};
 
+pub use coder::{PatternCoder, Reading};
 pub use conflicts::DocContext;
 pub use mentions::{Mention, MentionFinder, Side};
-pub use coder::{PatternCoder, Reading};
 pub use syntax::{Analyzer, SyntaxNeed, SyntaxToken};
 
 /// Everything a coder knows about one sentence.
@@ -121,7 +121,8 @@ impl Pipeline {
     /// The default pipeline: embedded dictionaries, models and the pattern coder reading the parse.
     pub fn new() -> Pipeline {
         let dicts = Dictionaries::embedded();
-        let parsed = Pipeline::with_coder(dicts, Box::new(PatternCoder::new(dicts, Reading::Parse)));
+        let parsed =
+            Pipeline::with_coder(dicts, Box::new(PatternCoder::new(dicts, Reading::Parse)));
         // The embedded models are checked by the test suite; should they fail to load, the
         // coder still works from word order alone.
         parsed.unwrap_or_else(|_| Pipeline {

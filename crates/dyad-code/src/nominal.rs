@@ -9,7 +9,7 @@
 //! replaces that generic code ("issued a warning" is a threat, not a grant).
 
 use crate::coder::{
-    actor_side, demand_code, intent_code, modality, parenthesized, settle, side, VERBAL_ROOTS,
+    actor_side, demand_code, fold_content, governing_act, modality, parenthesized, settle, side,
 };
 use crate::mentions::Mention;
 use crate::tree::DepTree;
@@ -18,8 +18,18 @@ use dyad_dict::{Dictionaries, NounEvent};
 
 /// Verbs whose subject is an event that happens ("protests erupted").
 const HAPPEN: &[&str] = &[
-    "erupt", "break", "take", "continue", "begin", "start", "spread", "resume", "escalate",
-    "intensify", "occur", "follow",
+    "erupt",
+    "break",
+    "take",
+    "continue",
+    "begin",
+    "start",
+    "spread",
+    "resume",
+    "escalate",
+    "intensify",
+    "occur",
+    "follow",
 ];
 
 /// Verbs that ask for the event named by their object or `for` phrase.
@@ -119,7 +129,9 @@ pub(crate) fn code_nominal_events(
             "obl" if ASK.contains(&verb.as_str()) && tree.case_of(n) == Some("for") => Frame::Ask,
             "obj" if dicts.nouns.is_support(&verb) => Frame::Support,
             // "went on strike", "rallied in protest"
-            "obl" if entry.code.starts_with("14") && matches!(tree.case_of(n), Some("on" | "in")) => {
+            "obl"
+                if entry.code.starts_with("14") && matches!(tree.case_of(n), Some("on" | "in")) =>
+            {
                 Frame::Support
             }
             "nsubj" if HAPPEN.contains(&verb.as_str()) => Frame::Happen,
@@ -140,7 +152,9 @@ pub(crate) fn code_nominal_events(
         }
         .and_then(group);
         let tgt = match frame {
-            Frame::Ask => own_recipient.or(own_actor).or_else(|| tree.recipient(g, None)),
+            Frame::Ask => own_recipient
+                .or(own_actor)
+                .or_else(|| tree.recipient(g, None)),
             _ => own_recipient.or_else(|| tree.recipient(g, None)),
         }
         .and_then(group)
@@ -158,7 +172,16 @@ pub(crate) fn code_nominal_events(
         // the verb was coded from its own entry ("issued" -> grant): the noun says what it did
         if let Some(k) = triggers.iter().position(|&t| t == g) {
             let e = &mut events[k];
-            if e.rule.starts_with("verb:") || frame == Frame::Ask && !e.cameo.starts_with("10") {
+            // a support verb's own patterns ("hold" -> detain) do not apply to an event noun
+            let generic = e.rule.starts_with("verb:") || frame == Frame::Support;
+            if generic || frame == Frame::Ask && !e.cameo.starts_with("10") {
+                // the noun's act takes the verb's modality ("will give a grant" is a pledge)
+                if let Some(w) = input.words.iter().position(|w| w.token == g) {
+                    let (mut negated, mut modality) = modality(input.words, w, (w + 1, w + 1));
+                    settle(&mut code, &mut negated, &mut modality);
+                    e.negated = negated;
+                    e.modality = modality;
+                }
                 e.cameo = code;
                 e.rule = rule;
                 e.trigger = (e.trigger.0.min(trigger.0), e.trigger.1.max(trigger.1));
@@ -169,27 +192,8 @@ pub(crate) fn code_nominal_events(
             continue;
         }
         // "threatened to launch an offensive": the content of a verbal act
-        let mut up = tree.governor(g);
-        let mut outer = None;
-        for _ in 0..3 {
-            let Some(u) = up else { break };
-            outer = triggers.iter().position(|&t| t == u).filter(|&k| {
-                VERBAL_ROOTS.contains(&events[k].cameo.get(..2).unwrap_or(""))
-            });
-            if outer.is_some() {
-                break;
-            }
-            up = tree.governor(u);
-        }
-        if let Some(e) = outer.and_then(|k| events.get_mut(k)) {
-            if e.cameo.starts_with("03") {
-                if let Some(intent) = intent_code(&code) {
-                    e.cameo = intent.to_string();
-                }
-            }
-            if let Some(t) = tgt.or(src).filter(|_| e.target.is_empty()) {
-                e.target = side(mentions, t);
-            }
+        if let Some(e) = governing_act(tree, g, triggers, events).and_then(|k| events.get_mut(k)) {
+            fold_content(e, &code, mentions, tgt.or(src));
             continue;
         }
         let Some(w) = input.words.iter().position(|w| w.token == g) else {

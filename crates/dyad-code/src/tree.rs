@@ -26,11 +26,22 @@ pub struct DepTree<'a> {
 
 /// Relations whose dependent starts another clause: a role filler is not looked for below them.
 const CLAUSAL: &[&str] = &[
-    "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "conj", "list", "dep", "vocative",
+    "acl",
+    "advcl",
+    "ccomp",
+    "xcomp",
+    "csubj",
+    "parataxis",
+    "conj",
+    "list",
+    "dep",
+    "vocative",
 ];
 
 /// Pronouns that stand for an actor mentioned elsewhere.
-const ANAPHORS: &[&str] = &["it", "they", "he", "she", "we", "its", "their", "his", "her"];
+const ANAPHORS: &[&str] = &[
+    "it", "they", "he", "she", "we", "its", "their", "his", "her",
+];
 
 /// Relative pronouns: the subject of a relative clause is the noun it modifies.
 const RELATIVES: &[&str] = &["who", "which", "that", "whom", "whose"];
@@ -53,17 +64,15 @@ impl<'a> DepTree<'a> {
             else {
                 continue;
             };
-            for slot in mention_at
-                .iter_mut()
-                .take(last.token + 1)
-                .skip(first.token)
-            {
+            for slot in mention_at.iter_mut().take(last.token + 1).skip(first.token) {
                 slot.get_or_insert(k);
             }
         }
         let countryless = mentions
             .iter()
-            .map(|m| m.country.is_none() && !m.code.starts_with("IGO") && !m.code.starts_with("NGO"))
+            .map(|m| {
+                m.country.is_none() && !m.code.starts_with("IGO") && !m.code.starts_with("NGO")
+            })
             .collect();
         Some(DepTree {
             toks,
@@ -84,9 +93,10 @@ impl<'a> DepTree<'a> {
                 continue;
             };
             // the mention's head: its token attached outside the mention
-            let Some(h) = (first.token..=last.token)
-                .find(|&t| self.head(t).is_none_or(|x| x < first.token || x > last.token))
-            else {
+            let Some(h) = (first.token..=last.token).find(|&t| {
+                self.head(t)
+                    .is_none_or(|x| x < first.token || x > last.token)
+            }) else {
                 continue;
             };
             if self.rel(h) != "conj" || self.kids(h, "cc").any(|c| self.lemma(c) == "but") {
@@ -167,7 +177,13 @@ impl<'a> DepTree<'a> {
                     if CLAUSAL.contains(&self.base_rel(c)) {
                         continue;
                     }
-                    if let Some(m) = self.mention_at.get(c).copied().flatten().filter(|&m| accept(m)) {
+                    if let Some(m) = self
+                        .mention_at
+                        .get(c)
+                        .copied()
+                        .flatten()
+                        .filter(|&m| accept(m))
+                    {
                         return Some(m);
                     }
                     next.push(c);
@@ -205,9 +221,16 @@ impl<'a> DepTree<'a> {
         // actor ("... for the Russian peacekeeping contingent") is that actor
         if self.countryless.get(found).copied().unwrap_or(false) {
             let head = (0..self.toks.len())
-                .find(|&t| self.mention_at(t) == Some(found) && self.head(t).is_none_or(|h| self.mention_at(h) != Some(found)))
+                .find(|&t| {
+                    self.mention_at(t) == Some(found)
+                        && self
+                            .head(t)
+                            .is_none_or(|h| self.mention_at(h) != Some(found))
+                })
                 .unwrap_or(i);
-            if let Some(inner) = self.mention_below(head, |m| !self.countryless.get(m).copied().unwrap_or(true) && m != found) {
+            if let Some(inner) = self.mention_below(head, |m| {
+                !self.countryless.get(m).copied().unwrap_or(true) && m != found
+            }) {
                 return Some(inner);
             }
         }
@@ -262,12 +285,19 @@ impl<'a> DepTree<'a> {
                 .and_then(|o| self.filler(o))
                 .or_else(|| self.subject_depth(head, depth + 1)),
             // a verb conjoined to a noun is a misparse of "the government today welcomed"
-            "conj" if self.toks.get(head).is_some_and(|t| matches!(t.upos, "NOUN" | "PROPN")) => {
+            "conj"
+                if self
+                    .toks
+                    .get(head)
+                    .is_some_and(|t| matches!(t.upos, "NOUN" | "PROPN")) =>
+            {
                 self.filler(head)
             }
             // "said that civilians were evacuated and urged the parties": an active verb
             // conjoined to a passive one shares the subject of the clause above them
-            "conj" if self.is_passive(head) && !self.is_passive(v) && self.kid(v, "obj").is_some() => {
+            "conj"
+                if self.is_passive(head) && !self.is_passive(v) && self.kid(v, "obj").is_some() =>
+            {
                 self.head(head)
                     .and_then(|up| self.subject_depth(up, depth + 1))
             }
@@ -330,6 +360,37 @@ impl<'a> DepTree<'a> {
             }
         }
         direct.or_else(|| obliques.iter().find_map(|&o| self.filler(o)))
+    }
+
+    /// A perfect with a "since" phrase describes a state that began in the past ("has been
+    /// going on since the 1980s", "have lived in Iraq since 1991"): background, not an event.
+    pub fn is_background(&self, v: usize) -> bool {
+        let perfect = self.kids(v, "aux").any(|a| self.lemma(a) == "have");
+        perfect
+            && self.children(v).iter().any(|&c| {
+                matches!(self.base_rel(c), "obl" | "advcl" | "advmod")
+                    && self
+                        .case_of(c)
+                        .or_else(|| self.kids(c, "mark").next().map(|m| self.lemma(m)))
+                        == Some("since")
+            })
+    }
+
+    /// Is predicate `v` the content of a denial ("denied supplying weapons", "denied that its
+    /// jets had bombed")?
+    pub fn denied(&self, v: usize) -> bool {
+        let mut t = v;
+        for _ in 0..3 {
+            if !matches!(self.rel(t), "xcomp" | "ccomp" | "advcl") {
+                return false;
+            }
+            let Some(h) = self.head(t) else { return false };
+            if matches!(self.lemma(h), "deny" | "dismiss" | "refute") {
+                return true;
+            }
+            t = h;
+        }
+        false
     }
 
     /// Is token `inner` in the clause of predicate `outer` (its subtree, not crossing into a

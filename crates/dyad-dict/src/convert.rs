@@ -622,7 +622,8 @@ fn convert_cameo(plover: &str, goldstein: &str) -> String {
             lookup(&table, &format!("10{rest}"))
                 .map(|(e, m, c, d)| (e, m, c, format!("Appeal: {d}")))
         } else if code.starts_with("163") {
-            lookup(&table, &code).map(|(_, _, c, d)| ("SANCTION".into(), "discontinue".into(), c, d))
+            lookup(&table, &code)
+                .map(|(_, _, c, d)| ("SANCTION".into(), "discontinue".into(), c, d))
         } else {
             lookup(&table, &code)
         };

@@ -65,7 +65,11 @@ impl EventNouns {
                 ["U", lemma, ..] => {
                     out.undoing.insert(lemma.to_lowercase());
                 }
-                _ => return Err(err("expected `N phrase CODE [UNDO]`, `S lemma` or `U lemma`")),
+                _ => {
+                    return Err(err(
+                        "expected `N phrase CODE [UNDO]`, `S lemma` or `U lemma`",
+                    ))
+                }
             }
         }
         Ok(out)
@@ -77,7 +81,7 @@ impl EventNouns {
     }
 
     /// The longest entry among the suffixes of `lemmas` (modifiers first, head last).
-    pub fn longest<'a>(&self, lemmas: &[&'a str]) -> Option<(usize, &NounEvent)> {
+    pub fn longest(&self, lemmas: &[&str]) -> Option<(usize, &NounEvent)> {
         let n = lemmas.len();
         (0..n).find_map(|start| {
             let phrase = lemmas[start..].join(" ").to_lowercase();
@@ -115,9 +119,16 @@ mod tests {
             "t",
         )
         .unwrap_or_default();
-        assert_eq!(t.longest(&["air", "strike"]).map(|(n, e)| (n, e.code.as_str())), Some((2, "195")));
+        assert_eq!(
+            t.longest(&["air", "strike"])
+                .map(|(n, e)| (n, e.code.as_str())),
+            Some((2, "195"))
+        );
         assert_eq!(t.longest(&["general", "strike"]).map(|(n, _)| n), Some(1));
-        assert_eq!(t.get("curfew").and_then(|e| e.undo.as_deref()), Some("0813"));
+        assert_eq!(
+            t.get("curfew").and_then(|e| e.undo.as_deref()),
+            Some("0813")
+        );
         assert!(t.is_support("launch") && t.is_undoing("lift") && !t.is_support("lift"));
         assert!(EventNouns::parse("N\tstrike\tabc\n", "t").is_err());
     }
