@@ -20,6 +20,10 @@ pub struct CodeArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Only events asserted as having happened: drop negated, future, hypothetical and
+    /// reported ones (events inside someone else's claim or quote).
+    #[arg(long)]
+    pub asserted_only: bool,
 }
 
 /// Documents are coded in batches of this many, in parallel, and written in input order.
@@ -92,6 +96,9 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     let progress = Progress::new("coding");
     let summary = code_stream(args.input.documents(), &pipeline, &progress, |events| {
         for e in events {
+            if args.asserted_only && (e.negated || e.modality != "asserted") {
+                continue;
+            }
             serde_json::to_writer(&mut out, e)?;
             out.write_all(b"\n")?;
         }

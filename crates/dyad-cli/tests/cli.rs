@@ -465,3 +465,21 @@ fn tass_story_core_events() {
         );
     }
 }
+
+#[test]
+fn asserted_only_drops_denied_and_reported_events() {
+    let text = "Iran did not attack Israel. Russian forces attacked Kharkiv on Monday, Ukrainian officials said. Israeli troops attacked Hamas positions in Gaza.\n";
+    let all = events(&run_stdin(&["code"], text.as_bytes()));
+    let modalities: Vec<&str> = all
+        .iter()
+        .map(|e| e["modality"].as_str().unwrap_or(""))
+        .collect();
+    assert!(modalities.contains(&"denied"), "{modalities:?}");
+    assert!(modalities.contains(&"reported"), "{modalities:?}");
+    let asserted = events(&run_stdin(&["code", "--asserted-only"], text.as_bytes()));
+    assert!(!asserted.is_empty());
+    assert!(asserted
+        .iter()
+        .all(|e| e["modality"] == "asserted" && e["negated"] == false));
+    assert!(asserted.len() < all.len());
+}

@@ -380,6 +380,9 @@ pub(crate) fn side(mentions: &[Mention], group: usize) -> Vec<Mention> {
         .collect()
 }
 
+/// Verbs that, with a clausal complement, only report speech ("adding that ...").
+const SPEECH_ONLY: &[&str] = &["add", "note", "stress", "write", "post", "explain", "point"];
+
 /// Words after which a verb form is read as a noun.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those",
@@ -515,6 +518,13 @@ impl PatternCoder {
         }
     }
 
+    /// The code of a verb hit without its patterns: the verb's own, else its block's.
+    fn plain_code(&self, hit: &VerbHit<'_>) -> Option<String> {
+        let verb = self.dicts.verbs.verb(hit.form.verb)?;
+        let block = self.dicts.verbs.block(verb.block)?;
+        verb.code.clone().or_else(|| block.code.clone())
+    }
+
     /// Source and target groups of a verb hit, from the pattern's slots, else by position.
     fn roles(
         &self,
@@ -616,14 +626,47 @@ impl SentenceCoder for PatternCoder {
             let last = pattern.as_ref().map_or(hit.end - 1, |p| p.last);
             covered_until = covered_until.max(last + 1);
             let v = words[hit.head].token;
-            // "the conflict has been going on since the late 1980s": a state, not an event
-            if tree.as_ref().is_some_and(|t| t.is_background(v)) {
+            // "the conflict has been going on since the late 1980s": a state, not an event;
+            // "adding that ...", "noted that ...": a speech verb, whose content is coded itself
+            let lemma = self
+                .dicts
+                .verbs
+                .verb(hit.form.verb)
+                .map_or("", |v| v.lemma.as_str());
+            if tree.as_ref().is_some_and(|t| {
+                t.is_background(v) || (SPEECH_ONLY.contains(&lemma) && t.reports_speech(v))
+            }) {
                 continue;
             }
             let by_order = self.roles(hit, words, mentions, &spans, pattern.as_ref());
+            // a pattern whose source lies outside the predicate's clause codes another frame
+            // ("$ said + *": X accuses Y by saying Y shelled): its roles hold as matched, and
+            // the act itself is coded too, as reported by X
+            let speech_frame = match (&tree, pattern.as_ref().and_then(|p| p.source)) {
+                (Some(t), Some(s)) => mentions
+                    .get(s)
+                    .and_then(|m| words.get(m.start))
+                    .is_some_and(|w| !t.in_clause(v, w.token)),
+                _ => false,
+            };
             let (mut src, mut tgt) = match &tree {
+                Some(_) if speech_frame => {
+                    let p = pattern.as_ref();
+                    let group = |m: Option<usize>| m.and_then(|m| mentions.get(m)).map(|m| m.group);
+                    (
+                        group(p.and_then(|p| p.source)),
+                        group(p.and_then(|p| p.target)),
+                    )
+                }
                 Some(t) => tree_roles(t, v, words, mentions, pattern.as_ref(), by_order),
                 None => by_order,
+            };
+            let plain_act = match &tree {
+                Some(t) if speech_frame => self
+                    .plain_code(hit)
+                    .filter(|c| c.get(..2) != code.get(..2))
+                    .map(|c| (c, tree_roles(t, v, words, mentions, None, by_order))),
+                _ => None,
             };
             let (negated, mut modality) = modality(words, hit.start, (hit.end, last + 1));
             let trigger_start = words[hit.start].start;
@@ -687,6 +730,7 @@ impl SentenceCoder for PatternCoder {
                 negated,
                 modality,
                 confidence,
+                quote: None,
             };
             // one event per (code root, source, target) and sentence: the first, most specific
             if !events.iter().any(|e| {
@@ -694,8 +738,22 @@ impl SentenceCoder for PatternCoder {
                     && e.source == ev.source
                     && e.target == ev.target
             }) {
-                events.push(ev);
+                events.push(ev.clone());
                 triggers.push(v);
+            }
+            if let Some((plain, (psrc, ptgt))) = plain_act {
+                if psrc.is_some() || ptgt.is_some() {
+                    let verb = self.dicts.verbs.verb(hit.form.verb);
+                    events.push(CodedEvent {
+                        source: psrc.map(|g| actor_side(mentions, g)).unwrap_or_default(),
+                        target: ptgt.map(|g| side(mentions, g)).unwrap_or_default(),
+                        cameo: plain,
+                        rule: format!("verb:{}", verb.map_or("", |v| v.lemma.as_str())),
+                        confidence: ev.confidence - 0.1,
+                        ..ev
+                    });
+                    triggers.push(v);
+                }
             }
         }
         if let Some(t) = &tree {
@@ -708,6 +766,7 @@ impl SentenceCoder for PatternCoder {
                 &mut triggers,
             );
         }
+        crate::quotes::attribute(&mut events, &triggers, tree.as_ref(), input, mentions);
         events
     }
 }
@@ -724,6 +783,9 @@ pub(crate) fn settle(code: &mut String, negated: &mut bool, modality: &mut Modal
     } else if *modality == Modality::Future {
         if let Some(intent) = intent_code(code) {
             *code = intent.to_string();
+            *modality = Modality::Asserted;
+        } else if code.starts_with("03") || code.starts_with("13") {
+            // "said it will send aid" coded as the intent itself: stating it is the event
             *modality = Modality::Asserted;
         }
     }
@@ -754,7 +816,14 @@ fn tree_roles(
         .or_else(|| tree.recipient(v, None))
         .or_else(|| pm.and_then(|p| p.target));
     let group = |m: usize| mentions.get(m).map(|x| x.group);
-    let src = src.and_then(group).or(by_order.0);
+    // word order stands in only where the parse found no subject at all (a misparse); a
+    // subject that names no actor ("everyone should ...") leaves the source empty
+    let fallback = if tree.has_own_subject(v) {
+        None
+    } else {
+        by_order.0
+    };
+    let src = src.and_then(group).or(fallback);
     let tgt = tgt
         .and_then(group)
         .or(by_order.1)

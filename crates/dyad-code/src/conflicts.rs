@@ -51,6 +51,8 @@ pub struct Conflict {
 #[derive(Debug, Default, Clone)]
 pub struct DocContext {
     pub conflicts: Vec<Conflict>,
+    /// Per sentence: quoted words and their attribution.
+    pub quotes: Vec<crate::quotes::SentenceQuotes>,
 }
 
 impl DocContext {

@@ -22,6 +22,7 @@ pub mod coder;
 pub mod conflicts;
 pub mod mentions;
 mod nominal;
+pub mod quotes;
 pub mod records;
 pub mod syntax;
 pub mod tree;
@@ -66,6 +67,8 @@ pub struct CodedEvent {
     pub negated: bool,
     pub modality: Modality,
     pub confidence: f32,
+    /// The quote or reported speech the event was read from.
+    pub quote: Option<dyad_model::Quote>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,6 +206,18 @@ impl Pipeline {
                 mentions,
             }));
         }
+        let quote_inputs: Vec<Option<quotes::QuoteInput<'_>>> = sentences
+            .iter()
+            .zip(&prepared)
+            .map(|(s, p)| {
+                p.as_ref().map(|p| quotes::QuoteInput {
+                    text: &s.text,
+                    words: &p.words,
+                    mentions: &p.mentions,
+                })
+            })
+            .collect();
+        context.quotes = quotes::find_quotes(&quote_inputs);
         for (index, (sentence, prep)) in sentences.iter().zip(&prepared).enumerate() {
             let Some(Prepared {
                 tokens,

@@ -102,7 +102,7 @@ pub fn build(
         goldstein: info.goldstein,
         negated: ev.negated,
         modality: ev.modality.as_str().to_string(),
-        quote: None,
+        quote: ev.quote.clone(),
         location: None,
         trigger: Trigger {
             text: trigger_text,

@@ -216,7 +216,13 @@ impl<'a> DepTree<'a> {
         if self.toks.get(i).is_some_and(|t| t.upos == "PRON") && ANAPHORS.contains(&lemma) {
             return self.antecedent(i);
         }
-        let found = self.mention_in(i)?;
+        let Some(found) = self.mention_in(i) else {
+            // "his country", "its jets": the actor the possessive pronoun stands for
+            return self
+                .kids(i, "nmod:poss")
+                .find(|&p| self.upos(p) == "PRON" && ANAPHORS.contains(&self.lemma(p)))
+                .and_then(|p| self.antecedent(p));
+        };
         // a bare agent ("the command", "a spokesman") whose noun phrase names a country-coded
         // actor ("... for the Russian peacekeeping contingent") is that actor
         if self.countryless.get(found).copied().unwrap_or(false) {
@@ -309,6 +315,25 @@ impl<'a> DepTree<'a> {
         }
     }
 
+    /// Does predicate `v` have a subject (or passive agent) token of its own, whether or not it
+    /// names an actor ("everyone should call for peace")?
+    pub fn has_own_subject(&self, v: usize) -> bool {
+        if self.is_passive(v) {
+            return self.agent_token(v).is_some();
+        }
+        self.kid(v, "nsubj").is_some() || self.kid(v, "csubj").is_some()
+    }
+
+    fn agent_token(&self, v: usize) -> Option<usize> {
+        self.kids(v, "obl")
+            .find(|&o| self.rel(o) == "obl:agent" || self.case_of(o) == Some("by"))
+    }
+
+    /// Does `v` report speech with a clausal complement ("adding that everyone should ...")?
+    pub fn reports_speech(&self, v: usize) -> bool {
+        self.kid(v, "ccomp").is_some()
+    }
+
     /// A participle modifying a noun with a passive reading ("militants backed by Iran").
     pub fn is_passive_participle(&self, v: usize) -> bool {
         self.rel(v) == "acl" && self.toks.get(v).is_some_and(|t| t.xpos == "VBN")
@@ -324,9 +349,7 @@ impl<'a> DepTree<'a> {
 
     /// The `by` phrase of a passive.
     fn agent(&self, v: usize) -> Option<usize> {
-        self.kids(v, "obl")
-            .find(|&o| self.rel(o) == "obl:agent" || self.case_of(o) == Some("by"))
-            .and_then(|o| self.filler(o))
+        self.agent_token(v).and_then(|o| self.filler(o))
     }
 
     /// The recipient of predicate `v`: a passive's subject (or the noun a passive participle

@@ -240,3 +240,108 @@ fn coders_that_need_syntax_get_a_parse() {
     assert_eq!(result.sentences, 2);
     assert_eq!(probe.0.load(Ordering::SeqCst), 2);
 }
+
+fn quote_of(e: &EventRecord) -> Option<(String, String)> {
+    let q = e.quote.as_ref()?;
+    Some((
+        q.speaker.as_ref().map_or(String::new(), |s| s.code.clone()),
+        q.cue.clone().unwrap_or_default(),
+    ))
+}
+
+#[test]
+fn reported_speech_marks_the_act_and_codes_the_claim() {
+    let events = code("Azerbaijan said Armenian forces shelled its positions near Lachin.");
+    let assault = events
+        .iter()
+        .find(|e| e.plover.event == "ASSAULT")
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    assert_eq!(codes(&assault.source), vec!["ARMMIL"], "{}", show(&events));
+    assert_eq!(codes(&assault.target), vec!["AZE"], "{}", show(&events));
+    assert_eq!(assault.modality, "reported");
+    assert_eq!(quote_of(assault), Some(("AZE".into(), "said".into())));
+    let accuse = events
+        .iter()
+        .find(|e| e.plover.event == "ACCUSE")
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    assert_eq!(codes(&accuse.source), vec!["AZE"]);
+    assert_eq!(codes(&accuse.target), vec!["ARMMIL"]);
+    assert_eq!(accuse.modality, "asserted");
+}
+
+#[test]
+fn trailing_attribution_and_according_to() {
+    let events = code("Russian forces attacked Kharkiv on Monday, Ukrainian officials said.");
+    let e = events
+        .iter()
+        .find(|e| e.plover.event == "ASSAULT")
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    assert_eq!(codes(&e.source), vec!["RUSMIL"]);
+    assert_eq!(e.modality, "reported");
+    assert_eq!(quote_of(e), Some(("UKRGOV".into(), "said".into())));
+
+    let events = code(
+        "Israeli troops killed two men in Jenin, according to the Palestinian health ministry.",
+    );
+    let e = events
+        .iter()
+        .find(|e| e.plover.event == "ASSAULT")
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    assert_eq!(codes(&e.source), vec!["ISRMIL"]);
+    assert_eq!(e.modality, "reported");
+    assert_eq!(quote_of(e), Some(("PSEGOV".into(), "according to".into())));
+}
+
+#[test]
+fn a_quote_over_several_sentences_names_its_speaker_after_it_closes() {
+    let events = code(
+        "\"Brussels and America are calling for a ceasefire. How come?\" Hungarian State Secretary Tamas Menczer said on his Facebook.",
+    );
+    let e = events
+        .iter()
+        .find(|e| e.plover.event == "REQUEST")
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    assert_eq!(codes(&e.source), vec!["IGOEUREEC", "USA"]);
+    assert_eq!(e.modality, "reported");
+    let q = e.quote.as_ref().unwrap_or_else(|| panic!("no quote"));
+    assert_eq!(q.speaker.as_ref().map(|s| s.code.as_str()), Some("HUNGOV"));
+    assert_eq!(q.cue.as_deref(), Some("said on his Facebook"));
+    assert_eq!(q.speaker_sentence, Some(2));
+}
+
+#[test]
+fn a_stated_intention_is_the_event_and_is_asserted() {
+    let events = code("Japan said it will send humanitarian aid to Sudan.");
+    let e = events
+        .iter()
+        .find(|e| e.plover.event == "AGREE")
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    assert_eq!(codes(&e.source), vec!["JPN"]);
+    assert_eq!(codes(&e.target), vec!["SDN"]);
+    assert_eq!(e.modality, "asserted");
+}
+
+#[test]
+fn capitals_act_for_governments_and_parties_resolve_to_the_conflict() {
+    let events = code(
+        "The conflict between Azerbaijan and Armenia has been going on since the late 1980s. Baku demanded the withdrawal of Armenian troops. Moscow urged the conflicting sides to cease fire.",
+    );
+    assert!(
+        !events.iter().any(|e| e.sentence_index == 0),
+        "background coded:\n{}",
+        show(&events)
+    );
+    let demand = events
+        .iter()
+        .find(|e| e.plover.event == "REQUEST" && e.sentence_index == 1)
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    assert_eq!(codes(&demand.source), vec!["AZEGOV"]);
+    assert_eq!(codes(&demand.target), vec!["ARMMIL"]);
+    let urge = events
+        .iter()
+        .find(|e| e.plover.event == "REQUEST" && e.sentence_index == 2)
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    assert_eq!(codes(&urge.source), vec!["RUSGOV"]);
+    assert_eq!(codes(&urge.target), vec!["AZE", "ARM"]);
+    assert_eq!(urge.target[0].text, "the conflicting sides");
+}

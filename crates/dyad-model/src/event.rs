@@ -56,6 +56,10 @@ pub struct Trigger {
 pub struct Quote {
     pub speaker: Option<ActorRef>,
     pub cue: Option<String>,
+    /// When the speaker is named in another sentence of the document (a quote over several
+    /// sentences): that sentence's index; the speaker's `span` is an offset into it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_sentence: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,0 +1,398 @@
+//! Quotations: who said the words an event is read from.
+//!
+//! Two kinds, both common in wire copy:
+//!
+//! - **Direct quotes** between quotation marks, possibly over several sentences. A document
+//!   pass ([`find_quotes`]) marks the quoted words of every sentence and finds the quote's
+//!   attribution: a speech verb and the actor next to it, after the closing mark (`"...," the
+//!   minister said`) or before the opening one (`The minister said: "..."`).
+//! - **Reported speech** read off the parse ([`reported_by`]): the event's predicate is the
+//!   complement of a speech verb ("Russia said Ukraine attacked ..."), or has one as a
+//!   parenthetical ("..., officials said"), or an "according to X" phrase.
+//!
+//! An event inside someone else's words is marked `reported`, with the speaker and the cue;
+//! a speaker reporting its own act ("Japan said it will send aid") keeps the event's modality,
+//! since saying so is the act.
+
+use crate::mentions::Mention;
+use crate::tree::DepTree;
+use crate::{CodedEvent, Modality};
+use dyad_dict::words::Word;
+use dyad_model::{ActorRef, CharIndex, Quote};
+
+/// Verb forms that introduce or attribute speech.
+const SPEECH_FORMS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "wrote",
+    "writes",
+    "declared",
+    "noted",
+    "stressed",
+    "insisted",
+    "explained",
+    "claimed",
+    "claims",
+    "reported",
+    "reports",
+    "asserted",
+    "argued",
+    "remarked",
+    "commented",
+    "posted",
+    "tweeted",
+    "quoted",
+];
+
+/// Lemmas of speech verbs in the parse.
+const SPEECH_LEMMAS: &[&str] = &[
+    "say", "tell", "add", "state", "write", "declare", "note", "stress", "insist", "explain",
+    "claim", "report", "assert", "argue", "remark", "comment", "post", "tweet", "quote", "allege",
+    "confirm", "announce",
+];
+
+/// Who said a quote, and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    pub speaker: Option<ActorRef>,
+    /// The sentence the speaker is named in (spans in `speaker` are offsets into it).
+    pub sentence: usize,
+    /// The speech verb and its adjuncts ("said on his Facebook", "told reporters").
+    pub cue: Option<String>,
+}
+
+/// The quoted words of one sentence and who said them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SentenceQuotes {
+    /// One flag per word: inside quotation marks.
+    pub quoted: Vec<bool>,
+    pub attribution: Option<Attribution>,
+}
+
+/// A sentence as the document pass sees it.
+pub struct QuoteInput<'a> {
+    pub text: &'a str,
+    pub words: &'a [Word],
+    pub mentions: &'a [Mention],
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    Open,
+    Close,
+    Toggle,
+}
+
+fn mark(w: &Word) -> Option<Mark> {
+    match w.norm.as_str() {
+        "\u{201c}" | "``" => Some(Mark::Open),
+        "\u{201d}" | "''" => Some(Mark::Close),
+        "\"" => Some(Mark::Toggle),
+        _ => None,
+    }
+}
+
+/// The actor of a mention as a contract `ActorRef`, with its span in `text`.
+pub fn mention_ref(m: &Mention, words: &[Word], text: &str, idx: &CharIndex) -> ActorRef {
+    let m = m.as_actor();
+    let start = words.get(m.start).map_or(0, |w| w.start);
+    let end = words.get(m.end.saturating_sub(1)).map_or(start, |w| w.end);
+    ActorRef {
+        text: text.get(start..end).unwrap_or("").to_string(),
+        code: m.code.clone(),
+        country: m.country.clone(),
+        sector: m.sector.clone(),
+        span: idx.char_span(start, end),
+    }
+}
+
+/// The attribution in words `from..to` of a sentence: a speech verb form and the nearest
+/// actor mention on either side of it within that stretch.
+fn attribution_in(s: &QuoteInput<'_>, index: usize, from: usize, to: usize) -> Option<Attribution> {
+    let verb = (from..to).find(|&i| SPEECH_FORMS.contains(&s.words[i].norm.as_str()))?;
+    let inside = |m: &&Mention| m.start >= from && m.end <= to;
+    let before = s
+        .mentions
+        .iter()
+        .rev()
+        .filter(inside)
+        .find(|m| m.end <= verb);
+    let after = s.mentions.iter().filter(inside).find(|m| m.start > verb);
+    let speaker = before.or(after);
+    let mut cue = vec![s
+        .text
+        .get(s.words[verb].start..s.words[verb].end)
+        .unwrap_or("")];
+    for (i, w) in s.words.iter().enumerate().take(to).skip(verb + 1).take(4) {
+        let in_speaker = speaker.is_some_and(|m| m.start <= i && i < m.end);
+        if in_speaker
+            || !w.norm.chars().any(char::is_alphanumeric)
+            || matches!(w.norm.as_str(), "that" | "and" | "but")
+        {
+            break;
+        }
+        cue.push(s.text.get(w.start..w.end).unwrap_or(""));
+    }
+    let idx = CharIndex::new(s.text);
+    Some(Attribution {
+        speaker: speaker.map(|m| mention_ref(m, s.words, s.text, &idx)),
+        sentence: index,
+        cue: Some(cue.join(" ")),
+    })
+}
+
+/// Marks quoted words in every sentence of a document and attributes each quote.
+pub fn find_quotes(sentences: &[Option<QuoteInput<'_>>]) -> Vec<SentenceQuotes> {
+    let mut out: Vec<SentenceQuotes> = sentences
+        .iter()
+        .map(|s| SentenceQuotes {
+            quoted: vec![false; s.as_ref().map_or(0, |s| s.words.len())],
+            attribution: None,
+        })
+        .collect();
+    // (sentence, word) of the opening mark of the quote being read
+    let mut open: Option<(usize, usize)> = None;
+    let mut spans: Vec<((usize, usize), (usize, usize))> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let Some(s) = s else { continue };
+        for (wi, w) in s.words.iter().enumerate() {
+            match (mark(w), open) {
+                (Some(Mark::Open | Mark::Toggle), None) => open = Some((si, wi)),
+                (Some(Mark::Close | Mark::Toggle), Some(start)) => {
+                    spans.push((start, (si, wi)));
+                    open = None;
+                }
+                _ => {
+                    if open.is_some() {
+                        if let Some(q) = out[si].quoted.get_mut(wi) {
+                            *q = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for ((s0, w0), (s1, w1)) in spans {
+        let after = sentences[s1].as_ref().and_then(|s| {
+            if w1 + 1 < s.words.len() {
+                attribution_in(s, s1, w1 + 1, s.words.len())
+            } else {
+                // `How come?" State Secretary X said ...`: the splitter ends the sentence at
+                // the closing mark, and the attribution opens the next one
+                let next = sentences.get(s1 + 1)?.as_ref()?;
+                let opens_quote = next.words.iter().any(|w| mark(w).is_some());
+                (!opens_quote)
+                    .then(|| attribution_in(next, s1 + 1, 0, next.words.len()))
+                    .flatten()
+            }
+        });
+        let before = || {
+            sentences[s0]
+                .as_ref()
+                .and_then(|s| attribution_in(s, s0, 0, w0))
+        };
+        let Some(attr) = after.or_else(before) else {
+            continue;
+        };
+        for q in out.iter_mut().take(s1 + 1).skip(s0) {
+            q.attribution.get_or_insert_with(|| attr.clone());
+        }
+    }
+    out
+}
+
+/// The speech verb whose words the predicate `v` reports, if any: `v` is (inside) its
+/// complement, or has it as a parenthetical ("..., officials said").
+fn speech_verb(tree: &DepTree<'_>, v: usize) -> Option<usize> {
+    if let Some(p) = tree
+        .kids(v, "parataxis")
+        .find(|&p| SPEECH_LEMMAS.contains(&tree.lemma(p)))
+    {
+        return Some(p);
+    }
+    let mut t = v;
+    for _ in 0..4 {
+        let h = tree.head(t)?;
+        match tree.rel(t) {
+            "ccomp" | "parataxis" if SPEECH_LEMMAS.contains(&tree.lemma(h)) => return Some(h),
+            "ccomp" | "xcomp" | "conj" | "advcl" => t = h,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The reported speech an event is in: speaker mention and cue ("said", "according to").
+pub fn reported_by(
+    tree: &DepTree<'_>,
+    v: usize,
+    tokens: &[dyad_model::Token],
+) -> Option<(Option<usize>, String)> {
+    if let Some(s) = speech_verb(tree, v) {
+        let cue = tokens.get(s).map_or(String::new(), |t| t.form.clone());
+        return Some((tree.actor(s), cue));
+    }
+    // "according to X"
+    let source = tree
+        .kids(v, "obl")
+        .find(|&o| tree.case_of(o) == Some("according"))?;
+    Some((tree.filler(source), "according to".to_string()))
+}
+
+/// Attributes the events of a sentence (predicate tokens `triggers`) to the quote or reported
+/// speech they are in, and marks those in someone else's words `reported`.
+pub fn attribute(
+    events: &mut [CodedEvent],
+    triggers: &[usize],
+    tree: Option<&DepTree<'_>>,
+    input: &crate::SentenceInput<'_>,
+    mentions: &[Mention],
+) {
+    let quotes = input.context.quotes.get(input.index);
+    let idx = CharIndex::new(&input.sentence.text);
+    for (ev, &v) in events.iter_mut().zip(triggers) {
+        let word = input.words.iter().position(|w| w.token == v);
+        let quoted = quotes
+            .zip(word)
+            .is_some_and(|(q, w)| q.quoted.get(w).copied().unwrap_or(false));
+        let quote = if quoted {
+            quotes.and_then(|q| q.attribution.as_ref()).map(|a| Quote {
+                speaker: a.speaker.clone(),
+                cue: a.cue.clone(),
+                speaker_sentence: (a.sentence != input.index).then_some(a.sentence),
+            })
+        } else {
+            tree.and_then(|t| reported_by(t, v, input.tokens))
+                .or_else(|| word.and_then(|w| trailing_attribution(input.words, mentions, w)))
+                .map(|(speaker, cue)| Quote {
+                    speaker: speaker
+                        .and_then(|m| mentions.get(m))
+                        .map(|m| mention_ref(m, input.words, &input.sentence.text, &idx)),
+                    cue: Some(cue),
+                    speaker_sentence: None,
+                })
+        };
+        if let Some(q) = quote {
+            settle_reported(ev, q.speaker.as_ref().map(|s| s.code.as_str()));
+            ev.quote = Some(q);
+        }
+    }
+}
+
+/// The attribution at the end of a sentence that reports the words before it: `..., Ukrainian
+/// officials said.`, `..., said the ministry.`, `..., according to the health ministry.`
+/// (read off the words: parsers often take "X said" for the main clause). `word` is the
+/// event's trigger word, which must come before the attribution.
+fn trailing_attribution(
+    words: &[Word],
+    mentions: &[Mention],
+    word: usize,
+) -> Option<(Option<usize>, String)> {
+    let comma = words.iter().rposition(|w| w.norm == ",")?;
+    if comma <= word {
+        return None;
+    }
+    let tail = &words[comma + 1..];
+    let end = tail
+        .iter()
+        .position(|w| matches!(w.norm.as_str(), "." | "!" | "?" | ";" | ","))
+        .unwrap_or(tail.len());
+    let tail = &tail[..end];
+    let speaker_in = |from: usize, to: usize| {
+        mentions
+            .iter()
+            .position(|m| m.start >= comma + 1 + from && m.end <= comma + 1 + to)
+    };
+    if tail.len() >= 2 && tail[0].norm == "according" && tail[1].norm == "to" {
+        return Some((speaker_in(2, tail.len()), "according to".to_string()));
+    }
+    let verb = tail
+        .iter()
+        .position(|w| SPEECH_FORMS.contains(&w.norm.as_str()))?;
+    // the speech verb ends the clause, or only its adjuncts follow ("said on Monday")
+    if verb > 6 {
+        return None;
+    }
+    let speaker = speaker_in(0, verb).or_else(|| speaker_in(verb + 1, tail.len()));
+    Some((speaker, tail[verb].norm.clone()))
+}
+
+/// Marks an event as reported when the speaker is not among the event's own sources.
+pub fn settle_reported(ev: &mut CodedEvent, speaker_code: Option<&str>) {
+    let own = speaker_code.is_some_and(|sc| {
+        ev.source
+            .iter()
+            .any(|m| m.code.get(..3) == sc.get(..3) && !m.code.is_empty())
+    });
+    if !own && matches!(ev.modality, Modality::Asserted) {
+        ev.modality = Modality::Reported;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_dict::words::words;
+    use dyad_text::{SentenceSplitter, Tokenizer};
+
+    #[test]
+    fn quote_over_three_sentences_is_attributed_after_it_closes() {
+        let text = "\"Brussels and America are calling for a ceasefire. Only Hungary calls for peace. How come?\" Hungarian State Secretary Tamas Menczer said on his Facebook.";
+        let dicts = dyad_dict::Dictionaries::embedded();
+        let finder = crate::MentionFinder::new(dicts);
+        let sentences = SentenceSplitter::new().split(text);
+        let tok = Tokenizer::new();
+        let prepared: Vec<(String, Vec<Word>, Vec<Mention>)> = sentences
+            .iter()
+            .map(|s| {
+                let tokens = tok.tokenize(&s.text);
+                let w = words(
+                    tokens
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| (i, t.form.as_str(), t.start)),
+                );
+                let m = finder.find(&w, None);
+                (s.text.clone(), w, m)
+            })
+            .collect();
+        let inputs: Vec<Option<QuoteInput<'_>>> = prepared
+            .iter()
+            .map(|(t, w, m)| {
+                Some(QuoteInput {
+                    text: t,
+                    words: w,
+                    mentions: m,
+                })
+            })
+            .collect();
+        let q = find_quotes(&inputs);
+        assert_eq!(q.len(), 4, "{sentences:?}");
+        assert!(q[0].quoted.iter().skip(1).all(|&x| x), "{:?}", q[0].quoted);
+        let a = q[0].attribution.as_ref().map(|a| {
+            (
+                a.speaker.as_ref().map(|s| s.code.clone()),
+                a.cue.clone(),
+                a.sentence,
+            )
+        });
+        assert_eq!(
+            a,
+            Some((
+                Some("HUNGOV".to_string()),
+                Some("said on his Facebook".to_string()),
+                3
+            ))
+        );
+        assert_eq!(q[1].attribution, q[0].attribution);
+    }
+}
