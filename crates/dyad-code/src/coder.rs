@@ -643,10 +643,12 @@ impl SentenceCoder for PatternCoder {
             // ("$ said + *": X accuses Y by saying Y shelled): its roles hold as matched, and
             // the act itself is coded too, as reported by X
             let speech_frame = match (&tree, pattern.as_ref().and_then(|p| p.source)) {
-                (Some(t), Some(s)) => mentions
-                    .get(s)
-                    .and_then(|m| words.get(m.start))
-                    .is_some_and(|w| !t.in_clause(v, w.token)),
+                (Some(t), Some(s)) => crate::quotes::speech_verb(t, v).is_some_and(|sv| {
+                    mentions
+                        .get(s)
+                        .and_then(|m| words.get(m.start))
+                        .is_some_and(|w| !t.in_clause(v, w.token) && t.in_clause(sv, w.token))
+                }),
                 _ => false,
             };
             let (mut src, mut tgt) = match &tree {

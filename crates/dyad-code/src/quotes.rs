@@ -212,7 +212,7 @@ pub fn find_quotes(sentences: &[Option<QuoteInput<'_>>]) -> Vec<SentenceQuotes> 
 
 /// The speech verb whose words the predicate `v` reports, if any: `v` is (inside) its
 /// complement, or has it as a parenthetical ("..., officials said").
-fn speech_verb(tree: &DepTree<'_>, v: usize) -> Option<usize> {
+pub(crate) fn speech_verb(tree: &DepTree<'_>, v: usize) -> Option<usize> {
     if let Some(p) = tree
         .kids(v, "parataxis")
         .find(|&p| SPEECH_LEMMAS.contains(&tree.lemma(p)))
