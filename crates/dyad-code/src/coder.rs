@@ -22,6 +22,7 @@ const MAX_GAP: usize = 4;
 pub struct PatternCoder {
     dicts: &'static Dictionaries,
     reading: Reading,
+    dates: dyad_time::TimeResolver,
 }
 
 /// How much of the syntax stage the coder reads.
@@ -68,7 +69,11 @@ fn word_matches(pattern: &str, word: &str) -> bool {
 
 impl PatternCoder {
     pub fn new(dicts: &'static Dictionaries, reading: Reading) -> PatternCoder {
-        PatternCoder { dicts, reading }
+        PatternCoder {
+            dicts,
+            reading,
+            dates: dyad_time::TimeResolver::new(),
+        }
     }
 
     fn verb_hits<'a>(
@@ -733,6 +738,7 @@ impl SentenceCoder for PatternCoder {
                 modality,
                 confidence,
                 quote: None,
+                date: None,
             };
             // one event per (code root, source, target) and sentence: the first, most specific
             if !events.iter().any(|e| {
@@ -769,6 +775,7 @@ impl SentenceCoder for PatternCoder {
             );
         }
         crate::quotes::attribute(&mut events, &triggers, tree.as_ref(), input, mentions);
+        crate::dating::date_events(&self.dates, &mut events, &triggers, tree.as_ref(), input);
         events
     }
 }

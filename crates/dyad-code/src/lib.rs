@@ -20,6 +20,7 @@
 
 pub mod coder;
 pub mod conflicts;
+pub mod dating;
 pub mod mentions;
 mod nominal;
 pub mod quotes;
@@ -69,6 +70,8 @@ pub struct CodedEvent {
     pub confidence: f32,
     /// The quote or reported speech the event was read from.
     pub quote: Option<dyad_model::Quote>,
+    /// The date the sentence gives the event (else the record takes the publication date).
+    pub date: Option<dating::EventDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -89,7 +89,21 @@ pub fn build(
         doc_id: input.doc.id.clone(),
         sentence_index: input.index,
         sentence: input.sentence.text.clone(),
-        date: input.doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        date: ev
+            .date
+            .as_ref()
+            .map(|d| d.date)
+            .or(input.doc.date)
+            .map(|d| d.format("%Y-%m-%d").to_string()),
+        date_precision: match &ev.date {
+            Some(d) => Some(d.precision.to_string()),
+            None => input.doc.date.map(|_| "day".to_string()),
+        },
+        date_text: ev
+            .date
+            .as_ref()
+            .and_then(|d| input.sentence.text.get(d.span.0..d.span.1))
+            .map(str::to_string),
         source,
         target,
         plover: Plover {

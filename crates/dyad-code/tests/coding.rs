@@ -345,3 +345,37 @@ fn capitals_act_for_governments_and_parties_resolve_to_the_conflict() {
     assert_eq!(codes(&urge.target), vec!["AZE", "ARM"]);
     assert_eq!(urge.target[0].text, "the conflicting sides");
 }
+
+#[test]
+fn events_are_dated_by_their_sentence_not_the_publication_day() {
+    // the test documents are published on Wednesday 2023-09-20
+    let events = code("Russian forces shelled Kharkiv on Tuesday.");
+    let e = events
+        .iter()
+        .find(|e| e.plover.event == "ASSAULT")
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    assert_eq!(e.date.as_deref(), Some("2023-09-19"));
+    assert_eq!(e.date_precision.as_deref(), Some("day"));
+    assert_eq!(e.date_text.as_deref(), Some("on Tuesday"));
+
+    let events = code("Azerbaijan attacked Armenian positions last week.");
+    let e = events
+        .iter()
+        .find(|e| e.plover.event == "ASSAULT")
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    assert_eq!(e.date.as_deref(), Some("2023-09-11"));
+    assert_eq!(e.date_precision.as_deref(), Some("week"));
+
+    // no expression: the publication date, without a date text
+    let events = code("Israel attacked Hamas positions in Gaza.");
+    let e = events
+        .iter()
+        .find(|e| e.plover.event == "ASSAULT")
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    assert_eq!(e.date.as_deref(), Some("2023-09-20"));
+    assert_eq!(e.date_text, None);
+
+    // a background "since" phrase does not date the event
+    let events = code("Rebels have attacked government troops in the north since 2014.");
+    assert!(events.iter().all(|e| e.date_text.is_none()), "{}", show(&events));
+}

@@ -295,6 +295,8 @@ mod tests {
             sentence_index: 0,
             sentence: String::new(),
             date: None,
+            date_precision: None,
+            date_text: None,
             source: src.iter().map(|c| actor(c)).collect(),
             target: tgt.iter().map(|c| actor(c)).collect(),
             plover: Plover {

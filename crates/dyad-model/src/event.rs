@@ -9,8 +9,15 @@ pub struct EventRecord {
     pub doc_id: String,
     pub sentence_index: usize,
     pub sentence: String,
-    /// Event date (ISO 8601); the publication date until event dating exists.
+    /// Event date (ISO 8601 `YYYY-MM-DD`): the date the sentence gives the event ("on
+    /// Tuesday", "September 19", "last week": its first day), else the publication date.
     pub date: Option<String>,
+    /// How precise `date` is: `day`, `week`, `month` or `year` (null without a date).
+    #[serde(default)]
+    pub date_precision: Option<String>,
+    /// The words that dated the event ("on Tuesday"); null when `date` is the publication date.
+    #[serde(default)]
+    pub date_text: Option<String>,
     pub source: Vec<ActorRef>,
     pub target: Vec<ActorRef>,
     pub plover: Plover,

@@ -1,0 +1,81 @@
+//! Event dates: the temporal expression that belongs to an event's predicate.
+//!
+//! [`dyad_time::TimeResolver`] finds and resolves every temporal expression of the sentence
+//! against the publication date. An event takes the expression attached to its own clause in
+//! the parse (nearest to its predicate), else, without a parse, the nearest one in the
+//! sentence; background expressions ("since the late 1980s", "for years") never date an event.
+//! Without an expression the event keeps the publication date, marked as such (no
+//! `date_text`).
+
+use crate::tree::DepTree;
+use crate::CodedEvent;
+use chrono::NaiveDate;
+use dyad_time::{Precision, TimeExpr, TimeResolver};
+
+/// The date an event was given by its sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventDate {
+    pub date: NaiveDate,
+    pub precision: &'static str,
+    /// Byte span of the expression in the sentence.
+    pub span: (usize, usize),
+}
+
+fn precision(p: Precision) -> &'static str {
+    match p {
+        Precision::Day => "day",
+        Precision::Week => "week",
+        Precision::Month => "month",
+        Precision::Year => "year",
+    }
+}
+
+/// Dates the events of one sentence (predicate tokens `triggers`).
+pub fn date_events(
+    resolver: &TimeResolver,
+    events: &mut [CodedEvent],
+    triggers: &[usize],
+    tree: Option<&DepTree<'_>>,
+    input: &crate::SentenceInput<'_>,
+) {
+    if events.is_empty() {
+        return;
+    }
+    let forms: Vec<&str> = input.tokens.iter().map(|t| t.form.as_str()).collect();
+    let found: Vec<TimeExpr> = resolver
+        .find(&forms, input.doc.date)
+        .into_iter()
+        .filter(|x| !x.background && x.date.is_some())
+        .collect();
+    if found.is_empty() {
+        return;
+    }
+    for (ev, &v) in events.iter_mut().zip(triggers) {
+        let distance = |x: &TimeExpr| {
+            if v < x.start {
+                x.start - v
+            } else {
+                v.saturating_sub(x.end - 1)
+            }
+        };
+        let attached = |x: &&TimeExpr| match tree {
+            Some(t) => (x.start..x.end).any(|k| t.in_clause(v, k)),
+            None => true,
+        };
+        let Some(x) = found.iter().filter(attached).min_by_key(|x| distance(x)) else {
+            continue;
+        };
+        let (Some(date), Some(first), Some(last)) = (
+            x.date,
+            input.tokens.get(x.start),
+            input.tokens.get(x.end.saturating_sub(1)),
+        ) else {
+            continue;
+        };
+        ev.date = Some(EventDate {
+            date,
+            precision: precision(x.precision),
+            span: (first.start, last.end),
+        });
+    }
+}
