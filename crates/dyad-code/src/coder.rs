@@ -675,6 +675,16 @@ impl SentenceCoder for PatternCoder {
                     .map(|c| (c, tree_roles(t, v, words, mentions, None, by_order))),
                 _ => None,
             };
+            // expelling a state's representatives reduces relations with that state (PLOVER
+            // SANCTION `expel`), unlike deporting people (COERCE)
+            if code.starts_with("174")
+                && tgt.is_some_and(|g| {
+                    let side = side(mentions, g);
+                    !side.is_empty() && side.iter().all(|m| m.sector.as_deref() == Some("GOV"))
+                })
+            {
+                code = "166".to_string();
+            }
             let (negated, mut modality) = modality(words, hit.start, (hit.end, last + 1));
             let trigger_start = words[hit.start].start;
 
