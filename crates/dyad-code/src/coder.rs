@@ -8,6 +8,7 @@
 //! target the first after it; a passive ("was attacked by X") swaps them.
 
 use crate::conflicts::with_conflict_parties;
+use crate::context::with_home_country;
 use crate::mentions::Mention;
 use crate::syntax::{SyntaxNeed, SyntaxToken};
 use crate::tree::DepTree;
@@ -599,7 +600,12 @@ impl SentenceCoder for PatternCoder {
 
     fn code(&self, input: &SentenceInput<'_>) -> Vec<CodedEvent> {
         let words = input.words;
-        let mut mentions = with_conflict_parties(input.index, words, input.mentions, input.context);
+        let mut mentions = with_conflict_parties(
+            input.index,
+            words,
+            &with_home_country(input.mentions, input.context),
+            input.context,
+        );
         let syntax = input.syntax.filter(|_| self.reading != Reading::Words);
         let tree = syntax
             .filter(|_| self.reading == Reading::Parse)

@@ -6,6 +6,7 @@
 //! the nearest) conflict of the document resolves a plural "parties"/"sides" noun phrase that
 //! names no actor of its own.
 
+use crate::context::DocContext;
 use crate::mentions::Mention;
 use dyad_dict::words::Word;
 
@@ -45,26 +46,6 @@ pub struct Conflict {
     pub sentence: usize,
     /// The parties as mentioned there (their word spans belong to that sentence).
     pub parties: Vec<Mention>,
-}
-
-/// What the coder knows about the whole document.
-#[derive(Debug, Default, Clone)]
-pub struct DocContext {
-    pub conflicts: Vec<Conflict>,
-    /// Per sentence: quoted words and their attribution.
-    pub quotes: Vec<crate::quotes::SentenceQuotes>,
-}
-
-impl DocContext {
-    /// The conflict that "the parties" in sentence `index` most likely refers to: the last one
-    /// named up to that sentence, else the first one named after it.
-    pub fn conflict_for(&self, index: usize) -> Option<&Conflict> {
-        self.conflicts
-            .iter()
-            .rev()
-            .find(|c| c.sentence <= index)
-            .or_else(|| self.conflicts.first())
-    }
 }
 
 /// Country-like single actors (not compound agents such as "Azerbaijani troops").

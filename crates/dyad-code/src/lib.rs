@@ -20,6 +20,7 @@
 
 pub mod coder;
 pub mod conflicts;
+pub mod context;
 pub mod dating;
 pub mod mentions;
 mod nominal;
@@ -34,7 +35,7 @@ use dyad_model::{Document, EventRecord, Sentence, Token};
 use dyad_text::{SentenceSplitter, Tokenizer};
 
 pub use coder::{PatternCoder, Reading};
-pub use conflicts::DocContext;
+pub use context::DocContext;
 pub use mentions::{Mention, MentionFinder, Side};
 pub use syntax::{Analyzer, SyntaxNeed, SyntaxToken};
 
@@ -203,6 +204,7 @@ impl Pipeline {
             context
                 .conflicts
                 .extend(conflicts::find_conflicts(index, &words, &mentions));
+            context.count_countries(&mentions);
             prepared.push(Some(Prepared {
                 tokens,
                 words,

@@ -377,5 +377,9 @@ fn events_are_dated_by_their_sentence_not_the_publication_day() {
 
     // a background "since" phrase does not date the event
     let events = code("Rebels have attacked government troops in the north since 2014.");
-    assert!(events.iter().all(|e| e.date_text.is_none()), "{}", show(&events));
+    assert!(
+        events.iter().all(|e| e.date_text.is_none()),
+        "{}",
+        show(&events)
+    );
 }

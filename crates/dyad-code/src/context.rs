@@ -1,0 +1,96 @@
+//! What the coder knows about the whole document: the conflicts it names, its quotations, and
+//! the country it is about.
+//!
+//! A title or sector noun with no nationality ("President Omar El Bashir", "the army", "police")
+//! is an actor of the country the text is about: the only country the sentence names, else the
+//! country that dominates the document's mentions. Such inferred codes say so in their rule
+//! (`GOV+home(SDN)`), so that an analyst can tell them from codes the words give.
+
+use crate::conflicts::Conflict;
+use crate::mentions::Mention;
+use std::collections::HashMap;
+
+/// Sectors of a state's own institutions and people: without a nationality, they belong to
+/// the country the text is about.
+const HOME_SECTORS: &[&str] = &[
+    "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "OPP", "REB", "CVL", "PTY", "REF", "LAB",
+    "BUS", "MED", "EDU", "HLH", "UAF", "INS", "SEP",
+];
+
+/// What the coder knows about the whole document.
+#[derive(Debug, Default, Clone)]
+pub struct DocContext {
+    pub conflicts: Vec<Conflict>,
+    /// Country codes mentioned in the document, with their counts.
+    pub countries: HashMap<String, usize>,
+    /// Per sentence: quoted words and their attribution.
+    pub quotes: Vec<crate::quotes::SentenceQuotes>,
+}
+
+impl DocContext {
+    /// The conflict that "the parties" in sentence `index` most likely refers to: the last one
+    /// named up to that sentence, else the first one named after it.
+    pub fn conflict_for(&self, index: usize) -> Option<&Conflict> {
+        self.conflicts
+            .iter()
+            .rev()
+            .find(|c| c.sentence <= index)
+            .or_else(|| self.conflicts.first())
+    }
+}
+
+impl DocContext {
+    /// Counts the countries of a sentence's mentions.
+    pub fn count_countries(&mut self, mentions: &[Mention]) {
+        for m in mentions {
+            if let Some(c) = &m.country {
+                *self.countries.entry(c.clone()).or_default() += 1;
+            }
+        }
+    }
+
+    /// The country the document is mostly about: at least half of its country mentions.
+    pub fn main_country(&self) -> Option<&str> {
+        let total: usize = self.countries.values().sum();
+        self.countries
+            .iter()
+            .filter(|(_, &n)| n * 2 >= total && n >= 2)
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(c, _)| c.as_str())
+    }
+}
+
+/// A bare state sector mention ("President X" -> GOV) with the country the text is about.
+pub fn with_home_country(mentions: &[Mention], context: &DocContext) -> Vec<Mention> {
+    let mut in_sentence: Vec<&str> = mentions
+        .iter()
+        .filter_map(|m| m.country.as_deref())
+        .collect();
+    in_sentence.sort_unstable();
+    in_sentence.dedup();
+    let home = match in_sentence.as_slice() {
+        [one] => Some(*one),
+        [] => context.main_country(),
+        _ => None,
+    };
+    let Some(home) = home else {
+        return mentions.to_vec();
+    };
+    mentions
+        .iter()
+        .map(|m| {
+            let bare =
+                m.country.is_none() && m.code.len() == 3 && HOME_SECTORS.contains(&m.code.as_str());
+            if !bare {
+                return m.clone();
+            }
+            Mention {
+                code: format!("{home}{}", m.code),
+                country: Some(home.to_string()),
+                sector: Some(m.code.clone()),
+                rule: format!("{}+home({home})", m.rule),
+                ..m.clone()
+            }
+        })
+        .collect()
+}
