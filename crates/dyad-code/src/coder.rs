@@ -755,6 +755,7 @@ impl SentenceCoder for PatternCoder {
                 confidence,
                 quote: None,
                 date: None,
+                location: None,
             };
             // one event per (code root, source, target) and sentence: the first, most specific
             if !events.iter().any(|e| {
@@ -792,6 +793,7 @@ impl SentenceCoder for PatternCoder {
         }
         crate::quotes::attribute(&mut events, &triggers, tree.as_ref(), input, mentions);
         crate::dating::date_events(&self.dates, &mut events, &triggers, tree.as_ref(), input);
+        crate::locating::locate_events(&mut events, &triggers, tree.as_ref(), input, input.context);
         events
     }
 }

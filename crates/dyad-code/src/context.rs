@@ -10,11 +10,16 @@ use crate::conflicts::Conflict;
 use crate::mentions::Mention;
 use std::collections::HashMap;
 
-/// Sectors of a state's own institutions and people: without a nationality, they belong to
-/// the country the text is about.
+/// Sectors of a state's own institutions and politics: without a nationality, they belong to
+/// the only country their sentence names, else to the country the document is about.
+const STATE_SECTORS: &[&str] = &[
+    "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "OPP", "PTY",
+];
+
+/// Other domestic sectors: people and groups take only the document's main country (the
+/// civilians a Russian contingent evacuates are not Russian).
 const HOME_SECTORS: &[&str] = &[
-    "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "OPP", "REB", "CVL", "PTY", "REF", "LAB",
-    "BUS", "MED", "EDU", "HLH", "UAF", "INS", "SEP",
+    "REB", "CVL", "REF", "LAB", "BUS", "MED", "EDU", "HLH", "UAF", "INS", "SEP",
 ];
 
 /// What the coder knows about the whole document.
@@ -68,22 +73,24 @@ pub fn with_home_country(mentions: &[Mention], context: &DocContext) -> Vec<Ment
         .collect();
     in_sentence.sort_unstable();
     in_sentence.dedup();
-    let home = match in_sentence.as_slice() {
+    let state_home = match in_sentence.as_slice() {
         [one] => Some(*one),
         [] => context.main_country(),
         _ => None,
     };
-    let Some(home) = home else {
-        return mentions.to_vec();
-    };
+    let main = context.main_country();
     mentions
         .iter()
         .map(|m| {
-            let bare =
-                m.country.is_none() && m.code.len() == 3 && HOME_SECTORS.contains(&m.code.as_str());
-            if !bare {
+            let home = match m.code.as_str() {
+                _ if m.country.is_some() || m.code.len() != 3 => None,
+                c if STATE_SECTORS.contains(&c) => state_home,
+                c if HOME_SECTORS.contains(&c) => main,
+                _ => None,
+            };
+            let Some(home) = home else {
                 return m.clone();
-            }
+            };
             Mention {
                 code: format!("{home}{}", m.code),
                 country: Some(home.to_string()),

@@ -22,6 +22,7 @@ pub mod coder;
 pub mod conflicts;
 pub mod context;
 pub mod dating;
+pub mod locating;
 pub mod mentions;
 mod nominal;
 pub mod quotes;
@@ -73,6 +74,8 @@ pub struct CodedEvent {
     pub quote: Option<dyad_model::Quote>,
     /// The date the sentence gives the event (else the record takes the publication date).
     pub date: Option<dating::EventDate>,
+    /// Where the sentence puts the event.
+    pub location: Option<dyad_model::Location>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -212,6 +212,7 @@ pub(crate) fn code_nominal_events(
             confidence: if src.is_some() { 0.6 } else { 0.45 },
             quote: None,
             date: None,
+            location: None,
         };
         if !events.iter().any(|e| {
             e.cameo.get(..2) == ev.cameo.get(..2) && e.source == ev.source && e.target == ev.target

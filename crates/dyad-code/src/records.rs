@@ -117,7 +117,7 @@ pub fn build(
         negated: ev.negated,
         modality: ev.modality.as_str().to_string(),
         quote: ev.quote.clone(),
-        location: None,
+        location: ev.location.clone(),
         trigger: Trigger {
             text: trigger_text,
             span: idx.char_span(ev.trigger.0, ev.trigger.1),

@@ -383,3 +383,31 @@ fn events_are_dated_by_their_sentence_not_the_publication_day() {
         show(&events)
     );
 }
+
+#[test]
+fn events_are_located_where_the_sentence_puts_them() {
+    let events = code("Russian forces shelled Kharkiv on Tuesday.");
+    let e = events
+        .iter()
+        .find(|e| e.plover.event == "ASSAULT")
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    let loc = e.location.as_ref().unwrap_or_else(|| panic!("no location"));
+    assert_eq!(loc.name, "Kharkiv");
+    assert_eq!(loc.country.as_deref(), Some("UKR"));
+    assert_eq!(loc.precision, "city");
+    assert!(loc.lat.is_some_and(|l| (l - 49.98).abs() < 0.1));
+
+    // a region that is not a city
+    let events = code("Azerbaijani troops attacked Armenian positions in Nagorno-Karabakh.");
+    let e = events
+        .iter()
+        .find(|e| e.plover.event == "ASSAULT")
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    let loc = e.location.as_ref().unwrap_or_else(|| panic!("no location"));
+    assert_eq!(loc.precision, "region");
+    assert_eq!(loc.country.as_deref(), Some("AZE"));
+
+    // a country named as an actor is not a location; no place, no location
+    let events = code("Hungary called on Russia to end the war.");
+    assert!(events.iter().all(|e| e.location.is_none()), "{:?}", events);
+}

@@ -1,0 +1,128 @@
+//! Event locations: the place named in an event's own clause, resolved with the gazetteer.
+//!
+//! Place names are found in the sentence by [`dyad_geo::Gazetteer::find`]. An event takes the
+//! place attached to its predicate's clause in the parse (without a parse: any place of the
+//! sentence), preferring one introduced by a locative preposition ("in Nagorno-Karabakh",
+//! "near the border town of X", "outside Kyiv") and then the nearest to the predicate. A place
+//! that is the event's source actor ("Russia attacked ...") does not locate the event. Homonyms
+//! are resolved with the countries of the event's actors and the document's main country as
+//! context. The dateline city is never used: it says where the story was filed, not where the
+//! event happened.
+
+use crate::context::DocContext;
+use crate::tree::DepTree;
+use crate::CodedEvent;
+use dyad_geo::{Gazetteer, PlaceMatch, Precision};
+use dyad_model::Location;
+
+/// Prepositions that put an event somewhere.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "into",
+    "across",
+    "around",
+    "on",
+    "along",
+    "over",
+    "throughout",
+    "within",
+    "towards",
+    "toward",
+];
+
+/// Prepositions that put an event inside a country ("called on Russia" does not).
+const IN_COUNTRY: &[&str] = &["in", "inside", "into", "across", "throughout", "within"];
+
+fn precision(p: Precision) -> &'static str {
+    match p {
+        Precision::City => "city",
+        Precision::Admin1 => "admin1",
+        Precision::Region => "region",
+        Precision::Country => "country",
+    }
+}
+
+/// Locates the events of one sentence (predicate tokens `triggers`).
+pub fn locate_events(
+    events: &mut [CodedEvent],
+    triggers: &[usize],
+    tree: Option<&DepTree<'_>>,
+    input: &crate::SentenceInput<'_>,
+    context: &DocContext,
+) {
+    if events.is_empty() {
+        return;
+    }
+    let gazetteer = Gazetteer::embedded();
+    let text = &input.sentence.text;
+    let forms: Vec<&str> = input
+        .words
+        .iter()
+        .map(|w| text.get(w.start..w.end).unwrap_or(""))
+        .collect();
+    let places = gazetteer.find(&forms);
+    if places.is_empty() {
+        return;
+    }
+    for (ev, &v) in events.iter_mut().zip(triggers) {
+        let token = |p: &PlaceMatch| input.words.get(p.start).map_or(0, |w| w.token);
+        let is_source =
+            |p: &PlaceMatch| ev.source.iter().any(|m| m.start < p.end && p.start < m.end);
+        let attached = |p: &PlaceMatch| match tree {
+            Some(t) => t.in_clause(v, token(p)),
+            None => true,
+        };
+        let after = |p: &PlaceMatch, accept: &dyn Fn(&str) -> bool| {
+            p.start > 0
+                && input
+                    .words
+                    .get(p.start - 1)
+                    .is_some_and(|w| accept(w.norm.as_str()))
+        };
+        let locative = |p: &PlaceMatch| after(p, &|w| LOCATIVE.contains(&w) || w == "the");
+        // a country's name is an actor ("the leaders of Russia") unless a locative
+        // preposition puts something in it ("peace in Ukraine")
+        let country_only = |p: &PlaceMatch| {
+            p.ids.iter().all(|&id| {
+                gazetteer
+                    .place(id)
+                    .is_some_and(|pl| pl.precision == Precision::Country)
+            })
+        };
+        let best = places
+            .iter()
+            .filter(|p| !is_source(p) && attached(p))
+            .filter(|p| !country_only(p) || after(p, &|w| IN_COUNTRY.contains(&w)))
+            .min_by_key(|p| (!locative(p), token(p).abs_diff(v)));
+        let Some(p) = best else { continue };
+        let mut countries: Vec<&str> = ev
+            .source
+            .iter()
+            .chain(&ev.target)
+            .filter_map(|m| m.country.as_deref())
+            .collect();
+        countries.extend(context.main_country());
+        let Some(place) = gazetteer
+            .resolve_ids(&p.ids, &countries)
+            .and_then(|id| gazetteer.place(id))
+        else {
+            continue;
+        };
+        let known = place.has_coordinates();
+        ev.location = Some(Location {
+            name: text
+                .get(input.words[p.start].start..input.words[p.end - 1].end)
+                .unwrap_or(&place.name)
+                .to_string(),
+            country: (!place.country.is_empty()).then(|| place.country.clone()),
+            lat: known.then_some(place.lat),
+            lon: known.then_some(place.lon),
+            geonameid: place.geonameid.map(u64::from),
+            precision: precision(place.precision).to_string(),
+        });
+    }
+}
