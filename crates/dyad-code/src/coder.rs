@@ -7,7 +7,7 @@
 //! `$`/`+` slots, else by position: the source is the first actor side before the verb, the
 //! target the first after it; a passive ("was attacked by X") swaps them.
 
-use crate::conflicts::with_conflict_parties;
+use crate::conflicts::{conflict_recipients, with_conflict_parties};
 use crate::context::with_home_country;
 use crate::mentions::Mention;
 use crate::syntax::{SyntaxNeed, SyntaxToken};
@@ -84,8 +84,22 @@ impl PatternCoder {
         syntax: Option<&[SyntaxToken]>,
     ) -> Vec<VerbHit<'a>> {
         let in_mention = |i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
-        let tagged_verb =
-            |w: &Word| syntax.is_none_or(|s| s.get(w.token).is_some_and(|t| t.upos == "VERB"));
+        // "Hungary calls for ...": a third-person verb right after an actor and before a
+        // preposition, which taggers trained on web text often read as a plural noun
+        let actor_verb = |i: usize| {
+            words[i].norm.ends_with('s')
+                && mentions.iter().any(|m| m.end == i)
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.norm.as_str(), "for" | "on" | "to" | "against"))
+        };
+        let tagged_verb = |i: usize| {
+            let w = &words[i];
+            syntax.is_none_or(|s| {
+                s.get(w.token)
+                    .is_some_and(|t| t.upos == "VERB" || (t.upos == "NOUN" && actor_verb(i)))
+            })
+        };
         let mut hits = Vec::new();
         let mut i = 0;
         while i < words.len() {
@@ -120,7 +134,7 @@ impl PatternCoder {
                         && (h.start == 0
                             || !DETERMINERS.contains(&words[h.start - 1].norm.as_str()))
                         && !NON_VERB_FORMS.contains(&words[h.head].norm.as_str())
-                        && tagged_verb(&words[h.head]) =>
+                        && tagged_verb(h.head) =>
                 {
                     hits.push(h);
                     i = h.end;
@@ -790,6 +804,22 @@ impl SentenceCoder for PatternCoder {
                 &mut events,
                 &mut triggers,
             );
+        }
+        // a request about a conflict, with no recipient named: the conflict's parties
+        // (or only one party of a conflict the sentence names: "in the Russia-Ukraine war")
+        for ev in events.iter_mut() {
+            if !matches!(ev.cameo.get(..2), Some("10" | "02")) {
+                continue;
+            }
+            let parties = conflict_recipients(input.index, words, input.context);
+            let one_party = ev.target.len() == 1
+                && parties
+                    .iter()
+                    .any(|p| p.start == ev.target[0].start && p.code == ev.target[0].code);
+            let own = |p: &Mention| ev.source.iter().any(|s| s.country == p.country);
+            if (ev.target.is_empty() || one_party) && !parties.iter().any(own) {
+                ev.target = parties;
+            }
         }
         crate::quotes::attribute(&mut events, &triggers, tree.as_ref(), input, mentions);
         crate::dating::date_events(&self.dates, &mut events, &triggers, tree.as_ref(), input);

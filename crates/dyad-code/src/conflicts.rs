@@ -46,11 +46,71 @@ pub struct Conflict {
     pub sentence: usize,
     /// The parties as mentioned there (their word spans belong to that sentence).
     pub parties: Vec<Mention>,
+    /// The words of the place it is fought over or in ("over Nagorno-Karabakh" -> `nagorno
+    /// karabakh`), if the text says.
+    pub region: Vec<String>,
 }
 
 /// Country-like single actors (not compound agents such as "Azerbaijani troops").
 fn party(m: &Mention) -> bool {
     m.country.is_some() || m.code.starts_with("IGO")
+}
+
+/// "over Nagorno-Karabakh", "in Ukraine": the capitalized words of the place right after `from`.
+fn region_after(words: &[Word], from: usize) -> Vec<String> {
+    if !words
+        .get(from)
+        .is_some_and(|w| matches!(w.norm.as_str(), "over" | "in"))
+    {
+        return Vec::new();
+    }
+    let start = from + 1 + usize::from(words.get(from + 1).is_some_and(|w| w.norm == "the"));
+    words
+        .iter()
+        .skip(start)
+        .take(4)
+        .take_while(|w| w.capitalized)
+        .map(|w| w.norm.clone())
+        .collect()
+}
+
+/// The recipients of a request that names none, when it is about a conflict: the parties of
+/// a conflict the sentence names ("calls for the same in the Russia-Ukraine war"), or of the
+/// conflict whose region it names ("a ceasefire in the Nagorno-Karabakh situation"). Parties
+/// named in another sentence get the span of the region's words here.
+pub fn conflict_recipients(index: usize, words: &[Word], context: &DocContext) -> Vec<Mention> {
+    if let Some(c) = context.conflicts.iter().find(|c| c.sentence == index) {
+        return c.parties.clone();
+    }
+    for c in context.conflicts.iter().rev() {
+        let n = c.region.len();
+        if n == 0 {
+            continue;
+        }
+        let at = (0..words.len().saturating_sub(n - 1)).find(|&i| {
+            words[i..i + n]
+                .iter()
+                .zip(&c.region)
+                .all(|(w, r)| w.norm == *r)
+        });
+        if let Some(i) = at {
+            return c
+                .parties
+                .iter()
+                .map(|p| Mention {
+                    start: i,
+                    end: i + n,
+                    rule: format!(
+                        "{}(party to the conflict in {})",
+                        p.rule,
+                        c.region.join(" ")
+                    ),
+                    ..p.clone()
+                })
+                .collect();
+        }
+    }
+    Vec::new()
 }
 
 /// The conflicts named in one sentence.
@@ -74,9 +134,11 @@ pub fn find_conflicts(index: usize, words: &[Word], mentions: &[Mention]) -> Vec
                     .cloned()
                     .collect();
                 if parties.len() >= 2 {
+                    let end = parties.iter().map(|m| m.end).max().unwrap_or(i);
                     out.push(Conflict {
                         sentence: index,
                         parties,
+                        region: region_after(words, end),
                     });
                     continue;
                 }
@@ -95,6 +157,7 @@ pub fn find_conflicts(index: usize, words: &[Word], mentions: &[Mention]) -> Vec
                 out.push(Conflict {
                     sentence: index,
                     parties: vec![first.clone(), (*second).clone()],
+                    region: region_after(words, i + 1),
                 });
             }
         }

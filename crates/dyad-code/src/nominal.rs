@@ -94,6 +94,81 @@ fn noun_roles(tree: &DepTree<'_>, n: usize, code: &str) -> (Option<usize>, Optio
     (actor, recipient)
 }
 
+/// Verbs that name or characterize something ("calling it an act of aggression").
+const NAMING: &[&str] = &[
+    "call",
+    "describe",
+    "label",
+    "brand",
+    "term",
+    "characterize",
+    "characterise",
+    "dub",
+    "denounce",
+    "condemn",
+    "qualify",
+];
+
+/// The naming verb a noun is the characterization under ("calling X an act of aggression",
+/// "described the attack as genocide"), within three heads.
+fn naming_verb(tree: &DepTree<'_>, n: usize) -> Option<usize> {
+    let mut t = n;
+    for _ in 0..4 {
+        t = tree.head(t)?;
+        if tree.upos(t) == "VERB" && NAMING.contains(&tree.lemma(t)) {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// The verb that governs a noun event: its head, or, for a free relative that names it ("what
+/// it described as X", "what it called X"), the verb that governs the relative.
+fn governing_verb(tree: &DepTree<'_>, n: usize) -> Option<usize> {
+    let g = tree.head(n)?;
+    if NAMING.contains(&tree.lemma(g)) && tree.case_of(n).is_some_and(|c| c == "as")
+        || tree.rel(n) == "xcomp"
+    {
+        let relative = tree.head(g).filter(|_| tree.rel(g) == "acl:relcl")?;
+        if matches!(tree.lemma(relative), "what" | "which") && tree.rel(relative) == "obj" {
+            return tree.head(relative);
+        }
+    }
+    Some(g)
+}
+
+/// The other party of the document's two-sided conflict, for an accusation that names no one:
+/// Armenia calling "what was happening" aggression accuses Azerbaijan.
+fn other_party(input: &SentenceInput<'_>, source: &[Mention]) -> Vec<Mention> {
+    let Some(conflict) = input.context.conflict_for(input.index) else {
+        return Vec::new();
+    };
+    let own = |p: &Mention| {
+        source
+            .iter()
+            .any(|s| s.country.is_some() && s.country == p.country)
+    };
+    if conflict.parties.len() != 2 || !conflict.parties.iter().any(own) {
+        return Vec::new();
+    }
+    conflict
+        .parties
+        .iter()
+        .filter(|p| !own(p))
+        .map(|p| Mention {
+            // the party is named elsewhere in the document: no span in this sentence
+            start: 0,
+            end: 0,
+            rule: format!(
+                "{}(other party to the conflict of sentence {})",
+                p.rule,
+                conflict.sentence + 1
+            ),
+            ..p.clone()
+        })
+        .collect()
+}
+
 /// Adds the nominal events of a parsed sentence to `events` (whose predicate tokens are
 /// `triggers`).
 pub(crate) fn code_nominal_events(
@@ -120,9 +195,69 @@ pub(crate) fn code_nominal_events(
         let Some(entry) = noun_entry(dicts, tree, n) else {
             continue;
         };
-        let Some(g) = tree.head(n) else { continue };
+        // an accusation noun names what its speaker calls something ("calling what was
+        // happening an act of aggression"): only a naming verb above it makes it an event
+        if entry.code.starts_with("11") {
+            let Some(namer) = naming_verb(tree, n) else {
+                continue;
+            };
+            // the naming verb's own generic reading ("call" -> telephone) gives way
+            let replaces = triggers.iter().position(|&t| t == namer);
+            if replaces.is_some_and(|k| !events[k].rule.starts_with("verb:")) {
+                continue;
+            }
+            let src = tree.actor(namer).and_then(group);
+            let tgt = noun_roles(tree, n, &entry.code)
+                .1
+                .and_then(group)
+                .filter(|t| Some(*t) != src);
+            if src.is_none() {
+                continue;
+            }
+            let source = actor_side(mentions, src.unwrap_or_default());
+            let target = match tgt {
+                Some(t) => side(mentions, t),
+                None => other_party(input, &source),
+            };
+            let (Some(a), Some(b)) = (input.tokens.get(namer), input.tokens.get(n)) else {
+                continue;
+            };
+            let ev = CodedEvent {
+                source,
+                target,
+                cameo: entry.code.clone(),
+                trigger: (a.start.min(b.start), a.end.max(b.end)),
+                rule: format!(
+                    "noun:{}:{}",
+                    tree.lemma(namer),
+                    tree.lemma(n).to_lowercase()
+                ),
+                negated: false,
+                modality: crate::Modality::Asserted,
+                confidence: 0.55,
+                quote: None,
+                date: None,
+                location: None,
+            };
+            match replaces {
+                Some(k) => events[k] = ev,
+                None => {
+                    events.push(ev);
+                    triggers.push(namer);
+                }
+            }
+            continue;
+        }
+        let Some(g) = governing_verb(tree, n) else {
+            continue;
+        };
         let verb = tree.lemma(g).to_lowercase();
-        let rel = tree.rel(n);
+        let rel = if g == tree.head(n).unwrap_or(usize::MAX) {
+            tree.rel(n)
+        } else {
+            // "launching what it described as local anti-terrorist measures"
+            "obj"
+        };
         let frame = match rel {
             "obj" if dicts.nouns.is_undoing(&verb) => Frame::Undo,
             "obj" if ASK.contains(&verb.as_str()) => Frame::Ask,

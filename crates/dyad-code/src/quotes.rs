@@ -101,18 +101,9 @@ fn mark(w: &Word) -> Option<Mark> {
     }
 }
 
-/// The actor of a mention as a contract `ActorRef`, with its span in `text`.
+/// The actor of a mention as a contract `ActorRef` (capitals as governments).
 pub fn mention_ref(m: &Mention, words: &[Word], text: &str, idx: &CharIndex) -> ActorRef {
-    let m = m.as_actor();
-    let start = words.get(m.start).map_or(0, |w| w.start);
-    let end = words.get(m.end.saturating_sub(1)).map_or(start, |w| w.end);
-    ActorRef {
-        text: text.get(start..end).unwrap_or("").to_string(),
-        code: m.code.clone(),
-        country: m.country.clone(),
-        sector: m.sector.clone(),
-        span: idx.char_span(start, end),
-    }
+    crate::records::actor_ref(&m.as_actor(), words, text, idx)
 }
 
 /// The attribution in words `from..to` of a sentence: a speech verb form and the nearest

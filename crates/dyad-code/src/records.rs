@@ -2,6 +2,7 @@
 
 use crate::mentions::Mention;
 use crate::{CodedEvent, SentenceInput};
+use dyad_dict::words::Word;
 use dyad_dict::Ontology;
 use dyad_model::{ActorRef, CharIndex, EventRecord, Plover, Trigger};
 
@@ -17,19 +18,18 @@ pub fn stable_hash(parts: &[&str]) -> String {
     format!("{h:016x}")
 }
 
-fn actor_ref(m: &Mention, input: &SentenceInput<'_>, idx: &CharIndex) -> ActorRef {
-    let start = input.words.get(m.start).map_or(0, |w| w.start);
-    let end = input
-        .words
-        .get(m.end.saturating_sub(1))
-        .map_or(start, |w| w.end);
+/// A mention as the contract's `ActorRef`, with its span in `text` (the sentence `words` come
+/// from). A mention without words (an actor named in another sentence, such as the other party
+/// to a conflict) has empty text and span.
+pub fn actor_ref(m: &Mention, words: &[Word], text: &str, idx: &CharIndex) -> ActorRef {
+    let (start, end) = if m.end > m.start {
+        let start = words.get(m.start).map_or(0, |w| w.start);
+        (start, words.get(m.end - 1).map_or(start, |w| w.end))
+    } else {
+        (0, 0)
+    };
     ActorRef {
-        text: input
-            .sentence
-            .text
-            .get(start..end)
-            .unwrap_or("")
-            .to_string(),
+        text: text.get(start..end).unwrap_or("").to_string(),
         code: m.code.clone(),
         country: m.country.clone(),
         sector: m.sector.clone(),
@@ -56,12 +56,12 @@ pub fn build(
     let source: Vec<ActorRef> = ev
         .source
         .iter()
-        .map(|m| actor_ref(m, input, &idx))
+        .map(|m| actor_ref(m, input.words, &input.sentence.text, &idx))
         .collect();
     let target: Vec<ActorRef> = ev
         .target
         .iter()
-        .map(|m| actor_ref(m, input, &idx))
+        .map(|m| actor_ref(m, input.words, &input.sentence.text, &idx))
         .collect();
     let trigger_text = input
         .sentence

@@ -14,6 +14,21 @@ use crate::mentions::Mention;
 use crate::syntax::SyntaxToken;
 use dyad_dict::words::Word;
 
+/// Puts mention `k`'s whole group into mention `j`'s.
+fn merge_groups(mentions: &mut [Mention], k: usize, j: usize) {
+    let (Some(from), Some(to)) = (
+        mentions.get(k).map(|m| m.group),
+        mentions.get(j).map(|m| m.group),
+    ) else {
+        return;
+    };
+    if from != to {
+        for m in mentions.iter_mut().filter(|m| m.group == from) {
+            m.group = to;
+        }
+    }
+}
+
 /// A read-only view of one sentence's parse, with 0-based token indices.
 pub struct DepTree<'a> {
     toks: &'a [SyntaxToken],
@@ -105,10 +120,27 @@ impl<'a> DepTree<'a> {
             let Some(j) = self.head(h).and_then(|x| self.mention_at(x)) else {
                 continue;
             };
-            let (from, to) = (mentions[k].group, mentions[j].group);
-            if from != to {
-                for m in mentions.iter_mut().filter(|m| m.group == from) {
-                    m.group = to;
+            merge_groups(mentions, k, j);
+        }
+        // two subjects of one predicate are a coordination the parser split ("Brussels,
+        // America and ... are calling")
+        for v in 0..self.toks.len() {
+            let subjects: Vec<usize> = self
+                .kids(v, "nsubj")
+                .filter_map(|s| self.mention_at(s))
+                .collect();
+            for pair in subjects.windows(2) {
+                let (a, b) = (&mentions[pair[0]], &mentions[pair[1]]);
+                let (first, second) = if a.start < b.start { (a, b) } else { (b, a) };
+                let gap = words.get(first.end..second.start).unwrap_or(&[]);
+                let adjacent = gap.iter().all(|w| matches!(w.norm.as_str(), "," | "and"));
+                // "X, Y and Z": a list, not a subject next to a misattached one ("detained
+                // journalists, Athens said")
+                let list = gap.iter().any(|w| w.norm == "and")
+                    || mentions.iter().filter(|m| m.group == second.group).count() > 1;
+                let listed = adjacent && list;
+                if listed {
+                    merge_groups(mentions, pair[1], pair[0]);
                 }
             }
         }
@@ -307,7 +339,15 @@ impl<'a> DepTree<'a> {
                 self.head(head)
                     .and_then(|up| self.subject_depth(up, depth + 1))
             }
-            "conj" | "advcl" => self.subject_depth(head, depth + 1),
+            "conj" => self.subject_depth(head, depth + 1),
+            // "said there were no forces, calling it aggression": a participle attached to a
+            // subjectless reported clause belongs to the speaker
+            "advcl" => self.subject_depth(head, depth + 1).or_else(|| {
+                (self.rel(head) == "ccomp" && self.kid(head, "expl").is_some())
+                    .then(|| self.head(head))
+                    .flatten()
+                    .and_then(|up| self.subject_depth(up, depth + 2))
+            }),
             // "troops who crossed", "militants backed by Iran" (for a passive participle the
             // noun is the recipient, handled by the caller through `is_passive_participle`)
             "acl" | "acl:relcl" => self.filler(head),
