@@ -274,6 +274,10 @@ impl MentionFinder {
         if next.capitalized || !n.chars().all(char::is_alphabetic) || self.breaks.contains(n) {
             return false;
         }
+        // "military aid", "police crackdown": the agent word modifies an event noun
+        if self.dicts.nouns.get(n).is_some() {
+            return true;
+        }
         let plural_noun = n.ends_with('s') && !matches!(n, "says" | "has" | "is" | "was" | "does");
         !self.is_verb_form(n) || plural_noun || n.ends_with("ing")
     }

@@ -405,10 +405,6 @@ impl<'a> DepTree<'a> {
                 .and_then(|s| self.filler(s))
                 .or_else(|| self.subject(v));
         }
-        let direct = self
-            .kid(v, "iobj")
-            .and_then(|o| self.filler(o))
-            .or_else(|| self.kid(v, "obj").and_then(|o| self.filler(o)));
         let obliques: Vec<usize> = self
             .kids(v, "obl")
             .filter(|&o| self.rel(o) != "obl:tmod" && self.case_of(o) != Some("by"))
@@ -422,7 +418,19 @@ impl<'a> DepTree<'a> {
                 return Some(m);
             }
         }
-        direct.or_else(|| obliques.iter().find_map(|&o| self.filler(o)))
+        // indirect object, object, obliques in that order; an actor with a country wins over a
+        // bare agent ("offered its troops to Lebanon's president": the troops are the gift)
+        let candidates: Vec<usize> = self
+            .kids(v, "iobj")
+            .chain(self.kids(v, "obj"))
+            .chain(obliques)
+            .filter_map(|o| self.filler(o))
+            .collect();
+        candidates
+            .iter()
+            .find(|&&m| !self.countryless.get(m).copied().unwrap_or(true))
+            .or(candidates.first())
+            .copied()
     }
 
     /// A perfect with a "since" phrase describes a state that began in the past ("has been
