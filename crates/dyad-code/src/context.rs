@@ -79,11 +79,17 @@ pub fn with_home_country(mentions: &[Mention], context: &DocContext) -> Vec<Ment
         _ => None,
     };
     let main = context.main_country();
+    // "the U.N. war crimes court": an organisation names whose agent it is
+    let after_igo = |m: &Mention| {
+        mentions
+            .iter()
+            .any(|o| o.code.starts_with("IGO") && o.end <= m.start && m.start - o.end <= 3)
+    };
     mentions
         .iter()
         .map(|m| {
             let home = match m.code.as_str() {
-                _ if m.country.is_some() || m.code.len() != 3 => None,
+                _ if m.country.is_some() || m.code.len() != 3 || after_igo(m) => None,
                 c if STATE_SECTORS.contains(&c) => state_home,
                 c if HOME_SECTORS.contains(&c) => main,
                 _ => None,

@@ -67,6 +67,9 @@ const PHRASE_BREAKS: &[&str] = &[
     "she", "we", "while", "when", "if", "also", "of", "between", "about", "under", "since", "amid",
 ];
 
+/// CAMEO prefixes of former federations whose member republics are countries now.
+const FEDERATIONS: &[&str] = &["SCG", "YUG", "USR", "SUN", "CSK"];
+
 /// Nouns that stay inside a country-word phrase without changing its code ("the Armenian capital").
 const PLACE_NOUNS: &[&str] = &[
     "capital",
@@ -168,6 +171,13 @@ impl MentionFinder {
     }
 
     fn split_code(&self, code: &str) -> (Option<String>, Option<String>) {
+        // a member republic under a former federation's prefix (SCGSRB, USRUKR) is its own
+        // country, as ISO 3166 has it today
+        if let Some(rest) = FEDERATIONS.iter().find_map(|f| code.strip_prefix(f)) {
+            if let Some(member) = rest.get(..3).filter(|c| self.countries.contains(*c)) {
+                return (Some(member.to_string()), rest.get(3..6).map(str::to_string));
+            }
+        }
         let country = code
             .get(..3)
             .filter(|c| self.countries.contains(*c))

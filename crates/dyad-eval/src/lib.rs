@@ -110,7 +110,7 @@ const SECTORS: &[&str] = &[
 fn country(code: &str) -> &str {
     // CAMEO codes a member republic of a former federation under the federation's prefix
     // (Serbia 1992-2006 is SCGSRB, before that YUGSRB); gold files use the republic's own code
-    if let Some(member) = ["SCG", "YUG", "SUN", "CSK"]
+    if let Some(member) = ["SCG", "YUG", "USR", "SUN", "CSK"]
         .iter()
         .find_map(|f| code.strip_prefix(f))
         .and_then(|rest| rest.get(..3))
