@@ -433,6 +433,8 @@ pub(crate) fn intent_code(code: &str) -> Option<&'static str> {
         "05" => "032",
         "06" => "031",
         "07" => "033",
+        // a pledge to yield is an intent (AGREE), as the PLOVER gold standard codes "will
+        // allow", "is willing to withdraw" (the manual would keep some as CONCEDE)
         "08" => "035",
         "14" => "133",
         "15" | "18" | "19" | "20" => "138",
@@ -819,6 +821,20 @@ impl SentenceCoder for PatternCoder {
             let own = |p: &Mention| ev.source.iter().any(|s| s.country == p.country);
             if (ev.target.is_empty() || one_party) && !parties.iter().any(own) {
                 ev.target = parties;
+            }
+        }
+        // a party to a conflict calling for its end expresses its own intent (PLOVER manual,
+        // REQUEST: "coded as AGREE"); a third party's call stays a request
+        for ev in events.iter_mut() {
+            let yield_request = matches!(ev.cameo.as_str(), "1056" | "0256" | "1053" | "0253");
+            let party = input.context.conflict_for(input.index).is_some_and(|c| {
+                c.parties
+                    .iter()
+                    .any(|p| ev.source.iter().any(|s| s.country.is_some() && s.country == p.country))
+            });
+            if yield_request && party {
+                ev.cameo = "0356".to_string();
+                ev.target.retain(|t| !ev.source.iter().any(|s| s.country == t.country));
             }
         }
         crate::quotes::attribute(&mut events, &triggers, tree.as_ref(), input, mentions);

@@ -608,7 +608,8 @@ fn convert_cameo(plover: &str, goldstein: &str) -> String {
          # CAMEO 01 (statements) is no PLOVER event; CAMEO 02 (appeals) is REQUEST with the mode and context of the\n\
          # matching 10 (demand) code, since PLOVER's REQUEST covers \"all requests, demands, and orders\"; CAMEO 163\n\
          # (embargo, boycott, sanctions) is SANCTION `discontinue`, as the PLOVER manual says of international\n\
-         # sanctions (the 2021 table has COERCE).\n",
+         # sanctions (the 2021 table has COERCE); CAMEO 081x (easing restrictions, curfews, states of emergency)\n\
+         # is CONCEDE, as the manual says of removing curfews (the table has RETREAT for 0813 and 0814).\n",
     );
     for code in codes {
         let entry = if code.starts_with("01") {
@@ -621,6 +622,9 @@ fn convert_cameo(plover: &str, goldstein: &str) -> String {
         } else if let Some(rest) = code.strip_prefix("02") {
             lookup(&table, &format!("10{rest}"))
                 .map(|(e, m, c, d)| (e, m, c, format!("Appeal: {d}")))
+        } else if code.starts_with("081") {
+            // easing curfews and states of emergency is a concession (PLOVER manual, CONCEDE)
+            lookup(&table, &code).map(|(_, m, c, d)| ("CONCEDE".into(), m, c, d))
         } else if code.starts_with("163") {
             lookup(&table, &code)
                 .map(|(_, _, c, d)| ("SANCTION".into(), "discontinue".into(), c, d))
