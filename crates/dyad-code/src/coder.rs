@@ -813,7 +813,14 @@ impl SentenceCoder for PatternCoder {
             if !matches!(ev.cameo.get(..2), Some("10" | "02")) {
                 continue;
             }
-            let parties = conflict_recipients(input.index, words, input.context);
+            let mut parties = conflict_recipients(input.index, words, input.context);
+            // a call for a ceasefire is addressed to the parties of the document's conflict
+            let yield_request = matches!(ev.cameo.as_str(), "1056" | "0256" | "1053" | "0253");
+            if parties.is_empty() && yield_request && ev.target.is_empty() {
+                if let Some(c) = input.context.conflict_for(input.index) {
+                    parties = c.parties_elsewhere("party to the conflict", |_| false);
+                }
+            }
             let one_party = ev.target.len() == 1
                 && parties
                     .iter()
@@ -828,13 +835,23 @@ impl SentenceCoder for PatternCoder {
         for ev in events.iter_mut() {
             let yield_request = matches!(ev.cameo.as_str(), "1056" | "0256" | "1053" | "0253");
             let party = input.context.conflict_for(input.index).is_some_and(|c| {
-                c.parties
-                    .iter()
-                    .any(|p| ev.source.iter().any(|s| s.country.is_some() && s.country == p.country))
+                c.parties.iter().any(|p| {
+                    ev.source
+                        .iter()
+                        .any(|s| s.country.is_some() && s.country == p.country)
+                })
             });
-            if yield_request && party {
+            // ... but a demand on the other side ("demanded the withdrawal of Armenian
+            // troops") is a request to it
+            let on_adversary = !ev.target.is_empty()
+                && !ev
+                    .target
+                    .iter()
+                    .any(|t| ev.source.iter().any(|s| s.country == t.country));
+            if yield_request && party && !on_adversary {
                 ev.cameo = "0356".to_string();
-                ev.target.retain(|t| !ev.source.iter().any(|s| s.country == t.country));
+                ev.target
+                    .retain(|t| !ev.source.iter().any(|s| s.country == t.country));
             }
         }
         crate::quotes::attribute(&mut events, &triggers, tree.as_ref(), input, mentions);

@@ -51,6 +51,23 @@ pub struct Conflict {
     pub region: Vec<String>,
 }
 
+impl Conflict {
+    /// The parties as actors of a sentence where they are not named (no words, empty span),
+    /// except those `skip` says; the rule says how they were found.
+    pub fn parties_elsewhere(&self, how: &str, skip: impl Fn(&Mention) -> bool) -> Vec<Mention> {
+        self.parties
+            .iter()
+            .filter(|p| !skip(p))
+            .map(|p| Mention {
+                start: 0,
+                end: 0,
+                rule: format!("{}({how} of sentence {})", p.rule, self.sentence + 1),
+                ..p.clone()
+            })
+            .collect()
+    }
+}
+
 /// Country-like single actors (not compound agents such as "Azerbaijani troops").
 fn party(m: &Mention) -> bool {
     m.country.is_some() || m.code.starts_with("IGO")

@@ -151,22 +151,7 @@ fn other_party(input: &SentenceInput<'_>, source: &[Mention]) -> Vec<Mention> {
     if conflict.parties.len() != 2 || !conflict.parties.iter().any(own) {
         return Vec::new();
     }
-    conflict
-        .parties
-        .iter()
-        .filter(|p| !own(p))
-        .map(|p| Mention {
-            // the party is named elsewhere in the document: no span in this sentence
-            start: 0,
-            end: 0,
-            rule: format!(
-                "{}(other party to the conflict of sentence {})",
-                p.rule,
-                conflict.sentence + 1
-            ),
-            ..p.clone()
-        })
-        .collect()
+    conflict.parties_elsewhere("other party to the conflict", own)
 }
 
 /// Adds the nominal events of a parsed sentence to `events` (whose predicate tokens are

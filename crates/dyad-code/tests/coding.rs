@@ -411,3 +411,22 @@ fn events_are_located_where_the_sentence_puts_them() {
     let events = code("Hungary called on Russia to end the war.");
     assert!(events.iter().all(|e| e.location.is_none()), "{:?}", events);
 }
+
+#[test]
+fn a_party_calling_for_a_ceasefire_agrees_and_a_third_party_requests() {
+    let text = "Fighting between Azerbaijan and Armenia continued. Armenia called for a ceasefire. France called for a ceasefire.";
+    let events = code(text);
+    let armenia = events
+        .iter()
+        .find(|e| e.sentence_index == 1)
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    assert_eq!(armenia.plover.event, "AGREE", "{}", show(&events));
+    assert_eq!(codes(&armenia.source), vec!["ARM"]);
+    let france = events
+        .iter()
+        .find(|e| e.sentence_index == 2)
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    assert_eq!(france.plover.event, "REQUEST", "{}", show(&events));
+    assert_eq!(france.plover.mode.as_deref(), Some("yield"));
+    assert_eq!(codes(&france.target), vec!["AZE", "ARM"]);
+}
