@@ -43,15 +43,7 @@ const fn ev(
     source: &'static [&'static str],
     target: &'static [&'static str],
 ) -> Case {
-    Case {
-        text,
-        event,
-        source,
-        target,
-        negated: false,
-        modality: "asserted",
-        absent: false,
-    }
+    modal(text, event, source, target, "asserted")
 }
 
 /// A non-negated event with a modality other than "asserted".
@@ -81,13 +73,8 @@ const fn neg(
     target: &'static [&'static str],
 ) -> Case {
     Case {
-        text,
-        event,
-        source,
-        target,
         negated: true,
-        modality: "denied",
-        absent: false,
+        ..modal(text, event, source, target, "denied")
     }
 }
 
