@@ -400,6 +400,49 @@ pub(crate) fn side(mentions: &[Mention], group: usize) -> Vec<Mention> {
         .collect()
 }
 
+/// Sectors of people who protest in the street.
+const PEOPLE: &[&str] = &["CVL", "LAB", "EDU", "OPP", "REF", "AGR", "REL"];
+
+/// Sectors of the state's coercive and governing apparatus.
+const STATE_FORCE: &[&str] = &["GOV", "MIL", "COP", "SPY", "JUD"];
+
+/// Codes that depend on who acts on whom:
+/// - expelling a state's representatives reduces relations with that state (PLOVER SANCTION
+///   `expel`), unlike deporting people (COERCE);
+/// - people blocking roads obstruct in protest (PROTEST `obstruct`), where a state's forces
+///   impose a blockade (COERCE);
+/// - people who "protest" demonstrate (PROTEST), where a government protests verbally (ACCUSE).
+fn refine_by_actors(
+    code: &str,
+    lemma: &str,
+    source: &[Mention],
+    target: &[Mention],
+) -> Option<&'static str> {
+    let all = |side: &[Mention], sectors: &[&str]| {
+        !side.is_empty()
+            && side
+                .iter()
+                .all(|m| m.sector.as_deref().is_some_and(|s| sectors.contains(&s)))
+    };
+    let non_state = !source.is_empty()
+        && source.iter().all(|m| {
+            m.sector
+                .as_deref()
+                .is_some_and(|s| !STATE_FORCE.contains(&s))
+        });
+    if code.starts_with("174") && all(target, &["GOV"]) {
+        return Some("166");
+    }
+    if code.starts_with("191") && non_state {
+        return Some("144");
+    }
+    // people, not organisations: "a human rights group protested" is a verbal protest
+    if lemma == "protest" && code.starts_with("11") && all(source, PEOPLE) {
+        return Some("141");
+    }
+    None
+}
+
 /// Verbs that, with a clausal complement, only report speech ("adding that ...").
 const SPEECH_ONLY: &[&str] = &["add", "note", "stress", "write", "post", "explain", "point"];
 
@@ -697,15 +740,18 @@ impl SentenceCoder for PatternCoder {
                     .map(|c| (c, tree_roles(t, v, words, mentions, None, by_order))),
                 _ => None,
             };
-            // expelling a state's representatives reduces relations with that state (PLOVER
-            // SANCTION `expel`), unlike deporting people (COERCE)
-            if code.starts_with("174")
-                && tgt.is_some_and(|g| {
-                    let side = side(mentions, g);
-                    !side.is_empty() && side.iter().all(|m| m.sector.as_deref() == Some("GOV"))
-                })
-            {
-                code = "166".to_string();
+            let lemma = self
+                .dicts
+                .verbs
+                .verb(hit.form.verb)
+                .map_or("", |v| v.lemma.as_str());
+            if let Some(refined) = refine_by_actors(
+                &code,
+                lemma,
+                src.map(|g| side(mentions, g)).as_deref().unwrap_or(&[]),
+                tgt.map(|g| side(mentions, g)).as_deref().unwrap_or(&[]),
+            ) {
+                code = refined.to_string();
             }
             let (negated, mut modality) = modality(words, hit.start, (hit.end, last + 1));
             let trigger_start = words[hit.start].start;

@@ -208,6 +208,7 @@ impl MentionFinder {
             let next = hits.get(i + 1);
             let (mut start, mut end, code, rule, consumed);
             let capital = cur.kind == Some(ActorKind::Capital);
+
             match (cur.kind, next) {
                 // country word + agent: "Russian Foreign Ministry", "Russia's army"
                 (_, Some(n))

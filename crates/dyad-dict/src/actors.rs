@@ -170,6 +170,18 @@ pub struct LexemeMatch {
     pub lexeme: Lexeme,
 }
 
+/// Plurals of a country's one-word demonyms ("algerian" -> "algerians", "iraqi" -> "iraqis"),
+/// leaving out the country's own name (the first phrase: "iran", "sudan").
+fn demonym_plurals(names: &str) -> Vec<String> {
+    names
+        .split('|')
+        .skip(1)
+        .filter(|p| !p.contains(' ') && p.len() >= 5 && (p.ends_with("an") || p.ends_with('i')))
+        .filter(|p| !p.ends_with("stan"))
+        .map(|p| format!("{p}s"))
+        .collect()
+}
+
 impl ActorDict {
     /// Parses `actors.tsv` (`kind<TAB>role,role,...<TAB>phrase|phrase`) and `agents.tsv`
     /// (`SECTOR<TAB>phrase|phrase`).
@@ -198,7 +210,32 @@ impl ActorDict {
                     Lexeme::Actor(id),
                 ));
             }
-            entries.push(ActorEntry { kind, name, roles });
+            let people = (kind == ActorKind::Country)
+                .then(|| demonym_plurals(names))
+                .unwrap_or_default();
+            entries.push(ActorEntry {
+                kind,
+                name,
+                roles: roles.clone(),
+            });
+            // "Algerians", "Israelis": a nation's people, coded as the country's civilians
+            if !people.is_empty() {
+                let id = entries.len() as u32;
+                for p in &people {
+                    phrases.push((vec![p.clone()], Lexeme::Actor(id)));
+                }
+                entries.push(ActorEntry {
+                    kind: ActorKind::Group,
+                    name: people[0].clone(),
+                    roles: roles
+                        .iter()
+                        .map(|r| Role {
+                            code: format!("{}CVL", r.code),
+                            ..r.clone()
+                        })
+                        .collect(),
+                });
+            }
         }
         let mut agent_codes = Vec::new();
         for rec in agents.iter().flat_map(|t| Record::lines(t, "agents.tsv")) {
