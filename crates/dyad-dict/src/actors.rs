@@ -210,9 +210,11 @@ impl ActorDict {
                     Lexeme::Actor(id),
                 ));
             }
-            let people = (kind == ActorKind::Country)
-                .then(|| demonym_plurals(names))
-                .unwrap_or_default();
+            let people = if kind == ActorKind::Country {
+                demonym_plurals(names)
+            } else {
+                Vec::new()
+            };
             entries.push(ActorEntry {
                 kind,
                 name,
