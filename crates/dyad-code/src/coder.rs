@@ -440,6 +440,10 @@ fn refine_by_actors(
     if lemma == "protest" && code.starts_with("11") && all(source, PEOPLE) {
         return Some("141");
     }
+    // "thousands of Nigerians rallied", "students marched": a demonstration
+    if matches!(lemma, "rally" | "march" | "demonstrate") && all(source, PEOPLE) {
+        return Some("141");
+    }
     None
 }
 
@@ -949,7 +953,7 @@ fn tree_roles(
     let tgt = pm
         .and_then(|p| p.target)
         .filter(in_clause)
-        .or_else(|| tree.recipient(v, None))
+        .or_else(|| tree.recipient(v, Some("against")))
         .or_else(|| pm.and_then(|p| p.target));
     let group = |m: usize| mentions.get(m).map(|x| x.group);
     // word order stands in only where the parse found no subject at all (a misparse); a

@@ -274,8 +274,8 @@ pub(crate) fn code_nominal_events(
         let tgt = match frame {
             Frame::Ask => own_recipient
                 .or(own_actor)
-                .or_else(|| tree.recipient(g, None)),
-            _ => own_recipient.or_else(|| tree.recipient(g, None)),
+                .or_else(|| tree.recipient(g, Some("against"))),
+            _ => own_recipient.or_else(|| tree.recipient(g, Some("against"))),
         }
         .and_then(group)
         .filter(|t| Some(*t) != src);

@@ -375,8 +375,15 @@ impl<'a> DepTree<'a> {
     }
 
     /// A participle modifying a noun with a passive reading ("militants backed by Iran").
+    ///
+    /// A "participle" hanging from a sentence whose root is a noun ("Thousands of Nigerians
+    /// rallied ...") is the main verb the parser missed, active unless it has a "by" agent.
     pub fn is_passive_participle(&self, v: usize) -> bool {
-        self.rel(v) == "acl" && self.toks.get(v).is_some_and(|t| t.xpos == "VBN")
+        let misparsed_main = self
+            .head(v)
+            .is_some_and(|h| self.rel(h) == "root" && self.upos(h) == "NOUN")
+            && self.agent_token(v).is_none();
+        self.rel(v) == "acl" && self.toks.get(v).is_some_and(|t| t.xpos == "VBN") && !misparsed_main
     }
 
     /// The actor of predicate `v`: the passive's agent, else the subject.
@@ -393,8 +400,8 @@ impl<'a> DepTree<'a> {
     }
 
     /// The recipient of predicate `v`: a passive's subject (or the noun a passive participle
-    /// modifies), else the object, indirect object, or the first oblique argument with an actor,
-    /// preferring `prefer` (a preposition the verb pattern names).
+    /// modifies), else an oblique with the preposition `prefer` ("against"), else the object,
+    /// indirect object, or the first oblique argument with an actor.
     pub fn recipient(&self, v: usize, prefer: Option<&str>) -> Option<usize> {
         if self.is_passive_participle(v) {
             return self.head(v).and_then(|h| self.filler(h));
