@@ -447,6 +447,12 @@ fn refine_by_actors(
     None
 }
 
+/// Verbs of many senses whose dictionary code (hold -> detain, take -> seize) holds only with
+/// an actor as the object.
+const LIGHT_VERBS: &[&str] = &[
+    "hold", "keep", "take", "lead", "run", "carry", "issue", "give",
+];
+
 /// Verbs that, with a clausal complement, only report speech ("adding that ...").
 const SPEECH_ONLY: &[&str] = &["add", "note", "stress", "write", "post", "explain", "point"];
 
@@ -670,11 +676,15 @@ impl SentenceCoder for PatternCoder {
             input.context,
         );
         let syntax = input.syntax.filter(|_| self.reading != Reading::Words);
-        let tree = syntax
+        let mut tree = syntax
             .filter(|_| self.reading == Reading::Parse)
             .and_then(|s| DepTree::new(s, words, &mentions));
-        if let Some(t) = &tree {
+        if let (Some(t), Some(s)) = (&tree, syntax) {
             t.regroup(words, &mut mentions);
+            // "its soldiers", "his government": the agent of the pronoun's actor
+            if t.compose_possessives(words, &mut mentions) {
+                tree = DepTree::new(s, words, &mentions);
+            }
         }
         let mentions = &mentions[..];
         let hits = self.verb_hits(words, mentions, syntax);
@@ -707,8 +717,17 @@ impl SentenceCoder for PatternCoder {
                 .verbs
                 .verb(hit.form.verb)
                 .map_or("", |v| v.lemma.as_str());
+            // "holds twenty seats": a light verb's own code ("hold" -> detain) needs an actor
+            // as its object; with anything else it names no act
+            let light_without_actor = |t: &DepTree<'_>| {
+                rule.starts_with("verb:")
+                    && LIGHT_VERBS.contains(&lemma)
+                    && t.kids(v, "obj").next().and_then(|o| t.filler(o)).is_none()
+            };
             if tree.as_ref().is_some_and(|t| {
-                t.is_background(v) || (SPEECH_ONLY.contains(&lemma) && t.reports_speech(v))
+                t.is_background(v)
+                    || (SPEECH_ONLY.contains(&lemma) && t.reports_speech(v))
+                    || light_without_actor(t)
             }) {
                 continue;
             }
@@ -744,11 +763,6 @@ impl SentenceCoder for PatternCoder {
                     .map(|c| (c, tree_roles(t, v, words, mentions, None, by_order))),
                 _ => None,
             };
-            let lemma = self
-                .dicts
-                .verbs
-                .verb(hit.form.verb)
-                .map_or("", |v| v.lemma.as_str());
             if let Some(refined) = refine_by_actors(
                 &code,
                 lemma,

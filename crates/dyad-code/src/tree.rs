@@ -146,6 +146,44 @@ impl<'a> DepTree<'a> {
         }
     }
 
+    /// Gives a bare agent with a possessive pronoun the country of the pronoun's actor ("Tunisia
+    /// said its coast guard ..." -> TUNMIL). Returns whether any mention changed.
+    pub fn compose_possessives(&self, words: &[Word], mentions: &mut [Mention]) -> bool {
+        let mut changed = false;
+        for k in 0..mentions.len() {
+            let m = &mentions[k];
+            if m.country.is_some() || m.code.len() != 3 || m.code.starts_with("IGO") {
+                continue;
+            }
+            let (Some(first), Some(last)) = (words.get(m.start), words.get(m.end.wrapping_sub(1)))
+            else {
+                continue;
+            };
+            let Some(h) = (first.token..=last.token).find(|&t| {
+                self.head(t)
+                    .is_none_or(|x| x < first.token || x > last.token)
+            }) else {
+                continue;
+            };
+            let owner = self
+                .kids(h, "nmod:poss")
+                .find(|&p| self.upos(p) == "PRON" && ANAPHORS.contains(&self.lemma(p)))
+                .and_then(|p| self.antecedent(p))
+                .filter(|&a| a != k)
+                .and_then(|a| mentions.get(a))
+                .and_then(|a| a.country.clone());
+            if let Some(country) = owner {
+                let m = &mut mentions[k];
+                m.sector = Some(m.code.clone());
+                m.rule = format!("{}+poss({country})", m.rule);
+                m.code = format!("{country}{}", m.code);
+                m.country = Some(country);
+                changed = true;
+            }
+        }
+        changed
+    }
+
     pub fn head(&self, i: usize) -> Option<usize> {
         let h = self.toks.get(i)?.head;
         (h > 0).then(|| h - 1)
@@ -379,10 +417,14 @@ impl<'a> DepTree<'a> {
     /// A "participle" hanging from a sentence whose root is a noun ("Thousands of Nigerians
     /// rallied ...") is the main verb the parser missed, active unless it has a "by" agent.
     pub fn is_passive_participle(&self, v: usize) -> bool {
-        let misparsed_main = self
-            .head(v)
-            .is_some_and(|h| self.rel(h) == "root" && self.upos(h) == "NOUN")
-            && self.agent_token(v).is_none();
+        let nominal_root = |h: usize| {
+            matches!(self.upos(h), "NOUN" | "PROPN")
+                && (self.rel(h) == "root"
+                    || (self.rel(h) == "conj"
+                        && self.head(h).is_some_and(|r| self.rel(r) == "root")))
+        };
+        let misparsed_main =
+            self.head(v).is_some_and(nominal_root) && self.agent_token(v).is_none();
         self.rel(v) == "acl" && self.toks.get(v).is_some_and(|t| t.xpos == "VBN") && !misparsed_main
     }
 
