@@ -440,6 +440,10 @@ fn refine_by_actors(
     if lemma == "protest" && code.starts_with("11") && all(source, PEOPLE) {
         return Some("141");
     }
+    // evacuating civilians or the wounded is humanitarian aid (PLOVER AID)
+    if lemma == "evacuate" && all(target, &["CVL", "REF", "HLH"]) {
+        return Some("073");
+    }
     // "thousands of Nigerians rallied", "students marched": a demonstration
     if matches!(lemma, "rally" | "march" | "demonstrate") && all(source, PEOPLE) {
         return Some("141");
@@ -967,7 +971,16 @@ fn tree_roles(
     let tgt = pm
         .and_then(|p| p.target)
         .filter(in_clause)
-        .or_else(|| tree.recipient(v, Some("against")))
+        .or_else(|| {
+            let src_country = src
+                .and_then(|m| mentions.get(m))
+                .and_then(|m| m.country.as_deref());
+            let own = |m: usize| {
+                src_country.is_some()
+                    && mentions.get(m).and_then(|x| x.country.as_deref()) == src_country
+            };
+            tree.recipient_other_than(v, &own)
+        })
         .or_else(|| pm.and_then(|p| p.target));
     let group = |m: usize| mentions.get(m).map(|x| x.group);
     // word order stands in only where the parse found no subject at all (a misparse); a

@@ -482,6 +482,20 @@ impl<'a> DepTree<'a> {
             .copied()
     }
 
+    /// A recipient other than the actor's own people: "Syria offered its troops to Lebanon's
+    /// president" gives to Lebanon (the troops, Syria's own, are what is given).
+    pub fn recipient_other_than(&self, v: usize, own: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let first = self.recipient(v, Some("against"))?;
+        if !own(first) {
+            return Some(first);
+        }
+        self.kids(v, "obl")
+            .filter(|&o| matches!(self.case_of(o), Some("to" | "for" | "with" | "on")))
+            .filter_map(|o| self.filler(o))
+            .find(|&m| !own(m))
+            .or(Some(first))
+    }
+
     /// A perfect with a "since" phrase describes a state that began in the past ("has been
     /// going on since the 1980s", "have lived in Iraq since 1991"): background, not an event.
     pub fn is_background(&self, v: usize) -> bool {
