@@ -84,21 +84,6 @@ pub fn locate_events(
                     .is_some_and(|w| accept(w.norm.as_str()))
         };
         let locative = |p: &PlaceMatch| after(p, &|w| LOCATIVE.contains(&w) || w == "the");
-        // a country's name is an actor ("the leaders of Russia") unless a locative
-        // preposition puts something in it ("peace in Ukraine")
-        let country_only = |p: &PlaceMatch| {
-            p.ids.iter().all(|&id| {
-                gazetteer
-                    .place(id)
-                    .is_some_and(|pl| pl.precision == Precision::Country)
-            })
-        };
-        let best = places
-            .iter()
-            .filter(|p| !is_source(p) && attached(p))
-            .filter(|p| !country_only(p) || after(p, &|w| IN_COUNTRY.contains(&w)))
-            .min_by_key(|p| (!locative(p), token(p).abs_diff(v)));
-        let Some(p) = best else { continue };
         let mut countries: Vec<&str> = ev
             .source
             .iter()
@@ -106,12 +91,22 @@ pub fn locate_events(
             .filter_map(|m| m.country.as_deref())
             .collect();
         countries.extend(context.main_country());
-        let Some(place) = gazetteer
-            .resolve_ids(&p.ids, &countries)
-            .and_then(|id| gazetteer.place(id))
-        else {
-            continue;
+        let resolve = |p: &PlaceMatch| {
+            gazetteer
+                .resolve_ids(&p.ids, &countries)
+                .and_then(|id| gazetteer.place(id))
         };
+        // a country's name is an actor ("called on Armenia", "the leaders of Russia") unless a
+        // preposition puts something in it ("peace in Ukraine")
+        let best = places
+            .iter()
+            .filter(|p| !is_source(p) && attached(p))
+            .filter_map(|p| resolve(p).map(|place| (p, place)))
+            .filter(|(p, place)| {
+                place.precision != Precision::Country || after(p, &|w| IN_COUNTRY.contains(&w))
+            })
+            .min_by_key(|(p, _)| (!locative(p), token(p).abs_diff(v)));
+        let Some((p, place)) = best else { continue };
         let known = place.has_coordinates();
         ev.location = Some(Location {
             name: text
