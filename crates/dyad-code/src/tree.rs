@@ -97,21 +97,18 @@ impl<'a> DepTree<'a> {
         })
     }
 
+    /// The head token of a mention: its token attached outside the mention.
+    fn mention_head(&self, words: &[Word], m: &Mention) -> Option<usize> {
+        let first = words.get(m.start)?.token;
+        let last = words.get(m.end.checked_sub(1)?)?.token;
+        (first..=last).find(|&t| self.head(t).is_none_or(|x| x < first || x > last))
+    }
+
     /// Joins mentions conjoined in the tree into one compound side ("Brussels, America and the
     /// international community"), in addition to the groups word order gave.
     pub fn regroup(&self, words: &[Word], mentions: &mut [Mention]) {
         for k in 0..mentions.len() {
-            let (Some(first), Some(last)) = (
-                words.get(mentions[k].start),
-                words.get(mentions[k].end.wrapping_sub(1)),
-            ) else {
-                continue;
-            };
-            // the mention's head: its token attached outside the mention
-            let Some(h) = (first.token..=last.token).find(|&t| {
-                self.head(t)
-                    .is_none_or(|x| x < first.token || x > last.token)
-            }) else {
+            let Some(h) = self.mention_head(words, &mentions[k]) else {
                 continue;
             };
             if self.rel(h) != "conj" || self.kids(h, "cc").any(|c| self.lemma(c) == "but") {
@@ -155,14 +152,7 @@ impl<'a> DepTree<'a> {
             if m.country.is_some() || m.code.len() != 3 || m.code.starts_with("IGO") {
                 continue;
             }
-            let (Some(first), Some(last)) = (words.get(m.start), words.get(m.end.wrapping_sub(1)))
-            else {
-                continue;
-            };
-            let Some(h) = (first.token..=last.token).find(|&t| {
-                self.head(t)
-                    .is_none_or(|x| x < first.token || x > last.token)
-            }) else {
+            let Some(h) = self.mention_head(words, m) else {
                 continue;
             };
             let owner = self
@@ -538,21 +528,6 @@ impl<'a> DepTree<'a> {
             }
             if self.rel(t) != "xcomp" && CLAUSAL.contains(&self.base_rel(t)) {
                 return false;
-            }
-            match self.head(t) {
-                Some(h) => t = h,
-                None => return false,
-            }
-        }
-        false
-    }
-
-    /// Is token `inner` inside the subtree of `outer` (or equal to it)?
-    pub fn dominates(&self, outer: usize, inner: usize) -> bool {
-        let mut t = inner;
-        for _ in 0..self.toks.len() + 1 {
-            if t == outer {
-                return true;
             }
             match self.head(t) {
                 Some(h) => t = h,
