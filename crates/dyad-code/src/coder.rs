@@ -923,7 +923,12 @@ impl SentenceCoder for PatternCoder {
             }
         }
         crate::quotes::attribute(&mut events, &triggers, tree.as_ref(), input, mentions);
-        crate::dating::date_events(&self.dates, &mut events, &triggers, tree.as_ref(), input);
+        let history =
+            crate::dating::date_events(&self.dates, &mut events, &triggers, tree.as_ref(), input);
+        let mut keep = history.iter().map(|h| !h);
+        events.retain(|_| keep.next().unwrap_or(true));
+        let mut keep = history.iter().map(|h| !h);
+        triggers.retain(|_| keep.next().unwrap_or(true));
         crate::locating::locate_events(&mut events, &triggers, tree.as_ref(), input, input.context);
         events
     }

@@ -30,25 +30,40 @@ fn precision(p: Precision) -> &'static str {
     }
 }
 
-/// Dates the events of one sentence (predicate tokens `triggers`).
+/// Dates the events of one sentence (predicate tokens `triggers`), and says which events are
+/// background: their own clause is set in the past by an expression such as "two years ago"
+/// ("rebels who entered the country two years ago") and names no date of its own.
 pub fn date_events(
     resolver: &TimeResolver,
     events: &mut [CodedEvent],
     triggers: &[usize],
     tree: Option<&DepTree<'_>>,
     input: &crate::SentenceInput<'_>,
-) {
+) -> Vec<bool> {
+    let mut background = vec![false; events.len()];
     if events.is_empty() {
-        return;
+        return background;
     }
     let forms: Vec<&str> = input.tokens.iter().map(|t| t.form.as_str()).collect();
-    let found: Vec<TimeExpr> = resolver
+    let (found, past): (Vec<TimeExpr>, Vec<TimeExpr>) = resolver
         .find(&forms, input.doc.date)
         .into_iter()
-        .filter(|x| !x.background && x.date.is_some())
-        .collect();
+        .partition(|x| !x.background && x.date.is_some());
+    if let Some(t) = tree {
+        for (k, &v) in triggers.iter().enumerate() {
+            let own = |x: &TimeExpr| (x.start..x.end).any(|i| t.in_clause(v, i));
+            let ago = |x: &TimeExpr| {
+                forms
+                    .get(x.end.saturating_sub(1))
+                    .is_some_and(|f| f.eq_ignore_ascii_case("ago"))
+            };
+            if past.iter().any(|x| own(x) && ago(x)) && !found.iter().any(own) {
+                background[k] = true;
+            }
+        }
+    }
     if found.is_empty() {
-        return;
+        return background;
     }
     for (ev, &v) in events.iter_mut().zip(triggers) {
         let distance = |x: &TimeExpr| {
@@ -78,4 +93,5 @@ pub fn date_events(
             span: (first.start, last.end),
         });
     }
+    background
 }

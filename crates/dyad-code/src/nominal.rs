@@ -246,7 +246,13 @@ pub(crate) fn code_nominal_events(
         let frame = match rel {
             "obj" if dicts.nouns.is_undoing(&verb) => Frame::Undo,
             "obj" if ASK.contains(&verb.as_str()) => Frame::Ask,
-            "obl" if ASK.contains(&verb.as_str()) && tree.case_of(n) == Some("for") => Frame::Ask,
+            // "called for a ceasefire", "insisted on its demands"
+            "obl"
+                if ASK.contains(&verb.as_str())
+                    && matches!(tree.case_of(n), Some("for" | "on")) =>
+            {
+                Frame::Ask
+            }
             "obj" if dicts.nouns.is_support(&verb) => Frame::Support,
             // "went on strike", "rallied in protest"
             "obl"

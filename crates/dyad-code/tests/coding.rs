@@ -430,3 +430,23 @@ fn a_party_calling_for_a_ceasefire_agrees_and_a_third_party_requests() {
     assert_eq!(france.plover.mode.as_deref(), Some("yield"));
     assert_eq!(codes(&france.target), vec!["AZE", "ARM"]);
 }
+
+#[test]
+fn a_clause_set_years_ago_is_background_but_the_sentence_is_coded() {
+    let events = code(
+        "Uganda has granted political asylum to 18 Rwandan rebels who entered the country illegally two years ago.",
+    );
+    let aid = events
+        .iter()
+        .find(|e| e.plover.event == "AID")
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    assert_eq!(codes(&aid.source), vec!["UGA"]);
+    assert_eq!(codes(&aid.target), vec!["RWAREB"]);
+
+    let events = code("Russia attacked Georgia fifteen years ago.");
+    assert!(
+        !events.iter().any(|e| e.plover.event == "ASSAULT"),
+        "{}",
+        show(&events)
+    );
+}

@@ -654,10 +654,22 @@ fn convert_cameo(plover: &str, goldstein: &str) -> String {
     out
 }
 
+/// "years ago", "months later": time phrases, not topics.
+fn is_relative_past(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    matches!(
+        words.as_slice(),
+        [unit, "ago" | "later" | "earlier"]
+            if matches!(*unit, "days" | "weeks" | "months" | "years" | "decades")
+    )
+}
+
 fn convert_discards(text: &str) -> String {
     let mut out = String::from(
         "# dyad discards: a sentence containing one of these phrases is not coded (sports, entertainment...).\n\
-         # From PETRARCH2 Phoenix.discards.txt (MIT); bare years are left out: they drop real events that mention a date.\n",
+         # From PETRARCH2 Phoenix.discards.txt (MIT); bare years and relative past phrases (\"years ago\", \"months later\")\n\
+         # are left out: they drop real events whose sentence mentions a date or background, which dyad's\n\
+         # event dating handles clause by clause.\n",
     );
     for line in text.lines() {
         let t = line
@@ -669,7 +681,7 @@ fn convert_discards(text: &str) -> String {
         if t.is_empty() || t.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
-        if let Some(p) = clean_phrase(t) {
+        if let Some(p) = clean_phrase(t).filter(|p| !is_relative_past(p)) {
             let _ = writeln!(out, "{p}");
         }
     }
