@@ -443,10 +443,15 @@ fn a_clause_set_years_ago_is_background_but_the_sentence_is_coded() {
     assert_eq!(codes(&aid.source), vec!["UGA"]);
     assert_eq!(codes(&aid.target), vec!["RWAREB"]);
 
-    let events = code("Russia attacked Georgia fifteen years ago.");
-    assert!(
-        !events.iter().any(|e| e.plover.event == "ASSAULT"),
-        "{}",
-        show(&events)
-    );
+    // a counted past is a date (of year precision); a vague one is background
+    let events =
+        code("Russia attacked Georgia fifteen years ago. Russia attacked Georgia years ago.");
+    let dated: Vec<_> = events
+        .iter()
+        .filter(|e| e.plover.event == "ASSAULT")
+        .collect();
+    assert_eq!(dated.len(), 1, "{}", show(&events));
+    assert_eq!(dated[0].sentence_index, 0);
+    assert_eq!(dated[0].date.as_deref(), Some("2008-01-01"));
+    assert_eq!(dated[0].date_precision.as_deref(), Some("year"));
 }
