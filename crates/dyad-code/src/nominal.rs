@@ -37,8 +37,25 @@ const ASK: &[&str] = &[
     "call", "urge", "demand", "press", "appeal", "seek", "push", "ask", "request", "insist",
 ];
 
+/// Verbs that turn down what their object proposes or asks ("dismissed an appeal").
+const REJECTING: &[&str] = &[
+    "reject", "dismiss", "refuse", "spurn", "rebuff", "decline", "snub", "veto",
+];
+
+/// What rejecting a proposal, request or offer is coded as (CAMEO 12), by what is rejected.
+fn rejection_code(code: &str) -> &'static str {
+    match code.get(..3).unwrap_or("") {
+        "040" | "041" | "042" | "043" | "044" | "046" => "125",
+        "045" => "126",
+        "057" | "036" | "035" => "127",
+        "070" | "071" | "072" | "073" | "075" => "122",
+        _ => "120",
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Frame {
+    Reject,
     Support,
     Undo,
     Ask,
@@ -244,6 +261,7 @@ pub(crate) fn code_nominal_events(
             "obj"
         };
         let frame = match rel {
+            "obj" if REJECTING.contains(&verb.as_str()) => Frame::Reject,
             "obj" if dicts.nouns.is_undoing(&verb) => Frame::Undo,
             "obj" if ASK.contains(&verb.as_str()) => Frame::Ask,
             // "called for a ceasefire", "insisted on its demands"
@@ -269,6 +287,7 @@ pub(crate) fn code_nominal_events(
                 None => continue,
             },
             Frame::Ask => demand_code(&entry.code).to_string(),
+            Frame::Reject => rejection_code(&entry.code).to_string(),
             _ => entry.code.clone(),
         };
         let (own_actor, own_recipient) = noun_roles(tree, n, &entry.code);
