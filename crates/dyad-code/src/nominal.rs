@@ -94,10 +94,14 @@ fn noun_roles(tree: &DepTree<'_>, n: usize, code: &str) -> (Option<usize>, Optio
     let mut recipient = None;
     // "withdrawal of troops", "protests of workers": `of` names who acts
     let of_is_actor = code.starts_with("087") || code.starts_with("14");
+    // "talks on a pullback", "an agreement on trade": for meetings and agreements only "with"
+    // names a partner; the other prepositions name the topic
+    let topical = code.starts_with("04") || code.starts_with("05");
     for &c in tree.children(n) {
         let case = tree.case_of(c);
         let acts = match tree.rel(c) {
             "amod" | "nmod:poss" | "compound" => true,
+            "nmod" if topical && !matches!(case, Some("with" | "between" | "by")) => continue,
             "nmod" => case == Some("by") || (case == Some("of") && of_is_actor),
             _ => continue,
         };
