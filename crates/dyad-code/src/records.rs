@@ -49,10 +49,10 @@ pub fn build(
 ) -> Option<EventRecord> {
     let info = ontology.lookup(&ev.cameo)?;
     let event = info.event.clone()?;
-    if ev.target.is_empty() && NEEDS_RECIPIENT.contains(&event.as_str()) {
-        return None;
-    }
     let idx = CharIndex::new(&input.sentence.text);
+    // an actor with a sector is not its own recipient ("U.S. Central Command ... oversees U.S.
+    // military operations": USAMIL -> USAMIL); a country may be ("Iraqi militants killed Iraqis")
+    let reflexive = |m: &&Mention| m.code.len() > 3 && ev.source.iter().any(|s| s.code == m.code);
     let source: Vec<ActorRef> = ev
         .source
         .iter()
@@ -61,8 +61,12 @@ pub fn build(
     let target: Vec<ActorRef> = ev
         .target
         .iter()
+        .filter(|m| !reflexive(m))
         .map(|m| actor_ref(m, input.words, &input.sentence.text, &idx))
         .collect();
+    if target.is_empty() && NEEDS_RECIPIENT.contains(&event.as_str()) {
+        return None;
+    }
     let trigger_text = input
         .sentence
         .text

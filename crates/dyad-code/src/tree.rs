@@ -489,6 +489,16 @@ impl<'a> DepTree<'a> {
     /// A perfect with a "since" phrase describes a state that began in the past ("has been
     /// going on since the 1980s", "have lived in Iraq since 1991"): background, not an event.
     pub fn is_background(&self, v: usize) -> bool {
+        // "Central Command, which oversees operations in the Middle East": a relative clause in
+        // the simple present describes its noun, it does not report an event
+        let descriptive = self.rel(v) == "acl:relcl"
+            && self
+                .toks
+                .get(v)
+                .is_some_and(|t| matches!(t.xpos, "VBZ" | "VBP"));
+        if descriptive {
+            return true;
+        }
         let perfect = self.kids(v, "aux").any(|a| self.lemma(a) == "have");
         perfect
             && self.children(v).iter().any(|&c| {
