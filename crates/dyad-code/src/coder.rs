@@ -440,6 +440,11 @@ fn refine_by_actors(
     if lemma == "protest" && code.starts_with("11") && all(source, PEOPLE) {
         return Some("141");
     }
+    // armed men who surrender retreat militarily (CAMEO 0874, PLOVER RETREAT)
+    if lemma == "surrender" && code.starts_with("08") && all(source, &["MIL", "REB", "UAF", "INS"])
+    {
+        return Some("0874");
+    }
     // evacuating civilians or the wounded is humanitarian aid (PLOVER AID)
     if lemma == "evacuate" && all(target, &["CVL", "REF", "HLH"]) {
         return Some("073");
