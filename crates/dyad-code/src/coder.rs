@@ -804,14 +804,25 @@ impl SentenceCoder for PatternCoder {
             }
             // "X said Y must do Z": X demands Z of Y
             let window = &words[hit.start.saturating_sub(3)..hit.start];
-            if window.iter().any(|w| OBLIGATION.contains(&w.norm.as_str())) {
+            let obliged = window.iter().any(|w| OBLIGATION.contains(&w.norm.as_str()))
+                || tree.as_ref().is_some_and(|t| t.obliged(v, OBLIGATION));
+            if obliged {
+                // the speaker: the actor of the speech verb above ("Mubarak said the US must be
+                // ready to mediate"), else the last statement coded in the sentence
+                let speaker = tree.as_ref().and_then(|t| {
+                    crate::quotes::speech_verb(t, v)
+                        .and_then(|sv| t.actor(sv))
+                        .and_then(|m| mentions.get(m))
+                        .map(|m| m.group)
+                });
                 let reporter = events
                     .iter()
                     .rev()
-                    .find(|e| e.cameo.starts_with("01") && !e.source.is_empty());
-                match reporter {
-                    Some(r) => {
-                        let reporter_group = r.source.first().map(|m| m.group);
+                    .find(|e| e.cameo.starts_with("01") && !e.source.is_empty())
+                    .and_then(|r| r.source.first().map(|m| m.group));
+                match speaker.or(reporter) {
+                    Some(reporter_group) => {
+                        let reporter_group = Some(reporter_group);
                         tgt = src.filter(|s| Some(*s) != reporter_group);
                         src = reporter_group;
                         code = demand_code(&code).to_string();

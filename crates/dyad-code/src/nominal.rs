@@ -322,7 +322,9 @@ pub(crate) fn code_nominal_events(
         if let Some(k) = triggers.iter().position(|&t| t == g) {
             let e = &mut events[k];
             // a support verb's own patterns ("hold" -> detain) do not apply to an event noun
-            let generic = e.rule.starts_with("verb:") || frame == Frame::Support;
+            // a demand already made of the act ("must reach an agreement") stays a demand
+            let generic = (e.rule.starts_with("verb:") || frame == Frame::Support)
+                && !e.cameo.starts_with("10");
             if generic || frame == Frame::Ask && !e.cameo.starts_with("10") {
                 // the noun's act takes the verb's modality ("will give a grant" is a pledge)
                 if let Some(w) = input.words.iter().position(|w| w.token == g) {

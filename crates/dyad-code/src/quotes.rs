@@ -57,7 +57,7 @@ const SPEECH_FORMS: &[&str] = &[
 const SPEECH_LEMMAS: &[&str] = &[
     "say", "tell", "add", "state", "write", "declare", "note", "stress", "insist", "explain",
     "claim", "report", "assert", "argue", "remark", "comment", "post", "tweet", "quote", "allege",
-    "confirm", "announce",
+    "confirm", "announce", "conclude", "insist", "demand",
 ];
 
 /// Who said a quote, and how.

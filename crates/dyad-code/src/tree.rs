@@ -510,6 +510,22 @@ impl<'a> DepTree<'a> {
             })
     }
 
+    /// Is predicate `v` under an obligation modal, its own or that of the predicate it
+    /// completes ("the US must be ready to mediate")?
+    pub fn obliged(&self, v: usize, modals: &[&str]) -> bool {
+        let mut t = v;
+        for _ in 0..3 {
+            if self.kids(t, "aux").any(|a| modals.contains(&self.lemma(a))) {
+                return true;
+            }
+            match (self.rel(t), self.head(t)) {
+                ("xcomp", Some(h)) => t = h,
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// Is predicate `v` the content of a denial ("denied supplying weapons", "denied that its
     /// jets had bombed")?
     pub fn denied(&self, v: usize) -> bool {
