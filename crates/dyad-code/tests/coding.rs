@@ -455,3 +455,14 @@ fn a_clause_set_years_ago_is_background_but_the_sentence_is_coded() {
     assert_eq!(dated[0].date.as_deref(), Some("2008-01-01"));
     assert_eq!(dated[0].date_precision.as_deref(), Some("year"));
 }
+
+#[test]
+fn an_obligation_above_the_act_is_the_speakers_demand() {
+    let events = code("Egypt said on Wednesday that the United States must be ready to mediate between Israel and the Palestinians.");
+    let e = events
+        .iter()
+        .find(|e| e.plover.event == "REQUEST")
+        .unwrap_or_else(|| panic!("{}", show(&events)));
+    assert_eq!(codes(&e.source), vec!["EGY"], "{}", show(&events));
+    assert_eq!(codes(&e.target), vec!["USA"], "{}", show(&events));
+}
