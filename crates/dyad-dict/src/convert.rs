@@ -609,7 +609,8 @@ fn convert_cameo(plover: &str, goldstein: &str) -> String {
          # matching 10 (demand) code, since PLOVER's REQUEST covers \"all requests, demands, and orders\"; CAMEO 163\n\
          # (embargo, boycott, sanctions) is SANCTION `discontinue`, as the PLOVER manual says of international\n\
          # sanctions (the 2021 table has COERCE); CAMEO 081x (easing restrictions, curfews, states of emergency)\n\
-         # is CONCEDE, as the manual says of removing curfews (the table has RETREAT for 0813 and 0814).\n",
+         # is CONCEDE, as the manual says of removing curfews (the table has RETREAT for 0813 and 0814); CAMEO 1712\n\
+         # (destroy property) is COERCE seize like its parent 171 (the table has ASSAULT with the COERCE mode seize).\n",
     );
     for code in codes {
         let entry = if code.starts_with("01") {
@@ -622,6 +623,10 @@ fn convert_cameo(plover: &str, goldstein: &str) -> String {
         } else if let Some(rest) = code.strip_prefix("02") {
             lookup(&table, &format!("10{rest}"))
                 .map(|(e, m, c, d)| (e, m, c, format!("Appeal: {d}")))
+        } else if code == "1712" {
+            // destroying property is COERCE `seize`, like its parent 171 and its own mode (the
+            // 2021 table says ASSAULT with mode seize, which is a COERCE mode)
+            lookup(&table, &code).map(|(_, m, c, d)| ("COERCE".into(), m, c, d))
         } else if code.starts_with("081") {
             // easing curfews and states of emergency is a concession (PLOVER manual, CONCEDE)
             lookup(&table, &code).map(|(_, m, c, d)| ("CONCEDE".into(), m, c, d))
