@@ -772,6 +772,14 @@ impl SentenceCoder for PatternCoder {
                     .map(|c| (c, tree_roles(t, v, words, mentions, None, by_order))),
                 _ => None,
             };
+            // "have sworn to fight": swearing to do something is a pledge, not an allegation
+            if lemma == "swear"
+                && tree
+                    .as_ref()
+                    .is_some_and(|t| t.kids(v, "xcomp").next().is_some())
+            {
+                code = "030".to_string();
+            }
             if let Some(refined) = refine_by_actors(
                 &code,
                 lemma,
