@@ -100,6 +100,11 @@ impl PatternCoder {
                     .is_some_and(|t| t.upos == "VERB" || (t.upos == "NOUN" && actor_verb(i)))
             })
         };
+        // "war-torn", "Iranian-backed", "rebel-held": part of a hyphenated adjective
+        let in_compound_word = |i: usize| {
+            let t = words[i].token;
+            words.iter().filter(|w| w.token == t).count() > 1
+        };
         let mut hits = Vec::new();
         let mut i = 0;
         while i < words.len() {
@@ -134,6 +139,7 @@ impl PatternCoder {
                         && (h.start == 0
                             || !DETERMINERS.contains(&words[h.start - 1].norm.as_str()))
                         && !NON_VERB_FORMS.contains(&words[h.head].norm.as_str())
+                        && !in_compound_word(h.head)
                         && tagged_verb(h.head) =>
                 {
                     hits.push(h);

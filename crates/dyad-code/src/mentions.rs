@@ -290,7 +290,12 @@ impl MentionFinder {
             return true;
         }
         let plural_noun = n.ends_with('s') && !matches!(n, "says" | "has" | "is" | "was" | "does");
-        !self.is_verb_form(n) || plural_noun || n.ends_with("ing")
+        // "refugee housing" modifies; "refugees fleeing the war" is a plural head and its verb
+        let participle_after_plural = n.ends_with("ing")
+            && words
+                .get(m.end.wrapping_sub(1))
+                .is_some_and(|w| w.norm.ends_with('s'));
+        !self.is_verb_form(n) || plural_noun || (n.ends_with("ing") && !participle_after_plural)
     }
 
     fn glue_possessive(&self, words: &[Word], from: usize, to: usize) -> bool {
