@@ -79,6 +79,7 @@ impl PatternCoder {
 
     fn verb_hits<'a>(
         &'a self,
+        tokens: &[dyad_model::Token],
         words: &[Word],
         mentions: &[Mention],
         syntax: Option<&[SyntaxToken]>,
@@ -103,7 +104,14 @@ impl PatternCoder {
         // "war-torn", "Iranian-backed", "rebel-held": part of a hyphenated adjective
         let in_compound_word = |i: usize| {
             let t = words[i].token;
+            // split at the hyphen by the tokenizer (one token) or by the words (the hyphen a
+            // token of its own, one byte between the parts)
             words.iter().filter(|w| w.token == t).count() > 1
+                || (t > 0
+                    && tokens
+                        .get(t - 1)
+                        .is_some_and(|h| h.form == "-" && h.end == words[i].start && h.start > 0)
+                    && words.iter().any(|w| w.end == tokens[t - 1].start))
         };
         let mut hits = Vec::new();
         let mut i = 0;
@@ -702,7 +710,7 @@ impl SentenceCoder for PatternCoder {
             }
         }
         let mentions = &mentions[..];
-        let hits = self.verb_hits(words, mentions, syntax);
+        let hits = self.verb_hits(input.tokens, words, mentions, syntax);
         let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
         let mut events: Vec<CodedEvent> = Vec::new();
         // the predicate token of each event
