@@ -1,24 +1,14 @@
 //! Behaviour of the baseline pipeline on sentences written for these tests.
 
-use chrono::NaiveDate;
-use dyad_code::Pipeline;
-use dyad_model::{Document, EventRecord};
+mod common;
 
-fn doc(text: &str) -> Document {
-    Document {
-        id: "test".into(),
-        text: text.into(),
-        date: NaiveDate::from_ymd_opt(2023, 9, 20),
-        ..Default::default()
-    }
-}
+use chrono::NaiveDate;
+use common::{codes, doc};
+use dyad_code::Pipeline;
+use dyad_model::EventRecord;
 
 fn code(text: &str) -> Vec<EventRecord> {
     Pipeline::new().code_document(&doc(text)).events
-}
-
-fn codes(side: &[dyad_model::ActorRef]) -> Vec<&str> {
-    side.iter().map(|a| a.code.as_str()).collect()
 }
 
 fn show(events: &[EventRecord]) -> String {

@@ -17,9 +17,11 @@
 //! Expected codes are prefixes: "RUS" matches "RUSGOV", "RUSMIL" needs "RUSMIL...".
 //! An empty expected target means the produced target must be empty.
 
-use chrono::NaiveDate;
+mod common;
+
+use common::{codes, doc};
 use dyad_code::Pipeline;
-use dyad_model::{Document, EventRecord};
+use dyad_model::EventRecord;
 
 /// Cases that must pass; the number that passed when the table was written.
 const FLOOR: usize = 76;
@@ -686,19 +688,6 @@ const CASES: &[Case] = &[
         "MOBILIZE",
     ),
 ];
-
-fn doc(text: &str) -> Document {
-    Document {
-        id: "test".into(),
-        text: text.into(),
-        date: NaiveDate::from_ymd_opt(2023, 9, 20),
-        ..Default::default()
-    }
-}
-
-fn codes(side: &[dyad_model::ActorRef]) -> Vec<&str> {
-    side.iter().map(|a| a.code.as_str()).collect()
-}
 
 /// Every expected code is a prefix of a distinct produced code, and there are no extra codes.
 fn side_matches(expected: &[&str], produced: &[&str]) -> bool {
