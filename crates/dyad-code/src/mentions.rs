@@ -6,7 +6,8 @@
 //! by "and" or commas form one compound side ("the EU and the US").
 
 use chrono::NaiveDate;
-use dyad_dict::actors::{ActorKind, Lexeme, LexemeMatch};
+use dyad_dict::actors::{ActorEntry, ActorKind, Lexeme, LexemeMatch};
+use dyad_geo::Gazetteer;
 use dyad_dict::words::Word;
 use dyad_dict::Dictionaries;
 use std::collections::HashSet;
@@ -26,6 +27,12 @@ pub struct Mention {
     /// A bare capital city ("Baku", "Brussels"): as an actor it stands for the government
     /// seated there ([`Mention::as_actor`]).
     pub capital: bool,
+    /// A named person ("Prime Minister Nikol Pashinyan", or a dictionary person): the surname,
+    /// lowercased, by which later mentions in the document refer to them.
+    pub person: Option<String>,
+    /// The country that backs a non-state actor ("Iranian-backed militias" -> `IRN`); the code
+    /// itself says where the actor operates, if the text does.
+    pub backer: Option<String>,
 }
 
 /// Capitals that stand for an international organisation's executive rather than the host
@@ -79,22 +86,56 @@ const PLACE_NOUNS: &[&str] = &[
     "border",
     "territory",
     "people",
+    "province",
+    "state",
+    "district",
+    "governorate",
+    "oblast",
+    "county",
 ];
 
 pub struct MentionFinder {
     dicts: &'static Dictionaries,
     breaks: HashSet<&'static str>,
     countries: HashSet<String>,
+    places: &'static Gazetteer,
 }
 
-/// One dictionary hit resolved to a code for the document date.
+/// One dictionary (or gazetteer) hit resolved to a code for the document date.
 struct Resolved {
     start: usize,
     end: usize,
     code: String,
     kind: Option<ActorKind>,
     name: String,
+    /// A place found only in the gazetteer: it gives its country to an agent ("the government
+    /// of Sindh province") but is no actor on its own.
+    gazetteer: bool,
 }
+
+/// Words before a title that make its holder a former official, coded `ELI` as CAMEO does.
+const FORMER: &[&str] = &["former", "ex", "ousted", "deposed", "exiled", "toppled", "onetime"];
+
+/// The second part of "Iranian-backed", "Vietnamese-led": a country's link to an actor.
+const LINKS: &[&str] = &[
+    "backed", "supported", "sponsored", "funded", "armed", "allied", "aligned", "trained",
+    "financed", "linked", "led", "dominated", "controlled",
+];
+
+/// Links that make the actor the country's own ("Vietnamese-led forces" -> `VNMMIL`); the others
+/// only record the country as a backer.
+const OWN_LINKS: &[&str] = &["led", "dominated", "controlled"];
+
+/// Capitalized words after a title that are no name ("the army Saturday", "President Monday").
+const NOT_NAMES: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "the", "a", "an", "on", "in", "and", "of", "i", "he", "she", "it",
+    "they", "we", "but", "ap", "afp", "reuters", "tass", "sources", "today", "tonight",
+];
+
+/// Lowercase particles inside personal names ("Osama bin Laden", "Ursula von der Leyen").
+const NAME_PARTICLES: &[&str] = &["bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "du", "la"];
 
 impl MentionFinder {
     pub fn new(dicts: &'static Dictionaries) -> MentionFinder {
@@ -111,33 +152,73 @@ impl MentionFinder {
             dicts,
             breaks: PHRASE_BREAKS.iter().copied().collect(),
             countries,
+            places: Gazetteer::embedded(),
         }
     }
 
     fn resolve(&self, m: &LexemeMatch, date: Option<NaiveDate>) -> Option<Resolved> {
-        match m.lexeme {
+        let (code, kind, name) = match m.lexeme {
             Lexeme::Actor(id) => {
                 let e = self.dicts.actors.entry(id)?;
-                let code = e.code_on(date)?;
-                Some(Resolved {
-                    start: m.start,
-                    end: m.end,
-                    code: code.to_string(),
-                    kind: Some(e.kind),
-                    name: e.name.clone(),
-                })
+                let code = match e.code_on(date) {
+                    Some(c) => c.to_string(),
+                    None => self.former_code(e, date)?,
+                };
+                (code, Some(e.kind), e.name.clone())
             }
             Lexeme::Agent(id) => {
                 let code = self.dicts.actors.agent_code(id)?;
-                Some(Resolved {
-                    start: m.start,
-                    end: m.end,
-                    code: code.to_string(),
-                    kind: None,
-                    name: code.to_string(),
-                })
+                (code.to_string(), None, code.to_string())
             }
+        };
+        Some(Resolved {
+            start: m.start,
+            end: m.end,
+            code,
+            kind,
+            name,
+            gazetteer: false,
+        })
+    }
+
+    /// A person whose every role ended before `date` is one of the country's elites (`ELI`),
+    /// as CAMEO codes former officials.
+    fn former_code(&self, e: &ActorEntry, date: Option<NaiveDate>) -> Option<String> {
+        let date = date?;
+        if e.kind != ActorKind::Person || e.roles.iter().any(|r| r.to.is_none_or(|t| t > date)) {
+            return None;
         }
+        let last = e.roles.iter().max_by_key(|r| r.to)?;
+        let (country, _) = self.split_code(&last.code);
+        country.map(|c| format!("{c}ELI"))
+    }
+
+    /// Places of the gazetteer that no dictionary entry covers: they compose with agents.
+    fn place_hits(&self, words: &[Word], taken: &[Resolved]) -> Vec<Resolved> {
+        let forms: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
+        let caps: Vec<bool> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| w.capitalized && (i > 0 || w.all_caps))
+            .collect();
+        self.places
+            .find_with_caps(&forms, &caps)
+            .into_iter()
+            .filter(|p| words[p.start].capitalized)
+            .filter(|p| !taken.iter().any(|t| t.start < p.end && p.start < t.end))
+            .filter_map(|p| {
+                let id = self.places.resolve_ids(&p.ids, &[])?;
+                let place = self.places.place(id)?;
+                (place.country.len() == 3).then(|| Resolved {
+                    start: p.start,
+                    end: p.end,
+                    code: place.country.clone(),
+                    kind: Some(ActorKind::Place),
+                    name: place.name.to_lowercase(),
+                    gazetteer: true,
+                })
+            })
+            .collect()
     }
 
     /// Words `from..to` can sit inside one noun phrase.
@@ -193,80 +274,206 @@ impl MentionFinder {
         (country, sector)
     }
 
+    /// The country part of a code (`RUSGOV` -> `RUS`, `SCGSRBMIL` -> `SRB`).
+    pub fn country_of(&self, code: &str) -> Option<String> {
+        self.split_code(code).0
+    }
+
     /// The actor mentions of a sentence, in order, with compound groups.
     pub fn find(&self, words: &[Word], date: Option<NaiveDate>) -> Vec<Mention> {
         let matches = self.dicts.actors.find(words);
-        let hits: Vec<Resolved> = matches
+        let mut hits: Vec<Resolved> = matches
             .iter()
             .filter(|m| !in_name(words, m, &matches))
             .filter_map(|m| self.resolve(m, date))
             .collect();
+        let places = self.place_hits(words, &hits);
+        if !places.is_empty() {
+            hits.extend(places);
+            hits.sort_by_key(|h| h.start);
+        }
         let mut out: Vec<Mention> = Vec::new();
         let mut i = 0;
         while i < hits.len() {
-            let cur = &hits[i];
-            let next = hits.get(i + 1);
-            let (mut start, mut end, code, rule, consumed);
-            let capital = cur.kind == Some(ActorKind::Capital);
-
-            match (cur.kind, next) {
-                // country word + agent: "Russian Foreign Ministry", "Russia's army"
-                (_, Some(n))
-                    if Self::is_country_like(cur)
-                        && n.kind.is_none()
-                        && self.glue_possessive(words, cur.end, n.start) =>
-                {
-                    start = cur.start;
-                    end = n.end;
-                    code = format!("{}{}", cur.code, n.code);
-                    rule = format!("{}+{}", cur.name, n.name);
-                    consumed = 2;
-                }
-                // agent + of + country word: "Residents of the Armenian capital"
-                (None, Some(n))
-                    if Self::is_country_like(n) && self.of_phrase(words, cur.end, n.start) =>
-                {
-                    start = cur.start;
-                    end = n.end;
-                    code = format!("{}{}", n.code, cur.code);
-                    rule = format!("{}+of+{}", cur.name, n.name);
-                    consumed = 2;
-                }
-                _ => {
-                    start = cur.start;
-                    end = cur.end;
-                    code = cur.code.clone();
-                    rule = cur.name.clone();
-                    consumed = 1;
+            let (mut m, consumed) = self.compose(words, &hits, i);
+            i += consumed;
+            if m.end == m.start {
+                continue;
+            }
+            if m.person.is_none() && m.sector.is_some() {
+                let person = hits
+                    .get(i)
+                    .filter(|n| n.kind == Some(ActorKind::Person) && n.start == m.end);
+                if let Some(n) = person {
+                    // "President Vladimir Putin", "Armenia's former prime minister Serzh
+                    // Sargsyan": the title in the text says what the person is now; the
+                    // dictionary says whose national they are
+                    let country = m.country.clone().or_else(|| self.country_of(&n.code));
+                    m.code = match country {
+                        Some(c) => format!("{c}{}", sectors_of(&m)),
+                        None => n.code.clone(),
+                    };
+                    m.rule = format!("{}+{}", m.rule, n.name);
+                    m.person = n.name.split(' ').next_back().map(str::to_string);
+                    m.end = n.end;
+                    (m.country, m.sector) = self.split_code(&m.code);
+                    i += 1;
+                } else {
+                    // "President Abdelaziz Bouteflika", "opposition leader Alexei Navalny"
+                    let next_hit = hits.get(i).map_or(words.len(), |h| h.start);
+                    let name_end = name_after(words, m.end, next_hit);
+                    if name_end > m.end {
+                        m.person = words.get(name_end - 1).map(|w| w.norm.clone());
+                        m.rule = format!("{}+name", m.rule);
+                        m.end = name_end;
+                    }
                 }
             }
-            // "the Armenian capital": keep the place noun inside the mention
+            // "King Hassan of Morocco": the country after the holder's name
+            if m.person.is_some() {
+                if let Some(n) = hits.get(i).filter(|n| {
+                    Self::is_country_like(n) && self.of_phrase(words, m.end, n.start)
+                }) {
+                    m.code = format!("{}{}", n.code, sectors_of(&m));
+                    m.rule = format!("{}+of+{}", m.rule, n.name);
+                    m.end = n.end;
+                    (m.country, m.sector) = self.split_code(&m.code);
+                    i += 1;
+                }
+            }
+            if m.sector.is_some() && is_former(words, m.start, m.end) {
+                let country = m.country.clone().unwrap_or_default();
+                m.code = format!("{country}ELI");
+                m.rule = format!("{}+former", m.rule);
+            }
+            // "the Armenian capital", "Sindh province": keep the place noun inside the mention
             if words
-                .get(end)
+                .get(m.end)
                 .is_some_and(|w| PLACE_NOUNS.contains(&w.norm.as_str()))
             {
-                end += 1;
+                m.end += 1;
             }
-            if start > 0 && matches!(words[start - 1].norm.as_str(), "the" | "a" | "an") {
-                start -= 1;
+            if m.start > 0 && matches!(words[m.start - 1].norm.as_str(), "the" | "a" | "an") {
+                m.start -= 1;
             }
-            let (country, sector) = self.split_code(&code);
-            let group = 0;
-            out.push(Mention {
-                start,
-                end,
-                capital: capital && consumed == 1,
-                code,
-                country,
-                sector,
-                group,
-                rule,
-            });
-            i += consumed;
+            let (country, sector) = self.split_code(&m.code);
+            m.country = country;
+            m.sector = sector;
+            out.push(m);
         }
         out.retain(|m| !self.is_modifier(words, m));
         assign_groups(words, &mut out);
         out
+    }
+
+    /// The mention that starts with hit `i`, composed with the hits after it, and how many
+    /// hits it took. A gazetteer-only place on its own gives an empty mention.
+    fn compose(&self, words: &[Word], hits: &[Resolved], i: usize) -> (Mention, usize) {
+        let cur = &hits[i];
+        let next = hits.get(i + 1);
+        let mention = |start: usize, end: usize, code: String, rule: String| {
+            let (country, sector) = self.split_code(&code);
+            Mention {
+                start,
+                end,
+                code,
+                country,
+                sector,
+                group: 0,
+                rule,
+                capital: false,
+                person: None,
+                backer: None,
+            }
+        };
+        let single = || {
+            let mut m = mention(cur.start, cur.end, cur.code.clone(), cur.name.clone());
+            m.capital = cur.kind == Some(ActorKind::Capital);
+            if cur.kind == Some(ActorKind::Person) {
+                m.person = cur.name.split(' ').next_back().map(str::to_string);
+            }
+            if cur.gazetteer {
+                m.end = m.start;
+            }
+            (m, 1)
+        };
+        let Some(n) = next else {
+            return single();
+        };
+        let both = |code: String, rule: String| (mention(cur.start, n.end, code, rule), 2);
+        let agent_next = n.kind.is_none();
+        // "Iranian-backed militias", "Vietnamese-led forces"
+        if Self::is_country_like(cur) && agent_next {
+            if let Some(link) = self.link(words, cur.end, n.start) {
+                if OWN_LINKS.contains(&link) {
+                    return both(
+                        format!("{}{}", cur.code, n.code),
+                        format!("{}-{link}+{}", cur.name, n.name),
+                    );
+                }
+                let country = self.country_of(&cur.code);
+                // "Iranian-backed militias in Iraq": where they operate
+                let place = hits.get(i + 2).filter(|p| {
+                    Self::is_country_like(p) && self.in_phrase(words, n.end, p.start)
+                });
+                let (mut m, took) = match place {
+                    Some(p) => (
+                        mention(
+                            cur.start,
+                            p.end,
+                            format!("{}{}", p.code, n.code),
+                            format!("{}-{link}+{}+in+{}", cur.name, n.name, p.name),
+                        ),
+                        3,
+                    ),
+                    None => both(n.code.clone(), format!("{}-{link}+{}", cur.name, n.name)),
+                };
+                m.backer = country;
+                return (m, took);
+            }
+        }
+        // country word + agent: "Russian Foreign Ministry", "Russia's army"
+        if Self::is_country_like(cur) && agent_next && self.glue_possessive(words, cur.end, n.start)
+        {
+            return both(
+                format!("{}{}", cur.code, n.code),
+                format!("{}+{}", cur.name, n.name),
+            );
+        }
+        // an organisation's agents are the organisation: "EU foreign ministers"
+        if cur.kind == Some(ActorKind::Igo) && agent_next && self.glue(words, cur.end, n.start, 2) {
+            return both(cur.code.clone(), format!("{}+{}", cur.name, n.name));
+        }
+        if cur.kind.is_none() {
+            // agent + of + country word: "Residents of the Armenian capital"
+            if Self::is_country_like(n) && self.of_phrase(words, cur.end, n.start) {
+                return both(
+                    format!("{}{}", n.code, cur.code),
+                    format!("{}+of+{}", cur.name, n.name),
+                );
+            }
+            // "opposition lawmakers in Georgia", "police in Lagos"; troops somewhere are
+            // often foreign, so military agents stay bare
+            if Self::is_country_like(n)
+                && !cur.code.starts_with("MIL")
+                && self.in_phrase(words, cur.end, n.start)
+            {
+                return both(
+                    format!("{}{}", n.code, cur.code),
+                    format!("{}+in+{}", cur.name, n.name),
+                );
+            }
+        }
+        single()
+    }
+
+    /// The link word of "Iranian-backed" between a country word and an agent.
+    fn link(&self, words: &[Word], from: usize, to: usize) -> Option<&'static str> {
+        if to != from + 1 {
+            return None;
+        }
+        let w = words.get(from)?;
+        LINKS.iter().copied().find(|l| *l == w.norm)
     }
 
     /// An agent word used as an adjective ("military exercises", "government building",
@@ -274,6 +481,7 @@ impl MentionFinder {
     fn is_modifier(&self, words: &[Word], m: &Mention) -> bool {
         if m.country.is_some()
             || m.code.starts_with("IGO")
+            || m.person.is_some()
             || !m.rule.chars().all(|c| c.is_ascii_uppercase())
         {
             return false;
@@ -309,7 +517,16 @@ impl MentionFinder {
     }
 
     fn of_phrase(&self, words: &[Word], from: usize, to: usize) -> bool {
-        if words.get(from).is_none_or(|w| w.norm != "of") {
+        self.prep_phrase(words, "of", from, to)
+    }
+
+    fn in_phrase(&self, words: &[Word], from: usize, to: usize) -> bool {
+        self.prep_phrase(words, "in", from, to)
+    }
+
+    /// Words `from..to` are `prep` [the] and at most two modifiers.
+    fn prep_phrase(&self, words: &[Word], prep: &str, from: usize, to: usize) -> bool {
+        if words.get(from).is_none_or(|w| w.norm != prep) {
             return false;
         }
         let mut k = from + 1;
@@ -318,6 +535,52 @@ impl MentionFinder {
         }
         self.glue(words, k, to, 2)
     }
+}
+
+/// The end of a personal name right after a title at `from` (capitalized words, none of them
+/// another hit, up to `limit`), or `from` if there is none.
+fn name_after(words: &[Word], from: usize, limit: usize) -> usize {
+    let mut end = from;
+    let limit = limit.min(from + 5).min(words.len());
+    while end < limit {
+        let w = &words[end];
+        let is_name = w.capitalized
+            && w.norm.chars().next().is_some_and(char::is_alphabetic)
+            && !NOT_NAMES.contains(&w.norm.as_str());
+        let particle = end > from && NAME_PARTICLES.contains(&w.norm.as_str());
+        if !(is_name || particle) {
+            break;
+        }
+        end += 1;
+    }
+    // a name ends in a capitalized word; an initial ("F.W.") counts
+    while end > from && !words[end - 1].capitalized {
+        end -= 1;
+    }
+    end
+}
+
+/// The sector part of a mention's code (`ARMGOV` -> `GOV`, `SCGSRBMIL` -> `MIL`, `GOV` -> `GOV`).
+fn sectors_of(m: &Mention) -> String {
+    match &m.country {
+        Some(c) => m
+            .code
+            .find(c.as_str())
+            .and_then(|k| m.code.get(k + c.len()..))
+            .unwrap_or("")
+            .to_string(),
+        None => m.code.clone(),
+    }
+}
+
+/// A title at `start..end` held formerly: "former president", "ex-president", "Armenia's former
+/// prime minister".
+fn is_former(words: &[Word], start: usize, end: usize) -> bool {
+    let before = start.checked_sub(1).and_then(|k| words.get(k));
+    before
+        .into_iter()
+        .chain(words.get(start..end).unwrap_or(&[]))
+        .any(|w| FORMER.contains(&w.norm.as_str()))
 }
 
 /// A capitalized agent word right after another capitalized word that is not itself a
