@@ -1,72 +1,312 @@
-//! `dyad actors explain "PHRASE"`: which dictionary entries a phrase matches and the codes
-//! they compose to (for dictionary upkeep and debugging).
+//! `dyad actors explain "PHRASE"`: which dictionary entries a phrase matches and the code it
+//! resolves to, and why; `dyad actors unresolved FILES`: the names a corpus mentions most that
+//! got no actor code (for dictionary upkeep).
 
 use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Subcommand;
-use dyad_code::MentionFinder;
+use dyad_code::{Mention, Pipeline, PreparedDocument};
 use dyad_dict::actors::Lexeme;
-use dyad_dict::words::words;
+use dyad_dict::words::Word;
 use dyad_dict::Dictionaries;
-use dyad_text::Tokenizer;
+use dyad_model::Document;
+use rayon::prelude::*;
+use std::collections::HashMap;
 use std::process::ExitCode;
 
 #[derive(Subcommand)]
 pub enum ActorsCommand {
-    /// Show the dictionary hits and composed actor codes of a phrase or sentence.
+    /// Show the dictionary hits of a phrase, the actor mentions they compose to, and the code
+    /// the phrase resolves to (in a document made of `--context` and the phrase).
     Explain {
         phrase: String,
         /// Document date (YYYY-MM-DD) for date-bounded roles.
         #[arg(long)]
         date: Option<NaiveDate>,
+        /// Text of the document before the phrase (for home countries and names introduced
+        /// earlier: --context "Armenia's Prime Minister Nikol Pashinyan arrived." "Pashinyan said").
+        #[arg(long, default_value = "")]
+        context: String,
+        #[command(flatten)]
+        dict: crate::DictArgs,
+    },
+    /// List the most frequent person and organisation names of a corpus that got no actor
+    /// code, with an example sentence each (TSV: count, kind, name, document, example).
+    Unresolved {
+        #[command(flatten)]
+        input: crate::InputArgs,
+        /// How many names to list.
+        #[arg(long, default_value_t = 50)]
+        top: usize,
+        /// Names seen fewer times are not listed.
+        #[arg(long, default_value_t = 2)]
+        min_count: usize,
+        #[command(flatten)]
+        dict: crate::DictArgs,
     },
 }
 
 pub fn run(cmd: ActorsCommand) -> Result<ExitCode> {
-    let ActorsCommand::Explain { phrase, date } = cmd;
-    let dicts = Dictionaries::embedded();
-    let tokens = Tokenizer::new().tokenize(&phrase);
-    let w = words(
-        tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (i, t.form.as_str(), t.start)),
-    );
-    let text = |s: usize, e: usize| {
-        phrase
-            .get(w[s].start..w[e - 1].end)
-            .unwrap_or("")
-            .to_string()
-    };
-    println!("dictionary hits:");
-    for m in dicts.actors.find(&w) {
-        let what = match m.lexeme {
-            Lexeme::Actor(id) => match dicts.actors.entry(id) {
-                Some(e) => {
-                    let roles: Vec<String> = e.roles.iter().map(|r| r.spec()).collect();
-                    format!(
-                        "{} \"{}\" roles {} -> {}",
-                        e.kind.name(),
-                        e.name,
-                        roles.join(","),
-                        e.code_on(date).unwrap_or("(null)")
-                    )
-                }
-                None => "?".into(),
-            },
-            Lexeme::Agent(id) => format!("agent {}", dicts.actors.agent_code(id).unwrap_or("?")),
-        };
-        println!("  {:<30} {what}", text(m.start, m.end));
+    match cmd {
+        ActorsCommand::Explain {
+            phrase,
+            date,
+            context,
+            dict,
+        } => {
+            dict.install()?;
+            explain(&phrase, date, &context)
+        }
+        ActorsCommand::Unresolved {
+            input,
+            top,
+            min_count,
+            dict,
+        } => {
+            dict.install()?;
+            unresolved(&input, top, min_count)
+        }
     }
-    println!("actor mentions:");
-    for m in MentionFinder::new(dicts).find(&w, date) {
-        println!(
-            "  {:<30} {:<12} group {} via {}",
-            text(m.start, m.end),
-            m.code,
-            m.group,
-            m.rule
-        );
+}
+
+fn explain(phrase: &str, date: Option<NaiveDate>, context: &str) -> Result<ExitCode> {
+    let dicts = Dictionaries::embedded();
+    let text = if context.is_empty() {
+        phrase.to_string()
+    } else {
+        format!("{} {phrase}", context.trim_end())
+    };
+    let doc = Document {
+        id: "explain".into(),
+        text: text.clone(),
+        date,
+        ..Default::default()
+    };
+    let pipeline = Pipeline::new();
+    let prepared = pipeline.prepare(&doc);
+    let start = text.len() - phrase.len();
+    for (sentence, prep) in prepared.sentences.iter().zip(&prepared.prepared) {
+        if sentence.end <= start {
+            continue;
+        }
+        let Some(prep) = prep else {
+            println!("sentence {:?} is discarded (not about politics)", sentence.text);
+            continue;
+        };
+        let span = |s: usize, e: usize| words_text(&sentence.text, &prep.words, s, e);
+        println!("dictionary hits in {:?}:", sentence.text);
+        for m in dicts.actors.find(&prep.words) {
+            println!("  {:<30} {}", span(m.start, m.end), lexeme(dicts, m.lexeme, date));
+        }
+        println!("actor mentions:");
+        for m in &prep.mentions {
+            print_mention(&span(m.start, m.end), m);
+        }
+    }
+    match prepared.actor_at(start, text.len()) {
+        Some(m) => println!("code: {}  ({})", m.code, m.rule),
+        None => println!("code: none"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn words_text(text: &str, words: &[Word], s: usize, e: usize) -> String {
+    match (words.get(s), e.checked_sub(1).and_then(|k| words.get(k))) {
+        (Some(a), Some(b)) if e > s => text.get(a.start..b.end).unwrap_or("").to_string(),
+        _ => String::new(),
+    }
+}
+
+fn lexeme(dicts: &Dictionaries, lexeme: Lexeme, date: Option<NaiveDate>) -> String {
+    match lexeme {
+        Lexeme::Actor(id) => match dicts.actors.entry(id) {
+            Some(e) => {
+                let roles: Vec<String> = e.roles.iter().map(|r| r.spec()).collect();
+                format!(
+                    "{} \"{}\" roles {} -> {}",
+                    e.kind.name(),
+                    e.name,
+                    roles.join(","),
+                    e.code_on(date).unwrap_or("(no role on that date)")
+                )
+            }
+            None => "?".into(),
+        },
+        Lexeme::Agent(id) => format!("agent {}", dicts.actors.agent_code(id).unwrap_or("?")),
+    }
+}
+
+fn print_mention(text: &str, m: &Mention) {
+    let actor = m.as_actor();
+    let mut extra = String::new();
+    if actor.code != m.code {
+        extra.push_str(&format!(" as actor {}", actor.code));
+    }
+    if let Some(b) = &m.backer {
+        extra.push_str(&format!(" backed by {b}"));
+    }
+    println!(
+        "  {:<30} {:<12} group {} via {}{extra}",
+        text, m.code, m.group, m.rule
+    );
+}
+
+/// Words that mark a name as an organisation's.
+const ORG_WORDS: &[&str] = &[
+    "party", "front", "movement", "army", "forces", "council", "ministry", "agency", "union",
+    "company", "corp", "corporation", "group", "bank", "committee", "commission",
+    "organization", "organisation", "institute", "university", "brigade", "brigades",
+    "battalion", "court", "league", "alliance", "association", "federation", "fund", "service",
+    "office", "inc", "ltd", "news", "network", "times", "post", "foundation", "authority",
+];
+
+/// Capitalized words that are no names (calendar words, sentence openers, titles' parts).
+const NOT_NAMES: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "the", "a", "an", "in", "on", "at", "but", "and", "he", "she", "it",
+    "they", "we", "i", "this", "that", "these", "those", "there", "when", "while", "after",
+    "before", "mr", "mrs", "ms", "dr", "if", "as", "for", "with", "by", "from", "his", "her",
+    "its", "their", "our", "what", "who", "why", "how", "some", "many", "all", "no", "one",
+    "two", "three", "also", "however", "meanwhile", "last", "next", "according", "earlier",
+];
+
+/// Documents handled in parallel at a time.
+const BATCH: usize = 256;
+
+/// Names of one document: (name, kind, example sentence).
+type Found = Vec<(String, &'static str, String)>;
+
+/// Runs of capitalized words in a sentence that no mention or place covers.
+fn unresolved_names(prepared: &PreparedDocument) -> Found {
+    let mut out = Found::new();
+    let places = dyad_geo::Gazetteer::embedded();
+    for (sentence, prep) in prepared.sentences.iter().zip(&prepared.prepared) {
+        let Some(prep) = prep else { continue };
+        let words = &prep.words;
+        let forms: Vec<&str> = words
+            .iter()
+            .map(|w| sentence.text.get(w.start..w.end).unwrap_or(""))
+            .collect();
+        let place_words: Vec<(usize, usize)> = places
+            .find(&forms)
+            .into_iter()
+            .map(|p| (p.start, p.end))
+            .collect();
+        let covered = |k: usize| {
+            prep.mentions.iter().any(|m| m.start <= k && k < m.end)
+                || place_words.iter().any(|&(s, e)| s <= k && k < e)
+        };
+        let is_name_word = |k: usize| {
+            let w = &words[k];
+            w.capitalized
+                && !covered(k)
+                && w.norm.chars().next().is_some_and(char::is_alphabetic)
+                && !NOT_NAMES.contains(&w.norm.as_str())
+        };
+        let mut k = 0;
+        while k < words.len() {
+            if !is_name_word(k) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            let mut end = k + 1;
+            // "Bank of England", "Osama bin Laden"
+            while end < words.len() {
+                if is_name_word(end) {
+                    end += 1;
+                } else if matches!(words[end].norm.as_str(), "of" | "bin" | "al" | "de" | "for")
+                    && end + 1 < words.len()
+                    && is_name_word(end + 1)
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            k = end;
+            // a lone capitalized word opening the sentence is usually just capitalized
+            if start == 0 && end == 1 {
+                continue;
+            }
+            let name = words_text(&sentence.text, words, start, end);
+            let norms: Vec<&str> = words[start..end].iter().map(|w| w.norm.as_str()).collect();
+            let kind = if norms.iter().any(|n| ORG_WORDS.contains(n)) {
+                "organisation"
+            } else if words[start..end].iter().all(|w| w.all_caps) {
+                "acronym"
+            } else if (2..=4).contains(&(end - start)) {
+                "person"
+            } else {
+                "name"
+            };
+            let mut example: String = sentence.text.chars().take(200).collect();
+            example = example.replace(['\t', '\n'], " ");
+            out.push((name, kind, example));
+        }
+    }
+    out
+}
+
+fn unresolved(input: &crate::InputArgs, top: usize, min_count: usize) -> Result<ExitCode> {
+    let pipeline = Pipeline::new();
+    // count, kind, first document and example; batches keep memory flat and the result
+    // does not depend on the thread count
+    let mut names: HashMap<String, (usize, &'static str, String, String)> = HashMap::new();
+    let (mut errors, mut total) = (0usize, 0usize);
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<Document>| {
+        let found: Vec<(String, Found)> = batch
+            .par_iter()
+            .map(|d| (d.id.clone(), unresolved_names(&pipeline.prepare(d))))
+            .collect();
+        for (doc, list) in found {
+            for (name, kind, example) in list {
+                let e = names
+                    .entry(name)
+                    .or_insert_with(|| (0, kind, doc.clone(), example));
+                e.0 += 1;
+            }
+        }
+        batch.clear();
+    };
+    for d in input.documents() {
+        match d {
+            Ok(d) => {
+                total += 1;
+                batch.push(d);
+                if batch.len() == BATCH {
+                    flush(&mut batch);
+                }
+            }
+            Err(e) => {
+                errors += 1;
+                eprintln!("error: {e}");
+            }
+        }
+    }
+    flush(&mut batch);
+    let mut rows: Vec<(&String, &(usize, &str, String, String))> =
+        names.iter().filter(|(_, v)| v.0 >= min_count).collect();
+    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.0.cmp(b.0)));
+    println!("count\tkind\tname\tdocument\texample");
+    for (name, (count, kind, doc, example)) in rows.into_iter().take(top) {
+        println!("{count}\t{kind}\t{name}\t{doc}\t{example}");
+    }
+    eprintln!(
+        "{} documents, {} distinct unresolved names{}",
+        total,
+        names.len(),
+        if errors > 0 {
+            format!(", {errors} unreadable documents")
+        } else {
+            String::new()
+        }
+    );
+    Ok(if errors > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -24,6 +24,8 @@ pub struct CodeArgs {
     /// reported ones (events inside someone else's claim or quote).
     #[arg(long)]
     pub asserted_only: bool,
+    #[command(flatten)]
+    pub dict: crate::DictArgs,
 }
 
 /// Documents are coded in batches of this many, in parallel, and written in input order.
@@ -85,6 +87,7 @@ pub fn configure_threads(threads: Option<usize>) {
 
 pub fn run(args: CodeArgs) -> Result<ExitCode> {
     configure_threads(args.threads);
+    args.dict.install()?;
     let pipeline = Pipeline::new();
     let out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(

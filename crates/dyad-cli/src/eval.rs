@@ -24,6 +24,8 @@ pub enum EvalCommand {
         /// Same as `--reading words` (kept for scripts written against the first baseline).
         #[arg(long)]
         no_tags: bool,
+        #[command(flatten)]
+        dict: crate::DictArgs,
     },
     /// Score the embedded tagger and parser on a CoNLL-U treebank with its gold tokenization:
     /// UPOS, XPOS, lemma accuracy, UAS and LAS (punctuation included, CoNLL 2018).
@@ -44,7 +46,9 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
             verbose,
             reading,
             no_tags,
+            dict,
         } => {
+            dict.install()?;
             let reading = match reading.as_str() {
                 _ if no_tags => Reading::Words,
                 "tags" => Reading::Tags,

@@ -101,3 +101,25 @@ impl InputArgs {
         dyad_ingest::read_paths(&paths, &opts)
     }
 }
+
+/// A user's dictionary overlay, for the commands that resolve actors.
+#[derive(clap::Args, Default)]
+pub struct DictArgs {
+    /// A user dictionary (TSV: `actor`, `agent` and `place` lines; see data/README.md) whose
+    /// entries add to and override the embedded ones.
+    #[arg(long, value_name = "FILE")]
+    pub dict: Option<PathBuf>,
+}
+
+impl DictArgs {
+    /// Installs the user dictionary, if any, before anything loads the dictionaries.
+    pub fn install(&self) -> anyhow::Result<()> {
+        let Some(path) = &self.dict else {
+            return Ok(());
+        };
+        let user = dyad_dict::UserDict::read(path)?;
+        dyad_dict::Dictionaries::install_user(&user)?;
+        dyad_geo::Gazetteer::install_user_places(&user.places, &user.file)?;
+        Ok(())
+    }
+}

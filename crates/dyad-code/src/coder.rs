@@ -8,7 +8,6 @@
 //! target the first after it; a passive ("was attacked by X") swaps them.
 
 use crate::conflicts::{conflict_recipients, with_conflict_parties};
-use crate::context::with_home_country;
 use crate::mentions::Mention;
 use crate::syntax::{SyntaxNeed, SyntaxToken};
 use crate::tree::DepTree;
@@ -695,7 +694,7 @@ impl SentenceCoder for PatternCoder {
         let mut mentions = with_conflict_parties(
             input.index,
             words,
-            &with_home_country(input.mentions, input.context),
+            input.mentions,
             input.context,
         );
         let syntax = input.syntax.filter(|_| self.reading != Reading::Words);

@@ -30,6 +30,8 @@ pub struct DocContext {
     pub countries: HashMap<String, usize>,
     /// Per sentence: quoted words and their attribution.
     pub quotes: Vec<crate::quotes::SentenceQuotes>,
+    /// Where the document's unambiguous place names are.
+    pub places: crate::locating::PlaceEvidence,
 }
 
 impl DocContext {
@@ -67,8 +69,11 @@ impl DocContext {
 
 /// A bare state sector mention ("President X" -> GOV) with the country the text is about.
 pub fn with_home_country(mentions: &[Mention], context: &DocContext) -> Vec<Mention> {
+    // another person's nationality is not the title holder's ("Prime Minister Nikol Pashinyan
+    // met Azerbaijani President Ilham Aliyev")
     let mut in_sentence: Vec<&str> = mentions
         .iter()
+        .filter(|m| m.person.is_none())
         .filter_map(|m| m.country.as_deref())
         .collect();
     in_sentence.sort_unstable();

@@ -27,6 +27,7 @@ pub mod mentions;
 mod nominal;
 pub mod quotes;
 pub mod records;
+pub mod resolver;
 pub mod syntax;
 pub mod tree;
 
@@ -38,6 +39,7 @@ use dyad_text::{SentenceSplitter, Tokenizer};
 pub use coder::{PatternCoder, Reading};
 pub use context::DocContext;
 pub use mentions::{Mention, MentionFinder, Side};
+pub use resolver::{ActorResolver, SentenceActors};
 pub use syntax::{Analyzer, SyntaxNeed, SyntaxToken};
 
 /// Everything a coder knows about one sentence.
@@ -176,20 +178,11 @@ impl Pipeline {
         self.dicts
     }
 
-    /// Codes every sentence of a document.
-    pub fn code_document(&self, doc: &Document) -> DocumentResult {
+    /// The first pass over a document: segmentation, words and the resolved actor mentions
+    /// of every sentence (`None` for discarded sentences), and the document context.
+    pub fn prepare(&self, doc: &Document) -> PreparedDocument {
         let sentences = self.splitter.split(&doc.text);
-        let mut result = DocumentResult {
-            sentences: sentences.len(),
-            events: Vec::new(),
-        };
-        // first pass: segmentation and mentions of every sentence, and the document context
-        struct Prepared {
-            tokens: Vec<Token>,
-            words: Vec<Word>,
-            mentions: Vec<Mention>,
-        }
-        let mut prepared: Vec<Option<Prepared>> = Vec::with_capacity(sentences.len());
+        let mut prepared: Vec<Option<PreparedSentence>> = Vec::with_capacity(sentences.len());
         let mut context = DocContext::default();
         for (index, sentence) in sentences.iter().enumerate() {
             let tokens = self.tokenizer.tokenize(&sentence.text);
@@ -208,12 +201,27 @@ impl Pipeline {
                 .conflicts
                 .extend(conflicts::find_conflicts(index, &words, &mentions));
             context.count_countries(&mentions);
-            prepared.push(Some(Prepared {
+            prepared.push(Some(PreparedSentence {
                 tokens,
                 words,
                 mentions,
             }));
         }
+        let mut actors: Vec<SentenceActors<'_>> = prepared
+            .iter_mut()
+            .flatten()
+            .map(|p| SentenceActors {
+                words: &p.words,
+                mentions: &mut p.mentions,
+            })
+            .collect();
+        ActorResolver.resolve(&mut actors, &context);
+        context.places = locating::place_evidence(
+            sentences
+                .iter()
+                .zip(&prepared)
+                .filter_map(|(s, p)| Some((s.text.as_str(), p.as_ref()?.words.as_slice()))),
+        );
         let quote_inputs: Vec<Option<quotes::QuoteInput<'_>>> = sentences
             .iter()
             .zip(&prepared)
@@ -226,8 +234,26 @@ impl Pipeline {
             })
             .collect();
         context.quotes = quotes::find_quotes(&quote_inputs);
+        PreparedDocument {
+            sentences,
+            prepared,
+            context,
+        }
+    }
+
+    /// Codes every sentence of a document.
+    pub fn code_document(&self, doc: &Document) -> DocumentResult {
+        let PreparedDocument {
+            sentences,
+            prepared,
+            context,
+        } = self.prepare(doc);
+        let mut result = DocumentResult {
+            sentences: sentences.len(),
+            events: Vec::new(),
+        };
         for (index, (sentence, prep)) in sentences.iter().zip(&prepared).enumerate() {
-            let Some(Prepared {
+            let Some(PreparedSentence {
                 tokens,
                 words,
                 mentions,
@@ -254,6 +280,64 @@ impl Pipeline {
         }
         result
     }
+}
+
+impl PreparedDocument {
+    /// The sentence holding document bytes `start..end`, and its first pass.
+    fn sentence_at(&self, start: usize, end: usize) -> Option<(&Sentence, &PreparedSentence)> {
+        self.sentences
+            .iter()
+            .zip(&self.prepared)
+            .find(|(s, _)| s.start <= start && end <= s.end)
+            .and_then(|(s, p)| Some((s, p.as_ref()?)))
+    }
+
+    /// Words of `p` overlapping document bytes `start..end` (as word indices).
+    fn words_at(s: &Sentence, p: &PreparedSentence, start: usize, end: usize) -> (usize, usize) {
+        let (start, end) = (start - s.start, end - s.start);
+        let first = p.words.iter().position(|w| w.end > start);
+        let last = p.words.iter().rposition(|w| w.start < end);
+        match (first, last) {
+            (Some(f), Some(l)) if f <= l => (f, l + 1),
+            _ => (0, 0),
+        }
+    }
+
+    /// The actor mention that overlaps document bytes `start..end` most, as an actor
+    /// ([`Mention::as_actor`]: a capital stands for its government), for `dyad actors explain`
+    /// and the resolution tests.
+    pub fn actor_at(&self, start: usize, end: usize) -> Option<Mention> {
+        let (s, p) = self.sentence_at(start, end)?;
+        let (f, l) = Self::words_at(s, p, start, end);
+        p.mentions
+            .iter()
+            .filter(|m| m.start < l && f < m.end)
+            .max_by_key(|m| (m.end.min(l) - m.start.max(f), usize::MAX - m.start))
+            .map(Mention::as_actor)
+    }
+
+    /// The place named at document bytes `start..end`, resolved in the document's context.
+    pub fn place_at(&self, start: usize, end: usize) -> Option<dyad_geo::Place> {
+        let (s, p) = self.sentence_at(start, end)?;
+        let (f, l) = Self::words_at(s, p, start, end);
+        locating::place_at(&s.text, &p.words, f, l, &self.context)
+    }
+}
+
+/// One sentence after the first pass.
+pub struct PreparedSentence {
+    pub tokens: Vec<Token>,
+    pub words: Vec<Word>,
+    /// Resolved for the whole document ([`ActorResolver`]).
+    pub mentions: Vec<Mention>,
+}
+
+/// A document after the first pass ([`Pipeline::prepare`]).
+pub struct PreparedDocument {
+    pub sentences: Vec<Sentence>,
+    /// Per sentence; `None` for sentences the discard list drops.
+    pub prepared: Vec<Option<PreparedSentence>>,
+    pub context: DocContext,
 }
 
 impl Default for Pipeline {

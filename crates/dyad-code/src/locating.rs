@@ -5,14 +5,16 @@
 //! sentence), preferring one introduced by a locative preposition ("in Nagorno-Karabakh",
 //! "near the border town of X", "outside Kyiv") and then the nearest to the predicate. A place
 //! that is the event's source actor ("Russia attacked ...") does not locate the event. Homonyms
-//! are resolved with the countries of the event's actors and the document's main country as
-//! context. The dateline city is never used: it says where the story was filed, not where the
+//! are resolved with the document's evidence ([`PlaceEvidence`]: divisions and countries of the
+//! unambiguous places it names), the countries of the event's actors and the document's main
+//! country. The dateline city is never used: it says where the story was filed, not where the
 //! event happened.
 
 use crate::context::DocContext;
 use crate::tree::DepTree;
 use crate::CodedEvent;
-use dyad_geo::{Gazetteer, PlaceMatch, Precision};
+use dyad_dict::words::Word;
+use dyad_geo::{Admin1Key, Gazetteer, Place, PlaceMatch, Precision};
 use dyad_model::Location;
 
 /// Prepositions that put an event somewhere.
@@ -91,9 +93,10 @@ pub fn locate_events(
             .filter_map(|m| m.country.as_deref())
             .collect();
         countries.extend(context.main_country());
+        countries.extend(context.places.countries.iter().map(String::as_str));
         let resolve = |p: &PlaceMatch| {
             gazetteer
-                .resolve_ids(&p.ids, &countries)
+                .resolve_ids_near(&p.ids, &countries, &context.places.admin1s)
                 .and_then(|id| gazetteer.place(id))
         };
         // a country's name is an actor ("called on Armenia", "the leaders of Russia") unless a
@@ -120,4 +123,62 @@ pub fn locate_events(
             precision: precision(place.precision).to_string(),
         });
     }
+}
+
+/// What a document's unambiguous place names say about where it is: the first-level divisions
+/// and countries of names with one reading. Homonyms elsewhere in the document are read in
+/// their light ("Georgia" in a story that names Atlanta is the US state).
+#[derive(Debug, Default, Clone)]
+pub struct PlaceEvidence {
+    pub admin1s: Vec<Admin1Key>,
+    pub countries: Vec<String>,
+}
+
+/// The words of a sentence in their original forms, as the gazetteer matches them.
+fn forms<'a>(text: &'a str, words: &[Word]) -> Vec<&'a str> {
+    words
+        .iter()
+        .map(|w| text.get(w.start..w.end).unwrap_or(""))
+        .collect()
+}
+
+/// The place evidence of a document's sentences (text and words).
+pub fn place_evidence<'a>(sentences: impl Iterator<Item = (&'a str, &'a [Word])>) -> PlaceEvidence {
+    let g = Gazetteer::embedded();
+    let mut ev = PlaceEvidence::default();
+    for (text, words) in sentences {
+        for m in g.find(&forms(text, words)) {
+            if let Some(k) = g.admin1_key(&m.ids) {
+                if !ev.admin1s.contains(&k) {
+                    ev.admin1s.push(k);
+                }
+            }
+            if let Some(c) = g.country_of_ids(&m.ids) {
+                if !ev.countries.contains(&c) {
+                    ev.countries.push(c);
+                }
+            }
+        }
+    }
+    ev
+}
+
+/// The place named by words `from..to` of a sentence (the gazetteer match overlapping them),
+/// resolved with the document's evidence and countries.
+pub fn place_at(
+    text: &str,
+    words: &[Word],
+    from: usize,
+    to: usize,
+    context: &DocContext,
+) -> Option<Place> {
+    let g = Gazetteer::embedded();
+    let m = g
+        .find(&forms(text, words))
+        .into_iter()
+        .find(|m| m.start < to && from < m.end)?;
+    let mut countries: Vec<&str> = context.main_country().into_iter().collect();
+    countries.extend(context.places.countries.iter().map(String::as_str));
+    let id = g.resolve_ids_near(&m.ids, &countries, &context.places.admin1s)?;
+    g.place(id)
 }

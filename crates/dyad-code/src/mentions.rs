@@ -626,7 +626,7 @@ fn join(words: &[Word], from: usize, to: usize) -> Join {
 /// Groups mentions into compound sides. "A and B" is one side; commas join only inside a list
 /// that ends in "and" ("Russia, Azerbaijan and Armenia"), not in an apposition ("Iran, the
 /// ministry said").
-fn assign_groups(words: &[Word], mentions: &mut [Mention]) {
+pub(crate) fn assign_groups(words: &[Word], mentions: &mut [Mention]) {
     let joins: Vec<Join> = mentions
         .windows(2)
         .map(|w| join(words, w[0].end, w[1].start))

@@ -185,10 +185,11 @@ fn demonym_plurals(names: &str) -> Vec<String> {
 impl ActorDict {
     /// Parses `actors.tsv` (`kind<TAB>role,role,...<TAB>phrase|phrase`) and `agents.tsv`
     /// (`SECTOR<TAB>phrase|phrase`).
-    pub fn parse(actors: &[&str], agents: &[&str]) -> Result<ActorDict, DictError> {
+    /// Each source is `(file name, text)`; the file name is for error messages.
+    pub fn parse(actors: &[(&str, &str)], agents: &[(&str, &str)]) -> Result<ActorDict, DictError> {
         let mut entries = Vec::new();
         let mut phrases: Vec<(Vec<String>, Lexeme)> = Vec::new();
-        for rec in actors.iter().flat_map(|t| Record::lines(t, "actors.tsv")) {
+        for rec in actors.iter().flat_map(|(f, t)| Record::lines(t, f)) {
             let rec = rec?;
             let [kind, roles, names] = rec.fields::<3>()?;
             let kind = ActorKind::parse(kind)
@@ -240,7 +241,7 @@ impl ActorDict {
             }
         }
         let mut agent_codes = Vec::new();
-        for rec in agents.iter().flat_map(|t| Record::lines(t, "agents.tsv")) {
+        for rec in agents.iter().flat_map(|(f, t)| Record::lines(t, f)) {
             let rec = rec?;
             let [code, names] = rec.fields::<2>()?;
             let id = agent_codes.len() as u32;

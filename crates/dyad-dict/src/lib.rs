@@ -28,6 +28,7 @@ pub mod format;
 pub mod matcher;
 pub mod nouns;
 pub mod ontology;
+pub mod user;
 pub mod verbs;
 pub mod words;
 
@@ -35,6 +36,7 @@ pub use actors::{ActorDict, ActorEntry, ActorKind, Role};
 pub use matcher::{PhraseMatch, PhraseMatcher};
 pub use nouns::{EventNouns, NounEvent};
 pub use ontology::{CameoInfo, Ontology};
+pub use user::UserDict;
 pub use verbs::{PatternElem, VerbBlock, VerbDict, VerbPattern};
 
 use std::sync::OnceLock;
@@ -83,33 +85,66 @@ pub mod embedded {
 /// The text of the dictionary files. Several texts of one kind are read in order; for actor and
 /// agent phrases the first entry wins, and verb files may reopen a block by name to add patterns.
 pub struct DictSources<'a> {
-    pub actors: Vec<&'a str>,
-    pub agents: Vec<&'a str>,
+    /// `(file name, text)`, first wins.
+    pub actors: Vec<(&'a str, &'a str)>,
+    pub agents: Vec<(&'a str, &'a str)>,
     pub verbs: Vec<&'a str>,
     pub cameo: &'a str,
     pub discards: &'a str,
     pub nouns: &'a str,
 }
 
+/// The dictionaries in use ([`Dictionaries::embedded`]).
+static DICTS: OnceLock<Dictionaries> = OnceLock::new();
+
+impl<'a> DictSources<'a> {
+    /// The embedded files, after a user's overlay if there is one.
+    pub fn embedded(user: Option<&'a UserDict>) -> DictSources<'a> {
+        let mut actors = vec![
+            ("extra-actors.tsv", embedded::EXTRA_ACTORS),
+            ("actors.tsv", embedded::ACTORS),
+        ];
+        let mut agents = vec![
+            ("extra-agents.tsv", embedded::EXTRA_AGENTS),
+            ("agents.tsv", embedded::AGENTS),
+        ];
+        if let Some(u) = user {
+            actors.insert(0, (u.file.as_str(), u.actors.as_str()));
+            agents.insert(0, (u.file.as_str(), u.agents.as_str()));
+        }
+        DictSources {
+            actors,
+            agents,
+            verbs: vec![embedded::VERBS, embedded::EXTRA_VERBS],
+            cameo: embedded::CAMEO,
+            discards: embedded::DISCARDS,
+            nouns: embedded::EVENT_NOUNS,
+        }
+    }
+}
+
 impl Dictionaries {
-    /// The dictionaries embedded in the binary, parsed on first use.
+    /// The dictionaries in use: those embedded in the binary, parsed on first use, or the ones
+    /// [`Dictionaries::install_user`] made.
     pub fn embedded() -> &'static Dictionaries {
-        static DICTS: OnceLock<Dictionaries> = OnceLock::new();
-        DICTS.get_or_init(|| {
-            let sources = DictSources {
-                actors: vec![embedded::EXTRA_ACTORS, embedded::ACTORS],
-                agents: vec![embedded::EXTRA_AGENTS, embedded::AGENTS],
-                verbs: vec![embedded::VERBS, embedded::EXTRA_VERBS],
-                cameo: embedded::CAMEO,
-                discards: embedded::DISCARDS,
-                nouns: embedded::EVENT_NOUNS,
-            };
-            match Dictionaries::parse(&sources) {
-                Ok(d) => d,
-                // The embedded files are checked by the test suite; a failure here is a build defect.
-                Err(e) => panic!("embedded dictionaries are corrupt: {e}"),
-            }
+        DICTS.get_or_init(|| match Dictionaries::parse(&DictSources::embedded(None)) {
+            Ok(d) => d,
+            // The embedded files are checked by the test suite; a failure here is a build defect.
+            Err(e) => panic!("embedded dictionaries are corrupt: {e}"),
         })
+    }
+
+    /// Makes the embedded dictionaries with a user's overlay (whose entries win) the ones
+    /// [`Dictionaries::embedded`] returns. Call it before anything uses the dictionaries.
+    pub fn install_user(user: &UserDict) -> Result<&'static Dictionaries, DictError> {
+        let dicts = Dictionaries::parse(&DictSources::embedded(Some(user)))?;
+        DICTS.set(dicts).map_err(|_| DictError::Syntax {
+            file: user.file.clone(),
+            line: 0,
+            message: "the dictionaries were already in use; a user dictionary must be installed first"
+                .into(),
+        })?;
+        Ok(Dictionaries::embedded())
     }
 
     /// Parses dictionaries from the text of their files.

@@ -148,6 +148,13 @@ pub enum Precision {
     Country,
 }
 
+/// The gazetteer in use: the embedded one, or the embedded one with a user's places.
+static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+
+/// A first-level administrative division (its country and interned name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Admin1Key(Iso3, u32);
+
 /// A resolved place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
@@ -252,8 +259,22 @@ impl Gazetteer {
     /// The gazetteer of the embedded files, parsed at first use. (If they failed to parse --
     /// the crate's tests make sure they do not -- this is an empty gazetteer.)
     pub fn embedded() -> &'static Gazetteer {
-        static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::parse(&Sources::embedded()).unwrap_or_default())
+        GAZETTEER.get_or_init(|| Gazetteer::parse(&Sources::embedded()).unwrap_or_default())
+    }
+
+    /// Makes the embedded gazetteer plus a user's places (`file`, in the format of
+    /// [`Gazetteer::add_places`]) the one [`Gazetteer::embedded`] returns. Call it before
+    /// anything uses the gazetteer; afterwards it is an error.
+    pub fn install_user_places(text: &str, file: &str) -> Result<&'static Gazetteer, GeoError> {
+        let mut g = Gazetteer::parse(&Sources::embedded())?;
+        g.add_places(text, file, u64::MAX / 2)?;
+        GAZETTEER.set(g).map_err(|_| GeoError::Syntax {
+            file: file.to_string(),
+            line: 0,
+            message: "the gazetteer was already in use; user places must be installed first"
+                .into(),
+        })?;
+        Ok(Gazetteer::embedded())
     }
 
     /// Parses the gazetteer files.
@@ -361,36 +382,7 @@ impl Gazetteer {
             g.add_keys(id, f[3], f[8], false);
         }
 
-        for row in rows::<6>(src.regions, "regions.tsv") {
-            let (line, f) = row?;
-            let err = |m: &str| syntax("regions.tsv", line, m);
-            let precision = match f[0] {
-                "region" => Precision::Region,
-                "city" => Precision::City,
-                _ => return Err(err("kind must be region or city")),
-            };
-            let mut list = Vec::new();
-            for c in f[3].split(',').map(str::trim).filter(|c| !c.is_empty()) {
-                list.push(parse_iso3(c).ok_or_else(|| err("bad country"))?);
-            }
-            let (country, shared) = match list.len() {
-                1 => (list.first().copied(), Vec::new()),
-                _ => (None, list),
-            };
-            let id = g.push(Record {
-                geonameid: None,
-                name: f[1].into(),
-                lat: parse_coord(f[4], 90.0).ok_or_else(|| err("bad lat"))?,
-                lon: parse_coord(f[5], 180.0).ok_or_else(|| err("bad lon"))?,
-                country,
-                shared,
-                admin1: None,
-                population: 0,
-                precision,
-                capital: false,
-            });
-            g.add_keys(id, f[1], f[2], false);
-        }
+        g.add_places(src.regions, "regions.tsv", 0)?;
 
         for row in rows::<2>(src.aliases, "aliases.tsv") {
             let (line, f) = row?;
@@ -607,6 +599,92 @@ impl Gazetteer {
             .map(|(id, _)| *id)
     }
 
+    /// Adds places in the format of `regions.tsv` (`kind name variants countries lat lon`, kind
+    /// `region` or `city`) with the given population. A user's places (`dyad code --dict`) come
+    /// with the largest population, so that they win over GeoNames entries of the same name
+    /// and kind.
+    pub fn add_places(&mut self, text: &str, file: &str, population: u64) -> Result<(), GeoError> {
+        for row in rows::<6>(text, file) {
+            let (line, f) = row?;
+            let err = |m: &str| syntax(file, line, m);
+            let precision = match f[0] {
+                "region" => Precision::Region,
+                "city" => Precision::City,
+                _ => return Err(err("kind must be region or city")),
+            };
+            let mut list = Vec::new();
+            for c in f[3].split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                list.push(parse_iso3(c).ok_or_else(|| err("bad country"))?);
+            }
+            let (country, shared) = match list.len() {
+                1 => (list.first().copied(), Vec::new()),
+                _ => (None, list),
+            };
+            let id = self.push(Record {
+                geonameid: None,
+                name: f[1].into(),
+                lat: parse_coord(f[4], 90.0).ok_or_else(|| err("bad lat"))?,
+                lon: parse_coord(f[5], 180.0).ok_or_else(|| err("bad lon"))?,
+                country,
+                shared,
+                admin1: None,
+                population,
+                precision,
+                capital: false,
+            });
+            self.add_keys(id, f[1], f[2], false);
+        }
+
+        Ok(())
+    }
+
+    /// The first-level division all of `ids` lie in (or are), if they agree: the evidence a
+    /// place mention gives about its neighbours ("Atlanta" puts "Georgia" in the US).
+    pub fn admin1_key(&self, ids: &[PlaceId]) -> Option<Admin1Key> {
+        let mut keys = ids.iter().map(|id| {
+            let e = self.entries.get(id.index())?;
+            Some(Admin1Key(e.country?, e.admin1?))
+        });
+        let first = keys.next()??;
+        keys.all(|k| k == Some(first)).then_some(first)
+    }
+
+    /// The country (ISO3) all of `ids` lie in, if they agree.
+    pub fn country_of_ids(&self, ids: &[PlaceId]) -> Option<String> {
+        let mut cs = ids
+            .iter()
+            .map(|id| self.entries.get(id.index()).and_then(|e| e.country));
+        let first = cs.next()??;
+        cs.all(|c| c == Some(first)).then(|| iso3_str(first))
+    }
+
+    /// [`Gazetteer::resolve_ids`] with more of the document's evidence: a candidate inside a
+    /// division that another place of the document lies in wins first ("Paris" in a story that
+    /// names Texas; "Georgia" in a story about Atlanta).
+    pub fn resolve_ids_near(
+        &self,
+        ids: &[PlaceId],
+        context_countries: &[&str],
+        near: &[Admin1Key],
+    ) -> Option<PlaceId> {
+        let close: Vec<PlaceId> = ids
+            .iter()
+            .copied()
+            .filter(|id| {
+                self.entries.get(id.index()).is_some_and(|e| {
+                    e.country
+                        .zip(e.admin1)
+                        .is_some_and(|(c, a)| near.contains(&Admin1Key(c, a)))
+                })
+            })
+            .collect();
+        if close.is_empty() {
+            self.resolve_ids(ids, context_countries)
+        } else {
+            self.resolve_ids(&close, context_countries)
+        }
+    }
+
     /// ISO3 code of a country given by ISO3, ISO2 or name.
     pub fn country_code(&self, code: &str) -> Option<[u8; 3]> {
         let c = code.trim();
@@ -760,7 +838,7 @@ fn syntax(file: &str, line: usize, message: &str) -> GeoError {
 /// fields are empty), with their 1-based line numbers.
 fn rows<'a, const N: usize>(
     text: &'a str,
-    file: &'static str,
+    file: &'a str,
 ) -> impl Iterator<Item = Result<(usize, [&'a str; N]), GeoError>> + 'a {
     text.lines()
         .enumerate()

@@ -1,0 +1,102 @@
+//! A user's dictionary overlay: actors, agents and places added or overridden without
+//! rebuilding (`dyad code --dict FILE`).
+//!
+//! One TAB-separated text file; the first field of each line says what it adds, the rest follow
+//! the formats of the embedded files (see `data/README.md`):
+//!
+//! ```text
+//! # comments and blank lines are ignored
+//! actor   person  ARMGOV@20180508-        nikol pashinyan|pashinyan
+//! actor   group   SDNREB                  rapid support forces|rsf
+//! agent   MIL     wagner contractors|mercenaries
+//! place   region  Zangezur Corridor       Zangezur|Syunik corridor        ARM     39.2    46.4
+//! ```
+//!
+//! Entries of the overlay win over the embedded ones (for a phrase both define, the user's code
+//! is taken); phrases are written as in running text and normalized here (case, hyphens).
+
+use crate::words::phrase_words;
+use crate::DictError;
+use std::path::Path;
+
+/// The lines of a user dictionary, split by kind. Each text keeps the file's line numbering
+/// (other kinds' lines are blank), so that errors name the right line.
+#[derive(Debug, Clone, Default)]
+pub struct UserDict {
+    pub file: String,
+    /// `actors.tsv` format: `kind<TAB>roles<TAB>phrases`.
+    pub actors: String,
+    /// `agents.tsv` format: `SECTOR<TAB>phrases`.
+    pub agents: String,
+    /// The gazetteer's `regions.tsv` format: `kind<TAB>name<TAB>variants<TAB>countries<TAB>lat<TAB>lon`.
+    pub places: String,
+}
+
+impl UserDict {
+    /// Reads and checks a user dictionary file.
+    pub fn read(path: &Path) -> Result<UserDict, DictError> {
+        let text = std::fs::read_to_string(path).map_err(|source| DictError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        UserDict::parse(&text, &path.display().to_string())
+    }
+
+    /// Splits the text of a user dictionary by kind (`actor`, `agent`, `place`).
+    pub fn parse(text: &str, file: &str) -> Result<UserDict, DictError> {
+        let mut user = UserDict {
+            file: file.to_string(),
+            ..Default::default()
+        };
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            let (kind, rest) = match line.split_once('\t') {
+                _ if line.trim().is_empty() || line.starts_with('#') => ("", ""),
+                Some((k, r)) => (k.trim(), r),
+                None => {
+                    return Err(DictError::Syntax {
+                        file: file.to_string(),
+                        line: i + 1,
+                        message: "expected `actor`, `agent` or `place`, then TAB-separated fields"
+                            .into(),
+                    })
+                }
+            };
+            let (mut a, mut g, mut p) = (String::new(), String::new(), String::new());
+            match kind {
+                "" => {}
+                "actor" => a = normalize_last(rest),
+                "agent" => g = normalize_last(rest),
+                "place" => p = rest.to_string(),
+                other => {
+                    return Err(DictError::Syntax {
+                        file: file.to_string(),
+                        line: i + 1,
+                        message: format!(
+                            "unknown entry kind {other:?}: use `actor`, `agent` or `place`"
+                        ),
+                    })
+                }
+            }
+            for (text, add) in [(&mut user.actors, a), (&mut user.agents, g), (&mut user.places, p)]
+            {
+                text.push_str(&add);
+                text.push('\n');
+            }
+        }
+        Ok(user)
+    }
+}
+
+/// The line with its last field (the `|`-separated phrases) written as dictionary words.
+fn normalize_last(rest: &str) -> String {
+    let Some((head, phrases)) = rest.rsplit_once('\t') else {
+        return rest.to_string();
+    };
+    let phrases: Vec<String> = phrases
+        .split('|')
+        .map(|p| phrase_words(p).join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    format!("{head}\t{}", phrases.join("|"))
+}
