@@ -103,6 +103,16 @@ fn explain(phrase: &str, date: Option<NaiveDate>, context: &str) -> Result<ExitC
             print_mention(&span(m.start, m.end), m);
         }
     }
+    if let Some(p) = prepared.place_at(start, text.len()) {
+        println!(
+            "place: {} ({:?}), {} {}, geonameid {}",
+            p.name,
+            p.precision,
+            p.country,
+            p.admin1.as_deref().unwrap_or(""),
+            p.geonameid.map_or("-".to_string(), |g| g.to_string())
+        );
+    }
     match prepared.actor_at(start, text.len()) {
         Some(m) => println!("code: {}  ({})", m.code, m.rule),
         None => println!("code: none"),

@@ -55,6 +55,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     );
     let rounds = args.rounds.max(1);
     let single = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
+    let mut single_secs = 0.0;
     for (label, threads) in [("1 thread", Some(&single)), ("all cores", None)] {
         let t = Instant::now();
         let mut sentences = 0;
@@ -74,6 +75,9 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
             events += results.iter().map(|r| r.1).sum::<usize>();
         }
         let secs = t.elapsed().as_secs_f64();
+        if threads.is_some() {
+            single_secs = secs;
+        }
         println!(
             "{label:<10} ({} threads): {:>8.0} documents/s {:>9.0} sentences/s {:>7.2} MiB/s  ({} events/round)",
             threads.map_or(rayon::current_num_threads(), |p| p.current_num_threads()),
@@ -83,7 +87,63 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
             events / rounds
         );
     }
+    let resolution = resolution_secs(&pipeline, &docs, rounds);
+    println!(
+        "actor and place resolution (1 thread): {:.1} ms per round, {:.1}% of coding time",
+        resolution * 1000.0 / rounds as f64,
+        100.0 * resolution / single_secs
+    );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Seconds that actor and place resolution take over `rounds` passes of the corpus on one
+/// thread: dictionary matching and composition (`MentionFinder`), the document-level
+/// `ActorResolver`, and the gazetteer pass for place evidence. Segmentation is done beforehand
+/// and not counted.
+fn resolution_secs(pipeline: &Pipeline, docs: &[dyad_ingest::Document], rounds: usize) -> f64 {
+    use dyad_code::{locating, ActorResolver, DocContext, MentionFinder, SentenceActors};
+    let (splitter, tokenizer) = (dyad_text::SentenceSplitter::new(), dyad_text::Tokenizer::new());
+    let prepared: Vec<(Option<chrono::NaiveDate>, Vec<(String, Vec<dyad_dict::words::Word>)>)> = docs
+        .iter()
+        .map(|d| {
+            let sentences = splitter
+                .split(&d.text)
+                .into_iter()
+                .map(|s| {
+                    let tokens = tokenizer.tokenize(&s.text);
+                    let words = dyad_dict::words::words(
+                        tokens.iter().enumerate().map(|(i, t)| (i, t.form.as_str(), t.start)),
+                    );
+                    (s.text, words)
+                })
+                .collect();
+            (d.date, sentences)
+        })
+        .collect();
+    let finder = MentionFinder::new(pipeline.dictionaries());
+    let t = Instant::now();
+    for _ in 0..rounds {
+        for (date, sentences) in &prepared {
+            let mut context = DocContext::default();
+            let mut mentions: Vec<Vec<dyad_code::Mention>> = sentences
+                .iter()
+                .map(|(_, w)| finder.find(w, *date))
+                .collect();
+            for m in &mentions {
+                context.count_countries(m);
+            }
+            let mut actors: Vec<SentenceActors<'_>> = sentences
+                .iter()
+                .zip(mentions.iter_mut())
+                .map(|((_, w), m)| SentenceActors { words: w, mentions: m })
+                .collect();
+            ActorResolver.resolve(&mut actors, &context);
+            let evidence =
+                locating::place_evidence(sentences.iter().map(|(t, w)| (t.as_str(), w.as_slice())));
+            std::hint::black_box((&mentions, evidence));
+        }
+    }
+    t.elapsed().as_secs_f64()
 }
 
 /// Tokens per second of tag + parse, on one core and on all cores, for the sentences of a

@@ -67,23 +67,36 @@ impl DocContext {
     }
 }
 
+/// The words of a person's mention state their nationality ("Azerbaijani President Ilham
+/// Aliyev", "King Hassan of Morocco"), as opposed to a dictionary entry giving it.
+fn states_nationality(m: &Mention) -> bool {
+    m.rule.contains("+of+")
+        || m.rule.contains("+in+")
+        || m
+            .rule
+            .split_once('+')
+            .is_some_and(|(head, _)| !head.chars().any(char::is_uppercase))
+}
+
 /// A bare state sector mention ("President X" -> GOV) with the country the text is about.
 pub fn with_home_country(mentions: &[Mention], context: &DocContext) -> Vec<Mention> {
-    // another person's nationality is not the title holder's ("Prime Minister Nikol Pashinyan
-    // met Azerbaijani President Ilham Aliyev")
+    // another person's stated nationality is not the title holder's ("Prime Minister Nikol
+    // Pashinyan met Azerbaijani President Ilham Aliyev"); a dictionary person's may well be
     let mut in_sentence: Vec<&str> = mentions
         .iter()
-        .filter(|m| m.person.is_none())
+        .filter(|m| m.person.is_none() || !states_nationality(m))
         .filter_map(|m| m.country.as_deref())
         .collect();
     in_sentence.sort_unstable();
     in_sentence.dedup();
+    let main = context.main_country();
+    // several countries: the one the document is about, if the sentence names it ("In Rome,
+    // lawyers for the former prime minister ... to Strasbourg")
     let state_home = match in_sentence.as_slice() {
         [one] => Some(*one),
-        [] => context.main_country(),
-        _ => None,
+        [] => main,
+        several => main.filter(|m| several.contains(m)),
     };
-    let main = context.main_country();
     // "the U.N. war crimes court": an organisation names whose agent it is
     let after_igo = |m: &Mention| {
         mentions
@@ -94,6 +107,8 @@ pub fn with_home_country(mentions: &[Mention], context: &DocContext) -> Vec<Ment
         .iter()
         .map(|m| {
             let home = match m.code.as_str() {
+                // a backed group's code says where it operates, which the backer's is not
+                _ if m.backer.is_some() => None,
                 _ if m.country.is_some() || m.code.len() != 3 || after_igo(m) => None,
                 c if STATE_SECTORS.contains(&c) => state_home,
                 c if HOME_SECTORS.contains(&c) => main,

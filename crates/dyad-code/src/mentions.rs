@@ -161,7 +161,7 @@ impl MentionFinder {
             Lexeme::Actor(id) => {
                 let e = self.dicts.actors.entry(id)?;
                 let code = match e.code_on(date) {
-                    Some(c) => c.to_string(),
+                    Some(c) => self.business_code(c),
                     None => self.former_code(e, date)?,
                 };
                 (code, Some(e.kind), e.name.clone())
@@ -179,6 +179,20 @@ impl MentionFinder {
             name,
             gazetteer: false,
         })
+    }
+
+    /// CAMEO writes multinational firms `MNC` + country (`MNCJPN`); dyad codes them as the
+    /// country's business sector (`JPNBUS`, or `CHNMED` for `MNCCHNMED`), so that a firm
+    /// composes and counts like any other domestic actor.
+    fn business_code(&self, code: &str) -> String {
+        let Some(rest) = code.strip_prefix("MNC") else {
+            return code.to_string();
+        };
+        match rest.get(..3).filter(|c| self.countries.contains(*c)) {
+            Some(country) if rest.len() > 3 => format!("{country}{}", &rest[3..]),
+            Some(country) => format!("{country}BUS"),
+            None => code.to_string(),
+        }
     }
 
     /// A person whose every role ended before `date` is one of the country's elites (`ELI`),
@@ -287,9 +301,19 @@ impl MentionFinder {
             .filter(|m| !in_name(words, m, &matches))
             .filter_map(|m| self.resolve(m, date))
             .collect();
+        // "Chad Wilson", "Georgia O'Keeffe": a country's name as a first name; "Russian-made":
+        // where a thing comes from, not who acts
+        let first_names: Vec<bool> = hits.iter().map(|h| is_first_name(words, h, &hits)).collect();
+        let mut k = 0;
+        hits.retain(|h| {
+            k += 1;
+            !first_names[k - 1] && !is_origin(words, h)
+        });
         let places = self.place_hits(words, &hits);
-        if !places.is_empty() {
+        let titles = title_hits(words, &hits);
+        if !places.is_empty() || !titles.is_empty() {
             hits.extend(places);
+            hits.extend(titles);
             hits.sort_by_key(|h| h.start);
         }
         let mut out: Vec<Mention> = Vec::new();
@@ -319,13 +343,20 @@ impl MentionFinder {
                     (m.country, m.sector) = self.split_code(&m.code);
                     i += 1;
                 } else {
-                    // "President Abdelaziz Bouteflika", "opposition leader Alexei Navalny"
-                    let next_hit = hits.get(i).map_or(words.len(), |h| h.start);
+                    // "President Abdelaziz Bouteflika", "opposition leader Alexei Navalny"; a
+                    // place's name may be a personal name ("Foreign Minister Ararat Mirzoyan")
+                    let next_hit = hits[i..]
+                        .iter()
+                        .find(|h| h.kind != Some(ActorKind::Place) && !h.gazetteer)
+                        .map_or(words.len(), |h| h.start);
                     let name_end = name_after(words, m.end, next_hit);
                     if name_end > m.end {
                         m.person = words.get(name_end - 1).map(|w| w.norm.clone());
                         m.rule = format!("{}+name", m.rule);
                         m.end = name_end;
+                        while hits.get(i).is_some_and(|h| h.start < name_end) {
+                            i += 1;
+                        }
                     }
                 }
             }
@@ -362,6 +393,7 @@ impl MentionFinder {
             out.push(m);
         }
         out.retain(|m| !self.is_modifier(words, m));
+        merge_titles_of(words, &mut out);
         assign_groups(words, &mut out);
         out
     }
@@ -452,6 +484,22 @@ impl MentionFinder {
                     format!("{}+of+{}", cur.name, n.name),
                 );
             }
+            // a territory the dictionary has as an organisation ("residents of Gaza")
+            let territory = || {
+                let country = self.country_of(&n.code)?;
+                let name = words_norm(words, n.start, n.end);
+                (n.kind == Some(ActorKind::Org) && !self.places.lookup(&name).is_empty())
+                    .then_some(country)
+            };
+            if let Some(country) = territory().filter(|_| {
+                self.of_phrase(words, cur.end, n.start)
+                    || (!cur.code.starts_with("MIL") && self.in_phrase(words, cur.end, n.start))
+            }) {
+                return both(
+                    format!("{country}{}", cur.code),
+                    format!("{}+in+{}", cur.name, n.name),
+                );
+            }
             // "opposition lawmakers in Georgia", "police in Lagos"; troops somewhere are
             // often foreign, so military agents stay bare
             if Self::is_country_like(n)
@@ -469,7 +517,7 @@ impl MentionFinder {
 
     /// The link word of "Iranian-backed" between a country word and an agent.
     fn link(&self, words: &[Word], from: usize, to: usize) -> Option<&'static str> {
-        if to != from + 1 {
+        if to != from + 1 || from == 0 || !hyphenated(words, from - 1) {
             return None;
         }
         let w = words.get(from)?;
@@ -535,6 +583,156 @@ impl MentionFinder {
         }
         self.glue(words, k, to, 2)
     }
+}
+
+/// "State Secretary of Information and Communication of Hungarian Foreign and Trade Ministry
+/// Tamas Menczer": a bare title, "of", a name of capitalized words, then a mention with a
+/// country make one mention, the title's sector in that country.
+fn merge_titles_of(words: &[Word], mentions: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k + 1 < mentions.len() {
+        let (a, b) = (&mentions[k], &mentions[k + 1]);
+        let between = words.get(a.end..b.start).unwrap_or(&[]);
+        let joins = a.country.is_none()
+            && a.sector.is_some()
+            && !a.code.starts_with("IGO")
+            && b.country.is_some()
+            && between.len() <= 8
+            && between.first().is_some_and(|w| w.norm == "of")
+            && between.iter().any(|w| w.capitalized)
+            && between[1..]
+                .iter()
+                .all(|w| w.capitalized || matches!(w.norm.as_str(), "and" | "of" | "for" | "the"));
+        if joins {
+            let country = b.country.clone().unwrap_or_default();
+            let merged = Mention {
+                start: a.start,
+                end: b.end,
+                code: format!("{country}{}", a.code),
+                country: Some(country),
+                rule: format!("{}+of+{}", a.rule, b.rule),
+                person: b.person.clone(),
+                ..a.clone()
+            };
+            mentions[k] = merged;
+            mentions.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// The words `start..end` joined by spaces, as the gazetteer looks names up.
+fn words_norm(words: &[Word], start: usize, end: usize) -> String {
+    words
+        .get(start..end)
+        .unwrap_or(&[])
+        .iter()
+        .map(|w| w.norm.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Capitalized titles that make a sector only before a name ("General Moussa Diakite",
+/// "Sen. Lindsey Graham"); alone, most of them are ordinary words ("a general strike").
+const TITLES: &[(&str, &str)] = &[
+    ("general", "MIL"), ("gen.", "MIL"), ("lt.", "MIL"), ("colonel", "MIL"), ("col.", "MIL"),
+    ("admiral", "MIL"), ("adm.", "MIL"), ("marshal", "MIL"), ("brigadier", "MIL"),
+    ("major", "MIL"), ("maj.", "MIL"), ("captain", "MIL"), ("capt.", "MIL"),
+    ("commander", "MIL"), ("judge", "JUD"), ("justice", "JUD"), ("prosecutor", "JUD"),
+    ("senator", "LEG"), ("sen.", "LEG"), ("rep.", "LEG"), ("representative", "LEG"),
+    ("congressman", "LEG"), ("congresswoman", "LEG"), ("lawmaker", "LEG"), ("speaker", "LEG"),
+    ("governor", "GOV"), ("gov.", "GOV"), ("mayor", "GOV"), ("emir", "GOV"), ("sultan", "GOV"),
+    ("sheikh", "ELI"), ("prince", "ELI"), ("princess", "ELI"), ("crown", "ELI"),
+    ("ayatollah", "REL"), ("imam", "REL"), ("pope", "REL"), ("cardinal", "REL"),
+    ("archbishop", "REL"), ("bishop", "REL"), ("patriarch", "REL"), ("rabbi", "REL"),
+];
+
+/// Title words before a name that no dictionary entry covers: agent hits.
+fn title_hits(words: &[Word], hits: &[Resolved]) -> Vec<Resolved> {
+    let mut out = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let Some((_, code)) = TITLES.iter().find(|(t, _)| *t == w.norm) else {
+            continue;
+        };
+        let free = |j: usize| !hits.iter().any(|h| h.start <= j && j < h.end);
+        // "Lt. Gen. X": the last title word takes the name
+        let next_is_title = words
+            .get(k + 1)
+            .is_some_and(|n| TITLES.iter().any(|(t, _)| *t == n.norm));
+        if !w.capitalized || !free(k) || next_is_title || name_after(words, k + 1, words.len()) == k + 1
+        {
+            continue;
+        }
+        let mut start = k;
+        while start > 0
+            && free(start - 1)
+            && TITLES.iter().any(|(t, _)| *t == words[start - 1].norm)
+            && words[start - 1].capitalized
+        {
+            start -= 1;
+        }
+        out.push(Resolved {
+            start,
+            end: k + 1,
+            code: code.to_string(),
+            kind: None,
+            name: code.to_string(),
+            gazetteer: false,
+        });
+    }
+    out
+}
+
+/// A one-word country name that is someone's first name: followed by a capitalized word that
+/// no entry covers ("Chad Wilson", "Georgia O'Keeffe").
+fn is_first_name(words: &[Word], h: &Resolved, hits: &[Resolved]) -> bool {
+    h.kind == Some(ActorKind::Country)
+        // a country whose name is also a given name ("Chad", "Georgia", "Jordan", "Israel")
+        && words
+            .get(h.start)
+            .is_some_and(|w| GIVEN_NAMES.contains(&w.norm.as_str()))
+        && !hits.iter().any(|o| o.start == h.end)
+        && h.end == h.start + 1
+        && words.get(h.start).is_some_and(|w| w.capitalized && !w.all_caps)
+        && words.get(h.end).is_some_and(|n| {
+            n.capitalized
+                && n.token != words[h.start].token
+                && n.norm.chars().next().is_some_and(char::is_alphabetic)
+                && !NOT_NAMES.contains(&n.norm.as_str())
+        })
+}
+
+/// Country names that are also given names.
+const GIVEN_NAMES: &[&str] = &[
+    "chad", "georgia", "jordan", "israel", "india", "kenya", "america", "ireland", "chile",
+];
+
+/// Second parts of "Russian-made", "London-based": the country or place is an origin.
+const ORIGINS: &[&str] = &[
+    "made", "built", "manufactured", "designed", "produced", "supplied", "born", "based",
+    "owned", "registered", "flagged", "bound",
+];
+
+/// A country or place word hyphenated to an origin word ("Russian-made helicopter").
+fn is_origin(words: &[Word], h: &Resolved) -> bool {
+    matches!(
+        h.kind,
+        Some(ActorKind::Country | ActorKind::Capital | ActorKind::Place)
+    ) && h.end > 0
+        && hyphenated(words, h.end - 1)
+        && words
+            .get(h.end)
+            .is_some_and(|n| ORIGINS.contains(&n.norm.as_str()))
+}
+
+/// Word `k` and the next are the parts of one hyphenated word: one token ("Russian-made"), or
+/// three with the hyphen alone between them ("Russian", "-", "made").
+fn hyphenated(words: &[Word], k: usize) -> bool {
+    let (Some(a), Some(b)) = (words.get(k), words.get(k + 1)) else {
+        return false;
+    };
+    a.token == b.token || (b.token == a.token + 2 && b.start == a.end + 1)
 }
 
 /// The end of a personal name right after a title at `from` (capitalized words, none of them
@@ -636,10 +834,14 @@ pub(crate) fn assign_groups(words: &[Word], mentions: &mut [Mention]) {
         if i > 0 {
             let joined = match joins[i - 1] {
                 Join::And => true,
-                Join::Comma => joins[i..]
-                    .iter()
-                    .take_while(|j| **j != Join::None)
-                    .any(|j| *j == Join::And),
+                Join::Comma => {
+                    // the list goes on with "and" to a mention, or to words that name no
+                    // actor ("Brussels, America and the whole international community")
+                    let run = joins[i..].iter().take_while(|j| **j != Join::None).count();
+                    let last = &mentions[i + run];
+                    joins[i..i + run].contains(&Join::And)
+                        || words.get(last.end).is_some_and(|w| w.norm == "and")
+                }
                 Join::None => false,
             };
             if !joined {

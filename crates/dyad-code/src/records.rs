@@ -34,6 +34,7 @@ pub fn actor_ref(m: &Mention, words: &[Word], text: &str, idx: &CharIndex) -> Ac
         country: m.country.clone(),
         sector: m.sector.clone(),
         span: idx.char_span(start, end),
+        backer: m.backer.clone(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Named actors (countries, places, persons, organisations) and agents (sector nouns).
 
 use crate::format::{parse_date, Record};
-use crate::matcher::{PhraseMatch, PhraseMatcher};
+use crate::matcher::PhraseMatcher;
 use crate::words::Word;
 use crate::DictError;
 use chrono::NaiveDate;
@@ -278,9 +278,10 @@ impl ActorDict {
     /// be in capitals ("US", not "us"; "IS", not "is").
     pub fn find(&self, words: &[Word]) -> Vec<LexemeMatch> {
         self.matcher
-            .find(words)
+            .find_accepted(words, |start, end, lexeme| {
+                self.case_ok(start, end, lexeme, words)
+            })
             .into_iter()
-            .filter(|m| self.case_ok(m, words))
             .map(|m| LexemeMatch {
                 start: m.start,
                 end: m.end,
@@ -289,19 +290,29 @@ impl ActorDict {
             .collect()
     }
 
-    fn case_ok(&self, m: &PhraseMatch<'_, Lexeme>, words: &[Word]) -> bool {
-        let Lexeme::Actor(_) = m.payload else {
+    fn case_ok(&self, start: usize, end: usize, lexeme: &Lexeme, words: &[Word]) -> bool {
+        let Lexeme::Actor(id) = lexeme else {
             return true;
         };
-        let Some(first) = words.get(m.start) else {
+        // a deliberate null entry ("the international community") takes any case, so that
+        // the words inside it ("community") do not match instead
+        if self
+            .entry(*id)
+            .is_some_and(|e| e.roles.iter().all(|r| r.code == "---"))
+        {
+            return true;
+        }
+        let Some(first) = words.get(start) else {
             return false;
         };
-        if m.end - m.start == 1 && first.norm.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+        if end - start == 1 && first.norm.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
             return first.all_caps;
         }
         // Every capitalizable content word of a proper name starts uppercase in running text,
         // but "the" and "of" inside names need not ("the European Union", "Bank of England").
-        words[m.start..m.end].iter().any(|w| w.capitalized)
-            && (first.capitalized || matches!(first.norm.as_str(), "the" | "a"))
+        // An Arabic article may open a name in lowercase ("al-Shabaab", "el-Sisi").
+        words[start..end].iter().any(|w| w.capitalized)
+            && (first.capitalized
+                || matches!(first.norm.as_str(), "the" | "a" | "al" | "el" | "ad" | "as" | "ash" | "an"))
     }
 }

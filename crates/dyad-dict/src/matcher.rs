@@ -144,6 +144,52 @@ impl<T> PhraseMatcher<T> {
         out
     }
 
+    /// Like [`PhraseMatcher::find`], but only matches that `accept` takes count: at each word the
+    /// longest accepted phrase wins, so that a rejected long phrase ("president mohamed morsi"
+    /// written in lowercase) does not hide the shorter ones inside it.
+    pub fn find_accepted<'a>(
+        &'a self,
+        words: &[Word],
+        accept: impl Fn(usize, usize, &T) -> bool,
+    ) -> Vec<PhraseMatch<'a, T>> {
+        let mut out = Vec::new();
+        let mut ends: Vec<(usize, u32)> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            ends.clear();
+            let mut node = 0u32;
+            for (j, w) in words.iter().enumerate().skip(i) {
+                let Some(next) = self
+                    .vocab
+                    .get(w.norm.as_str())
+                    .and_then(|wid| self.edges.get(&(node, *wid)))
+                else {
+                    break;
+                };
+                node = *next;
+                if let Some(p) = self.ends[node as usize] {
+                    ends.push((j + 1, p));
+                }
+            }
+            let best = ends
+                .iter()
+                .rev()
+                .find(|(end, p)| accept(i, *end, &self.payloads[*p as usize]));
+            match best {
+                Some(&(end, p)) => {
+                    out.push(PhraseMatch {
+                        start: i,
+                        end,
+                        payload: &self.payloads[p as usize],
+                    });
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
     /// Does any entry occur in the sentence?
     pub fn is_match(&self, words: &[Word]) -> bool {
         (0..words.len()).any(|i| self.longest_at(words, i).is_some())

@@ -285,6 +285,7 @@ mod tests {
             country: None,
             sector: None,
             span: [0, 0],
+            backer: None,
         }
     }
 

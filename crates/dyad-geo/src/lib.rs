@@ -649,8 +649,17 @@ impl Gazetteer {
         keys.all(|k| k == Some(first)).then_some(first)
     }
 
-    /// The country (ISO3) all of `ids` lie in, if they agree.
+    /// The country (ISO3) all of `ids` lie in, if they agree, or the country one of them is
+    /// ("Lebanon" is also a town in Pennsylvania, but names the country first).
     pub fn country_of_ids(&self, ids: &[PlaceId]) -> Option<String> {
+        if let Some(c) = ids
+            .iter()
+            .filter_map(|id| self.entries.get(id.index()))
+            .find(|e| e.precision == Precision::Country)
+            .and_then(|e| e.country)
+        {
+            return Some(iso3_str(c));
+        }
         let mut cs = ids
             .iter()
             .map(|id| self.entries.get(id.index()).and_then(|e| e.country));

@@ -44,6 +44,10 @@ pub struct ActorRef {
     /// First sector code (GOV, MIL, CVL...), if any.
     pub sector: Option<String>,
     pub span: [usize; 2],
+    /// The country that backs a non-state actor ("Iranian-backed militias in Iraq": code
+    /// `IRQUAF`, backer `IRN`), if the text says.
+    #[serde(default)]
+    pub backer: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
