@@ -1,40 +1,10 @@
 //! The `dyad` binary end to end: CONTRACT.md behaviour, bad input, exit statuses.
 
-use std::io::Write;
+mod common;
+
+use common::{dyad, events, run_stdin, stderr};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn dyad() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-}
-
-fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = dyad()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn dyad");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write stdin");
-    child.wait_with_output().expect("wait")
-}
-
-fn events(out: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
-        .collect()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use std::process::Output;
 
 /// A fresh folder under the system temp dir.
 fn temp_dir(name: &str) -> PathBuf {

@@ -126,22 +126,7 @@ impl<T> PhraseMatcher<T> {
 
     /// Non-overlapping leftmost-longest matches, in sentence order.
     pub fn find<'a>(&'a self, words: &[Word]) -> Vec<PhraseMatch<'a, T>> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            match self.longest_at(words, i) {
-                Some((end, p)) => {
-                    out.push(PhraseMatch {
-                        start: i,
-                        end,
-                        payload: &self.payloads[p as usize],
-                    });
-                    i = end;
-                }
-                None => i += 1,
-            }
-        }
-        out
+        self.find_accepted(words, |_, _, _| true)
     }
 
     /// Like [`PhraseMatcher::find`], but only matches that `accept` takes count: at each word the

@@ -100,3 +100,41 @@ fn normalize_last(rest: &str) -> String {
         .collect();
     format!("{head}\t{}", phrases.join("|"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{DictSources, Dictionaries};
+
+    #[test]
+    fn lines_are_split_by_kind_keeping_line_numbers() {
+        let u = UserDict::parse(
+            "# c\nactor\tgroup\tSDNREB\tRapid Support-Forces|RSF\nagent\tMIL\tWagner contractors\n",
+            "u.tsv",
+        )
+        .expect("parses");
+        assert_eq!(u.actors.lines().nth(1), Some("group\tSDNREB\trapid support forces|rsf"));
+        assert_eq!(u.agents.lines().nth(2), Some("MIL\twagner contractors"));
+        assert_eq!(u.places.lines().count(), 3);
+    }
+
+    #[test]
+    fn unknown_kinds_and_missing_fields_are_errors_with_lines() {
+        let e = UserDict::parse("actor\tgroup\tX\tx\nthing\tX\n", "u.tsv").unwrap_err();
+        assert!(e.to_string().starts_with("u.tsv:2:"), "{e}");
+        let e = UserDict::parse("\nactor group\n", "u.tsv").unwrap_err();
+        assert!(e.to_string().starts_with("u.tsv:2:"), "{e}");
+    }
+
+    #[test]
+    fn user_entries_win_over_embedded_ones() {
+        let u = UserDict::parse("actor\tcountry\tXYZ\tHungary\n", "u.tsv").expect("parses");
+        let d = Dictionaries::parse(&DictSources::embedded(Some(&u))).expect("dicts");
+        let w = crate::words::words([(0, "Hungary", 0)]);
+        let hits = d.actors.find(&w);
+        let crate::actors::Lexeme::Actor(id) = hits[0].lexeme else {
+            panic!("not an actor");
+        };
+        assert_eq!(d.actors.entry(id).and_then(|e| e.code_on(None)), Some("XYZ"));
+    }
+}
