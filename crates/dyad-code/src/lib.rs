@@ -207,6 +207,12 @@ impl Pipeline {
                 mentions,
             }));
         }
+        context.places = locating::place_evidence(
+            sentences
+                .iter()
+                .zip(&prepared)
+                .filter_map(|(s, p)| Some((s.text.as_str(), p.as_ref()?.words.as_slice()))),
+        );
         let mut actors: Vec<SentenceActors<'_>> = prepared
             .iter_mut()
             .flatten()
@@ -216,12 +222,6 @@ impl Pipeline {
             })
             .collect();
         ActorResolver.resolve(&mut actors, &context);
-        context.places = locating::place_evidence(
-            sentences
-                .iter()
-                .zip(&prepared)
-                .filter_map(|(s, p)| Some((s.text.as_str(), p.as_ref()?.words.as_slice()))),
-        );
         let quote_inputs: Vec<Option<quotes::QuoteInput<'_>>> = sentences
             .iter()
             .zip(&prepared)

@@ -86,15 +86,18 @@ pub fn locate_events(
                     .is_some_and(|w| accept(w.norm.as_str()))
         };
         let locative = |p: &PlaceMatch| after(p, &|w| LOCATIVE.contains(&w) || w == "the");
-        let mut countries: Vec<&str> = ev
-            .source
-            .iter()
-            .chain(&ev.target)
-            .filter_map(|m| m.country.as_deref())
-            .collect();
-        countries.extend(context.main_country());
-        countries.extend(context.places.countries.iter().map(String::as_str));
+        // the countries of the event's actors and the document's, but not the one a
+        // dictionary gives the place's own words ("Tripoli" the Libyan capital)
         let resolve = |p: &PlaceMatch| {
+            let mut countries: Vec<&str> = ev
+                .source
+                .iter()
+                .chain(&ev.target)
+                .filter(|m| !(m.start < p.end && p.start < m.end))
+                .filter_map(|m| m.country.as_deref())
+                .collect();
+            countries.extend(context.main_country());
+            countries.extend(context.places.countries.iter().map(String::as_str));
             gazetteer
                 .resolve_ids_near(&p.ids, &countries, &context.places.admin1s)
                 .and_then(|id| gazetteer.place(id))
@@ -121,6 +124,7 @@ pub fn locate_events(
             lon: known.then_some(place.lon),
             geonameid: place.geonameid.map(u64::from),
             precision: precision(place.precision).to_string(),
+            admin1: place.admin1.clone(),
         });
     }
 }

@@ -15,6 +15,7 @@
 use crate::context::{with_home_country, DocContext};
 use crate::mentions::{assign_groups, Mention};
 use dyad_dict::words::Word;
+use dyad_geo::Gazetteer;
 use std::collections::HashMap;
 
 /// One sentence's words and mentions, as resolved for the document.
@@ -32,6 +33,7 @@ impl ActorResolver {
     /// document's countries.
     pub fn resolve(&self, sentences: &mut [SentenceActors<'_>], context: &DocContext) {
         for s in sentences.iter_mut() {
+            place_homonyms(s, context);
             *s.mentions = with_home_country(s.mentions, context);
         }
         let names = known_names(sentences);
@@ -40,6 +42,62 @@ impl ActorResolver {
         }
         for (index, s) in sentences.iter_mut().enumerate() {
             carry_names(index, s, &names);
+        }
+    }
+}
+
+/// A bare place name that the dictionaries give one country and the document's places another
+/// ("Georgia" in a story that names Atlanta, "Tripoli" in a story about Lebanon) takes the
+/// document's reading, and is no seat of government there.
+fn place_homonyms(s: &mut SentenceActors<'_>, context: &DocContext) {
+    let g = Gazetteer::embedded();
+    if context.places.countries.is_empty() && context.places.admin1s.is_empty() {
+        return;
+    }
+    for m in s.mentions.iter_mut() {
+        // the mention's country comes from its first word ("Georgia", "Georgia's governor")
+        let Some(country) = m.country.clone().filter(|c| m.code.starts_with(c.as_str())) else {
+            continue;
+        };
+        let first = match s.words.get(m.start) {
+            Some(w) if w.norm == "the" => m.start + 1,
+            _ => m.start,
+        };
+        let Some(w) = s.words.get(first).filter(|w| w.capitalized) else {
+            continue;
+        };
+        let own_word = m.end == first + 1
+            || s.words.get(first + 1).is_some_and(|n| n.norm == "'s")
+            || m.rule.starts_with(&format!("{}+", w.norm));
+        if !own_word {
+            continue;
+        }
+        let ids = g.lookup(&w.norm);
+        if ids.len() < 2 {
+            continue;
+        }
+        let evidence: Vec<&str> = context.places.countries.iter().map(String::as_str).collect();
+        // a reading inside a division the document names elsewhere wins ("Atlanta" -> Georgia,
+        // US); else one in a country of the document's places, if the dictionary's is not
+        let near = ids.iter().any(|id| {
+            g.admin1_key(std::slice::from_ref(id))
+                .is_some_and(|k| context.places.admin1s.contains(&k))
+        });
+        if !near && evidence.contains(&country.as_str()) {
+            continue;
+        }
+        let Some(place) = g
+            .resolve_ids_near(ids, &evidence, &context.places.admin1s)
+            .and_then(|id| g.place(id))
+        else {
+            continue;
+        };
+        let supported = near || evidence.contains(&place.country.as_str());
+        if place.country.len() == 3 && place.country != country && supported {
+            m.rule = format!("{}+place({}, {})", m.rule, place.name, place.country);
+            m.code = format!("{}{}", place.country, &m.code[country.len()..]);
+            m.country = Some(place.country);
+            m.capital = false;
         }
     }
 }

@@ -81,4 +81,7 @@ pub struct Location {
     pub lon: Option<f64>,
     pub geonameid: Option<u64>,
     pub precision: String,
+    /// The first-level administrative division (GeoNames admin1 name), where known.
+    #[serde(default)]
+    pub admin1: Option<String>,
 }
