@@ -648,6 +648,15 @@ const TITLES: &[(&str, &str)] = &[
     ("archbishop", "REL"), ("bishop", "REL"), ("patriarch", "REL"), ("rabbi", "REL"),
 ];
 
+/// Words of organisations' names that follow a title word ("General Motors", "Justice
+/// Department"): no personal name.
+const ORG_NAME_WORDS: &[&str] = &[
+    "motors", "electric", "dynamics", "mills", "assembly", "council", "staff", "hospital",
+    "court", "department", "office", "league", "company", "corporation", "corp", "inc",
+    "secretary", "committee", "commission", "command", "accounting", "services", "election",
+    "elections", "strike", "public", "bank", "fund", "university", "school", "party",
+];
+
 /// Title words before a name that no dictionary entry covers: agent hits.
 fn title_hits(words: &[Word], hits: &[Resolved]) -> Vec<Resolved> {
     let mut out = Vec::new();
@@ -660,8 +669,19 @@ fn title_hits(words: &[Word], hits: &[Resolved]) -> Vec<Resolved> {
         let next_is_title = words
             .get(k + 1)
             .is_some_and(|n| TITLES.iter().any(|(t, _)| *t == n.norm));
-        if !w.capitalized || !free(k) || next_is_title || name_after(words, k + 1, words.len()) == k + 1
-        {
+        if !w.capitalized || !free(k) || next_is_title {
+            continue;
+        }
+        // a personal name: up to the next dictionary hit, two words at least after a title
+        // that is an ordinary word too ("General Moussa Diakite", not "General Motors"), no
+        // word of an organisation's name ("General Assembly", "Justice Department")
+        let limit = hits.iter().map(|h| h.start).filter(|&s| s > k).min().unwrap_or(words.len());
+        let end = name_after(words, k + 1, limit);
+        let min_words = if w.norm.ends_with('.') { 1 } else { 2 };
+        let org_word = words[k + 1..end]
+            .iter()
+            .any(|n| ORG_NAME_WORDS.contains(&n.norm.as_str()));
+        if end < k + 1 + min_words || org_word {
             continue;
         }
         let mut start = k;
