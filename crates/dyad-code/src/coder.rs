@@ -856,6 +856,15 @@ impl SentenceCoder for PatternCoder {
                 continue;
             }
             let mut negated = negated;
+            // "will withdraw its force unless ...": a conditional act is a threat (CAMEO 13)
+            if modality == Modality::Future && tree.as_ref().is_some_and(|t| t.conditioned(v)) {
+                code = match intent_code(&code) {
+                    Some(c) if c.starts_with("13") => c.to_string(),
+                    _ if code.starts_with("13") => code,
+                    _ => "130".to_string(),
+                };
+                modality = Modality::Asserted;
+            }
             settle(&mut code, &mut negated, &mut modality);
             // "Rwanda denied supplying weapons": the act is denied, not asserted
             if tree.as_ref().is_some_and(|t| t.denied(v)) {

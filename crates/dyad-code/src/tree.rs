@@ -528,6 +528,16 @@ impl<'a> DepTree<'a> {
 
     /// Is predicate `v` the content of a denial ("denied supplying weapons", "denied that its
     /// jets had bombed")?
+    /// The predicate at `v`, or the clause it announces, holds "unless" something happens ("will
+    /// withdraw its force unless the president arranges a ceasefire"): a conditional threat.
+    pub fn conditioned(&self, v: usize) -> bool {
+        let unless = |p: usize| {
+            self.kids(p, "advcl")
+                .any(|c| self.kids(c, "mark").any(|m| self.lemma(m) == "unless"))
+        };
+        unless(v) || self.kids(v, "ccomp").chain(self.kids(v, "xcomp")).any(unless)
+    }
+
     pub fn denied(&self, v: usize) -> bool {
         let mut t = v;
         for _ in 0..3 {

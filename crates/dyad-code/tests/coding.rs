@@ -456,3 +456,43 @@ fn an_obligation_above_the_act_is_the_speakers_demand() {
     assert_eq!(codes(&e.source), vec!["EGY"], "{}", show(&events));
     assert_eq!(codes(&e.target), vec!["USA"], "{}", show(&events));
 }
+
+/// "will X unless Y" is a conditional threat (CAMEO 13), not a pledge.
+#[test]
+fn conditional_acts_are_threats() {
+    let events = code(
+        "Nigeria announced that it will withdraw its peacekeepers from Chad unless the government holds elections.",
+    );
+    let threat = events
+        .iter()
+        .find(|e| e.plover.event == "THREATEN")
+        .unwrap_or_else(|| panic!("no THREATEN in\n{}", show(&events)));
+    assert_eq!(codes(&threat.source), vec!["NGA"]);
+    assert!(threat.cameo.starts_with("13"), "{}", threat.cameo);
+    assert!(
+        !events.iter().any(|e| e.plover.event == "AGREE" && codes(&e.source) == vec!["NGA"]),
+        "a conditional withdrawal is no pledge:\n{}",
+        show(&events)
+    );
+    // without the condition it is a pledge
+    let events = code("Nigeria announced that it will withdraw its peacekeepers from Chad.");
+    assert!(
+        !events.iter().any(|e| e.plover.event == "THREATEN"),
+        "{}",
+        show(&events)
+    );
+}
+
+/// Who acts is resolved over the document: a titled name introduced once keeps its code.
+#[test]
+fn surnames_keep_the_code_of_their_first_mention() {
+    let events = code(
+        "Armenian Prime Minister Nikol Pashinyan arrived in Moscow on Tuesday. Pashinyan accused Azerbaijan of aggression.",
+    );
+    let accuse = events
+        .iter()
+        .find(|e| e.plover.event == "ACCUSE")
+        .unwrap_or_else(|| panic!("no ACCUSE in\n{}", show(&events)));
+    assert_eq!(codes(&accuse.source), vec!["ARMGOV"]);
+    assert_eq!(codes(&accuse.target), vec!["AZE"]);
+}
