@@ -28,6 +28,14 @@ fn show(events: &[EventRecord]) -> String {
         .join("\n")
 }
 
+/// The first event of a PLOVER type, or a failure listing what was coded.
+fn first<'a>(events: &'a [EventRecord], event: &str) -> &'a EventRecord {
+    events
+        .iter()
+        .find(|e| e.plover.event == event)
+        .unwrap_or_else(|| panic!("no {event} in\n{}", show(events)))
+}
+
 #[test]
 fn aid_with_compound_source_and_composed_target() {
     let s = "At the same time, the EU and the US continue to supply the Ukrainian army with weapons and military equipment.";
@@ -463,10 +471,7 @@ fn conditional_acts_are_threats() {
     let events = code(
         "Nigeria announced that it will withdraw its peacekeepers from Chad unless the government holds elections.",
     );
-    let threat = events
-        .iter()
-        .find(|e| e.plover.event == "THREATEN")
-        .unwrap_or_else(|| panic!("no THREATEN in\n{}", show(&events)));
+    let threat = first(&events, "THREATEN");
     assert_eq!(codes(&threat.source), vec!["NGA"]);
     assert!(threat.cameo.starts_with("13"), "{}", threat.cameo);
     assert!(
@@ -489,10 +494,7 @@ fn surnames_keep_the_code_of_their_first_mention() {
     let events = code(
         "Armenian Prime Minister Nikol Pashinyan arrived in Moscow on Tuesday. Pashinyan accused Azerbaijan of aggression.",
     );
-    let accuse = events
-        .iter()
-        .find(|e| e.plover.event == "ACCUSE")
-        .unwrap_or_else(|| panic!("no ACCUSE in\n{}", show(&events)));
+    let accuse = first(&events, "ACCUSE");
     assert_eq!(codes(&accuse.source), vec!["ARMGOV"]);
     assert_eq!(codes(&accuse.target), vec!["AZE"]);
 }
