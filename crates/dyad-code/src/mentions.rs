@@ -472,6 +472,21 @@ impl MentionFinder {
                 format!("{}+{}", cur.name, n.name),
             );
         }
+        // a nationality before a group the dictionary places in a region only: "Palestinian
+        // Islamic Jihad" (MEAREB) -> PSEREB
+        if cur.kind == Some(ActorKind::Country)
+            && n.kind == Some(ActorKind::Group)
+            && n.start == cur.end
+            && self.country_of(&n.code).is_none()
+            && !n.code.starts_with("IGO")
+        {
+            if let Some(sectors) = n.code.get(3..).filter(|s| !s.is_empty()) {
+                return both(
+                    format!("{}{sectors}", cur.code),
+                    format!("{}+{}", cur.name, n.name),
+                );
+            }
+        }
         // an organisation's agents are the organisation: "EU foreign ministers"
         if cur.kind == Some(ActorKind::Igo) && agent_next && self.glue(words, cur.end, n.start, 2) {
             return both(cur.code.clone(), format!("{}+{}", cur.name, n.name));
