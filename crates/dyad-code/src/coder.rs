@@ -802,6 +802,9 @@ impl SentenceCoder for PatternCoder {
                 code = refined.to_string();
             }
             let (negated, mut modality) = modality(words, hit.start, (hit.end, last + 1));
+            if modality == Modality::Asserted && tree.as_ref().is_some_and(|t| t.intended(v)) {
+                modality = Modality::Future;
+            }
             let trigger_start = words[hit.start].start;
 
             // "threatened to impose ...", "urged X to cease fire": the inner act is the content

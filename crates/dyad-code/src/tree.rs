@@ -30,6 +30,12 @@ fn merge_groups(mentions: &mut [Mention], k: usize, j: usize) {
 }
 
 /// A read-only view of one sentence's parse, with 0-based token indices.
+/// Words whose infinitive complement is an intention ("willing to", "plans to").
+const INTENT_HEADS: &[&str] = &[
+    "willing", "ready", "prepared", "plan", "intend", "vow", "pledge", "promise", "determined",
+    "resolve", "aim",
+];
+
 pub struct DepTree<'a> {
     toks: &'a [SyntaxToken],
     children: Vec<Vec<usize>>,
@@ -528,6 +534,26 @@ impl<'a> DepTree<'a> {
 
     /// Is predicate `v` the content of a denial ("denied supplying weapons", "denied that its
     /// jets had bombed")?
+    /// The predicate at `v` is the purpose of a stated readiness or plan up its chain of
+    /// infinitives ("is willing to send material to help defend ...", "plans to deploy ..."):
+    /// an intention, not an act.
+    pub fn intended(&self, v: usize) -> bool {
+        let mut cur = v;
+        for _ in 0..4 {
+            let rel = self.rel(cur);
+            let infinitive = self.kids(cur, "mark").any(|m| self.lemma(m) == "to");
+            if !(rel == "xcomp" || (rel == "advcl" && infinitive)) {
+                return false;
+            }
+            let Some(h) = self.head(cur) else { return false };
+            if INTENT_HEADS.contains(&self.lemma(h)) {
+                return true;
+            }
+            cur = h;
+        }
+        false
+    }
+
     /// The predicate at `v`, or the clause it announces, holds "unless" something happens ("will
     /// withdraw its force unless the president arranges a ceasefire"): a conditional threat.
     pub fn conditioned(&self, v: usize) -> bool {

@@ -498,3 +498,24 @@ fn surnames_keep_the_code_of_their_first_mention() {
     assert_eq!(codes(&accuse.source), vec!["ARMGOV"]);
     assert_eq!(codes(&accuse.target), vec!["AZE"]);
 }
+
+/// An act that is the purpose of a stated readiness ("is willing to send troops to help") is
+/// an intention (CAMEO 03, AGREE), not the act itself.
+#[test]
+fn acts_under_a_stated_readiness_are_intentions() {
+    let events = code("Norway is willing to send engineers to help rebuild the port in Lebanon.");
+    assert!(
+        !events.iter().any(|e| e.plover.event == "COOPERATE" || e.plover.event == "AID"),
+        "{}",
+        show(&events)
+    );
+    let intent = first(&events, "AGREE");
+    assert_eq!(codes(&intent.source), vec!["NOR"]);
+    assert!(intent.cameo.starts_with("03"), "{}", intent.cameo);
+    let events = code("Norway sent engineers to help rebuild the port in Lebanon.");
+    assert!(
+        !events.iter().any(|e| e.plover.event == "AGREE"),
+        "an act done is no intention:\n{}",
+        show(&events)
+    );
+}
