@@ -267,6 +267,10 @@ impl<'a> DepTree<'a> {
         self.toks.get(i).map_or("_", |t| t.upos)
     }
 
+    pub fn xpos(&self, i: usize) -> &'static str {
+        self.toks.get(i).map_or("_", |t| t.xpos)
+    }
+
     pub fn children(&self, i: usize) -> &[usize] {
         self.children.get(i).map_or(&[], Vec::as_slice)
     }
@@ -602,7 +606,13 @@ impl<'a> DepTree<'a> {
     /// The predicate that governs `v` as its clausal complement (`xcomp`/`ccomp`), if any:
     /// "threatened to impose" -> "threatened".
     pub fn governor(&self, v: usize) -> Option<usize> {
-        matches!(self.rel(v), "xcomp" | "ccomp")
+        // a bare past participle after an object is a reduced relative the parser took for a
+        // complement ("will return weapons seized last year"): background, not content
+        let reduced_relative = self.rel(v) == "xcomp"
+            && self.xpos(v) == "VBN"
+            && !self.kids(v, "mark").any(|m| self.lemma(m) == "to")
+            && self.head(v).is_some_and(|h| self.kids(h, "obj").any(|o| o < v));
+        (matches!(self.rel(v), "xcomp" | "ccomp") && !reduced_relative)
             .then(|| self.head(v))
             .flatten()
     }

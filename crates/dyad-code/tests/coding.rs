@@ -519,3 +519,18 @@ fn acts_under_a_stated_readiness_are_intentions() {
         show(&events)
     );
 }
+
+/// A past participle after an object is a reduced relative ("weapons seized last year"), not
+/// the content of a pledge; defending someone's right is verbal support.
+#[test]
+fn reduced_relatives_and_verbal_support() {
+    let events = code("The rebels announced they will return weapons seized last year from UN peacekeepers.");
+    let pledge = first(&events, "AGREE");
+    assert!(pledge.cameo.starts_with("03"), "{}", show(&events));
+    assert!(!events.iter().any(|e| e.plover.event == "THREATEN"), "{}", show(&events));
+    let events = code("The United States defended the right of Russian troops to stay in the region.");
+    let support = first(&events, "SUPPORT");
+    assert_eq!(codes(&support.source), vec!["USA"]);
+    assert_eq!(codes(&support.target), vec!["RUSMIL"]);
+    assert_eq!(support.cameo, "052");
+}
