@@ -1035,7 +1035,20 @@ fn tree_roles(
             };
             tree.recipient_other_than(v, &own)
         })
-        .or_else(|| pm.and_then(|p| p.target));
+        .or_else(|| pm.and_then(|p| p.target))
+        // a pattern that reaches into the complement ("said it will boycott Algeria's
+        // elections"): the complement's recipient
+        .or_else(|| {
+            let (p, c) = (pm?, tree.complement(v)?);
+            let covered = words
+                .iter()
+                .enumerate()
+                .any(|(k, w)| w.token == c && (p.first..=p.last).contains(&k));
+            covered
+                .then(|| tree.recipient(c, None))
+                .flatten()
+                .filter(|&m| Some(m) != src)
+        });
     let group = |m: usize| mentions.get(m).map(|x| x.group);
     // word order stands in only where the parse found no subject at all (a misparse); a
     // subject that names no actor ("everyone should ...") leaves the source empty

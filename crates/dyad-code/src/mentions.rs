@@ -307,7 +307,7 @@ impl MentionFinder {
         let mut k = 0;
         hits.retain(|h| {
             k += 1;
-            !first_names[k - 1] && !is_origin(words, h)
+            !first_names[k - 1] && !is_origin(words, h) && !in_compound_modifier(words, h)
         });
         let places = self.place_hits(words, &hits);
         let titles = title_hits(words, &hits);
@@ -742,6 +742,21 @@ fn is_first_name(words: &[Word], h: &Resolved, hits: &[Resolved]) -> bool {
 const GIVEN_NAMES: &[&str] = &[
     "chad", "georgia", "jordan", "israel", "india", "kenya", "america", "ireland", "chile",
 ];
+
+/// First parts of hyphenated modifiers whose second part is an agent word: "multi-party
+/// elections", "anti-government protests", "pro-government militia" name no party or government.
+const MODIFIER_PREFIXES: &[&str] = &[
+    "multi", "pro", "anti", "non", "inter", "cross", "intra", "all", "bi", "tri", "single", "one",
+    "two", "three", "post", "pre", "semi",
+];
+
+/// An agent word that is the second part of such a hyphenated modifier.
+fn in_compound_modifier(words: &[Word], h: &Resolved) -> bool {
+    h.kind.is_none()
+        && h.start > 0
+        && hyphenated(words, h.start - 1)
+        && MODIFIER_PREFIXES.contains(&words[h.start - 1].norm.as_str())
+}
 
 /// Second parts of "Russian-made", "London-based": the country or place is an origin.
 const ORIGINS: &[&str] = &[

@@ -475,11 +475,23 @@ impl<'a> DepTree<'a> {
             .chain(obliques)
             .filter_map(|o| self.filler(o))
             .collect();
+        if candidates.is_empty() {
+            // "will boycott Algeria's elections": whose the object is
+            return self
+                .kids(v, "obj")
+                .flat_map(|o| self.kids(o, "nmod:poss"))
+                .find_map(|p| self.filler(p));
+        }
         candidates
             .iter()
             .find(|&&m| !self.countryless.get(m).copied().unwrap_or(true))
             .or(candidates.first())
             .copied()
+    }
+
+    /// The clause predicate `v` takes as its complement ("said it will boycott ...").
+    pub fn complement(&self, v: usize) -> Option<usize> {
+        self.kids(v, "ccomp").chain(self.kids(v, "xcomp")).next()
     }
 
     /// A recipient other than the actor's own people: "Syria offered its troops to Lebanon's
@@ -536,8 +548,6 @@ impl<'a> DepTree<'a> {
         false
     }
 
-    /// Is predicate `v` the content of a denial ("denied supplying weapons", "denied that its
-    /// jets had bombed")?
     /// The predicate at `v` is the purpose of a stated readiness or plan up its chain of
     /// infinitives ("is willing to send material to help defend ...", "plans to deploy ..."):
     /// an intention, not an act.
@@ -568,6 +578,8 @@ impl<'a> DepTree<'a> {
         unless(v) || self.kids(v, "ccomp").chain(self.kids(v, "xcomp")).any(unless)
     }
 
+    /// Is predicate `v` the content of a denial ("denied supplying weapons", "denied that its
+    /// jets had bombed")?
     pub fn denied(&self, v: usize) -> bool {
         let mut t = v;
         for _ in 0..3 {
