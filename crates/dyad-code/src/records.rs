@@ -59,10 +59,18 @@ pub fn build(
         .iter()
         .map(|m| actor_ref(m, input.words, &input.sentence.text, &idx))
         .collect();
+    // "Jordan and Britain agreed ...": when several countries act together, one of them (or
+    // its government or army) is no recipient of their joint act
+    let mut parties: Vec<&str> = ev.source.iter().filter_map(|m| m.country.as_deref()).collect();
+    parties.sort_unstable();
+    parties.dedup();
+    let one_of_the_parties = |m: &&Mention| {
+        parties.len() >= 2 && m.country.as_deref().is_some_and(|c| parties.contains(&c))
+    };
     let target: Vec<ActorRef> = ev
         .target
         .iter()
-        .filter(|m| !reflexive(m))
+        .filter(|m| !reflexive(m) && !one_of_the_parties(m))
         .map(|m| actor_ref(m, input.words, &input.sentence.text, &idx))
         .collect();
     if target.is_empty() && NEEDS_RECIPIENT.contains(&event.as_str()) {

@@ -534,3 +534,12 @@ fn reduced_relatives_and_verbal_support() {
     assert_eq!(codes(&support.target), vec!["RUSMIL"]);
     assert_eq!(support.cameo, "052");
 }
+
+/// When several countries act together, none of them is the recipient of their joint act.
+#[test]
+fn joint_acts_have_no_recipient_among_their_parties() {
+    let events = code("Egypt and Jordan renewed negotiations on Tuesday on a Jordanian troop pullback.");
+    let talks = first(&events, "CONSULT");
+    assert_eq!(codes(&talks.source), vec!["EGY", "JOR"]);
+    assert!(talks.target.is_empty(), "{}", show(&events));
+}
