@@ -971,6 +971,7 @@ impl SentenceCoder for PatternCoder {
                     .retain(|t| !ev.source.iter().any(|s| s.country == t.country));
             }
         }
+        protest_targets(&mut events);
         crate::quotes::attribute(&mut events, &triggers, tree.as_ref(), input, mentions);
         let history =
             crate::dating::date_events(&self.dates, &mut events, &triggers, tree.as_ref(), input);
@@ -980,6 +981,27 @@ impl SentenceCoder for PatternCoder {
         triggers.retain(|_| keep.next().unwrap_or(true));
         crate::locating::locate_events(&mut events, &triggers, tree.as_ref(), input, input.context);
         events
+    }
+}
+
+/// A protest that names no target is aimed where the same protesters' demand or accusation in
+/// the sentence is ("demonstrators rioted ... calling for the removal of President Mubarak").
+fn protest_targets(events: &mut [CodedEvent]) {
+    let codes = |side: &[Mention]| side.iter().map(|m| m.code.clone()).collect::<Vec<_>>();
+    for k in 0..events.len() {
+        if !events[k].cameo.starts_with("14") || !events[k].target.is_empty() {
+            continue;
+        }
+        let source = codes(&events[k].source);
+        let aim = events.iter().find(|e| {
+            ["02", "10", "11", "12", "13"].contains(&e.cameo.get(..2).unwrap_or(""))
+                && !e.target.is_empty()
+                && !source.is_empty()
+                && codes(&e.source) == source
+        });
+        if let Some(target) = aim.map(|e| e.target.clone()) {
+            events[k].target = target;
+        }
     }
 }
 

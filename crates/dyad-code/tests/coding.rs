@@ -543,3 +543,15 @@ fn joint_acts_have_no_recipient_among_their_parties() {
     assert_eq!(codes(&talks.source), vec!["EGY", "JOR"]);
     assert!(talks.target.is_empty(), "{}", show(&events));
 }
+
+/// A protest without a named target is aimed where the protesters' demand in the sentence is.
+#[test]
+fn protests_take_the_target_of_their_demand() {
+    let events = code(
+        "Egyptian demonstrators rioted on Friday, calling for the resignation of the Egyptian government.",
+    );
+    let protest = first(&events, "PROTEST");
+    assert_eq!(codes(&protest.target), vec!["EGYGOV"], "{}", show(&events));
+    let events = code("Egyptian demonstrators rioted on Friday.");
+    assert!(first(&events, "PROTEST").target.is_empty(), "{}", show(&events));
+}
