@@ -307,7 +307,10 @@ impl MentionFinder {
         let mut k = 0;
         hits.retain(|h| {
             k += 1;
-            !first_names[k - 1] && !is_origin(words, h) && !in_compound_modifier(words, h)
+            !first_names[k - 1]
+                && !is_origin(words, h)
+                && !in_compound_modifier(words, h)
+                && !region_in_name(words, h)
         });
         let places = self.place_hits(words, &hits);
         let titles = title_hits(words, &hits);
@@ -742,6 +745,16 @@ fn is_first_name(words: &[Word], h: &Resolved, hits: &[Resolved]) -> bool {
 const GIVEN_NAMES: &[&str] = &[
     "chad", "georgia", "jordan", "israel", "india", "kenya", "america", "ireland", "chile",
 ];
+
+/// Regions named by a compass adjective ("the West", "Western diplomats") that are also the
+/// first word of place names ("West Darfur", "Western Cambodia", "West Bengal").
+const COMPASS_REGIONS: &[&str] = &["WST", "WAF"];
+
+/// A compass region followed by a capitalized word is part of a place's name.
+fn region_in_name(words: &[Word], h: &Resolved) -> bool {
+    COMPASS_REGIONS.contains(&h.code.as_str())
+        && words.get(h.end).is_some_and(|n| n.capitalized && n.token != words[h.end - 1].token)
+}
 
 /// First parts of hyphenated modifiers whose second part is an agent word: "multi-party
 /// elections", "anti-government protests", "pro-government militia" name no party or government.
