@@ -502,7 +502,10 @@ impl<'a> DepTree<'a> {
             return Some(first);
         }
         self.kids(v, "obl")
-            .filter(|&o| matches!(self.case_of(o), Some("to" | "for" | "with" | "on")))
+            // "strengthened its forces in Lebanon", "sent its troops into Syria"
+            .filter(|&o| {
+                matches!(self.case_of(o), Some("to" | "for" | "with" | "on" | "in" | "into"))
+            })
             .filter_map(|o| self.filler(o))
             .find(|&m| !own(m))
             .or(Some(first))

@@ -555,3 +555,12 @@ fn protests_take_the_target_of_their_demand() {
     let events = code("Egyptian demonstrators rioted on Friday.");
     assert!(first(&events, "PROTEST").target.is_empty(), "{}", show(&events));
 }
+
+/// An actor's own forces are what it moves, not its recipient: the place they go is.
+#[test]
+fn own_forces_moved_somewhere_target_the_place() {
+    let events = code("Israel has strengthened its forces in Lebanon, military sources said.");
+    let mobilize = first(&events, "MOBILIZE");
+    assert_eq!(codes(&mobilize.source), vec!["ISR"]);
+    assert_eq!(codes(&mobilize.target), vec!["LBN"], "{}", show(&events));
+}
