@@ -1044,9 +1044,12 @@ fn tree_roles(
             .is_some_and(|w| tree.in_clause(v, w.token))
     };
     let src = tree.actor(v).or_else(|| pm.and_then(|p| p.source));
+    let group_of = |m: usize| mentions.get(m).map(|x| x.group);
+    // a pattern's target that the tree says is the actor (a passive's agent) is no target
     let tgt = pm
         .and_then(|p| p.target)
         .filter(in_clause)
+        .filter(|&t| src.is_none_or(|s| group_of(s) != group_of(t)))
         .or_else(|| {
             let src_country = src
                 .and_then(|m| mentions.get(m))

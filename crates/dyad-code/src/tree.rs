@@ -291,7 +291,13 @@ impl<'a> DepTree<'a> {
             return self
                 .kids(i, "nmod:poss")
                 .find(|&p| self.upos(p) == "PRON" && ANAPHORS.contains(&self.lemma(p)))
-                .and_then(|p| self.antecedent(p));
+                .and_then(|p| self.antecedent(p))
+                // "a camp for Congolese refugees", "the homes of civilians": whose it is
+                .or_else(|| {
+                    self.kids(i, "nmod")
+                        .filter(|&n| matches!(self.case_of(n), Some("for" | "of")))
+                        .find_map(|n| self.mention_in(n))
+                });
         };
         // a bare agent ("the command", "a spokesman") whose noun phrase names a country-coded
         // actor ("... for the Russian peacekeeping contingent") is that actor

@@ -564,3 +564,15 @@ fn own_forces_moved_somewhere_target_the_place() {
     assert_eq!(codes(&mobilize.source), vec!["ISR"]);
     assert_eq!(codes(&mobilize.target), vec!["LBN"], "{}", show(&events));
 }
+
+/// The subject of a passive names its target through what it belongs to ("a camp for
+/// refugees"), even where a verb pattern took the agent for the target.
+#[test]
+fn passive_subjects_name_whose_they_are() {
+    let events = code(
+        "A camp for Congolese refugees was attacked by Burundian militiamen armed with machetes.",
+    );
+    let attack = first(&events, "ASSAULT");
+    assert_eq!(codes(&attack.source), vec!["BDIUAF"]);
+    assert_eq!(codes(&attack.target), vec!["CODREF"], "{}", show(&events));
+}
