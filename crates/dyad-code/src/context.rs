@@ -22,6 +22,11 @@ const HOME_SECTORS: &[&str] = &[
     "REB", "CVL", "REF", "LAB", "BUS", "MED", "EDU", "HLH", "UAF", "INS", "SEP",
 ];
 
+/// CAMEO region and "international" prefixes that the dictionaries give some national groups.
+const REGION_PREFIXES: &[&str] = &[
+    "INT", "MEA", "AFR", "ASA", "EUR", "WAF", "EAF", "SAF", "NAF", "CAF", "SAS", "SEA", "LAM",
+];
+
 /// What the coder knows about the whole document.
 #[derive(Debug, Default, Clone)]
 pub struct DocContext {
@@ -106,6 +111,22 @@ pub fn with_home_country(mentions: &[Mention], context: &DocContext) -> Vec<Ment
     mentions
         .iter()
         .map(|m| {
+            // a group the dictionaries place only in a region or "international" (FIS as
+            // INTREB) is of the one country its sentence names
+            if let (Some(home), Some(rest)) = (
+                state_home.filter(|_| m.country.is_none() && m.backer.is_none()),
+                REGION_PREFIXES
+                    .iter()
+                    .find_map(|p| m.code.strip_prefix(p))
+                    .filter(|r| HOME_SECTORS.iter().any(|s| r.starts_with(s))),
+            ) {
+                return Mention {
+                    code: format!("{home}{rest}"),
+                    country: Some(home.to_string()),
+                    rule: format!("{}+home({home})", m.rule),
+                    ..m.clone()
+                };
+            }
             let home = match m.code.as_str() {
                 // a backed group's code says where it operates, which the backer's is not
                 _ if m.backer.is_some() => None,

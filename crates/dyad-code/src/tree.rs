@@ -85,6 +85,13 @@ impl<'a> DepTree<'a> {
             else {
                 continue;
             };
+            // an agent word the parse reads as an adjective ("all official contact") is no actor
+            let adjective = m.country.is_none()
+                && first.token == last.token
+                && toks.get(first.token).is_some_and(|t| t.deprel == "amod");
+            if adjective {
+                continue;
+            }
             for slot in mention_at.iter_mut().take(last.token + 1).skip(first.token) {
                 slot.get_or_insert(k);
             }
