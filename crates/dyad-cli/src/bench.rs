@@ -102,8 +102,14 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
 /// and not counted.
 fn resolution_secs(pipeline: &Pipeline, docs: &[dyad_ingest::Document], rounds: usize) -> f64 {
     use dyad_code::{locating, ActorResolver, DocContext, MentionFinder, SentenceActors};
-    let (splitter, tokenizer) = (dyad_text::SentenceSplitter::new(), dyad_text::Tokenizer::new());
-    let prepared: Vec<(Option<chrono::NaiveDate>, Vec<(String, Vec<dyad_dict::words::Word>)>)> = docs
+    let (splitter, tokenizer) = (
+        dyad_text::SentenceSplitter::new(),
+        dyad_text::Tokenizer::new(),
+    );
+    let prepared: Vec<(
+        Option<chrono::NaiveDate>,
+        Vec<(String, Vec<dyad_dict::words::Word>)>,
+    )> = docs
         .iter()
         .map(|d| {
             let sentences = splitter
@@ -112,7 +118,10 @@ fn resolution_secs(pipeline: &Pipeline, docs: &[dyad_ingest::Document], rounds: 
                 .map(|s| {
                     let tokens = tokenizer.tokenize(&s.text);
                     let words = dyad_dict::words::words(
-                        tokens.iter().enumerate().map(|(i, t)| (i, t.form.as_str(), t.start)),
+                        tokens
+                            .iter()
+                            .enumerate()
+                            .map(|(i, t)| (i, t.form.as_str(), t.start)),
                     );
                     (s.text, words)
                 })
@@ -135,7 +144,10 @@ fn resolution_secs(pipeline: &Pipeline, docs: &[dyad_ingest::Document], rounds: 
             let mut actors: Vec<SentenceActors<'_>> = sentences
                 .iter()
                 .zip(mentions.iter_mut())
-                .map(|((_, w), m)| SentenceActors { words: w, mentions: m })
+                .map(|((_, w), m)| SentenceActors {
+                    words: w,
+                    mentions: m,
+                })
                 .collect();
             ActorResolver.resolve(&mut actors, &context);
             let evidence =

@@ -27,7 +27,11 @@ fn user_dictionary_adds_actors_and_places() {
     let dict = temp_file("user.tsv", USER_DICT);
     let dict = dict.to_str().expect("utf-8 path");
     let out = run(&["code", "--dict", dict], RSF_DOC.as_bytes());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let events = events(&out);
     assert!(
         events.iter().any(|e| e["source"][0]["code"] == "SDNREB"),
@@ -49,26 +53,45 @@ fn user_dictionary_adds_actors_and_places() {
         ],
         b"",
     );
-    assert!(stdout(&place).contains("place: Zangezur Corridor"), "{}", stdout(&place));
+    assert!(
+        stdout(&place).contains("place: Zangezur Corridor"),
+        "{}",
+        stdout(&place)
+    );
 }
 
 #[test]
 fn user_dictionary_errors_name_file_and_line() {
-    let bad = temp_file("bad.tsv", "actor\tperson\tARMGOV\tpashinyan\nactor\tnope\tXXX\tsomeone\n");
-    let out = run(&["code", "--dict", bad.to_str().expect("path")], RSF_DOC.as_bytes());
+    let bad = temp_file(
+        "bad.tsv",
+        "actor\tperson\tARMGOV\tpashinyan\nactor\tnope\tXXX\tsomeone\n",
+    );
+    let out = run(
+        &["code", "--dict", bad.to_str().expect("path")],
+        RSF_DOC.as_bytes(),
+    );
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("bad.tsv:2"), "{err}");
     assert!(err.contains("unknown kind"), "{err}");
     let unknown = temp_file("kind.tsv", "person\tARMGOV\tpashinyan\n");
-    let out = run(&["code", "--dict", unknown.to_str().expect("path")], RSF_DOC.as_bytes());
+    let out = run(
+        &["code", "--dict", unknown.to_str().expect("path")],
+        RSF_DOC.as_bytes(),
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("kind.tsv:1"));
 }
 
 #[test]
 fn explain_shows_entries_rule_and_code() {
     let out = run(
-        &["actors", "explain", "--date", "2005-06-01", "Russian President Vladimir Putin"],
+        &[
+            "actors",
+            "explain",
+            "--date",
+            "2005-06-01",
+            "Russian President Vladimir Putin",
+        ],
         b"",
     );
     let text = stdout(&out);
@@ -86,7 +109,10 @@ fn explain_shows_entries_rule_and_code() {
         b"",
     );
     let text = stdout(&out);
-    assert!(text.contains("code: ARMGOV  (surname(pashinyan) of sentence 1)"), "{text}");
+    assert!(
+        text.contains("code: ARMGOV  (surname(pashinyan) of sentence 1)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -96,7 +122,10 @@ fn unresolved_lists_frequent_unknown_names() {
         r#"{"id":"b","text":"The rebels said Ibrahim Traore had no mandate. France said nothing."}"#,
     ]
     .join("\n");
-    let out = run(&["actors", "unresolved", "--min-count", "2"], docs.as_bytes());
+    let out = run(
+        &["actors", "unresolved", "--min-count", "2"],
+        docs.as_bytes(),
+    );
     assert!(out.status.success());
     let text = stdout(&out);
     let row = text
@@ -104,5 +133,8 @@ fn unresolved_lists_frequent_unknown_names() {
         .find(|l| l.contains("Ibrahim Traore"))
         .unwrap_or_else(|| panic!("no row for the name in {text}"));
     assert!(row.starts_with("3\tperson\tIbrahim Traore\ta\t"), "{row}");
-    assert!(!text.contains("France"), "a known country is not unresolved: {text}");
+    assert!(
+        !text.contains("France"),
+        "a known country is not unresolved: {text}"
+    );
 }

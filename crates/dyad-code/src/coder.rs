@@ -691,12 +691,7 @@ impl SentenceCoder for PatternCoder {
 
     fn code(&self, input: &SentenceInput<'_>) -> Vec<CodedEvent> {
         let words = input.words;
-        let mut mentions = with_conflict_parties(
-            input.index,
-            words,
-            input.mentions,
-            input.context,
-        );
+        let mut mentions = with_conflict_parties(input.index, words, input.mentions, input.context);
         let syntax = input.syntax.filter(|_| self.reading != Reading::Words);
         let mut tree = syntax
             .filter(|_| self.reading == Reading::Parse)

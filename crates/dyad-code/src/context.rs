@@ -77,8 +77,7 @@ impl DocContext {
 fn states_nationality(m: &Mention) -> bool {
     m.rule.contains("+of+")
         || m.rule.contains("+in+")
-        || m
-            .rule
+        || m.rule
             .split_once('+')
             .is_some_and(|(head, _)| !head.chars().any(char::is_uppercase))
 }

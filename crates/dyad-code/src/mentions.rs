@@ -7,9 +7,9 @@
 
 use chrono::NaiveDate;
 use dyad_dict::actors::{ActorEntry, ActorKind, Lexeme, LexemeMatch};
-use dyad_geo::Gazetteer;
 use dyad_dict::words::Word;
 use dyad_dict::Dictionaries;
+use dyad_geo::Gazetteer;
 use std::collections::HashSet;
 
 /// A coded actor mention: words `start..end` of the sentence.
@@ -114,12 +114,25 @@ struct Resolved {
 }
 
 /// Words before a title that make its holder a former official, coded `ELI` as CAMEO does.
-const FORMER: &[&str] = &["former", "ex", "ousted", "deposed", "exiled", "toppled", "onetime"];
+const FORMER: &[&str] = &[
+    "former", "ex", "ousted", "deposed", "exiled", "toppled", "onetime",
+];
 
 /// The second part of "Iranian-backed", "Vietnamese-led": a country's link to an actor.
 const LINKS: &[&str] = &[
-    "backed", "supported", "sponsored", "funded", "armed", "allied", "aligned", "trained",
-    "financed", "linked", "led", "dominated", "controlled",
+    "backed",
+    "supported",
+    "sponsored",
+    "funded",
+    "armed",
+    "allied",
+    "aligned",
+    "trained",
+    "financed",
+    "linked",
+    "led",
+    "dominated",
+    "controlled",
 ];
 
 /// Links that make the actor the country's own ("Vietnamese-led forces" -> `VNMMIL`); the others
@@ -128,14 +141,52 @@ const OWN_LINKS: &[&str] = &["led", "dominated", "controlled"];
 
 /// Capitalized words after a title that are no name ("the army Saturday", "President Monday").
 const NOT_NAMES: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "the", "a", "an", "on", "in", "and", "of", "i", "he", "she", "it",
-    "they", "we", "but", "ap", "afp", "reuters", "tass", "sources", "today", "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "the",
+    "a",
+    "an",
+    "on",
+    "in",
+    "and",
+    "of",
+    "i",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "but",
+    "ap",
+    "afp",
+    "reuters",
+    "tass",
+    "sources",
+    "today",
+    "tonight",
 ];
 
 /// Lowercase particles inside personal names ("Osama bin Laden", "Ursula von der Leyen").
-const NAME_PARTICLES: &[&str] = &["bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "du", "la"];
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "du", "la",
+];
 
 impl MentionFinder {
     pub fn new(dicts: &'static Dictionaries) -> MentionFinder {
@@ -303,7 +354,10 @@ impl MentionFinder {
             .collect();
         // "Chad Wilson", "Georgia O'Keeffe": a country's name as a first name; "Russian-made":
         // where a thing comes from, not who acts
-        let first_names: Vec<bool> = hits.iter().map(|h| is_first_name(words, h, &hits)).collect();
+        let first_names: Vec<bool> = hits
+            .iter()
+            .map(|h| is_first_name(words, h, &hits))
+            .collect();
         let mut k = 0;
         hits.retain(|h| {
             k += 1;
@@ -365,9 +419,10 @@ impl MentionFinder {
             }
             // "King Hassan of Morocco": the country after the holder's name
             if m.person.is_some() {
-                if let Some(n) = hits.get(i).filter(|n| {
-                    Self::is_country_like(n) && self.of_phrase(words, m.end, n.start)
-                }) {
+                if let Some(n) = hits
+                    .get(i)
+                    .filter(|n| Self::is_country_like(n) && self.of_phrase(words, m.end, n.start))
+                {
                     m.code = format!("{}{}", n.code, sectors_of(&m));
                     m.rule = format!("{}+of+{}", m.rule, n.name);
                     m.end = n.end;
@@ -448,9 +503,9 @@ impl MentionFinder {
                 }
                 let country = self.country_of(&cur.code);
                 // "Iranian-backed militias in Iraq": where they operate
-                let place = hits.get(i + 2).filter(|p| {
-                    Self::is_country_like(p) && self.in_phrase(words, n.end, p.start)
-                });
+                let place = hits
+                    .get(i + 2)
+                    .filter(|p| Self::is_country_like(p) && self.in_phrase(words, n.end, p.start));
                 let (mut m, took) = match place {
                     Some(p) => (
                         mention(
@@ -654,25 +709,84 @@ fn words_norm(words: &[Word], start: usize, end: usize) -> String {
 /// Capitalized titles that make a sector only before a name ("General Moussa Diakite",
 /// "Sen. Lindsey Graham"); alone, most of them are ordinary words ("a general strike").
 const TITLES: &[(&str, &str)] = &[
-    ("general", "MIL"), ("gen.", "MIL"), ("lt.", "MIL"), ("colonel", "MIL"), ("col.", "MIL"),
-    ("admiral", "MIL"), ("adm.", "MIL"), ("marshal", "MIL"), ("brigadier", "MIL"),
-    ("major", "MIL"), ("maj.", "MIL"), ("captain", "MIL"), ("capt.", "MIL"),
-    ("commander", "MIL"), ("judge", "JUD"), ("justice", "JUD"), ("prosecutor", "JUD"),
-    ("senator", "LEG"), ("sen.", "LEG"), ("rep.", "LEG"), ("representative", "LEG"),
-    ("congressman", "LEG"), ("congresswoman", "LEG"), ("lawmaker", "LEG"), ("speaker", "LEG"),
-    ("governor", "GOV"), ("gov.", "GOV"), ("mayor", "GOV"), ("emir", "GOV"), ("sultan", "GOV"),
-    ("sheikh", "ELI"), ("prince", "ELI"), ("princess", "ELI"), ("crown", "ELI"),
-    ("ayatollah", "REL"), ("imam", "REL"), ("pope", "REL"), ("cardinal", "REL"),
-    ("archbishop", "REL"), ("bishop", "REL"), ("patriarch", "REL"), ("rabbi", "REL"),
+    ("general", "MIL"),
+    ("gen.", "MIL"),
+    ("lt.", "MIL"),
+    ("colonel", "MIL"),
+    ("col.", "MIL"),
+    ("admiral", "MIL"),
+    ("adm.", "MIL"),
+    ("marshal", "MIL"),
+    ("brigadier", "MIL"),
+    ("major", "MIL"),
+    ("maj.", "MIL"),
+    ("captain", "MIL"),
+    ("capt.", "MIL"),
+    ("commander", "MIL"),
+    ("judge", "JUD"),
+    ("justice", "JUD"),
+    ("prosecutor", "JUD"),
+    ("senator", "LEG"),
+    ("sen.", "LEG"),
+    ("rep.", "LEG"),
+    ("representative", "LEG"),
+    ("congressman", "LEG"),
+    ("congresswoman", "LEG"),
+    ("lawmaker", "LEG"),
+    ("speaker", "LEG"),
+    ("governor", "GOV"),
+    ("gov.", "GOV"),
+    ("mayor", "GOV"),
+    ("emir", "GOV"),
+    ("sultan", "GOV"),
+    ("sheikh", "ELI"),
+    ("prince", "ELI"),
+    ("princess", "ELI"),
+    ("crown", "ELI"),
+    ("ayatollah", "REL"),
+    ("imam", "REL"),
+    ("pope", "REL"),
+    ("cardinal", "REL"),
+    ("archbishop", "REL"),
+    ("bishop", "REL"),
+    ("patriarch", "REL"),
+    ("rabbi", "REL"),
 ];
 
 /// Words of organisations' names that follow a title word ("General Motors", "Justice
 /// Department"): no personal name.
 const ORG_NAME_WORDS: &[&str] = &[
-    "motors", "electric", "dynamics", "mills", "assembly", "council", "staff", "hospital",
-    "court", "department", "office", "league", "company", "corporation", "corp", "inc",
-    "secretary", "committee", "commission", "command", "accounting", "services", "election",
-    "elections", "strike", "public", "bank", "fund", "university", "school", "party",
+    "motors",
+    "electric",
+    "dynamics",
+    "mills",
+    "assembly",
+    "council",
+    "staff",
+    "hospital",
+    "court",
+    "department",
+    "office",
+    "league",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "secretary",
+    "committee",
+    "commission",
+    "command",
+    "accounting",
+    "services",
+    "election",
+    "elections",
+    "strike",
+    "public",
+    "bank",
+    "fund",
+    "university",
+    "school",
+    "party",
 ];
 
 /// Title words before a name that no dictionary entry covers: agent hits.
@@ -693,7 +807,12 @@ fn title_hits(words: &[Word], hits: &[Resolved]) -> Vec<Resolved> {
         // a personal name: up to the next dictionary hit, two words at least after a title
         // that is an ordinary word too ("General Moussa Diakite", not "General Motors"), no
         // word of an organisation's name ("General Assembly", "Justice Department")
-        let limit = hits.iter().map(|h| h.start).filter(|&s| s > k).min().unwrap_or(words.len());
+        let limit = hits
+            .iter()
+            .map(|h| h.start)
+            .filter(|&s| s > k)
+            .min()
+            .unwrap_or(words.len());
         let end = name_after(words, k + 1, limit);
         let min_words = if w.norm.ends_with('.') { 1 } else { 2 };
         let org_word = words[k + 1..end]
@@ -753,7 +872,9 @@ const COMPASS_REGIONS: &[&str] = &["WST", "WAF"];
 /// A compass region followed by a capitalized word is part of a place's name.
 fn region_in_name(words: &[Word], h: &Resolved) -> bool {
     COMPASS_REGIONS.contains(&h.code.as_str())
-        && words.get(h.end).is_some_and(|n| n.capitalized && n.token != words[h.end - 1].token)
+        && words
+            .get(h.end)
+            .is_some_and(|n| n.capitalized && n.token != words[h.end - 1].token)
 }
 
 /// First parts of hyphenated modifiers whose second part is an agent word: "multi-party
@@ -773,8 +894,18 @@ fn in_compound_modifier(words: &[Word], h: &Resolved) -> bool {
 
 /// Second parts of "Russian-made", "London-based": the country or place is an origin.
 const ORIGINS: &[&str] = &[
-    "made", "built", "manufactured", "designed", "produced", "supplied", "born", "based",
-    "owned", "registered", "flagged", "bound",
+    "made",
+    "built",
+    "manufactured",
+    "designed",
+    "produced",
+    "supplied",
+    "born",
+    "based",
+    "owned",
+    "registered",
+    "flagged",
+    "bound",
 ];
 
 /// A country or place word hyphenated to an origin word ("Russian-made helicopter").

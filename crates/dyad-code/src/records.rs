@@ -61,7 +61,11 @@ pub fn build(
         .collect();
     // "Jordan and Britain agreed ...": when several countries act together, one of them (or
     // its government or army) is no recipient of their joint act
-    let mut parties: Vec<&str> = ev.source.iter().filter_map(|m| m.country.as_deref()).collect();
+    let mut parties: Vec<&str> = ev
+        .source
+        .iter()
+        .filter_map(|m| m.country.as_deref())
+        .collect();
     parties.sort_unstable();
     parties.dedup();
     let one_of_the_parties = |m: &&Mention| {

@@ -76,7 +76,12 @@ fn place_homonyms(s: &mut SentenceActors<'_>, context: &DocContext) {
         if ids.len() < 2 {
             continue;
         }
-        let evidence: Vec<&str> = context.places.countries.iter().map(String::as_str).collect();
+        let evidence: Vec<&str> = context
+            .places
+            .countries
+            .iter()
+            .map(String::as_str)
+            .collect();
         // a reading inside a division the document names elsewhere wins ("Atlanta" -> Georgia,
         // US); else one in a country of the document's places, if the dictionary's is not
         let near = ids.iter().any(|id| {

@@ -32,8 +32,17 @@ fn merge_groups(mentions: &mut [Mention], k: usize, j: usize) {
 /// A read-only view of one sentence's parse, with 0-based token indices.
 /// Words whose infinitive complement is an intention ("willing to", "plans to").
 const INTENT_HEADS: &[&str] = &[
-    "willing", "ready", "prepared", "plan", "intend", "vow", "pledge", "promise", "determined",
-    "resolve", "aim",
+    "willing",
+    "ready",
+    "prepared",
+    "plan",
+    "intend",
+    "vow",
+    "pledge",
+    "promise",
+    "determined",
+    "resolve",
+    "aim",
 ];
 
 pub struct DepTree<'a> {
@@ -517,7 +526,10 @@ impl<'a> DepTree<'a> {
         self.kids(v, "obl")
             // "strengthened its forces in Lebanon", "sent its troops into Syria"
             .filter(|&o| {
-                matches!(self.case_of(o), Some("to" | "for" | "with" | "on" | "in" | "into"))
+                matches!(
+                    self.case_of(o),
+                    Some("to" | "for" | "with" | "on" | "in" | "into")
+                )
             })
             .filter_map(|o| self.filler(o))
             .find(|&m| !own(m))
@@ -575,7 +587,9 @@ impl<'a> DepTree<'a> {
             if !(rel == "xcomp" || (rel == "advcl" && infinitive)) {
                 return false;
             }
-            let Some(h) = self.head(cur) else { return false };
+            let Some(h) = self.head(cur) else {
+                return false;
+            };
             if INTENT_HEADS.contains(&self.lemma(h)) {
                 return true;
             }
@@ -591,7 +605,11 @@ impl<'a> DepTree<'a> {
             self.kids(p, "advcl")
                 .any(|c| self.kids(c, "mark").any(|m| self.lemma(m) == "unless"))
         };
-        unless(v) || self.kids(v, "ccomp").chain(self.kids(v, "xcomp")).any(unless)
+        unless(v)
+            || self
+                .kids(v, "ccomp")
+                .chain(self.kids(v, "xcomp"))
+                .any(unless)
     }
 
     /// Is predicate `v` the content of a denial ("denied supplying weapons", "denied that its
@@ -639,7 +657,9 @@ impl<'a> DepTree<'a> {
         let reduced_relative = self.rel(v) == "xcomp"
             && self.xpos(v) == "VBN"
             && !self.kids(v, "mark").any(|m| self.lemma(m) == "to")
-            && self.head(v).is_some_and(|h| self.kids(h, "obj").any(|o| o < v));
+            && self
+                .head(v)
+                .is_some_and(|h| self.kids(h, "obj").any(|o| o < v));
         (matches!(self.rel(v), "xcomp" | "ccomp") && !reduced_relative)
             .then(|| self.head(v))
             .flatten()

@@ -22,7 +22,12 @@ fn cases(table: &str) -> Vec<Case<'_>> {
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|(i, l)| {
             let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), 5, "line {}: expected 5 TAB-separated fields", i + 1);
+            assert_eq!(
+                f.len(),
+                5,
+                "line {}: expected 5 TAB-separated fields",
+                i + 1
+            );
             Case {
                 line: i + 1,
                 kind: f[0],

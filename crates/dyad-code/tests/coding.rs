@@ -475,7 +475,9 @@ fn conditional_acts_are_threats() {
     assert_eq!(codes(&threat.source), vec!["GHA"]);
     assert!(threat.cameo.starts_with("13"), "{}", threat.cameo);
     assert!(
-        !events.iter().any(|e| e.plover.event == "AGREE" && codes(&e.source) == vec!["GHA"]),
+        !events
+            .iter()
+            .any(|e| e.plover.event == "AGREE" && codes(&e.source) == vec!["GHA"]),
         "a conditional withdrawal is no pledge:\n{}",
         show(&events)
     );
@@ -505,7 +507,9 @@ fn surnames_keep_the_code_of_their_first_mention() {
 fn acts_under_a_stated_readiness_are_intentions() {
     let events = code("Denmark is willing to send engineers to help rebuild the port in Lebanon.");
     assert!(
-        !events.iter().any(|e| e.plover.event == "COOPERATE" || e.plover.event == "AID"),
+        !events
+            .iter()
+            .any(|e| e.plover.event == "COOPERATE" || e.plover.event == "AID"),
         "{}",
         show(&events)
     );
@@ -524,10 +528,16 @@ fn acts_under_a_stated_readiness_are_intentions() {
 /// the content of a pledge; defending someone's right is verbal support.
 #[test]
 fn reduced_relatives_and_verbal_support() {
-    let events = code("The militia announced it will return vehicles seized last month from Red Cross workers.");
+    let events = code(
+        "The militia announced it will return vehicles seized last month from Red Cross workers.",
+    );
     let pledge = first(&events, "AGREE");
     assert!(pledge.cameo.starts_with("03"), "{}", show(&events));
-    assert!(!events.iter().any(|e| e.plover.event == "THREATEN"), "{}", show(&events));
+    assert!(
+        !events.iter().any(|e| e.plover.event == "THREATEN"),
+        "{}",
+        show(&events)
+    );
     let events = code("France defended the right of Malian troops to remain in the north.");
     let support = first(&events, "SUPPORT");
     assert_eq!(codes(&support.source), vec!["FRA"]);
@@ -538,7 +548,8 @@ fn reduced_relatives_and_verbal_support() {
 /// When several countries act together, none of them is the recipient of their joint act.
 #[test]
 fn joint_acts_have_no_recipient_among_their_parties() {
-    let events = code("Egypt and Sudan resumed negotiations on Tuesday on a Sudanese troop pullback.");
+    let events =
+        code("Egypt and Sudan resumed negotiations on Tuesday on a Sudanese troop pullback.");
     let talks = first(&events, "CONSULT");
     assert_eq!(codes(&talks.source), vec!["EGY", "SDN"]);
     assert!(talks.target.is_empty(), "{}", show(&events));
@@ -553,7 +564,11 @@ fn protests_take_the_target_of_their_demand() {
     let protest = first(&events, "PROTEST");
     assert_eq!(codes(&protest.target), vec!["KENGOV"], "{}", show(&events));
     let events = code("Kenyan protesters rioted on Tuesday.");
-    assert!(first(&events, "PROTEST").target.is_empty(), "{}", show(&events));
+    assert!(
+        first(&events, "PROTEST").target.is_empty(),
+        "{}",
+        show(&events)
+    );
 }
 
 /// An actor's own forces are what it moves, not its recipient: the place they go is.
@@ -569,9 +584,8 @@ fn own_forces_moved_somewhere_target_the_place() {
 /// refugees"), even where a verb pattern took the agent for the target.
 #[test]
 fn passive_subjects_name_whose_they_are() {
-    let events = code(
-        "A shelter for Sudanese refugees was attacked by Chadian gunmen armed with rifles.",
-    );
+    let events =
+        code("A shelter for Sudanese refugees was attacked by Chadian gunmen armed with rifles.");
     let attack = first(&events, "ASSAULT");
     assert_eq!(codes(&attack.source), vec!["TCDUAF"]);
     assert_eq!(codes(&attack.target), vec!["SDNREF"], "{}", show(&events));

@@ -7,8 +7,14 @@ use std::time::Instant;
 fn main() {
     let t = Instant::now();
     let actors = ActorDict::parse(
-        &[("extra-actors.tsv", embedded::EXTRA_ACTORS), ("actors.tsv", embedded::ACTORS)],
-        &[("extra-agents.tsv", embedded::EXTRA_AGENTS), ("agents.tsv", embedded::AGENTS)],
+        &[
+            ("extra-actors.tsv", embedded::EXTRA_ACTORS),
+            ("actors.tsv", embedded::ACTORS),
+        ],
+        &[
+            ("extra-agents.tsv", embedded::EXTRA_AGENTS),
+            ("agents.tsv", embedded::AGENTS),
+        ],
     );
     let a = t.elapsed();
     let t = Instant::now();

@@ -313,6 +313,9 @@ impl ActorDict {
         // An Arabic article may open a name in lowercase ("al-Shabaab", "el-Sisi").
         words[start..end].iter().any(|w| w.capitalized)
             && (first.capitalized
-                || matches!(first.norm.as_str(), "the" | "a" | "al" | "el" | "ad" | "as" | "ash" | "an"))
+                || matches!(
+                    first.norm.as_str(),
+                    "the" | "a" | "al" | "el" | "ad" | "as" | "ash" | "an"
+                ))
     }
 }

@@ -141,8 +141,9 @@ impl Dictionaries {
         DICTS.set(dicts).map_err(|_| DictError::Syntax {
             file: user.file.clone(),
             line: 0,
-            message: "the dictionaries were already in use; a user dictionary must be installed first"
-                .into(),
+            message:
+                "the dictionaries were already in use; a user dictionary must be installed first"
+                    .into(),
         })?;
         Ok(Dictionaries::embedded())
     }

@@ -78,8 +78,11 @@ impl UserDict {
                     })
                 }
             }
-            for (text, add) in [(&mut user.actors, a), (&mut user.agents, g), (&mut user.places, p)]
-            {
+            for (text, add) in [
+                (&mut user.actors, a),
+                (&mut user.agents, g),
+                (&mut user.places, p),
+            ] {
                 text.push_str(&add);
                 text.push('\n');
             }
@@ -113,7 +116,10 @@ mod tests {
             "u.tsv",
         )
         .expect("parses");
-        assert_eq!(u.actors.lines().nth(1), Some("group\tSDNREB\trapid support forces|rsf"));
+        assert_eq!(
+            u.actors.lines().nth(1),
+            Some("group\tSDNREB\trapid support forces|rsf")
+        );
         assert_eq!(u.agents.lines().nth(2), Some("MIL\twagner contractors"));
         assert_eq!(u.places.lines().count(), 3);
     }
@@ -135,6 +141,9 @@ mod tests {
         let crate::actors::Lexeme::Actor(id) = hits[0].lexeme else {
             panic!("not an actor");
         };
-        assert_eq!(d.actors.entry(id).and_then(|e| e.code_on(None)), Some("XYZ"));
+        assert_eq!(
+            d.actors.entry(id).and_then(|e| e.code_on(None)),
+            Some("XYZ")
+        );
     }
 }

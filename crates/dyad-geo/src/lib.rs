@@ -271,8 +271,7 @@ impl Gazetteer {
         GAZETTEER.set(g).map_err(|_| GeoError::Syntax {
             file: file.to_string(),
             line: 0,
-            message: "the gazetteer was already in use; user places must be installed first"
-                .into(),
+            message: "the gazetteer was already in use; user places must be installed first".into(),
         })?;
         Ok(Gazetteer::embedded())
     }
