@@ -5,6 +5,7 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Subcommand;
+use dyad_code::mentions::NOT_NAMES;
 use dyad_code::{Mention, Pipeline, PreparedDocument};
 use dyad_dict::actors::Lexeme;
 use dyad_dict::words::Word;
@@ -211,41 +212,10 @@ const ORG_WORDS: &[&str] = &[
     "authority",
 ];
 
-/// Capitalized words that are no names (calendar words, sentence openers, titles' parts).
-const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
+/// Capitalized words that open sentences and clauses, beyond those the coder already knows are
+/// no names (`dyad_code::mentions::NOT_NAMES`: calendar words, articles, pronouns).
+const OPENERS: &[&str] = &[
     "at",
-    "but",
-    "and",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
     "this",
     "that",
     "these",
@@ -322,6 +292,7 @@ fn unresolved_names(prepared: &PreparedDocument) -> Found {
                 && !covered(k)
                 && w.norm.chars().next().is_some_and(char::is_alphabetic)
                 && !NOT_NAMES.contains(&w.norm.as_str())
+                && !OPENERS.contains(&w.norm.as_str())
         };
         let mut k = 0;
         while k < words.len() {

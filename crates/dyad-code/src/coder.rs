@@ -1039,12 +1039,12 @@ fn tree_roles(
             .is_some_and(|w| tree.in_clause(v, w.token))
     };
     let src = tree.actor(v).or_else(|| pm.and_then(|p| p.source));
-    let group_of = |m: usize| mentions.get(m).map(|x| x.group);
+    let group = |m: usize| mentions.get(m).map(|x| x.group);
     // a pattern's target that the tree says is the actor (a passive's agent) is no target
     let tgt = pm
         .and_then(|p| p.target)
         .filter(in_clause)
-        .filter(|&t| src.is_none_or(|s| group_of(s) != group_of(t)))
+        .filter(|&t| src.is_none_or(|s| group(s) != group(t)))
         .or_else(|| {
             let src_country = src
                 .and_then(|m| mentions.get(m))
@@ -1069,7 +1069,6 @@ fn tree_roles(
                 .flatten()
                 .filter(|&m| Some(m) != src)
         });
-    let group = |m: usize| mentions.get(m).map(|x| x.group);
     // word order stands in only where the parse found no subject at all (a misparse); a
     // subject that names no actor ("everyone should ...") leaves the source empty
     let fallback = if tree.has_own_subject(v) {

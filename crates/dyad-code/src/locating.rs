@@ -61,12 +61,7 @@ pub fn locate_events(
     }
     let gazetteer = Gazetteer::embedded();
     let text = &input.sentence.text;
-    let forms: Vec<&str> = input
-        .words
-        .iter()
-        .map(|w| text.get(w.start..w.end).unwrap_or(""))
-        .collect();
-    let places = gazetteer.find(&forms);
+    let places = gazetteer.find(&forms(text, input.words));
     if places.is_empty() {
         return;
     }

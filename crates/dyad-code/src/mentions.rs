@@ -139,8 +139,8 @@ const LINKS: &[&str] = &[
 /// only record the country as a backer.
 const OWN_LINKS: &[&str] = &["led", "dominated", "controlled"];
 
-/// Capitalized words after a title that are no name ("the army Saturday", "President Monday").
-const NOT_NAMES: &[&str] = &[
+/// Capitalized words that are no personal name after a title ("the army Saturday", "President Monday").
+pub const NOT_NAMES: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -347,25 +347,27 @@ impl MentionFinder {
     /// The actor mentions of a sentence, in order, with compound groups.
     pub fn find(&self, words: &[Word], date: Option<NaiveDate>) -> Vec<Mention> {
         let matches = self.dicts.actors.find(words);
-        let mut hits: Vec<Resolved> = matches
+        let hits: Vec<Resolved> = matches
             .iter()
             .filter(|m| !in_name(words, m, &matches))
             .filter_map(|m| self.resolve(m, date))
             .collect();
         // "Chad Wilson", "Georgia O'Keeffe": a country's name as a first name; "Russian-made":
         // where a thing comes from, not who acts
-        let first_names: Vec<bool> = hits
+        let keep: Vec<bool> = hits
             .iter()
-            .map(|h| is_first_name(words, h, &hits))
+            .map(|h| {
+                !is_first_name(words, h, &hits)
+                    && !is_origin(words, h)
+                    && !in_compound_modifier(words, h)
+                    && !region_in_name(words, h)
+            })
             .collect();
-        let mut k = 0;
-        hits.retain(|h| {
-            k += 1;
-            !first_names[k - 1]
-                && !is_origin(words, h)
-                && !in_compound_modifier(words, h)
-                && !region_in_name(words, h)
-        });
+        let mut hits: Vec<Resolved> = hits
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(h, keep)| keep.then_some(h))
+            .collect();
         let places = self.place_hits(words, &hits);
         let titles = title_hits(words, &hits);
         if !places.is_empty() || !titles.is_empty() {

@@ -54,6 +54,12 @@ fn place_homonyms(s: &mut SentenceActors<'_>, context: &DocContext) {
     if context.places.countries.is_empty() && context.places.admin1s.is_empty() {
         return;
     }
+    let evidence: Vec<&str> = context
+        .places
+        .countries
+        .iter()
+        .map(String::as_str)
+        .collect();
     for m in s.mentions.iter_mut() {
         // the mention's country comes from its first word ("Georgia", "Georgia's governor")
         let Some(country) = m.country.clone().filter(|c| m.code.starts_with(c.as_str())) else {
@@ -76,12 +82,6 @@ fn place_homonyms(s: &mut SentenceActors<'_>, context: &DocContext) {
         if ids.len() < 2 {
             continue;
         }
-        let evidence: Vec<&str> = context
-            .places
-            .countries
-            .iter()
-            .map(String::as_str)
-            .collect();
         // a reading inside a division the document names elsewhere wins ("Atlanta" -> Georgia,
         // US); else one in a country of the document's places, if the dictionary's is not
         let near = ids.iter().any(|id| {
