@@ -1040,21 +1040,26 @@ fn tree_roles(
     };
     let src = tree.actor(v).or_else(|| pm.and_then(|p| p.source));
     let group = |m: usize| mentions.get(m).map(|x| x.group);
-    // a pattern's target that the tree says is the actor (a passive's agent) is no target
+    let src_country = src
+        .and_then(|m| mentions.get(m))
+        .and_then(|m| m.country.as_deref());
+    let own = |m: usize| {
+        src_country.is_some() && mentions.get(m).and_then(|x| x.country.as_deref()) == src_country
+    };
+    // a pattern's target that the tree says is the actor (a passive's agent) is no target;
+    // the actor's own forces as the pattern's object yield to the place they go to or leave
     let tgt = pm
         .and_then(|p| p.target)
         .filter(in_clause)
         .filter(|&t| src.is_none_or(|s| group(s) != group(t)))
-        .or_else(|| {
-            let src_country = src
-                .and_then(|m| mentions.get(m))
-                .and_then(|m| m.country.as_deref());
-            let own = |m: usize| {
-                src_country.is_some()
-                    && mentions.get(m).and_then(|x| x.country.as_deref()) == src_country
-            };
-            tree.recipient_other_than(v, &own)
+        .map(|t| {
+            if own(t) {
+                tree.place_other_than(v, &own).unwrap_or(t)
+            } else {
+                t
+            }
         })
+        .or_else(|| tree.recipient_other_than(v, &own))
         .or_else(|| pm.and_then(|p| p.target))
         // a pattern that reaches into the complement ("said it will boycott Algeria's
         // elections"): the complement's recipient
@@ -1065,7 +1070,7 @@ fn tree_roles(
                 .enumerate()
                 .any(|(k, w)| w.token == c && (p.first..=p.last).contains(&k));
             covered
-                .then(|| tree.recipient(c, None))
+                .then(|| tree.recipient_other_than(c, &own))
                 .flatten()
                 .filter(|&m| Some(m) != src)
         });

@@ -89,6 +89,7 @@ pub fn with_home_country(mentions: &[Mention], context: &DocContext) -> Vec<Ment
     let mut in_sentence: Vec<&str> = mentions
         .iter()
         .filter(|m| m.person.is_none() || !states_nationality(m))
+        .filter(|m| m.ethnic.is_none())
         .filter_map(|m| m.country.as_deref())
         .collect();
     in_sentence.sort_unstable();
@@ -110,6 +111,22 @@ pub fn with_home_country(mentions: &[Mention], context: &DocContext) -> Vec<Ment
     mentions
         .iter()
         .map(|m| {
+            // "ethnic Albanians" near Macedonia's border: Macedonia's Albanian civilians
+            if let Some(ethnic) = &m.ethnic {
+                let home = state_home
+                    .or(main)
+                    .filter(|h| Some(*h) != m.country.as_deref());
+                let rest = m.country.as_deref().and_then(|c| m.code.strip_prefix(c));
+                return match (home, rest) {
+                    (Some(home), Some(rest)) => Mention {
+                        code: format!("{home}{rest}{}", ethnic.to_lowercase()),
+                        country: Some(home.to_string()),
+                        rule: format!("{}+ethnic+home({home})", m.rule),
+                        ..m.clone()
+                    },
+                    _ => m.clone(),
+                };
+            }
             // a group the dictionaries place only in a region or "international" (FIS as
             // INTREB) is of the one country its sentence names
             if let (Some(home), Some(rest)) = (

@@ -33,6 +33,9 @@ pub struct Mention {
     /// The country that backs a non-state actor ("Iranian-backed militias" -> `IRN`); the code
     /// itself says where the actor operates, if the text does.
     pub backer: Option<String>,
+    /// "ethnic Albanians": the nationality names an ethnic group (`ALB`), whose country is
+    /// where the group lives, which the document says ([`crate::context::with_home_country`]).
+    pub ethnic: Option<String>,
 }
 
 /// Capitals that stand for an international organisation's executive rather than the host
@@ -453,6 +456,17 @@ impl MentionFinder {
             out.push(m);
         }
         out.retain(|m| !self.is_modifier(words, m));
+        for m in out.iter_mut().filter(|m| m.person.is_none()) {
+            let first = if words.get(m.start).is_some_and(|w| w.norm == "the") {
+                m.start + 1
+            } else {
+                m.start
+            };
+            if first > 0 && words[first - 1].norm == "ethnic" {
+                m.ethnic = m.country.clone();
+                m.start = first - 1;
+            }
+        }
         merge_titles_of(words, &mut out);
         assign_groups(words, &mut out);
         out
@@ -476,6 +490,7 @@ impl MentionFinder {
                 capital: false,
                 person: None,
                 backer: None,
+                ethnic: None,
             }
         };
         let single = || {

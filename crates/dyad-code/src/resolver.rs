@@ -32,8 +32,9 @@ impl ActorResolver {
     /// Resolves every sentence's mentions in place; `context` must already count the
     /// document's countries.
     pub fn resolve(&self, sentences: &mut [SentenceActors<'_>], context: &DocContext) {
+        let named = unambiguous_countries(sentences);
         for s in sentences.iter_mut() {
-            place_homonyms(s, context);
+            place_homonyms(s, context, &named);
             *s.mentions = with_home_country(s.mentions, context);
         }
         let names = known_names(sentences);
@@ -49,36 +50,26 @@ impl ActorResolver {
 /// A bare place name that the dictionaries give one country and the document's places another
 /// ("Georgia" in a story that names Atlanta, "Tripoli" in a story about Lebanon) takes the
 /// document's reading, and is no seat of government there.
-fn place_homonyms(s: &mut SentenceActors<'_>, context: &DocContext) {
+fn place_homonyms(s: &mut SentenceActors<'_>, context: &DocContext, named: &[String]) {
     let g = Gazetteer::embedded();
-    if context.places.countries.is_empty() && context.places.admin1s.is_empty() {
-        return;
-    }
-    let evidence: Vec<&str> = context
+    let mut evidence: Vec<&str> = context
         .places
         .countries
         .iter()
         .map(String::as_str)
         .collect();
+    evidence.extend(named.iter().map(String::as_str));
+    if evidence.is_empty() && context.places.admin1s.is_empty() {
+        return;
+    }
     for m in s.mentions.iter_mut() {
-        // the mention's country comes from its first word ("Georgia", "Georgia's governor")
         let Some(country) = m.country.clone().filter(|c| m.code.starts_with(c.as_str())) else {
             continue;
         };
-        let first = match s.words.get(m.start) {
-            Some(w) if w.norm == "the" => m.start + 1,
-            _ => m.start,
-        };
-        let Some(w) = s.words.get(first).filter(|w| w.capitalized) else {
+        let Some(name) = place_word(s.words, m) else {
             continue;
         };
-        let own_word = m.end == first + 1
-            || s.words.get(first + 1).is_some_and(|n| n.norm == "'s")
-            || m.rule.starts_with(&format!("{}+", w.norm));
-        if !own_word {
-            continue;
-        }
-        let ids = g.lookup(&w.norm);
+        let ids = g.lookup(&name);
         if ids.len() < 2 {
             continue;
         }
@@ -105,6 +96,40 @@ fn place_homonyms(s: &mut SentenceActors<'_>, context: &DocContext) {
             m.capital = false;
         }
     }
+}
+
+/// The place name a mention's country comes from: its first word ("Georgia", "Georgia's
+/// governor") or the place an agent is in ("militias in Tripoli").
+fn place_word(words: &[Word], m: &Mention) -> Option<String> {
+    if let Some((_, place)) = m.rule.split_once("+in+") {
+        return Some(place.split('+').next().unwrap_or(place).to_string());
+    }
+    let first = match words.get(m.start) {
+        Some(w) if w.norm == "the" => m.start + 1,
+        _ => m.start,
+    };
+    let w = words.get(first).filter(|w| w.capitalized)?;
+    let own_word = m.end == first + 1
+        || words.get(first + 1).is_some_and(|n| n.norm == "'s")
+        || m.rule.starts_with(&format!("{}+", w.norm));
+    own_word.then(|| w.norm.clone())
+}
+
+/// Countries the document names with words that are no place's homonym ("Lebanese", "the
+/// Lebanese army"): evidence for reading a homonym elsewhere ("Tripoli" in Lebanon).
+fn unambiguous_countries(sentences: &[SentenceActors<'_>]) -> Vec<String> {
+    let g = Gazetteer::embedded();
+    let mut out: Vec<String> = Vec::new();
+    for s in sentences {
+        for m in s.mentions.iter() {
+            let Some(country) = &m.country else { continue };
+            let homonym = place_word(s.words, m).is_some_and(|n| g.lookup(&n).len() > 1);
+            if m.person.is_none() && !homonym && !out.contains(country) {
+                out.push(country.clone());
+            }
+        }
+    }
+    out
 }
 
 /// A person's resolution and the sentence that introduced it.

@@ -523,17 +523,27 @@ impl<'a> DepTree<'a> {
         if !own(first) {
             return Some(first);
         }
-        self.kids(v, "obl")
-            // "strengthened its forces in Lebanon", "sent its troops into Syria"
+        self.place_other_than(v, own).or(Some(first))
+    }
+
+    /// Where the actor's own people are sent, kept or taken from: "strengthened its forces in
+    /// Lebanon", "sent its troops into Syria", "will withdraw its force from Chad" (the place
+    /// phrase on the verb, or on its object).
+    pub fn place_other_than(&self, v: usize, own: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let places = self.kids(v, "obl").chain(
+            self.kids(v, "obj")
+                .flat_map(|o| self.kids(o, "nmod"))
+                .filter(|&n| matches!(self.case_of(n), Some("from" | "in" | "into"))),
+        );
+        places
             .filter(|&o| {
                 matches!(
                     self.case_of(o),
-                    Some("to" | "for" | "with" | "on" | "in" | "into")
+                    Some("to" | "for" | "with" | "on" | "in" | "into" | "from")
                 )
             })
             .filter_map(|o| self.filler(o))
             .find(|&m| !own(m))
-            .or(Some(first))
     }
 
     /// A perfect with a "since" phrase describes a state that began in the past ("has been

@@ -599,3 +599,35 @@ fn adjectival_agent_words_are_no_recipients() {
     assert_eq!(codes(&threat.source), vec!["IRNGOV"]);
     assert!(!codes(&threat.target).contains(&"GOV"), "{}", show(&events));
 }
+
+/// A threat to pull one's own forces out of a country is aimed at that country.
+#[test]
+fn own_forces_pulled_out_target_the_place_they_leave() {
+    let events = code(
+        "Kenya said it would withdraw its peacekeepers from Somalia unless the government paid their wages.",
+    );
+    let threat = first(&events, "THREATEN");
+    assert_eq!(codes(&threat.source), vec!["KEN"]);
+    // the Somali government, whose act the condition names, or Somalia
+    let target = codes(&threat.target);
+    assert!(
+        target.len() == 1 && target[0].starts_with("SOM"),
+        "{}",
+        show(&events)
+    );
+}
+
+/// "Ethnic Albanians" are an ethnic group of the country the story is about, not Albania.
+#[test]
+fn ethnic_groups_belong_to_the_country_they_live_in() {
+    let events = code(
+        "Ethnic Albanians in southern Serbia blocked roads on Monday to protest against Serbian police raids.",
+    );
+    let protest = first(&events, "PROTEST");
+    assert_eq!(
+        codes(&protest.source),
+        vec!["SRBCVLalb"],
+        "{}",
+        show(&events)
+    );
+}
