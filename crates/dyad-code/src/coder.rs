@@ -63,9 +63,19 @@ fn is_boundary(w: &Word) -> bool {
     )
 }
 
+/// A pattern word matches the word itself and, from four letters, the words it begins (the
+/// CAMEO dictionaries write stems: "negotiat"), but not the people who do it: "* protest"
+/// ("held a protest") is not "detained protesters".
 fn word_matches(pattern: &str, word: &str) -> bool {
-    word == pattern || (pattern.len() >= 4 && word.starts_with(pattern))
+    word == pattern
+        || (pattern.len() >= 4
+            && word
+                .strip_prefix(pattern)
+                .is_some_and(|rest| !AGENT_SUFFIXES.contains(&rest)))
 }
+
+/// Endings that make a person of an act's stem ("protesters", "negotiators", "protestants").
+const AGENT_SUFFIXES: &[&str] = &["er", "ers", "or", "ors", "ist", "ists", "ant", "ants"];
 
 impl PatternCoder {
     pub fn new(dicts: &'static Dictionaries, reading: Reading) -> PatternCoder {
@@ -274,6 +284,7 @@ impl PatternCoder {
         hit: &VerbHit<'_>,
         words: &[Word],
         mentions: &[Mention],
+        actor_known: bool,
     ) -> Option<(&'p VerbPattern, PatternMatch)>
     where
         'static: 'p,
@@ -290,15 +301,28 @@ impl PatternCoder {
             if !self.match_side(&pat.post, words, mentions, hit.end as isize, 1, &mut m) {
                 continue;
             }
-            if !self.match_side(
+            let pre_matched = self.match_side(
                 &pat.pre,
                 words,
                 mentions,
                 hit.start as isize - 1,
                 -1,
                 &mut m,
-            ) {
+            );
+            // "$ * +" needs only an actor, which the parse may find away from the verb
+            // ("..., suspending parts of the constitution and arresting opponents")
+            let only_actor = matches!(
+                &pat.pre[..],
+                [PatternItem {
+                    elem: PatternElem::Source,
+                    ..
+                }]
+            );
+            if !pre_matched && !(only_actor && actor_known) {
                 continue;
+            }
+            if !pre_matched {
+                m.score += 1;
             }
             if best.as_ref().is_none_or(|(_, b)| m.score > b.score) {
                 best = Some((pat, m));
@@ -598,10 +622,17 @@ struct HitCode {
 }
 
 impl PatternCoder {
-    fn code_hit(&self, hit: &VerbHit<'_>, words: &[Word], mentions: &[Mention]) -> Option<HitCode> {
+    /// `actor_known`: the parse gives the predicate an actor, wherever it stands.
+    fn code_hit(
+        &self,
+        hit: &VerbHit<'_>,
+        words: &[Word],
+        mentions: &[Mention],
+        actor_known: bool,
+    ) -> Option<HitCode> {
         let verb = self.dicts.verbs.verb(hit.form.verb)?;
         let block = self.dicts.verbs.block(verb.block)?;
-        match self.best_pattern(hit, words, mentions) {
+        match self.best_pattern(hit, words, mentions, actor_known) {
             Some((pat, pm)) => Some(HitCode {
                 code: pat.code.clone()?,
                 rule: format!("pattern:{}", pat.id),
@@ -720,7 +751,13 @@ impl SentenceCoder for PatternCoder {
                 mut code,
                 rule,
                 pattern,
-            }) = self.code_hit(hit, words, mentions)
+            }) = self.code_hit(
+                hit,
+                words,
+                mentions,
+                tree.as_ref()
+                    .is_some_and(|t| t.actor(words[hit.head].token).is_some()),
+            )
             else {
                 continue;
             };
@@ -753,9 +790,12 @@ impl SentenceCoder for PatternCoder {
             // ("$ said + *": X accuses Y by saying Y shelled): its roles hold as matched, and
             // the act itself is coded too, as reported by X
             let speech_frame = match (&tree, pattern.as_ref().and_then(|p| p.source)) {
+                // ... when that source is the one who speaks
                 (Some(t), Some(s)) => crate::quotes::speech_verb(t, v).is_some_and(|sv| {
+                    let speaker = t.actor(sv).and_then(|a| mentions.get(a)).map(|a| a.group);
                     mentions
                         .get(s)
+                        .filter(|m| Some(m.group) == speaker && m.end <= hit.start)
                         .and_then(|m| words.get(m.start))
                         .is_some_and(|w| !t.in_clause(v, w.token) && t.in_clause(sv, w.token))
                 }),
@@ -1081,10 +1121,24 @@ fn tree_roles(
     } else {
         by_order.0
     };
+    // nor does it for a target inside the object the tree found no actor in ("cancelled
+    // restrictions on the use of the Russian language")
+    // nor for the one who reports the act ("..., a spokeswoman for the U.S. embassy said")
+    let misplaced = |g: &usize| {
+        mentions.iter().filter(|m| m.group == *g).any(|m| {
+            words.get(m.start).is_some_and(|w| {
+                crate::quotes::in_reporter(tree, w.token, v)
+                    || tree
+                        .kids(v, "obj")
+                        .filter(|&o| tree.upos(o) == "NOUN")
+                        .any(|o| tree.dominates(o, w.token))
+            })
+        })
+    };
     let src = src.and_then(group).or(fallback);
     let tgt = tgt
         .and_then(group)
-        .or(by_order.1)
+        .or(by_order.1.filter(|g| !misplaced(g)))
         .filter(|t| Some(*t) != src);
     (src, tgt)
 }

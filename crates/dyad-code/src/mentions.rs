@@ -142,7 +142,8 @@ const LINKS: &[&str] = &[
 /// only record the country as a backer.
 const OWN_LINKS: &[&str] = &["led", "dominated", "controlled"];
 
-/// Capitalized words that are no personal name after a title ("the army Saturday", "President Monday").
+/// Capitalized words that are no personal name after a title ("the army Saturday", "President
+/// Monday"): the calendar words first ([`is_calendar_word`]), then the others.
 pub const NOT_NAMES: &[&str] = &[
     "monday",
     "tuesday",
@@ -185,6 +186,14 @@ pub const NOT_NAMES: &[&str] = &[
     "today",
     "tonight",
 ];
+
+/// A weekday or month name (the calendar words that open [`NOT_NAMES`]).
+pub fn is_calendar_word(word: &str) -> bool {
+    NOT_NAMES
+        .iter()
+        .take_while(|w| **w != "the")
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
 
 /// Lowercase particles inside personal names ("Osama bin Laden", "Ursula von der Leyen").
 const NAME_PARTICLES: &[&str] = &[
@@ -468,6 +477,7 @@ impl MentionFinder {
             }
         }
         merge_titles_of(words, &mut out);
+        merge_speakers_for(words, &mut out);
         assign_groups(words, &mut out);
         out
     }
@@ -705,6 +715,45 @@ fn merge_titles_of(words: &[Word], mentions: &mut Vec<Mention>) {
                 ..a.clone()
             };
             mentions[k] = merged;
+            mentions.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// Words for those who speak for an organisation.
+const SPEAKERS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "representative",
+    "representatives",
+];
+
+/// "a spokesman for the French embassy", "representatives for the rebels": who speaks for an
+/// actor speaks as that actor.
+fn merge_speakers_for(words: &[Word], mentions: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k + 1 < mentions.len() {
+        let (a, b) = (&mentions[k], &mentions[k + 1]);
+        let speaker = a.country.is_none()
+            && a.person.is_none()
+            && a.end > a.start
+            && SPEAKERS.contains(&words[a.end - 1].norm.as_str());
+        let joins = speaker
+            && words
+                .get(a.end..b.start)
+                .is_some_and(|w| w.len() == 1 && w[0].norm == "for")
+            && (b.country.is_some() || b.code.starts_with("IGO"));
+        if joins {
+            mentions[k] = Mention {
+                start: a.start,
+                end: b.end,
+                rule: format!("{}+for+{}", a.rule, b.rule),
+                ..b.clone()
+            };
             mentions.remove(k + 1);
         } else {
             k += 1;

@@ -98,6 +98,10 @@ fn noun_roles(tree: &DepTree<'_>, n: usize, code: &str) -> (Option<usize>, Optio
     // names a partner; the other prepositions name the topic
     let topical = code.starts_with("04") || code.starts_with("05");
     for &c in tree.children(n) {
+        // "declared a ceasefire on Wednesday in south Lebanon": a date, and where it was
+        if crate::mentions::is_calendar_word(tree.lemma(c)) {
+            continue;
+        }
         let case = tree.case_of(c);
         let acts = match tree.rel(c) {
             "amod" | "nmod:poss" | "compound" => true,

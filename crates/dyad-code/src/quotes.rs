@@ -222,6 +222,26 @@ pub(crate) fn speech_verb(tree: &DepTree<'_>, v: usize) -> Option<usize> {
     None
 }
 
+/// Is token `t` inside the subject of a speech verb other than `v` ("..., a spokeswoman for
+/// the U.S. embassy said")? The one who reports an act is not its recipient.
+pub(crate) fn in_reporter(tree: &DepTree<'_>, t: usize, v: usize) -> bool {
+    let mut x = t;
+    for _ in 0..6 {
+        let Some(h) = tree.head(x) else { return false };
+        if tree.rel(x) == "nsubj" {
+            return h != v && SPEECH_LEMMAS.contains(&tree.lemma(h));
+        }
+        if !matches!(
+            tree.rel(x),
+            "nmod" | "compound" | "flat" | "appos" | "amod" | "det"
+        ) {
+            return false;
+        }
+        x = h;
+    }
+    false
+}
+
 /// The reported speech an event is in: speaker mention and cue ("said", "according to").
 pub fn reported_by(
     tree: &DepTree<'_>,

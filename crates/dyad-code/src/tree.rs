@@ -251,12 +251,19 @@ impl<'a> DepTree<'a> {
     /// The nearest mention strictly below token `i` (breadth-first, inside the noun phrase)
     /// that `accept`s.
     fn mention_below(&self, i: usize, accept: impl Fn(usize) -> bool) -> Option<usize> {
-        let mut frontier = vec![i];
+        // (token, prepositional modifiers passed): "restrictions on the use of the Russian
+        // language" is about no actor; one phrase down ("sanctions on Russian banks") is
+        let mut frontier = vec![(i, 0)];
         for _ in 0..4 {
             let mut next = Vec::new();
-            for &n in &frontier {
+            for &(n, pps) in &frontier {
                 for &c in self.children.get(n).into_iter().flatten() {
                     if CLAUSAL.contains(&self.base_rel(c)) {
+                        continue;
+                    }
+                    let pps =
+                        pps + usize::from(self.base_rel(c) == "nmod" && self.case_of(c).is_some());
+                    if pps > 1 {
                         continue;
                     }
                     if let Some(m) = self
@@ -268,7 +275,7 @@ impl<'a> DepTree<'a> {
                     {
                         return Some(m);
                     }
-                    next.push(c);
+                    next.push((c, pps));
                 }
             }
             if next.is_empty() {
@@ -302,18 +309,24 @@ impl<'a> DepTree<'a> {
         if self.toks.get(i).is_some_and(|t| t.upos == "PRON") && ANAPHORS.contains(&lemma) {
             return self.antecedent(i);
         }
-        let Some(found) = self.mention_in(i) else {
-            // "his country", "its jets": the actor the possessive pronoun stands for
-            return self
-                .kids(i, "nmod:poss")
+        // "his country", "its jets": the actor the possessive pronoun stands for
+        let possessor = || {
+            self.kids(i, "nmod:poss")
                 .find(|&p| self.upos(p) == "PRON" && ANAPHORS.contains(&self.lemma(p)))
                 .and_then(|p| self.antecedent(p))
-                // "a camp for Congolese refugees", "the homes of civilians": whose it is
-                .or_else(|| {
-                    self.kids(i, "nmod")
-                        .filter(|&n| matches!(self.case_of(n), Some("for" | "of")))
-                        .find_map(|n| self.mention_in(n))
-                });
+        };
+        // "a camp for Congolese refugees", "the homes of civilians": whose it is
+        let owner = || {
+            self.kids(i, "nmod")
+                .filter(|&n| matches!(self.case_of(n), Some("for" | "of")))
+                .find_map(|n| self.mention_in(n))
+        };
+        let found = match self.mention_in(i) {
+            Some(found) => found,
+            None => match possessor() {
+                Some(p) => return Some(p),
+                None => owner()?,
+            },
         };
         // a bare agent ("the command", "a spokesman") whose noun phrase names a country-coded
         // actor ("... for the Russian peacekeeping contingent") is that actor
@@ -635,6 +648,21 @@ impl<'a> DepTree<'a> {
                 return true;
             }
             t = h;
+        }
+        false
+    }
+
+    /// Is token `inner` in the subtree of token `root`?
+    pub fn dominates(&self, root: usize, inner: usize) -> bool {
+        let mut t = inner;
+        for _ in 0..self.toks.len() + 1 {
+            if t == root {
+                return true;
+            }
+            match self.head(t) {
+                Some(h) => t = h,
+                None => return false,
+            }
         }
         false
     }

@@ -631,3 +631,28 @@ fn ethnic_groups_belong_to_the_country_they_live_in() {
         show(&events)
     );
 }
+
+/// The one who reports an act is not its recipient, even right after it.
+#[test]
+fn reporters_are_no_recipients() {
+    let events = code(
+        "Guinean soldiers fired on the crowd on Monday, a spokesman for the French embassy said.",
+    );
+    let attack = first(&events, "ASSAULT");
+    assert_eq!(codes(&attack.source), vec!["GINMIL"]);
+    assert!(attack.target.is_empty(), "{}", show(&events));
+    let events =
+        code("Guinean soldiers detained dozens of protesters in Conakry on Monday, a spokesman for the French embassy said.");
+    let arrest = first(&events, "COERCE");
+    assert_eq!(codes(&arrest.target), vec!["GINOPP"], "{}", show(&events));
+}
+
+/// An object noun phrase the tree finds no actor in does not borrow one from deep inside it.
+#[test]
+fn a_nationality_deep_in_the_object_is_no_recipient() {
+    let events = code(
+        "The Estonian parliament lifted restrictions on the teaching of the Russian language in schools.",
+    );
+    let concede = first(&events, "CONCEDE");
+    assert!(concede.target.is_empty(), "{}", show(&events));
+}
