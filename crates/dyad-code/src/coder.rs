@@ -1086,10 +1086,17 @@ fn tree_roles(
     let own = |m: usize| {
         src_country.is_some() && mentions.get(m).and_then(|x| x.country.as_deref()) == src_country
     };
+    // a phrase of time says when, not to whom ("after protests by farmers")
+    let in_time_phrase = |m: &Mention| {
+        tree.mention_head(words, m)
+            .is_some_and(|h| tree.is_time_phrase(h))
+    };
     // a pattern's target that the tree says is the actor (a passive's agent) is no target;
     // the actor's own forces as the pattern's object yield to the place they go to or leave
-    let tgt = pm
+    let pattern_target = pm
         .and_then(|p| p.target)
+        .filter(|&t| mentions.get(t).is_some_and(|m| !in_time_phrase(m)));
+    let tgt = pattern_target
         .filter(in_clause)
         .filter(|&t| src.is_none_or(|s| group(s) != group(t)))
         .map(|t| {
@@ -1100,7 +1107,7 @@ fn tree_roles(
             }
         })
         .or_else(|| tree.recipient_other_than(v, &own))
-        .or_else(|| pm.and_then(|p| p.target))
+        .or(pattern_target)
         // a pattern that reaches into the complement ("said it will boycott Algeria's
         // elections"): the complement's recipient
         .or_else(|| {
@@ -1126,13 +1133,14 @@ fn tree_roles(
     // nor for the one who reports the act ("..., a spokeswoman for the U.S. embassy said")
     let misplaced = |g: &usize| {
         mentions.iter().filter(|m| m.group == *g).any(|m| {
-            words.get(m.start).is_some_and(|w| {
-                crate::quotes::in_reporter(tree, w.token, v)
-                    || tree
-                        .kids(v, "obj")
-                        .filter(|&o| tree.upos(o) == "NOUN")
-                        .any(|o| tree.dominates(o, w.token))
-            })
+            in_time_phrase(m)
+                || words.get(m.start).is_some_and(|w| {
+                    crate::quotes::in_reporter(tree, w.token, v)
+                        || tree
+                            .kids(v, "obj")
+                            .filter(|&o| tree.upos(o) == "NOUN")
+                            .any(|o| tree.dominates(o, w.token))
+                })
         })
     };
     let src = src.and_then(group).or(fallback);

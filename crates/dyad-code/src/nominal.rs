@@ -93,7 +93,9 @@ fn noun_roles(tree: &DepTree<'_>, n: usize, code: &str) -> (Option<usize>, Optio
     let mut actor = tree.mention_at(n);
     let mut recipient = None;
     // "withdrawal of troops", "protests of workers": `of` names who acts
-    let of_is_actor = code.starts_with("087") || code.starts_with("14");
+    // ... but "in protest of the arrest" names what is protested
+    let in_protest = tree.case_of(n) == Some("in");
+    let of_is_actor = code.starts_with("087") || (code.starts_with("14") && !in_protest);
     // "talks on a pullback", "an agreement on trade": for meetings and agreements only "with"
     // names a partner; the other prepositions name the topic
     let topical = code.starts_with("04") || code.starts_with("05");
@@ -299,6 +301,15 @@ pub(crate) fn code_nominal_events(
             _ => entry.code.clone(),
         };
         let (own_actor, own_recipient) = noun_roles(tree, n, &entry.code);
+        // "ordered patrols by police": a "by" phrase right after the noun is its actor's, even
+        // where the parser hung it on the verb
+        let own_actor = own_actor.or_else(|| {
+            tree.kids(g, "obl")
+                .find(|&o| {
+                    tree.case_of(o) == Some("by") && tree.kids(o, "case").any(|c| c == n + 1)
+                })
+                .and_then(|o| tree.filler(o))
+        });
         let src = match frame {
             Frame::Happen => own_actor,
             _ => tree.actor(g).or(own_actor),
@@ -311,7 +322,11 @@ pub(crate) fn code_nominal_events(
             _ => own_recipient.or_else(|| tree.recipient(g, Some("against"))),
         }
         .and_then(group)
-        .filter(|t| Some(*t) != src);
+        .filter(|t| Some(*t) != src)
+        // "ordered patrols by police": who does the noun's act is not the verb's recipient
+        .filter(|t| {
+            matches!(frame, Frame::Happen | Frame::Reject) || own_actor.and_then(group) != Some(*t)
+        });
         if src.is_none() && tgt.is_none() {
             continue;
         }
@@ -340,6 +355,13 @@ pub(crate) fn code_nominal_events(
                 e.cameo = code;
                 e.rule = rule;
                 e.trigger = (e.trigger.0.min(trigger.0), e.trigger.1.max(trigger.1));
+                // the verb's object was the noun: who does the noun's act is not its recipient
+                let performs = !matches!(frame, Frame::Happen | Frame::Reject);
+                if let Some(performer) = own_actor.and_then(group).filter(|_| performs) {
+                    if e.target.iter().any(|m| m.group == performer) {
+                        e.target.clear();
+                    }
+                }
                 if let Some(t) = tgt.filter(|_| e.target.is_empty()) {
                     e.target = side(mentions, t);
                 }

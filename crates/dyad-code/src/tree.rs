@@ -76,6 +76,18 @@ const ANAPHORS: &[&str] = &[
 /// Relative pronouns: the subject of a relative clause is the noun it modifies.
 const RELATIVES: &[&str] = &["who", "which", "that", "whom", "whose"];
 
+/// Prepositions of time: their phrases say when an act happened, never to whom.
+const TEMPORAL_CASES: &[&str] = &[
+    "after",
+    "before",
+    "during",
+    "following",
+    "since",
+    "until",
+    "amid",
+    "ahead",
+];
+
 impl<'a> DepTree<'a> {
     /// `None` when the sentence was not parsed (every head 0 and no root relation).
     pub fn new(toks: &'a [SyntaxToken], words: &[Word], mentions: &[Mention]) -> Option<Self> {
@@ -120,7 +132,7 @@ impl<'a> DepTree<'a> {
     }
 
     /// The head token of a mention: its token attached outside the mention.
-    fn mention_head(&self, words: &[Word], m: &Mention) -> Option<usize> {
+    pub fn mention_head(&self, words: &[Word], m: &Mention) -> Option<usize> {
         let first = words.get(m.start)?.token;
         let last = words.get(m.end.checked_sub(1)?)?.token;
         (first..=last).find(|&t| self.head(t).is_none_or(|x| x < first || x > last))
@@ -492,6 +504,8 @@ impl<'a> DepTree<'a> {
         let obliques: Vec<usize> = self
             .kids(v, "obl")
             .filter(|&o| self.rel(o) != "obl:tmod" && self.case_of(o) != Some("by"))
+            // "after violent protests by Muslim groups": when, not to whom
+            .filter(|&o| !self.is_time_phrase(o))
             .collect();
         if let Some(p) = prefer {
             if let Some(m) = obliques
@@ -526,7 +540,13 @@ impl<'a> DepTree<'a> {
 
     /// The clause predicate `v` takes as its complement ("said it will boycott ...").
     pub fn complement(&self, v: usize) -> Option<usize> {
-        self.kids(v, "ccomp").chain(self.kids(v, "xcomp")).next()
+        self.kids(v, "ccomp")
+            .chain(self.kids(v, "xcomp"))
+            .chain(
+                self.kids(v, "advcl")
+                    .filter(|&c| self.governor(c) == Some(v)),
+            )
+            .next()
     }
 
     /// A recipient other than the actor's own people: "Syria offered its troops to Lebanon's
@@ -652,6 +672,11 @@ impl<'a> DepTree<'a> {
         false
     }
 
+    /// Is token `t` the head of a phrase of time ("after the protests")?
+    pub fn is_time_phrase(&self, t: usize) -> bool {
+        matches!(self.case_of(t), Some(c) if TEMPORAL_CASES.contains(&c))
+    }
+
     /// Is token `inner` in the subtree of token `root`?
     pub fn dominates(&self, root: usize, inner: usize) -> bool {
         let mut t = inner;
@@ -698,7 +723,18 @@ impl<'a> DepTree<'a> {
             && self
                 .head(v)
                 .is_some_and(|h| self.kids(h, "obj").any(|o| o < v));
-        (matches!(self.rel(v), "xcomp" | "ccomp") && !reduced_relative)
+        // an infinitive the parser hung on an intransitive verb as a purpose clause is its
+        // complement ("agreed in principle on Saturday to provide aid"); after an object it is
+        // a purpose ("blocked roads to press their demands")
+        let infinitive_complement = self.rel(v) == "advcl"
+            && self.kids(v, "mark").any(|m| self.lemma(m) == "to")
+            && self.head(v).is_some_and(|h| {
+                !self
+                    .children(h)
+                    .iter()
+                    .any(|&c| matches!(self.base_rel(c), "obj" | "ccomp" | "xcomp") && c != v)
+            });
+        ((matches!(self.rel(v), "xcomp" | "ccomp") && !reduced_relative) || infinitive_complement)
             .then(|| self.head(v))
             .flatten()
     }

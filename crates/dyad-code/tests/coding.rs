@@ -656,3 +656,25 @@ fn a_nationality_deep_in_the_object_is_no_recipient() {
     let concede = first(&events, "CONCEDE");
     assert!(concede.target.is_empty(), "{}", show(&events));
 }
+
+/// Who carries out an ordered act ("patrols by police") is not the order's recipient, and a
+/// phrase of time ("after protests by farmers") names no recipient either.
+#[test]
+fn performers_and_times_are_no_recipients() {
+    let events = code(
+        "The governor of Punjab province ordered patrols by police after violent protests by farmers.",
+    );
+    let mobilize = first(&events, "MOBILIZE");
+    assert_eq!(codes(&mobilize.source), vec!["PAKGOV"], "{}", show(&events));
+    assert!(mobilize.target.is_empty(), "{}", show(&events));
+}
+
+/// "in protest of X": X is what is protested, not who protests.
+#[test]
+fn in_protest_of_names_the_target() {
+    let events = code(
+        "Kurdish students in Turkey began a hunger strike in protest of the Turkish government's ban on their newspaper.",
+    );
+    let protest = first(&events, "PROTEST");
+    assert_eq!(codes(&protest.target), vec!["TURGOV"], "{}", show(&events));
+}
