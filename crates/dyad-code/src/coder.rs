@@ -1086,6 +1086,14 @@ fn tree_roles(
     let own = |m: usize| {
         src_country.is_some() && mentions.get(m).and_then(|x| x.country.as_deref()) == src_country
     };
+    // word order stands in only where the parse found no subject at all (a misparse); a
+    // subject that names no actor ("everyone should ...") leaves the source empty
+    let fallback = if tree.has_own_subject(v) {
+        None
+    } else {
+        by_order.0
+    };
+    let src_group = src.and_then(group).or(fallback);
     // a phrase of time says when, not to whom ("after protests by farmers")
     let in_time_phrase = |m: &Mention| {
         tree.mention_head(words, m)
@@ -1106,7 +1114,18 @@ fn tree_roles(
                 t
             }
         })
-        .or_else(|| tree.recipient_other_than(v, &own))
+        .or_else(|| {
+            // "press their demands from the government": past the actor's own possession
+            let first = tree.recipient_other_than(v, &own)?;
+            if group(first) != src_group {
+                return Some(first);
+            }
+            tree.kids(v, "obl")
+                .filter(|&o| !tree.is_time_phrase(o) && tree.case_of(o) != Some("by"))
+                .filter_map(|o| tree.filler(o))
+                .find(|&m| group(m) != src_group)
+                .or(Some(first))
+        })
         .or(pattern_target)
         // a pattern that reaches into the complement ("said it will boycott Algeria's
         // elections"): the complement's recipient
@@ -1121,16 +1140,9 @@ fn tree_roles(
                 .flatten()
                 .filter(|&m| Some(m) != src)
         });
-    // word order stands in only where the parse found no subject at all (a misparse); a
-    // subject that names no actor ("everyone should ...") leaves the source empty
-    let fallback = if tree.has_own_subject(v) {
-        None
-    } else {
-        by_order.0
-    };
-    // nor does it for a target inside the object the tree found no actor in ("cancelled
-    // restrictions on the use of the Russian language")
-    // nor for the one who reports the act ("..., a spokeswoman for the U.S. embassy said")
+    // word order gives no target inside the object the tree found no actor in ("cancelled
+    // restrictions on the use of the Russian language"), nor the one who reports the act
+    // ("..., a spokeswoman for the U.S. embassy said"), nor a phrase of time
     let misplaced = |g: &usize| {
         mentions.iter().filter(|m| m.group == *g).any(|m| {
             in_time_phrase(m)
@@ -1143,12 +1155,11 @@ fn tree_roles(
                 })
         })
     };
-    let src = src.and_then(group).or(fallback);
     let tgt = tgt
         .and_then(group)
         .or(by_order.1.filter(|g| !misplaced(g)))
-        .filter(|t| Some(*t) != src);
-    (src, tgt)
+        .filter(|t| Some(*t) != src_group);
+    (src_group, tgt)
 }
 
 const PREPOSITIONS: &[&str] = &[
