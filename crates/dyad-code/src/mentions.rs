@@ -260,9 +260,19 @@ impl MentionFinder {
 
     /// A person whose every role ended before `date` is one of the country's elites (`ELI`),
     /// as CAMEO codes former officials.
+    ///
+    /// A person whose every role begins after `date` is of the first role's country, in no
+    /// role yet: the text's own title, if any, says what they are.
     fn former_code(&self, e: &ActorEntry, date: Option<NaiveDate>) -> Option<String> {
         let date = date?;
-        if e.kind != ActorKind::Person || e.roles.iter().any(|r| r.to.is_none_or(|t| t > date)) {
+        if e.kind != ActorKind::Person {
+            return None;
+        }
+        if e.roles.iter().all(|r| r.from.is_some_and(|f| f > date)) {
+            let first = e.roles.iter().min_by_key(|r| r.from)?;
+            return self.split_code(&first.code).0;
+        }
+        if e.roles.iter().any(|r| r.to.is_none_or(|t| t > date)) {
             return None;
         }
         let last = e.roles.iter().max_by_key(|r| r.to)?;
