@@ -493,6 +493,35 @@ fn refine_by_actors(
     None
 }
 
+/// Words of readiness ("prepared to", "ready to"): what armed forces are ready to do by force
+/// is a military posture.
+const READINESS: &[&str] = &["ready", "prepared", "prepare"];
+
+/// "The army prepared to resume shelling", "troops are ready to launch an offensive": armed
+/// forces readying an attack raise their alert (CAMEO 152, PLOVER MOBILIZE), a posture taken
+/// now rather than a threat.
+pub(crate) fn armed_readiness(
+    tree: &DepTree<'_>,
+    v: usize,
+    mentions: &[Mention],
+    source: Option<usize>,
+    code: &str,
+) -> bool {
+    let readying = tree
+        .intent_head(v)
+        .is_some_and(|h| READINESS.contains(&tree.lemma(h)));
+    let armed = source.is_some_and(|g| {
+        side(mentions, g)
+            .iter()
+            .any(|m| m.sector.as_deref().is_some_and(|s| ARMED.contains(&s)))
+    });
+    let force = matches!(code.get(..2), Some("18" | "19" | "20")) || code.starts_with("138");
+    readying && armed && force
+}
+
+/// Sectors that bear arms.
+const ARMED: &[&str] = &["MIL", "REB", "UAF", "INS", "SEP"];
+
 /// Verbs of many senses whose dictionary code (hold -> detain, take -> seize) holds only with
 /// an actor as the object.
 const LIGHT_VERBS: &[&str] = &[
@@ -837,8 +866,18 @@ impl SentenceCoder for PatternCoder {
                 code = refined.to_string();
             }
             let (negated, mut modality) = modality(words, hit.start, (hit.end, last + 1));
-            if modality == Modality::Asserted && tree.as_ref().is_some_and(|t| t.intended(v)) {
+            let intent = tree
+                .as_ref()
+                .and_then(|t| t.intent_head(v).map(|h| t.lemma(h)));
+            if modality == Modality::Asserted && intent.is_some() {
                 modality = Modality::Future;
+            }
+            if tree
+                .as_ref()
+                .is_some_and(|t| armed_readiness(t, v, mentions, src, &code))
+            {
+                code = "152".to_string();
+                modality = Modality::Asserted;
             }
             let trigger_start = words[hit.start].start;
 

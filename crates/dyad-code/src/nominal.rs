@@ -13,7 +13,7 @@ use crate::coder::{
 };
 use crate::mentions::Mention;
 use crate::tree::DepTree;
-use crate::{CodedEvent, SentenceInput};
+use crate::{CodedEvent, Modality, SentenceInput};
 use dyad_dict::{Dictionaries, NounEvent};
 
 /// Verbs whose subject is an event that happens ("protests erupted").
@@ -349,6 +349,10 @@ pub(crate) fn code_nominal_events(
                 if let Some(w) = input.words.iter().position(|w| w.token == g) {
                     let (mut negated, mut modality) = modality(input.words, w, (w + 1, w + 1));
                     settle(&mut code, &mut negated, &mut modality);
+                    if crate::coder::armed_readiness(tree, g, mentions, src, &code) {
+                        code = "152".to_string();
+                        modality = Modality::Asserted;
+                    }
                     e.negated = negated;
                     e.modality = modality;
                 }
@@ -378,6 +382,10 @@ pub(crate) fn code_nominal_events(
         };
         let (mut negated, mut modality) = modality(input.words, w, (w + 1, w + 1));
         settle(&mut code, &mut negated, &mut modality);
+        if crate::coder::armed_readiness(tree, g, mentions, src, &code) {
+            code = "152".to_string();
+            modality = Modality::Asserted;
+        }
         let ev = CodedEvent {
             source: src.map(|s| actor_side(mentions, s)).unwrap_or_default(),
             target: tgt.map(|t| side(mentions, t)).unwrap_or_default(),

@@ -35,6 +35,7 @@ const INTENT_HEADS: &[&str] = &[
     "willing",
     "ready",
     "prepared",
+    "prepare",
     "plan",
     "intend",
     "vow",
@@ -623,22 +624,26 @@ impl<'a> DepTree<'a> {
     /// infinitives ("is willing to send material to help defend ...", "plans to deploy ..."):
     /// an intention, not an act.
     pub fn intended(&self, v: usize) -> bool {
+        self.intent_head(v).is_some()
+    }
+
+    /// The word of readiness or plan ([`DepTree::intended`]) the predicate at `v` is the
+    /// purpose of.
+    pub fn intent_head(&self, v: usize) -> Option<usize> {
         let mut cur = v;
         for _ in 0..4 {
             let rel = self.rel(cur);
             let infinitive = self.kids(cur, "mark").any(|m| self.lemma(m) == "to");
             if !(rel == "xcomp" || (rel == "advcl" && infinitive)) {
-                return false;
+                return None;
             }
-            let Some(h) = self.head(cur) else {
-                return false;
-            };
+            let h = self.head(cur)?;
             if INTENT_HEADS.contains(&self.lemma(h)) {
-                return true;
+                return Some(h);
             }
             cur = h;
         }
-        false
+        None
     }
 
     /// The predicate at `v`, or the clause it announces, holds "unless" something happens ("will

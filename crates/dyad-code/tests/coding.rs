@@ -678,3 +678,20 @@ fn in_protest_of_names_the_target() {
     let protest = first(&events, "PROTEST");
     assert_eq!(codes(&protest.target), vec!["TURGOV"], "{}", show(&events));
 }
+
+/// Armed forces readying an attack take a military posture now (PLOVER MOBILIZE), rather than
+/// threatening it; a government ready to act by force still threatens.
+#[test]
+fn armed_forces_readying_an_attack_mobilize() {
+    let events = code("The Ethiopian army is ready to launch an offensive against the rebels.");
+    let mobilize = first(&events, "MOBILIZE");
+    assert_eq!(codes(&mobilize.source), vec!["ETHMIL"]);
+    assert_eq!(mobilize.cameo, "152");
+    let events =
+        code("The Ethiopian government said it was ready to use force against the rebels.");
+    assert!(
+        !events.iter().any(|e| e.plover.event == "MOBILIZE"),
+        "{}",
+        show(&events)
+    );
+}
