@@ -263,8 +263,19 @@ impl MentionFinder {
     ///
     /// A person whose every role begins after `date` is of the first role's country, in no
     /// role yet: the text's own title, if any, says what they are.
+    ///
+    /// A state that no longer (or not yet) exists keeps its name: "Czechoslovak" in a later
+    /// text is Czechoslovakia, the role nearest the date.
     fn former_code(&self, e: &ActorEntry, date: Option<NaiveDate>) -> Option<String> {
         let date = date?;
+        if e.kind == ActorKind::Country {
+            let distance = |r: &&dyad_dict::actors::Role| match (r.from, r.to) {
+                (Some(f), _) if f > date => (f - date).num_days(),
+                (_, Some(t)) if t <= date => (date - t).num_days(),
+                _ => 0,
+            };
+            return e.roles.iter().min_by_key(distance).map(|r| r.code.clone());
+        }
         if e.kind != ActorKind::Person {
             return None;
         }
@@ -474,7 +485,21 @@ impl MentionFinder {
             m.sector = sector;
             out.push(m);
         }
-        out.retain(|m| !self.is_modifier(words, m));
+        // "the official Czechoslovak news agency": a singular agent word before a nationality
+        // is an adjective
+        let national_starts: Vec<usize> = out
+            .iter()
+            .filter(|m| m.country.is_some())
+            .map(|m| m.start)
+            .collect();
+        out.retain(|m| {
+            let adjective = m.country.is_none()
+                && m.person.is_none()
+                && m.rule.chars().all(|c| c.is_ascii_uppercase())
+                && national_starts.contains(&m.end)
+                && words.get(m.end - 1).is_some_and(|w| !w.norm.ends_with('s'));
+            !adjective && !self.is_modifier(words, m)
+        });
         for m in out.iter_mut().filter(|m| m.person.is_none()) {
             let first = if words.get(m.start).is_some_and(|w| w.norm == "the") {
                 m.start + 1
