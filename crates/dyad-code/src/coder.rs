@@ -792,6 +792,11 @@ impl SentenceCoder for PatternCoder {
             };
             let last = pattern.as_ref().map_or(hit.end - 1, |p| p.last);
             covered_until = covered_until.max(last + 1);
+            // "resigned without returning to Kyrgyzstan", "took the town without firing a
+            // shot": what is done without is no event (and no refusal either)
+            if hit.start > 0 && words[hit.start - 1].norm == "without" {
+                continue;
+            }
             let v = words[hit.head].token;
             // "the conflict has been going on since the late 1980s": a state, not an event;
             // "adding that ...", "noted that ...": a speech verb, whose content is coded itself
@@ -1133,16 +1138,17 @@ fn tree_roles(
         by_order.0
     };
     let src_group = src.and_then(group).or(fallback);
-    // a phrase of time says when, not to whom ("after protests by farmers")
-    let in_time_phrase = |m: &Mention| {
+    // a phrase of time says when, not to whom ("after protests by farmers"); a clause of what
+    // was not done names no one ("without returning to Kyrgyzstan")
+    let outside_the_act = |m: &Mention| {
         tree.mention_head(words, m)
-            .is_some_and(|h| tree.is_time_phrase(h))
+            .is_some_and(|h| tree.is_time_phrase(h) || tree.in_without_clause(h))
     };
     // a pattern's target that the tree says is the actor (a passive's agent) is no target;
     // the actor's own forces as the pattern's object yield to the place they go to or leave
     let pattern_target = pm
         .and_then(|p| p.target)
-        .filter(|&t| mentions.get(t).is_some_and(|m| !in_time_phrase(m)));
+        .filter(|&t| mentions.get(t).is_some_and(|m| !outside_the_act(m)));
     let tgt = pattern_target
         .filter(in_clause)
         .filter(|&t| src.is_none_or(|s| group(s) != group(t)))
@@ -1181,10 +1187,11 @@ fn tree_roles(
         });
     // word order gives no target inside the object the tree found no actor in ("cancelled
     // restrictions on the use of the Russian language"), nor the one who reports the act
-    // ("..., a spokeswoman for the U.S. embassy said"), nor a phrase of time
+    // ("..., a spokeswoman for the U.S. embassy said"), nor a phrase of time, nor a clause of
+    // what was not done ("without returning to Kyrgyzstan")
     let misplaced = |g: &usize| {
         mentions.iter().filter(|m| m.group == *g).any(|m| {
-            in_time_phrase(m)
+            outside_the_act(m)
                 || words.get(m.start).is_some_and(|w| {
                     crate::quotes::in_reporter(tree, w.token, v)
                         || tree

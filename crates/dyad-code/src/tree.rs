@@ -682,6 +682,19 @@ impl<'a> DepTree<'a> {
         matches!(self.case_of(t), Some(c) if TEMPORAL_CASES.contains(&c))
     }
 
+    /// Is token `t` in a clause of what was not done ("without returning to Kyrgyzstan")?
+    pub fn in_without_clause(&self, t: usize) -> bool {
+        let mut x = t;
+        for _ in 0..6 {
+            let Some(h) = self.head(x) else { return false };
+            if self.upos(h) == "VERB" {
+                return self.kids(h, "mark").any(|m| self.lemma(m) == "without");
+            }
+            x = h;
+        }
+        false
+    }
+
     /// Is token `inner` in the subtree of token `root`?
     pub fn dominates(&self, root: usize, inner: usize) -> bool {
         let mut t = inner;

@@ -695,3 +695,16 @@ fn armed_forces_readying_an_attack_mobilize() {
         show(&events)
     );
 }
+
+/// What is done "without" is not done: no event, and none of its actors as a recipient.
+#[test]
+fn acts_done_without_are_no_events() {
+    let events = code("The former president agreed to leave office without returning to Bolivia.");
+    assert!(
+        !events.iter().any(|e| e.plover.event == "CONSULT"),
+        "{}",
+        show(&events)
+    );
+    let agree = first(&events, "AGREE");
+    assert!(agree.target.is_empty(), "{}", show(&events));
+}
