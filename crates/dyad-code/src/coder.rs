@@ -383,6 +383,15 @@ pub(crate) fn fold_content(
             outer.cameo = intent.to_string();
         }
     }
+    // an order to restrict ("ordered the newspaper to suspend publication") imposes the
+    // restriction; an order to do anything else demands it
+    if outer.rule.starts_with("order:") {
+        outer.cameo = if code.starts_with("17") {
+            code.to_string()
+        } else {
+            demand_code(code).to_string()
+        };
+    }
     fill_target(outer, mentions, group);
 }
 
@@ -492,6 +501,9 @@ fn refine_by_actors(
     }
     None
 }
+
+/// Verbs of command: "ordered X to do Y" demands Y of X.
+const ORDER_VERBS: &[&str] = &["order", "command", "instruct", "direct"];
 
 /// Words of readiness ("prepared to", "ready to"): what armed forces are ready to do by force
 /// is a military posture.
@@ -778,7 +790,7 @@ impl SentenceCoder for PatternCoder {
             }
             let Some(HitCode {
                 mut code,
-                rule,
+                mut rule,
                 pattern,
             }) = self.code_hit(
                 hit,
@@ -818,6 +830,25 @@ impl SentenceCoder for PatternCoder {
                     || light_without_actor(t)
             }) {
                 continue;
+            }
+            // "ordered the newspaper to suspend publication", "ordered Menem to appear": an
+            // order to someone to act is a demand of the act, which is its content (see
+            // `fold_content`); an order of something ("ordered an inquiry") is coded by its
+            // noun, not as the block's cooperation (nor as its "head to" travel, "* to" -> 042)
+            if ORDER_VERBS.contains(&lemma) && (rule.starts_with("verb:") || code.starts_with("04"))
+            {
+                let order_to = tree.as_ref().is_some_and(|t| {
+                    let to = |x: usize| t.kids(x, "mark").any(|m| t.lemma(m) == "to");
+                    t.kids(v, "obj").next().is_some()
+                        && (t.kids(v, "xcomp").any(to)
+                            || t.kids(v, "advcl").any(to)
+                            || t.kids(v, "obj").any(|o| t.kids(o, "acl").any(to)))
+                });
+                if !order_to {
+                    continue;
+                }
+                code = "100".to_string();
+                rule = format!("order:{lemma}");
             }
             let by_order = self.roles(hit, words, mentions, &spans, pattern.as_ref());
             // a pattern whose source lies outside the predicate's clause codes another frame

@@ -143,10 +143,16 @@ pub fn with_home_country(mentions: &[Mention], context: &DocContext) -> Vec<Ment
                     ..m.clone()
                 };
             }
-            let home = match m.code.as_str() {
+            // "the opposition newspaper" (OPPMED): a code of sectors alone, led by its first
+            let sectors_only = m.code.len() % 3 == 0
+                && m.code.as_bytes().chunks(3).all(|c| {
+                    std::str::from_utf8(c)
+                        .is_ok_and(|c| STATE_SECTORS.contains(&c) || HOME_SECTORS.contains(&c))
+                });
+            let home = match m.code.get(..3).unwrap_or("") {
                 // a backed group's code says where it operates, which the backer's is not
                 _ if m.backer.is_some() => None,
-                _ if m.country.is_some() || m.code.len() != 3 || after_igo(m) => None,
+                _ if m.country.is_some() || !sectors_only || after_igo(m) => None,
                 c if STATE_SECTORS.contains(&c) => state_home,
                 c if HOME_SECTORS.contains(&c) => main,
                 _ => None,

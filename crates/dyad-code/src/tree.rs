@@ -77,6 +77,24 @@ const ANAPHORS: &[&str] = &[
 /// Relative pronouns: the subject of a relative clause is the noun it modifies.
 const RELATIVES: &[&str] = &["who", "which", "that", "whom", "whose"];
 
+/// Verbs whose object is the one who is to do their infinitive ("ordered X to", "urged X to").
+pub const OBJECT_CONTROL: &[&str] = &[
+    "order",
+    "command",
+    "instruct",
+    "direct",
+    "urge",
+    "ask",
+    "tell",
+    "force",
+    "compel",
+    "call",
+    "invite",
+    "encourage",
+    "press",
+    "pressure",
+];
+
 /// Prepositions of time: their phrases say when an act happened, never to whom.
 const TEMPORAL_CASES: &[&str] = &[
     "after",
@@ -752,6 +770,24 @@ impl<'a> DepTree<'a> {
                     .iter()
                     .any(|&c| matches!(self.base_rel(c), "obj" | "ccomp" | "xcomp") && c != v)
             });
+        // "ordered the newspaper to suspend publication", "urged the parties to cease fire":
+        // an infinitive the parser hung on the object is the verb's object-control complement
+        let on_object = self.rel(v) == "acl"
+            && self.kids(v, "mark").any(|m| self.lemma(m) == "to")
+            && self.head(v).is_some_and(|o| self.rel(o) == "obj");
+        if on_object {
+            return self.head(v).and_then(|o| self.head(o));
+        }
+        // "ordered the newspaper to suspend publication" with the infinitive on the verb: after
+        // a verb of command, object control, not a purpose
+        let commanded = self.rel(v) == "advcl"
+            && self.kids(v, "mark").any(|m| self.lemma(m) == "to")
+            && self
+                .head(v)
+                .is_some_and(|h| OBJECT_CONTROL.contains(&self.lemma(h)));
+        if commanded {
+            return self.head(v);
+        }
         ((matches!(self.rel(v), "xcomp" | "ccomp") && !reduced_relative) || infinitive_complement)
             .then(|| self.head(v))
             .flatten()

@@ -708,3 +708,30 @@ fn acts_done_without_are_no_events() {
     let agree = first(&events, "AGREE");
     assert!(agree.target.is_empty(), "{}", show(&events));
 }
+
+/// An order to someone to act demands the act of them; an order to restrict imposes the
+/// restriction on them. Neither is cooperation (the CAMEO block code of "order").
+#[test]
+fn orders_demand_or_impose_what_they_order() {
+    let events =
+        code("The Zambian government ordered the opposition newspaper to suspend publication.");
+    let coerce = first(&events, "COERCE");
+    assert_eq!(codes(&coerce.source), vec!["ZMBGOV"], "{}", show(&events));
+    assert_eq!(
+        codes(&coerce.target),
+        vec!["ZMBOPPMED"],
+        "{}",
+        show(&events)
+    );
+    assert!(
+        !events.iter().any(|e| e.plover.event == "COOPERATE"),
+        "{}",
+        show(&events)
+    );
+    let events = code("The Zambian government ordered an inquiry into the shooting.");
+    assert!(
+        !events.iter().any(|e| e.plover.event == "COOPERATE"),
+        "{}",
+        show(&events)
+    );
+}
