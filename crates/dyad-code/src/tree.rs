@@ -713,12 +713,15 @@ impl<'a> DepTree<'a> {
         false
     }
 
-    /// Is token `inner` in the subtree of token `root`?
-    pub fn dominates(&self, root: usize, inner: usize) -> bool {
+    /// Does the path up from token `inner` reach `root` before a token where `stop` holds?
+    fn reaches(&self, root: usize, inner: usize, stop: impl Fn(usize) -> bool) -> bool {
         let mut t = inner;
         for _ in 0..self.toks.len() + 1 {
             if t == root {
                 return true;
+            }
+            if stop(t) {
+                return false;
             }
             match self.head(t) {
                 Some(h) => t = h,
@@ -728,24 +731,18 @@ impl<'a> DepTree<'a> {
         false
     }
 
+    /// Is token `inner` in the subtree of token `root`?
+    pub fn dominates(&self, root: usize, inner: usize) -> bool {
+        self.reaches(root, inner, |_| false)
+    }
+
     /// Is token `inner` in the clause of predicate `outer` (its subtree, not crossing into a
     /// conjoined, adverbial, relative or reported clause; `xcomp` complements count as inside:
     /// "continue to supply the army")?
     pub fn in_clause(&self, outer: usize, inner: usize) -> bool {
-        let mut t = inner;
-        for _ in 0..self.toks.len() + 1 {
-            if t == outer {
-                return true;
-            }
-            if self.rel(t) != "xcomp" && CLAUSAL.contains(&self.base_rel(t)) {
-                return false;
-            }
-            match self.head(t) {
-                Some(h) => t = h,
-                None => return false,
-            }
-        }
-        false
+        self.reaches(outer, inner, |t| {
+            self.rel(t) != "xcomp" && CLAUSAL.contains(&self.base_rel(t))
+        })
     }
 
     /// The predicate that governs `v` as its clausal complement (`xcomp`/`ccomp`), if any:
