@@ -244,7 +244,13 @@ impl PatternCoder {
         };
         match elem {
             PatternElem::Word(w) => {
-                word_matches(w, &words[p].norm).then(|| (p, next(p + 1, p), Role::Word))
+                // "telephoned Abiy on Monday" is no "* + on" (call on X): a date's preposition
+                let dated = words
+                    .get(p + 1)
+                    .is_some_and(|n| crate::mentions::is_calendar_word(&n.norm));
+                (word_matches(w, &words[p].norm)
+                    && !(dated && DATE_PREPOSITIONS.contains(&w.as_str())))
+                .then(|| (p, next(p + 1, p), Role::Word))
             }
             PatternElem::Set(s) => {
                 let alts = self.dicts.verbs.sets.get(*s as usize)?;
@@ -501,6 +507,9 @@ fn refine_by_actors(
     }
     None
 }
+
+/// Prepositions that, before a weekday or month, only date the act.
+const DATE_PREPOSITIONS: &[&str] = &["on", "in", "since", "until", "by"];
 
 /// Verbs of command: "ordered X to do Y" demands Y of X.
 const ORDER_VERBS: &[&str] = &["order", "command", "instruct", "direct"];
@@ -1082,6 +1091,7 @@ impl SentenceCoder for PatternCoder {
             }
         }
         protest_targets(&mut events);
+        reciprocal_meetings(&mut events);
         crate::quotes::attribute(&mut events, &triggers, tree.as_ref(), input, mentions);
         let history =
             crate::dating::date_events(&self.dates, &mut events, &triggers, tree.as_ref(), input);
@@ -1111,6 +1121,28 @@ fn protest_targets(events: &mut [CodedEvent]) {
         });
         if let Some(target) = aim.map(|e| e.target.clone()) {
             events[k].target = target;
+        }
+    }
+}
+
+/// A meeting, call or negotiation is mutual: all its parties are the actor and there is no
+/// recipient (PLOVER manual, "Compound and Reciprocal Actors"). A visit, a hosting and a
+/// mediation keep their direction.
+fn reciprocal_meetings(events: &mut [CodedEvent]) {
+    for ev in events.iter_mut() {
+        if matches!(ev.cameo.as_str(), "040" | "041" | "044" | "046") && !ev.target.is_empty() {
+            // a party already among the actors (or its agent: "Sudan ... a Sudanese troop
+            // pullback") is no new party
+            let target = std::mem::take(&mut ev.target);
+            for m in target {
+                if !ev
+                    .source
+                    .iter()
+                    .any(|s| s.code == m.code || (s.country.is_some() && s.country == m.country))
+                {
+                    ev.source.push(m.as_actor());
+                }
+            }
         }
     }
 }

@@ -735,3 +735,18 @@ fn orders_demand_or_impose_what_they_order() {
         show(&events)
     );
 }
+
+/// A call or a meeting is mutual: both parties are the actor and there is no recipient (PLOVER
+/// manual, reciprocal actors); a visit keeps its host as the recipient.
+#[test]
+fn meetings_and_calls_are_reciprocal() {
+    let events = code(
+        "Kenyan President William Ruto telephoned Ethiopian Prime Minister Abiy Ahmed on Monday.",
+    );
+    let call = first(&events, "CONSULT");
+    assert_eq!(codes(&call.source).len(), 2, "{}", show(&events));
+    assert!(call.target.is_empty(), "{}", show(&events));
+    let events = code("Vietnam's prime minister visited Laos last week.");
+    let visit = first(&events, "CONSULT");
+    assert_eq!(codes(&visit.target), vec!["LAO"], "{}", show(&events));
+}

@@ -24,7 +24,7 @@ use dyad_code::Pipeline;
 use dyad_model::EventRecord;
 
 /// Cases that must pass; the number that passed when the table was written.
-const FLOOR: usize = 78;
+const FLOOR: usize = 79;
 
 #[derive(Debug, Clone, Copy)]
 struct Case {
