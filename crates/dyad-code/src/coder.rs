@@ -952,8 +952,18 @@ impl SentenceCoder for PatternCoder {
             if obliged {
                 // the speaker: the actor of the speech verb above ("Mubarak said the US must be
                 // ready to mediate"), else the last statement coded in the sentence
+                // ... or of any verb the clause completes ("issued a stern reminder to Iraq
+                // that it must cooperate")
                 let speaker = tree.as_ref().and_then(|t| {
                     crate::quotes::speech_verb(t, v)
+                        .or_else(|| match t.rel(v) {
+                            "ccomp" => t.head(v),
+                            // "a warning to Serbia that it must withdraw": the noun's verb
+                            "acl" if t.kids(v, "mark").any(|m| t.lemma(m) == "that") => {
+                                t.head(v).and_then(|n| t.head(n))
+                            }
+                            _ => None,
+                        })
                         .and_then(|sv| t.actor(sv))
                         .and_then(|m| mentions.get(m))
                         .map(|m| m.group)

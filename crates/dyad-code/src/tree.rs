@@ -53,6 +53,8 @@ pub struct DepTree<'a> {
     mention_at: Vec<Option<usize>>,
     /// Per mention: a bare agent, with neither country nor organisation ("the command").
     countryless: Vec<bool>,
+    /// Per mention: a named person ("it" never stands for one).
+    personal: Vec<bool>,
 }
 
 /// Relations whose dependent starts another clause: a role filler is not looked for below them.
@@ -142,11 +144,13 @@ impl<'a> DepTree<'a> {
                 m.country.is_none() && !m.code.starts_with("IGO") && !m.code.starts_with("NGO")
             })
             .collect();
+        let personal = mentions.iter().map(|m| m.person.is_some()).collect();
         Some(DepTree {
             toks,
             children,
             mention_at,
             countryless,
+            personal,
         })
     }
 
@@ -382,12 +386,15 @@ impl<'a> DepTree<'a> {
     /// A pronoun's antecedent: the actor of the clause that governs the pronoun's clause ("Syria
     /// says it ..."), else the nearest actor mention before it.
     fn antecedent(&self, pron: usize) -> Option<usize> {
+        // "Chirac reminded Iraq that it must cooperate": "it" is no person
+        let neuter = matches!(self.lemma(pron), "it" | "its");
+        let fits = |m: &usize| !(neuter && self.personal.get(*m).copied().unwrap_or(false));
         let mut clause = self.head(pron)?;
         for _ in 0..4 {
             let Some(up) = self.head(clause) else { break };
             if matches!(self.base_rel(clause), "ccomp" | "advcl" | "xcomp" | "conj") {
                 if let Some(s) = self.kid(up, "nsubj").filter(|&s| s != pron) {
-                    if let Some(m) = self.mention_in(s) {
+                    if let Some(m) = self.mention_in(s).filter(fits) {
                         return Some(m);
                     }
                 }
@@ -396,7 +403,7 @@ impl<'a> DepTree<'a> {
         }
         (0..pron)
             .rev()
-            .find_map(|t| self.mention_at.get(t).copied().flatten())
+            .find_map(|t| self.mention_at.get(t).copied().flatten().filter(fits))
     }
 
     /// The subject of predicate `v`, its own or inherited (see the module docs).

@@ -750,3 +750,19 @@ fn meetings_and_calls_are_reciprocal() {
     let visit = first(&events, "CONSULT");
     assert_eq!(codes(&visit.target), vec!["LAO"], "{}", show(&events));
 }
+
+/// "X issued a reminder to Y that it must ...": what Y must do is X's demand of Y, and "it" is
+/// no person.
+#[test]
+fn what_another_must_do_is_a_demand_of_the_one_who_says_so() {
+    let events = code(
+        "German Chancellor Helmut Kohl issued a warning on Monday to Serbia that it must withdraw its troops from Bosnia.",
+    );
+    let demand = first(&events, "REQUEST");
+    assert_eq!(codes(&demand.source), vec!["DEUGOV"], "{}", show(&events));
+    assert!(
+        codes(&demand.target).iter().any(|c| c.contains("SRB")),
+        "{}",
+        show(&events)
+    );
+}
