@@ -511,8 +511,10 @@ fn refine_by_actors(
 /// Prepositions that, before a weekday or month, only date the act.
 const DATE_PREPOSITIONS: &[&str] = &["on", "in", "since", "until", "by"];
 
-/// Verbs of command: "ordered X to do Y" demands Y of X.
-const ORDER_VERBS: &[&str] = &["order", "command", "instruct", "direct"];
+/// Verbs of command and pressure: "ordered X to do Y", "pressed X to do Y" demand Y of X.
+const ORDER_VERBS: &[&str] = &[
+    "order", "command", "instruct", "direct", "pressure", "press",
+];
 
 /// Words of readiness ("prepared to", "ready to"): what armed forces are ready to do by force
 /// is a military posture.
@@ -848,16 +850,17 @@ impl SentenceCoder for PatternCoder {
             {
                 let order_to = tree.as_ref().is_some_and(|t| {
                     let to = |x: usize| t.kids(x, "mark").any(|m| t.lemma(m) == "to");
-                    t.kids(v, "obj").next().is_some()
+                    (t.kids(v, "obj").next().is_some() || t.kids(v, "iobj").next().is_some())
                         && (t.kids(v, "xcomp").any(to)
                             || t.kids(v, "advcl").any(to)
                             || t.kids(v, "obj").any(|o| t.kids(o, "acl").any(to)))
                 });
-                if !order_to {
+                if order_to {
+                    code = "100".to_string();
+                    rule = format!("order:{lemma}");
+                } else if !matches!(lemma, "press" | "pressure") {
                     continue;
                 }
-                code = "100".to_string();
-                rule = format!("order:{lemma}");
             }
             let by_order = self.roles(hit, words, mentions, &spans, pattern.as_ref());
             // a pattern whose source lies outside the predicate's clause codes another frame

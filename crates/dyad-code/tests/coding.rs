@@ -766,3 +766,16 @@ fn what_another_must_do_is_a_demand_of_the_one_who_says_so() {
         show(&events)
     );
 }
+
+/// Pressing someone to act demands the act of them.
+#[test]
+fn pressing_someone_to_act_is_a_demand() {
+    let events = code("Chilean authorities pressured the miners to end their strike.");
+    let demand = first(&events, "REQUEST");
+    assert_eq!(codes(&demand.source), vec!["CHLGOV"], "{}", show(&events));
+    assert!(
+        !events.iter().any(|e| e.plover.event == "COERCE"),
+        "{}",
+        show(&events)
+    );
+}
