@@ -6,9 +6,17 @@
 //! subject or passive agent, object or oblique. Without a parse they come from the pattern's
 //! `$`/`+` slots, else by position: the source is the first actor side before the verb, the
 //! target the first after it; a passive ("was attacked by X") swaps them.
+//!
+//! The roles are read in the `roles` module; what the act's frame (negation, intent, obligation,
+//! who acts) makes of its code is decided in the `acts` module.
 
+use crate::acts::{
+    armed_readiness, demand_code, intent_code, modality, protest_targets, reciprocal_meetings,
+    refine_by_actors, settle, OBLIGATION,
+};
 use crate::conflicts::{conflict_recipients, with_conflict_parties};
 use crate::mentions::Mention;
+use crate::roles::{crosses_boundary, subject_before, tree_roles};
 use crate::syntax::{SyntaxNeed, SyntaxToken};
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality, SentenceCoder, SentenceInput};
@@ -38,7 +46,7 @@ pub enum Reading {
 
 /// A verb form found in the sentence: words `start..end`, inflected word at `head`.
 #[derive(Debug, Clone, Copy)]
-struct VerbHit<'a> {
+pub(crate) struct VerbHit<'a> {
     start: usize,
     end: usize,
     head: usize,
@@ -47,16 +55,16 @@ struct VerbHit<'a> {
 
 /// The outcome of matching one pattern.
 #[derive(Default, Debug)]
-struct PatternMatch {
-    score: usize,
-    source: Option<usize>,
-    target: Option<usize>,
+pub(crate) struct PatternMatch {
+    pub(crate) score: usize,
+    pub(crate) source: Option<usize>,
+    pub(crate) target: Option<usize>,
     /// Word range covered by the pattern (to keep other verb hits out of it).
-    first: usize,
-    last: usize,
+    pub(crate) first: usize,
+    pub(crate) last: usize,
 }
 
-fn is_boundary(w: &Word) -> bool {
+pub(crate) fn is_boundary(w: &Word) -> bool {
     matches!(
         w.norm.as_str(),
         ";" | ":" | "." | "?" | "!" | "(" | ")" | "\"" | "\u{201c}" | "\u{201d}"
@@ -452,62 +460,6 @@ pub(crate) fn side(mentions: &[Mention], group: usize) -> Vec<Mention> {
         .collect()
 }
 
-/// Sectors of people who protest in the street.
-const PEOPLE: &[&str] = &["CVL", "LAB", "EDU", "OPP", "REF", "AGR", "REL"];
-
-/// Sectors of the state's coercive and governing apparatus.
-const STATE_FORCE: &[&str] = &["GOV", "MIL", "COP", "SPY", "JUD"];
-
-/// Codes that depend on who acts on whom:
-/// - expelling a state's representatives reduces relations with that state (PLOVER SANCTION
-///   `expel`), unlike deporting people (COERCE);
-/// - people blocking roads obstruct in protest (PROTEST `obstruct`), where a state's forces
-///   impose a blockade (COERCE);
-/// - people who "protest" demonstrate (PROTEST), where a government protests verbally (ACCUSE).
-fn refine_by_actors(
-    code: &str,
-    lemma: &str,
-    source: &[Mention],
-    target: &[Mention],
-) -> Option<&'static str> {
-    let all = |side: &[Mention], sectors: &[&str]| {
-        !side.is_empty()
-            && side
-                .iter()
-                .all(|m| m.sector.as_deref().is_some_and(|s| sectors.contains(&s)))
-    };
-    let non_state = !source.is_empty()
-        && source.iter().all(|m| {
-            m.sector
-                .as_deref()
-                .is_some_and(|s| !STATE_FORCE.contains(&s))
-        });
-    if code.starts_with("174") && all(target, &["GOV"]) {
-        return Some("166");
-    }
-    if code.starts_with("191") && non_state {
-        return Some("144");
-    }
-    // people, not organisations: "a human rights group protested" is a verbal protest
-    if lemma == "protest" && code.starts_with("11") && all(source, PEOPLE) {
-        return Some("141");
-    }
-    // armed men who surrender retreat militarily (CAMEO 0874, PLOVER RETREAT)
-    if lemma == "surrender" && code.starts_with("08") && all(source, &["MIL", "REB", "UAF", "INS"])
-    {
-        return Some("0874");
-    }
-    // evacuating civilians or the wounded is humanitarian aid (PLOVER AID)
-    if lemma == "evacuate" && all(target, &["CVL", "REF", "HLH"]) {
-        return Some("073");
-    }
-    // "thousands of Nigerians rallied", "students marched": a demonstration
-    if matches!(lemma, "rally" | "march" | "demonstrate") && all(source, PEOPLE) {
-        return Some("141");
-    }
-    None
-}
-
 /// Prepositions that, before a weekday or month, only date the act.
 const DATE_PREPOSITIONS: &[&str] = &["on", "in", "since", "until", "by"];
 
@@ -515,35 +467,6 @@ const DATE_PREPOSITIONS: &[&str] = &["on", "in", "since", "until", "by"];
 const ORDER_VERBS: &[&str] = &[
     "order", "command", "instruct", "direct", "pressure", "press",
 ];
-
-/// Words of readiness ("prepared to", "ready to"): what armed forces are ready to do by force
-/// is a military posture.
-const READINESS: &[&str] = &["ready", "prepared", "prepare"];
-
-/// "The army prepared to resume shelling", "troops are ready to launch an offensive": armed
-/// forces readying an attack raise their alert (CAMEO 152, PLOVER MOBILIZE), a posture taken
-/// now rather than a threat.
-pub(crate) fn armed_readiness(
-    tree: &DepTree<'_>,
-    v: usize,
-    mentions: &[Mention],
-    source: Option<usize>,
-    code: &str,
-) -> bool {
-    let readying = tree
-        .intent_head(v)
-        .is_some_and(|h| READINESS.contains(&tree.lemma(h)));
-    let armed = source.is_some_and(|g| {
-        side(mentions, g)
-            .iter()
-            .any(|m| m.sector.as_deref().is_some_and(|s| ARMED.contains(&s)))
-    });
-    let force = matches!(code.get(..2), Some("18" | "19" | "20")) || code.starts_with("138");
-    readying && armed && force
-}
-
-/// Sectors that bear arms.
-const ARMED: &[&str] = &["MIL", "REB", "UAF", "INS", "SEP"];
 
 /// Verbs of many senses whose dictionary code (hold -> detain, take -> seize) holds only with
 /// an actor as the object.
@@ -576,95 +499,7 @@ const NON_VERB_FORMS: &[&str] = &[
 /// impose", "urged X to cease fire", "agreed to undertake"): the inner verb is not a second event.
 pub(crate) const VERBAL_ROOTS: &[&str] = &["02", "03", "10", "11", "12", "13"];
 
-/// What a pledge or stated intention to do an act is coded as (PETRARCH's "will" combination):
-/// cooperative acts become CAMEO 03 (express intent), coercive ones CAMEO 13 (threaten).
-pub(crate) fn intent_code(code: &str) -> Option<&'static str> {
-    Some(match code.get(..2)? {
-        "04" => "036",
-        "05" => "032",
-        "06" => "031",
-        "07" => "033",
-        // a pledge to yield is an intent (AGREE), as the PLOVER gold standard codes "will
-        // allow", "is willing to withdraw" (the manual would keep some as CONCEDE)
-        "08" => "035",
-        "14" => "133",
-        "15" | "18" | "19" | "20" => "138",
-        "16" => "131",
-        "17" => "130",
-        _ => return None,
-    })
-}
-
 const BE_FORMS: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "am"];
-const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
-const FUTURE: &[&str] = &[
-    "will", "would", "shall", "'ll", "'d", "going", "plans", "plan", "planned", "intends",
-    "intend", "vowed", "pledged", "promised", "wo", "willing", "ready", "prepared",
-];
-const HYPOTHETICAL: &[&str] = &["could", "might", "may", "if", "unless", "should"];
-
-/// Modality from the few words before the verb, and from the words a pattern spans after it
-/// ("Syria says it is willing to withdraw": the pattern of "say" reaches "withdraw").
-pub(crate) fn modality(words: &[Word], start: usize, after: (usize, usize)) -> (bool, Modality) {
-    let before: Vec<&Word> = words[start.saturating_sub(4)..start]
-        .iter()
-        .rev()
-        .take_while(|w| !is_boundary(w) && w.norm != ",")
-        .collect();
-    let inside = words
-        .get(after.0..after.1.min(after.0 + 8))
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|w| !is_boundary(w));
-    let mut negated = false;
-    let mut modality = Modality::Asserted;
-    for w in before.into_iter().chain(inside) {
-        let n = w.norm.as_str();
-        if NEGATIONS.contains(&n) {
-            negated = true;
-        } else if FUTURE.contains(&n) && modality == Modality::Asserted {
-            modality = Modality::Future;
-        } else if HYPOTHETICAL.contains(&n) && modality == Modality::Asserted {
-            modality = Modality::Hypothetical;
-        }
-    }
-    if negated {
-        modality = Modality::Denied;
-    }
-    (negated, modality)
-}
-
-/// Words before a verb that make it an obligation ("Sudan must return the helicopter").
-const OBLIGATION: &[&str] = &["must", "should", "ought"];
-
-/// What a demand that someone do an act is coded as (CAMEO 10, "demand"), by the act's code.
-pub(crate) fn demand_code(code: &str) -> &'static str {
-    match code.get(..3).unwrap_or("") {
-        "036" | "040" | "041" | "042" | "043" | "044" | "045" | "046" => "106",
-        "037" => "107",
-        "038" | "039" => "108",
-        "084" => "1053",
-        "087" | "0356" => "1056",
-        _ => match code.get(..2).unwrap_or("") {
-            "06" | "031" => "101",
-            "05" => "102",
-            "07" => "103",
-            "08" => "105",
-            _ => "100",
-        },
-    }
-}
-
-/// A refusal: what a negated cooperative act ("will not accept refugees") is coded as.
-fn refusal_code(code: &str) -> Option<&'static str> {
-    Some(match code.get(..2)? {
-        "04" => "125",
-        "07" => "122",
-        "08" => "124",
-        "03" | "05" | "06" => "120",
-        _ => return None,
-    })
-}
 
 /// How a verb hit is coded before roles and modality: code, rule, pattern match.
 struct HitCode {
@@ -1115,222 +950,4 @@ impl SentenceCoder for PatternCoder {
         crate::locating::locate_events(&mut events, &triggers, tree.as_ref(), input, input.context);
         events
     }
-}
-
-/// A protest that names no target is aimed where the same protesters' demand or accusation in
-/// the sentence is ("demonstrators rioted ... calling for the removal of President Mubarak").
-fn protest_targets(events: &mut [CodedEvent]) {
-    let codes = |side: &[Mention]| side.iter().map(|m| m.code.clone()).collect::<Vec<_>>();
-    for k in 0..events.len() {
-        if !events[k].cameo.starts_with("14") || !events[k].target.is_empty() {
-            continue;
-        }
-        let source = codes(&events[k].source);
-        let aim = events.iter().find(|e| {
-            ["02", "10", "11", "12", "13"].contains(&e.cameo.get(..2).unwrap_or(""))
-                && !e.target.is_empty()
-                && !source.is_empty()
-                && codes(&e.source) == source
-        });
-        if let Some(target) = aim.map(|e| e.target.clone()) {
-            events[k].target = target;
-        }
-    }
-}
-
-/// A meeting, call or negotiation is mutual: all its parties are the actor and there is no
-/// recipient (PLOVER manual, "Compound and Reciprocal Actors"). A visit, a hosting and a
-/// mediation keep their direction.
-fn reciprocal_meetings(events: &mut [CodedEvent]) {
-    for ev in events.iter_mut() {
-        if matches!(ev.cameo.as_str(), "040" | "041" | "044" | "046") && !ev.target.is_empty() {
-            // a party already among the actors (or its agent: "Sudan ... a Sudanese troop
-            // pullback") is no new party
-            let target = std::mem::take(&mut ev.target);
-            for m in target {
-                if !ev
-                    .source
-                    .iter()
-                    .any(|s| s.code == m.code || (s.country.is_some() && s.country == m.country))
-                {
-                    ev.source.push(m.as_actor());
-                }
-            }
-        }
-    }
-}
-
-/// Negated cooperation is a refusal ("will not accept refugees"), which happened; a pledge to
-/// act ("will provide aid") is an intent (CAMEO 03 or 13), which happened too.
-pub(crate) fn settle(code: &mut String, negated: &mut bool, modality: &mut Modality) {
-    if *negated {
-        if let Some(refusal) = refusal_code(code) {
-            *code = refusal.to_string();
-            *negated = false;
-            *modality = Modality::Asserted;
-        }
-    } else if *modality == Modality::Future {
-        if let Some(intent) = intent_code(code) {
-            *code = intent.to_string();
-            *modality = Modality::Asserted;
-        } else if code.starts_with("03") || code.starts_with("13") {
-            // "said it will send aid" coded as the intent itself: stating it is the event
-            *modality = Modality::Asserted;
-        }
-    }
-}
-
-/// Source and target groups of the predicate at token `v`, from the tree. The pattern's target
-/// wins when it lies inside the predicate's clause (patterns name the preposition: "impose
-/// sanctions on +"); a role the tree leaves empty (a misparse, or an actor outside the clause)
-/// is filled from `by_order`, the word-order reading.
-fn tree_roles(
-    tree: &DepTree<'_>,
-    v: usize,
-    words: &[Word],
-    mentions: &[Mention],
-    pm: Option<&PatternMatch>,
-    by_order: (Option<usize>, Option<usize>),
-) -> (Option<usize>, Option<usize>) {
-    let in_clause = |m: &usize| {
-        mentions
-            .get(*m)
-            .and_then(|x| words.get(x.start))
-            .is_some_and(|w| tree.in_clause(v, w.token))
-    };
-    let src = tree.actor(v).or_else(|| pm.and_then(|p| p.source));
-    let group = |m: usize| mentions.get(m).map(|x| x.group);
-    let src_country = src
-        .and_then(|m| mentions.get(m))
-        .and_then(|m| m.country.as_deref());
-    let own = |m: usize| {
-        src_country.is_some() && mentions.get(m).and_then(|x| x.country.as_deref()) == src_country
-    };
-    // word order stands in only where the parse found no subject at all (a misparse); a
-    // subject that names no actor ("everyone should ...") leaves the source empty
-    let fallback = if tree.has_own_subject(v) {
-        None
-    } else {
-        by_order.0
-    };
-    let src_group = src.and_then(group).or(fallback);
-    // a phrase of time says when, not to whom ("after protests by farmers"); a clause of what
-    // was not done names no one ("without returning to Kyrgyzstan")
-    let outside_the_act = |m: &Mention| {
-        tree.mention_head(words, m)
-            .is_some_and(|h| tree.is_time_phrase(h) || tree.in_without_clause(h))
-    };
-    // a pattern's target that the tree says is the actor (a passive's agent) is no target;
-    // the actor's own forces as the pattern's object yield to the place they go to or leave
-    let pattern_target = pm
-        .and_then(|p| p.target)
-        .filter(|&t| mentions.get(t).is_some_and(|m| !outside_the_act(m)));
-    let tgt = pattern_target
-        .filter(in_clause)
-        .filter(|&t| src.is_none_or(|s| group(s) != group(t)))
-        .map(|t| {
-            if own(t) {
-                tree.place_other_than(v, &own).unwrap_or(t)
-            } else {
-                t
-            }
-        })
-        .or_else(|| {
-            // "press their demands from the government": past the actor's own possession
-            let first = tree.recipient_other_than(v, &own)?;
-            if group(first) != src_group {
-                return Some(first);
-            }
-            tree.kids(v, "obl")
-                .filter(|&o| !tree.is_time_phrase(o) && tree.case_of(o) != Some("by"))
-                .filter_map(|o| tree.filler(o))
-                .find(|&m| group(m) != src_group)
-                .or(Some(first))
-        })
-        .or(pattern_target)
-        // a pattern that reaches into the complement ("said it will boycott Algeria's
-        // elections"): the complement's recipient
-        .or_else(|| {
-            let (p, c) = (pm?, tree.complement(v)?);
-            let covered = words
-                .iter()
-                .enumerate()
-                .any(|(k, w)| w.token == c && (p.first..=p.last).contains(&k));
-            covered
-                .then(|| tree.recipient_other_than(c, &own))
-                .flatten()
-                .filter(|&m| Some(m) != src)
-        });
-    // word order gives no target inside the object the tree found no actor in ("cancelled
-    // restrictions on the use of the Russian language"), nor the one who reports the act
-    // ("..., a spokeswoman for the U.S. embassy said"), nor a phrase of time, nor a clause of
-    // what was not done ("without returning to Kyrgyzstan")
-    let misplaced = |g: &usize| {
-        mentions.iter().filter(|m| m.group == *g).any(|m| {
-            outside_the_act(m)
-                || words.get(m.start).is_some_and(|w| {
-                    crate::quotes::in_reporter(tree, w.token, v)
-                        || tree
-                            .kids(v, "obj")
-                            .filter(|&o| tree.upos(o) == "NOUN")
-                            .any(|o| tree.dominates(o, w.token))
-                })
-        })
-    };
-    let tgt = tgt
-        .and_then(group)
-        .or(by_order.1.filter(|g| !misplaced(g)))
-        .filter(|t| Some(*t) != src_group);
-    (src_group, tgt)
-}
-
-const PREPOSITIONS: &[&str] = &[
-    "in", "of", "for", "to", "from", "with", "against", "near", "at", "on", "by", "outside",
-    "inside", "into", "over", "between", "among", "toward", "towards", "across", "along", "around",
-    "about", "through", "under", "without",
-];
-
-/// The actor side most likely to be the subject of the verb at word `verb`: the nearest side
-/// before it that is not the object of a preposition and has no other verb between it and the
-/// verb ("X said Y attacked Z" -> Y); failing that, the first side of the clause ("The command
-/// ... said that civilians were evacuated and urged ..." -> the command).
-fn subject_before<'m>(
-    words: &[Word],
-    mentions: &'m [Mention],
-    hits: &[(usize, usize)],
-    verb: usize,
-) -> Option<&'m Mention> {
-    let candidates: Vec<&Mention> = mentions
-        .iter()
-        .filter(|m| m.end <= verb && !crosses_boundary(words, m.end, verb))
-        .collect();
-    let heads: Vec<&Mention> = candidates
-        .iter()
-        .filter(|m| {
-            mentions
-                .iter()
-                .find(|x| x.group == m.group)
-                .is_some_and(|first| first.start == m.start)
-        })
-        .copied()
-        .collect();
-    let group_end = |m: &Mention| {
-        mentions
-            .iter()
-            .filter(|x| x.group == m.group)
-            .map(|x| x.end)
-            .max()
-            .unwrap_or(m.end)
-    };
-    let nearest = heads.iter().rev().find(|m| {
-        let after_prep = m.start > 0 && PREPOSITIONS.contains(&words[m.start - 1].norm.as_str());
-        let verb_between = hits.iter().any(|&(s, _)| s >= group_end(m) && s < verb);
-        !after_prep && !verb_between
-    });
-    nearest.or_else(|| heads.first()).copied()
-}
-
-/// A clause boundary (`;`, `:`, brackets, quotes) between two word positions.
-fn crosses_boundary(words: &[Word], from: usize, to: usize) -> bool {
-    from < to && words[from..to].iter().any(is_boundary)
 }

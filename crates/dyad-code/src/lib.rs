@@ -18,6 +18,7 @@
 //! 5. record building ([`records`]): CAMEO -> PLOVER, QuadClass, Goldstein, character spans,
 //!    stable event ids.
 
+mod acts;
 pub mod coder;
 pub mod conflicts;
 pub mod context;
@@ -28,6 +29,7 @@ mod nominal;
 pub mod quotes;
 pub mod records;
 pub mod resolver;
+mod roles;
 pub mod syntax;
 pub mod tree;
 

@@ -8,9 +8,8 @@
 //! was already coded from its own dictionary entry without a pattern, the noun's reading
 //! replaces that generic code ("issued a warning" is a threat, not a grant).
 
-use crate::coder::{
-    actor_side, demand_code, fold_content, governing_act, modality, parenthesized, settle, side,
-};
+use crate::acts::{armed_readiness, demand_code, modality, settle};
+use crate::coder::{actor_side, fold_content, governing_act, parenthesized, side};
 use crate::mentions::Mention;
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality, SentenceInput};
@@ -349,7 +348,7 @@ pub(crate) fn code_nominal_events(
                 if let Some(w) = input.words.iter().position(|w| w.token == g) {
                     let (mut negated, mut modality) = modality(input.words, w, (w + 1, w + 1));
                     settle(&mut code, &mut negated, &mut modality);
-                    if crate::coder::armed_readiness(tree, g, mentions, src, &code) {
+                    if armed_readiness(tree, g, mentions, src, &code) {
                         code = "152".to_string();
                         modality = Modality::Asserted;
                     }
@@ -382,7 +381,7 @@ pub(crate) fn code_nominal_events(
         };
         let (mut negated, mut modality) = modality(input.words, w, (w + 1, w + 1));
         settle(&mut code, &mut negated, &mut modality);
-        if crate::coder::armed_readiness(tree, g, mentions, src, &code) {
+        if armed_readiness(tree, g, mentions, src, &code) {
             code = "152".to_string();
             modality = Modality::Asserted;
         }
