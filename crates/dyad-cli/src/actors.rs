@@ -5,7 +5,7 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Subcommand;
-use dyad_code::mentions::NOT_NAMES;
+use dyad_code::mentions::is_not_name;
 use dyad_code::{Mention, Pipeline, PreparedDocument};
 use dyad_dict::actors::Lexeme;
 use dyad_dict::words::Word;
@@ -213,7 +213,7 @@ const ORG_WORDS: &[&str] = &[
 ];
 
 /// Capitalized words that open sentences and clauses, beyond those the coder already knows are
-/// no names (`dyad_code::mentions::NOT_NAMES`: calendar words, articles, pronouns).
+/// no names (`dyad_code::mentions::is_not_name`: calendar words, articles, pronouns).
 const OPENERS: &[&str] = &[
     "at",
     "this",
@@ -291,7 +291,7 @@ fn unresolved_names(prepared: &PreparedDocument) -> Found {
             w.capitalized
                 && !covered(k)
                 && w.norm.chars().next().is_some_and(char::is_alphabetic)
-                && !NOT_NAMES.contains(&w.norm.as_str())
+                && !is_not_name(&w.norm)
                 && !OPENERS.contains(&w.norm.as_str())
         };
         let mut k = 0;

@@ -255,7 +255,7 @@ impl PatternCoder {
                 // "telephoned Abiy on Monday" is no "* + on" (call on X): a date's preposition
                 let dated = words
                     .get(p + 1)
-                    .is_some_and(|n| crate::mentions::is_calendar_word(&n.norm));
+                    .is_some_and(|n| dyad_time::is_calendar_word(&n.norm));
                 (word_matches(w, &words[p].norm)
                     && !(dated && DATE_PREPOSITIONS.contains(&w.as_str())))
                 .then(|| (p, next(p + 1, p), Role::Word))

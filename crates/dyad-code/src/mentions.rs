@@ -214,57 +214,17 @@ const LINKS: &[&str] = &[
 /// only record the country as a backer.
 const OWN_LINKS: &[&str] = &["led", "dominated", "controlled"];
 
-/// Capitalized words that are no personal name after a title ("the army Saturday", "President
-/// Monday"): the calendar words first ([`is_calendar_word`]), then the others.
-pub const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "the",
-    "a",
-    "an",
-    "on",
-    "in",
-    "and",
-    "of",
-    "i",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "but",
-    "ap",
-    "afp",
-    "reuters",
-    "tass",
-    "sources",
-    "today",
-    "tonight",
+/// Capitalized words other than calendar words that are no personal name after a title
+/// ([`is_not_name`]).
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "on", "in", "and", "of", "i", "he", "she", "it", "they", "we", "but", "ap",
+    "afp", "reuters", "tass", "sources", "today", "tonight",
 ];
 
-/// A weekday or month name (the calendar words that open [`NOT_NAMES`]).
-pub fn is_calendar_word(word: &str) -> bool {
-    NOT_NAMES
-        .iter()
-        .take_while(|w| **w != "the")
-        .any(|w| w.eq_ignore_ascii_case(word))
+/// A capitalized word that is no personal name after a title: a calendar word ("the army
+/// Saturday", "President Monday"), an article, pronoun or preposition, a news agency.
+pub fn is_not_name(word: &str) -> bool {
+    dyad_time::is_calendar_word(word) || NOT_NAMES.contains(&word)
 }
 
 /// Lowercase particles inside personal names ("Osama bin Laden", "Ursula von der Leyen").
@@ -1029,7 +989,7 @@ fn is_first_name(words: &[Word], h: &Resolved, hits: &[Resolved]) -> bool {
             n.capitalized
                 && n.token != words[h.start].token
                 && n.norm.chars().next().is_some_and(char::is_alphabetic)
-                && !NOT_NAMES.contains(&n.norm.as_str())
+                && !is_not_name(&n.norm)
         })
 }
 
@@ -1111,7 +1071,7 @@ fn name_after(words: &[Word], from: usize, limit: usize) -> usize {
         let w = &words[end];
         let is_name = w.capitalized
             && w.norm.chars().next().is_some_and(char::is_alphabetic)
-            && !NOT_NAMES.contains(&w.norm.as_str());
+            && !is_not_name(&w.norm);
         let particle = end > from && NAME_PARTICLES.contains(&w.norm.as_str());
         if !(is_name || particle) {
             break;

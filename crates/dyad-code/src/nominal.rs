@@ -100,7 +100,7 @@ fn noun_roles(tree: &DepTree<'_>, n: usize, code: &str) -> (Option<usize>, Optio
     let topical = code.starts_with("04") || code.starts_with("05");
     for &c in tree.children(n) {
         // "declared a ceasefire on Wednesday in south Lebanon": a date, and where it was
-        if crate::mentions::is_calendar_word(tree.lemma(c)) {
+        if dyad_time::is_calendar_word(tree.lemma(c)) {
             continue;
         }
         let case = tree.case_of(c);

@@ -150,27 +150,46 @@ impl Default for TimeResolver {
     }
 }
 
+/// Month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Weekday names, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A weekday or month name, in any case ("Monday", "march").
+pub fn is_calendar_word(word: &str) -> bool {
+    MONTHS
+        .iter()
+        .chain(WEEKDAYS.iter())
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
 impl TimeResolver {
     /// Builds the word tables.
     pub fn new() -> TimeResolver {
         use Weekday::*;
-        let months = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-        .into_iter()
-        .zip(1..)
-        .collect();
+        let months = MONTHS.into_iter().zip(1..).collect();
         #[rustfmt::skip]
         let month_abbrevs = [
             ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
@@ -178,13 +197,10 @@ impl TimeResolver {
         ]
         .into_iter()
         .collect();
-        #[rustfmt::skip]
-        let weekdays = [
-            ("monday", Mon), ("tuesday", Tue), ("wednesday", Wed), ("thursday", Thu),
-            ("friday", Fri), ("saturday", Sat), ("sunday", Sun),
-        ]
-        .into_iter()
-        .collect();
+        let weekdays = WEEKDAYS
+            .into_iter()
+            .zip([Mon, Tue, Wed, Thu, Fri, Sat, Sun])
+            .collect();
         #[rustfmt::skip]
         let weekday_abbrevs = [
             ("mon", Mon), ("tue", Tue), ("tues", Tue), ("wed", Wed), ("thu", Thu), ("thur", Thu),
