@@ -3,8 +3,9 @@
 use crate::progress::{Progress, Summary};
 use anyhow::{Context, Result};
 use dyad_code::Pipeline;
-use dyad_ingest::{Document, IngestError};
+use dyad_ingest::{Document, IngestError, UniqueIds};
 use dyad_model::EventRecord;
+use dyad_text::LongSentence;
 use rayon::prelude::*;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -31,49 +32,126 @@ pub struct CodeArgs {
 /// Documents are coded in batches of this many, in parallel, and written in input order.
 const BATCH: usize = 64;
 
+/// At most this many long-sentence warnings are printed per document; the rest are counted.
+const LONG_WARNINGS: usize = 3;
+
 /// Codes a stream of documents, handing each batch's events (in input order) to `sink` and
-/// reporting every unreadable document on standard error.
+/// reporting every unreadable document, repeated id and cut sentence on standard error.
 pub fn code_stream(
     docs: impl Iterator<Item = Result<Document, IngestError>>,
     pipeline: &Pipeline,
     progress: &Progress,
-    mut sink: impl FnMut(&[EventRecord]) -> Result<()>,
+    sink: impl FnMut(&[EventRecord]) -> Result<()>,
 ) -> Result<Summary> {
-    let mut summary = Summary::default();
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<Document>, summary: &mut Summary| -> Result<()> {
-        let results: Vec<_> = batch
-            .par_iter()
-            .map(|d| pipeline.code_document(d))
-            .collect();
-        for r in &results {
-            summary.coded += 1;
-            summary.sentences += r.sentences;
-            summary.events += r.events.len();
-            sink(&r.events)?;
-        }
-        progress.advance(batch.len() as u64, summary);
-        batch.clear();
-        Ok(())
+    let mut run = Run {
+        pipeline,
+        progress,
+        sink,
+        summary: Summary::default(),
     };
+    let mut ids = UniqueIds::new();
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     for item in docs {
-        summary.read += 1;
+        run.summary.read += 1;
         match item {
-            Ok(doc) => {
-                summary.bytes += doc.text.len();
+            Ok(mut doc) => {
+                if let Some(repeat) = ids.admit(&mut doc) {
+                    run.summary.repeated_ids += 1;
+                    progress.println(&format!("warning: {repeat}"));
+                }
+                run.summary.bytes += doc.text.len();
+                if doc.text.len() > pipeline.section_bytes() {
+                    // Coded alone, section by section, so that its events stream out.
+                    run.flush(&mut batch)?;
+                    run.code_long(&doc)?;
+                    continue;
+                }
                 batch.push(doc);
                 if batch.len() == BATCH {
-                    flush(&mut batch, &mut summary)?;
+                    run.flush(&mut batch)?;
                 }
             }
             Err(e) => {
-                summary.skipped += 1;
+                run.summary.skipped += 1;
                 progress.println(&format!("error: {e} (skipped)"));
             }
         }
     }
-    flush(&mut batch, &mut summary)?;
-    Ok(summary)
+    run.flush(&mut batch)?;
+    Ok(run.summary)
+}
+
+/// One `code_stream` run: where events go and what has been counted.
+struct Run<'a, F> {
+    pipeline: &'a Pipeline,
+    progress: &'a Progress,
+    sink: F,
+    summary: Summary,
+}
+
+impl<F: FnMut(&[EventRecord]) -> Result<()>> Run<'_, F> {
+    /// Codes a batch of documents in parallel and hands on their events in input order.
+    fn flush(&mut self, batch: &mut Vec<Document>) -> Result<()> {
+        let pipeline = self.pipeline;
+        let results: Vec<_> = batch
+            .par_iter()
+            .map(|d| pipeline.code_document(d))
+            .collect();
+        for (doc, r) in batch.iter().zip(&results) {
+            self.summary.coded += 1;
+            self.summary.sentences += r.sentences;
+            self.summary.events += r.events.len();
+            self.warn_long(doc, &r.long_sentences);
+            (self.sink)(&r.events)?;
+        }
+        self.progress.advance(batch.len() as u64, &self.summary);
+        batch.clear();
+        Ok(())
+    }
+
+    /// Codes one long document, its sections in parallel a few at a time, handing on each
+    /// section's events as soon as the sections before it are written: memory holds a few
+    /// sections, not the document's events.
+    fn code_long(&mut self, doc: &Document) -> Result<()> {
+        let pipeline = self.pipeline;
+        let sections = pipeline.sections(doc);
+        self.warn_long(doc, &sections.long_sentences);
+        let indices: Vec<usize> = (0..sections.len()).collect();
+        for chunk in indices.chunks(rayon::current_num_threads().max(1)) {
+            let results: Vec<_> = chunk
+                .par_iter()
+                .map(|&i| pipeline.code_section(doc, &sections, i))
+                .collect();
+            for r in results {
+                self.summary.sentences += r.sentences;
+                self.summary.events += r.events.len();
+                (self.sink)(&r.events)?;
+            }
+            self.progress.advance(0, &self.summary);
+        }
+        self.summary.coded += 1;
+        self.progress.advance(1, &self.summary);
+        Ok(())
+    }
+
+    /// One warning line per sentence that had to be cut (the first few of a document).
+    fn warn_long(&mut self, doc: &Document, long: &[LongSentence]) {
+        self.summary.long_sentences += long.len();
+        for l in long.iter().take(LONG_WARNINGS) {
+            self.progress.println(&format!(
+                "warning: {}: document \"{}\": a sentence of {} tokens ({} bytes) at byte {} of its text was cut into {} pieces before parsing (boundaries used down to {})",
+                doc.origin, doc.id, l.tokens, l.end - l.start, l.start, l.pieces, l.worst_cut.as_str()
+            ));
+        }
+        if long.len() > LONG_WARNINGS {
+            self.progress.println(&format!(
+                "warning: {}: document \"{}\": {} more long sentences were cut",
+                doc.origin,
+                doc.id,
+                long.len() - LONG_WARNINGS
+            ));
+        }
+    }
 }
 
 pub fn configure_threads(threads: Option<usize>) {

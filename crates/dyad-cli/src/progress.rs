@@ -14,13 +14,25 @@ pub struct Summary {
     pub sentences: usize,
     pub events: usize,
     pub bytes: usize,
+    /// Documents whose id an earlier document of the run had (renamed `ID~2`, ...).
+    pub repeated_ids: usize,
+    /// Sentences cut into pieces before parsing (text without sentence-ending punctuation).
+    pub long_sentences: usize,
 }
 
 impl Summary {
     pub fn render(&self, elapsed: Duration) -> String {
         let secs = elapsed.as_secs_f64().max(1e-9);
+        // Counts of what was warned about appear only when there is something to count.
+        let mut notes = String::new();
+        if self.repeated_ids > 0 {
+            notes += &format!("; repeated ids: {}", self.repeated_ids);
+        }
+        if self.long_sentences > 0 {
+            notes += &format!("; long sentences cut: {}", self.long_sentences);
+        }
         format!(
-            "documents: {} read, {} coded, {} skipped; sentences: {}; events: {}; {:.2} s ({:.0} sentences/s, {:.0} documents/s)",
+            "documents: {} read, {} coded, {} skipped{notes}; sentences: {}; events: {}; {:.2} s ({:.0} sentences/s, {:.0} documents/s)",
             self.read,
             self.coded,
             self.skipped,

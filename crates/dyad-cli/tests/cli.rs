@@ -2,17 +2,9 @@
 
 mod common;
 
-use common::{dyad, events, run_stdin, stderr};
+use common::{dyad, events, run_stdin, stderr, temp_dir};
 use std::path::{Path, PathBuf};
 use std::process::Output;
-
-/// A fresh folder under the system temp dir.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dyad-cli-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
 
 const GOOD: &str = r#"{"id":"good-1","text":"Armenian troops attacked Azerbaijani forces near the border.","date":"2023-09-20"}"#;
 const GOOD2: &str = r#"{"id":"good-2","text":"The Russian Foreign Ministry called on Azerbaijan and Armenia to cease fire.","date":"2023-09-20"}"#;
@@ -222,10 +214,10 @@ fn tass_story() -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
-        eprintln!(
-            "skipped: {} not found (shared examples are only on development machines)",
+        dyad_model::testing::skipped(&format!(
+            "{} not found (shared examples are only on development machines)",
             p.display()
-        );
+        ));
         None
     }
 }

@@ -36,7 +36,7 @@ pub mod tree;
 use dyad_dict::words::{words, Word};
 use dyad_dict::Dictionaries;
 use dyad_model::{Document, EventRecord, Sentence, Token};
-use dyad_text::{SentenceSplitter, Tokenizer};
+use dyad_text::{LongSentence, SentenceCap, Tokenizer};
 
 pub use coder::{PatternCoder, Reading};
 pub use context::DocContext;
@@ -47,7 +47,12 @@ pub use syntax::{Analyzer, SyntaxNeed, SyntaxToken};
 /// Everything a coder knows about one sentence.
 pub struct SentenceInput<'a> {
     pub doc: &'a Document,
+    /// The sentence's index in its section (what [`DocContext`] is indexed by).
     pub index: usize,
+    /// The index in the document of the section's first sentence: long documents are coded
+    /// in sections ([`SECTION_BYTES`]), so `section_start + index` is the sentence's index
+    /// in the document.
+    pub section_start: usize,
     pub sentence: &'a Sentence,
     pub tokens: &'a [Token],
     /// Matchable words (tokens split at hyphens, normalized).
@@ -119,11 +124,14 @@ pub trait SentenceCoder: Send + Sync {
 pub struct DocumentResult {
     pub sentences: usize,
     pub events: Vec<EventRecord>,
+    /// The sentences that were cut into pieces to stay within [`SentenceCap`].
+    pub long_sentences: Vec<LongSentence>,
 }
 
 /// Segmentation, mention finding and coding, with the embedded dictionaries.
 pub struct Pipeline {
-    splitter: SentenceSplitter,
+    cap: SentenceCap,
+    section_bytes: usize,
     tokenizer: Tokenizer,
     dicts: &'static Dictionaries,
     mentions: MentionFinder,
@@ -140,7 +148,8 @@ impl Pipeline {
         // The embedded models are checked by the test suite; should they fail to load, the
         // coder still works from word order alone.
         parsed.unwrap_or_else(|_| Pipeline {
-            splitter: SentenceSplitter::new(),
+            cap: SentenceCap::default(),
+            section_bytes: SECTION_BYTES,
             tokenizer: Tokenizer::new(),
             dicts,
             mentions: MentionFinder::new(dicts),
@@ -160,7 +169,8 @@ impl Pipeline {
             SyntaxNeed::Parse => Some((Analyzer::embedded()?, true)),
         };
         Ok(Pipeline {
-            splitter: SentenceSplitter::new(),
+            cap: SentenceCap::default(),
+            section_bytes: SECTION_BYTES,
             tokenizer: Tokenizer::new(),
             dicts,
             mentions: MentionFinder::new(dicts),
@@ -176,14 +186,42 @@ impl Pipeline {
         Ok(self)
     }
 
+    /// Code documents in sections of about `bytes` bytes instead of [`SECTION_BYTES`].
+    pub fn with_section_bytes(mut self, bytes: usize) -> Pipeline {
+        self.section_bytes = bytes.max(1);
+        self
+    }
+
+    /// The size of the sections long documents are coded in.
+    pub fn section_bytes(&self) -> usize {
+        self.section_bytes
+    }
+
     pub fn dictionaries(&self) -> &'static Dictionaries {
         self.dicts
     }
 
-    /// The first pass over a document: segmentation, words and the resolved actor mentions
-    /// of every sentence (`None` for discarded sentences), and the document context.
+    /// The first pass over a whole document: segmentation (long sentences cut), words and
+    /// the resolved actor mentions of every sentence (`None` for discarded sentences), and
+    /// the document context.
     pub fn prepare(&self, doc: &Document) -> PreparedDocument {
-        let sentences = self.splitter.split(&doc.text);
+        let (spans, long_sentences) = self.cap.sentence_spans(&doc.text);
+        PreparedDocument {
+            long_sentences,
+            ..self.prepare_spans(doc, &spans)
+        }
+    }
+
+    /// The first pass over the sentences at `spans` of `doc.text`, as one context.
+    fn prepare_spans(&self, doc: &Document, spans: &[(usize, usize)]) -> PreparedDocument {
+        let sentences: Vec<Sentence> = spans
+            .iter()
+            .map(|&(start, end)| Sentence {
+                text: doc.text.get(start..end).unwrap_or_default().to_string(),
+                start,
+                end,
+            })
+            .collect();
         let mut prepared: Vec<Option<PreparedSentence>> = Vec::with_capacity(sentences.len());
         let mut context = DocContext::default();
         for (index, sentence) in sentences.iter().enumerate() {
@@ -240,21 +278,75 @@ impl Pipeline {
             sentences,
             prepared,
             context,
+            long_sentences: Vec::new(),
+        }
+    }
+
+    /// How `doc` will be coded: its sentences (long ones cut) in sections of at most
+    /// [`SECTION_BYTES`] (one sentence at least), each coded with a context of its own by [`Pipeline::code_section`].
+    pub fn sections(&self, doc: &Document) -> Sections {
+        let (spans, long_sentences) = self.cap.sentence_spans(&doc.text);
+        let mut bounds = Vec::new();
+        let mut first = 0;
+        for (i, &(start, end)) in spans.iter().enumerate() {
+            let section_start = spans.get(first).map_or(start, |s| s.0);
+            if i > first && end - section_start > self.section_bytes {
+                bounds.push(first..i);
+                first = i;
+            }
+        }
+        if first < spans.len() {
+            bounds.push(first..spans.len());
+        }
+        Sections {
+            spans,
+            bounds,
+            long_sentences,
+        }
+    }
+
+    /// Codes section `i` of `sections` (from [`Pipeline::sections`] of the same `doc`):
+    /// the events in sentence order, with sentence indices counted from the document start.
+    pub fn code_section(&self, doc: &Document, sections: &Sections, i: usize) -> SectionResult {
+        let Some(range) = sections.bounds.get(i) else {
+            return SectionResult::default();
+        };
+        let spans = sections.spans.get(range.clone()).unwrap_or_default();
+        let prepared = self.prepare_spans(doc, spans);
+        SectionResult {
+            sentences: spans.len(),
+            events: self.code_prepared(doc, &prepared, range.start),
         }
     }
 
     /// Codes every sentence of a document.
     pub fn code_document(&self, doc: &Document) -> DocumentResult {
-        let PreparedDocument {
-            sentences,
-            prepared,
-            context,
-        } = self.prepare(doc);
-        let mut result = DocumentResult {
-            sentences: sentences.len(),
-            events: Vec::new(),
-        };
-        for (index, (sentence, prep)) in sentences.iter().zip(&prepared).enumerate() {
+        let sections = self.sections(doc);
+        let mut result = DocumentResult::default();
+        for i in 0..sections.len() {
+            let section = self.code_section(doc, &sections, i);
+            result.sentences += section.sentences;
+            result.events.extend(section.events);
+        }
+        result.long_sentences = sections.long_sentences;
+        result
+    }
+
+    /// The second pass over a prepared section whose first sentence is sentence
+    /// `section_start` of the document.
+    fn code_prepared(
+        &self,
+        doc: &Document,
+        prepared: &PreparedDocument,
+        section_start: usize,
+    ) -> Vec<EventRecord> {
+        let mut events = Vec::new();
+        for (index, (sentence, prep)) in prepared
+            .sentences
+            .iter()
+            .zip(&prepared.prepared)
+            .enumerate()
+        {
             let Some(PreparedSentence {
                 tokens,
                 words,
@@ -267,21 +359,56 @@ impl Pipeline {
             let input = SentenceInput {
                 doc,
                 index,
+                section_start,
                 sentence,
                 tokens,
                 words,
                 mentions,
                 syntax: syntax.as_deref(),
-                context: &context,
+                context: &prepared.context,
             };
             for ev in self.coder.code(&input) {
                 if let Some(rec) = records::build(&input, &ev, &self.dicts.ontology) {
-                    result.events.push(rec);
+                    events.push(rec);
                 }
             }
         }
-        result
+        events
     }
+}
+
+/// Documents are coded in sections of about this many bytes of text, each with a context of
+/// its own (conflicts, surnames, quotes, place evidence), so that the memory and the
+/// document-level work of one document stay bounded however long it is. News stories are
+/// far shorter; only concatenated collections, books and transcripts are cut.
+pub const SECTION_BYTES: usize = 256 * 1024;
+
+/// A document's sentences in sections ([`Pipeline::sections`]).
+#[derive(Debug, Clone, Default)]
+pub struct Sections {
+    /// Byte spans of every sentence in the document text.
+    spans: Vec<(usize, usize)>,
+    /// Sentence index ranges, one per section.
+    bounds: Vec<std::ops::Range<usize>>,
+    /// The sentences that were cut into pieces to stay within [`SentenceCap`].
+    pub long_sentences: Vec<LongSentence>,
+}
+
+impl Sections {
+    pub fn len(&self) -> usize {
+        self.bounds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bounds.is_empty()
+    }
+}
+
+/// What coding one section produced.
+#[derive(Debug, Default)]
+pub struct SectionResult {
+    pub sentences: usize,
+    pub events: Vec<EventRecord>,
 }
 
 impl PreparedDocument {
@@ -340,6 +467,8 @@ pub struct PreparedDocument {
     /// Per sentence; `None` for sentences the discard list drops.
     pub prepared: Vec<Option<PreparedSentence>>,
     pub context: DocContext,
+    /// The sentences that were cut into pieces to stay within [`SentenceCap`].
+    pub long_sentences: Vec<LongSentence>,
 }
 
 impl Default for Pipeline {

@@ -91,7 +91,8 @@ pub fn build(
         .chain(&target)
         .map(|a| a.code.as_str())
         .collect();
-    let index = input.index.to_string();
+    let sentence_index = input.section_start + input.index;
+    let index = sentence_index.to_string();
     let tstart = ev.trigger.0.to_string();
     let mut parts = vec![
         input.doc.id.as_str(),
@@ -104,7 +105,7 @@ pub fn build(
     Some(EventRecord {
         event_id: stable_hash(&parts),
         doc_id: input.doc.id.clone(),
-        sentence_index: input.index,
+        sentence_index,
         sentence: input.sentence.text.clone(),
         date: ev
             .date
@@ -133,13 +134,18 @@ pub fn build(
         goldstein: info.goldstein,
         negated: ev.negated,
         modality: ev.modality.as_str().to_string(),
-        quote: ev.quote.clone(),
+        quote: ev.quote.clone().map(|mut q| {
+            // Quotes are found per section; the record counts sentences from the document start.
+            q.speaker_sentence = q.speaker_sentence.map(|s| s + input.section_start);
+            q
+        }),
         location: ev.location.clone(),
         trigger: Trigger {
             text: trigger_text,
             span: idx.char_span(ev.trigger.0, ev.trigger.1),
         },
         rule: ev.rule.clone(),
-        confidence: ev.confidence,
+        // Three decimals: more would claim a precision the estimate does not have.
+        confidence: (ev.confidence * 1000.0).round() / 1000.0,
     })
 }

@@ -15,16 +15,19 @@
 //!   the wire dateline (`BUDAPEST, September 20. /TASS/.`) is parsed ([`parse_dateline`]) and
 //!   removed from the text, and the document date and source fall back on it. Ids default to
 //!   a content hash ([`content_id`]) so that re-ingesting the same text is idempotent, except
-//!   for files, whose stem is a better, human-readable id.
+//!   for files, whose stem (or, under a folder argument, path relative to the folder:
+//!   `a/index`, `b/index`) is a better, human-readable id. [`UniqueIds`] renames the ids that
+//!   repeat within a run (`ID~2`) and reports each, so event ids never collide.
 //!
 //! Modules: `jsonl` (JSON Lines), `text` (whole-file text and HTML documents, byte checks),
 //! `html` (markup to text), `dateline`, `date` (ISO 8601 metadata dates), `walk` (paths,
-//! folders and standard input), `hash` (FNV-1a ids).
+//! folders and standard input), `hash` (FNV-1a ids), `ids` (ids unique within a run).
 
 mod date;
 mod dateline;
 mod hash;
 mod html;
+mod ids;
 mod jsonl;
 mod text;
 mod walk;
@@ -39,6 +42,7 @@ pub use dateline::parse_dateline;
 pub use dyad_model::{Dateline, Document, Origin};
 pub use hash::{content_id, fnv1a64};
 pub use html::{html_to_text, parse_html, HtmlPage};
+pub use ids::{RepeatedId, UniqueIds};
 
 /// The default limit on the size of one document, in bytes of text.
 pub const DEFAULT_MAX_BYTES: usize = 2_000_000;

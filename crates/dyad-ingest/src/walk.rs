@@ -21,7 +21,8 @@ const SNIFF_TAIL: usize = 16;
 type BoxedReader = Box<dyn BufRead + Send>;
 
 enum Pending {
-    File(PathBuf, Format),
+    /// A file, with the id its document takes when it came from walking a folder.
+    File(PathBuf, Format, Option<String>),
     Stdin,
     Error(IngestError),
 }
@@ -31,6 +32,8 @@ pub(crate) struct PathDocs {
     inputs: VecDeque<PathBuf>,
     pending: VecDeque<Pending>,
     current: Option<ReaderDocs<BoxedReader>>,
+    /// The id for the current file's document (see [`relative_id`]).
+    current_id: Option<String>,
     opts: IngestOptions,
 }
 
@@ -40,6 +43,7 @@ impl PathDocs {
             inputs: paths.into(),
             pending: VecDeque::new(),
             current: None,
+            current_id: None,
             opts,
         }
     }
@@ -68,12 +72,12 @@ impl PathDocs {
             }
             Ok(meta) if meta.is_dir() => {
                 let mut visited = HashSet::new();
-                walk_dir(&path, &mut self.pending, &mut visited);
+                walk_dir(&path, &path, &mut self.pending, &mut visited);
             }
             Ok(_) => {
                 // Named explicitly, so the user wants it read even with an odd extension.
                 let format = Format::from_path(&path).unwrap_or(Format::Text);
-                self.pending.push_back(Pending::File(path, format));
+                self.pending.push_back(Pending::File(path, format, None));
             }
         }
     }
@@ -88,7 +92,8 @@ impl PathDocs {
                 })?;
                 Ok(ReaderDocs::new(reader, "-", format, self.opts))
             }
-            Pending::File(path, format) => {
+            Pending::File(path, format, id) => {
+                self.current_id = id;
                 let shown = path.display().to_string();
                 let cannot =
                     |e: io::Error| IngestError::new(&shown, None, format!("cannot read: {e}"));
@@ -115,11 +120,18 @@ impl Iterator for PathDocs {
         loop {
             if let Some(docs) = self.current.as_mut() {
                 match docs.next() {
+                    Some(Ok(mut doc)) => {
+                        if let (Some(id), ReaderDocs::Single(_)) = (&self.current_id, &*docs) {
+                            doc.id = id.clone();
+                        }
+                        return Some(Ok(doc));
+                    }
                     Some(item) => return Some(item),
                     None => self.current = None,
                 }
             }
             if let Some(item) = self.pending.pop_front() {
+                self.current_id = None;
                 match self.open(item) {
                     Ok(docs) => self.current = Some(docs),
                     Err(e) => return Some(Err(e)),
@@ -134,7 +146,8 @@ impl Iterator for PathDocs {
 
 /// Queues the document files under `dir`, depth first, entries sorted by name. Hidden entries
 /// (`.git`, `.DS_Store`) and unknown extensions are skipped; `visited` stops symlink loops.
-fn walk_dir(dir: &Path, out: &mut VecDeque<Pending>, visited: &mut HashSet<PathBuf>) {
+/// Text and HTML files get the id [`relative_id`] gives their path under `root`.
+fn walk_dir(root: &Path, dir: &Path, out: &mut VecDeque<Pending>, visited: &mut HashSet<PathBuf>) {
     let shown = dir.display().to_string();
     let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     if !visited.insert(canonical) {
@@ -171,10 +184,11 @@ fn walk_dir(dir: &Path, out: &mut VecDeque<Pending>, visited: &mut HashSet<PathB
             continue;
         }
         match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk_dir(&path, out, visited),
+            Ok(meta) if meta.is_dir() => walk_dir(root, &path, out, visited),
             Ok(meta) if meta.is_file() => {
                 if let Some(format) = Format::from_path(&path) {
-                    out.push_back(Pending::File(path, format));
+                    let id = relative_id(root, &path);
+                    out.push_back(Pending::File(path, format, id));
                 }
             }
             // Sockets, fifos: not documents.
@@ -189,6 +203,19 @@ fn walk_dir(dir: &Path, out: &mut VecDeque<Pending>, visited: &mut HashSet<PathB
             }
         }
     }
+}
+
+/// The id of the document of a file found under the folder `root`: its path relative to
+/// `root`, without the extension, with `/` between folders (`a/story.txt` -> `a/story`).
+/// Unique among the files of one folder (scrapers save every page as `index.html`) and the
+/// same on every run; a file directly in `root` keeps its bare stem, as when named alone.
+fn relative_id(root: &Path, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(root).ok()?.with_extension("");
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("/"))
 }
 
 /// Decides the format of standard input from its first non-space bytes, and returns a reader

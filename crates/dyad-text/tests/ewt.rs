@@ -17,7 +17,7 @@ fn ewt_path(file: &str) -> Option<PathBuf> {
     if path.exists() {
         Some(path)
     } else {
-        eprintln!("skipping: {} not found", path.display());
+        dyad_model::testing::skipped(&format!("{} not found", path.display()));
         None
     }
 }

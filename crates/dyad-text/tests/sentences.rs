@@ -302,7 +302,7 @@ fn tass_hungary_karabakh_story() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/examples/tass-2023-09-20-hungary-karabakh.txt");
     let Ok(raw) = std::fs::read_to_string(&path) else {
-        eprintln!("skipping: {} not found", path.display());
+        dyad_model::testing::skipped(&format!("{} not found", path.display()));
         return;
     };
     // Another crate strips the dateline "BUDAPEST, September 20. /TASS/."; do the same.
