@@ -11,6 +11,7 @@ mod read;
 mod train;
 
 use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -68,11 +69,28 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader went away (`dyad code ... | head`): what it wanted was written, so stop
+        // quietly and successfully, as other Unix tools do.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(1)
         }
     }
+}
+
+/// Whether `e` comes from writing to a pipe whose reader has closed it.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(BrokenPipe)
+    })
 }
 
 /// The documents a command reads: paths (or standard input) and the size limit.
@@ -95,6 +113,10 @@ impl InputArgs {
         } else {
             self.paths.clone()
         };
+        if paths.iter().any(|p| p.as_os_str() == "-") && std::io::stdin().is_terminal() {
+            // Otherwise a user who forgot the path sees a command that seems to hang.
+            eprintln!("reading documents from standard input (end with Ctrl-D); pass files or folders to read those");
+        }
         let opts = dyad_ingest::IngestOptions {
             max_bytes: self.max_doc_bytes,
         };

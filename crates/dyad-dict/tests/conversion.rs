@@ -15,10 +15,10 @@ fn root() -> PathBuf {
 fn committed_files_match_a_fresh_conversion() {
     let data = root().join("../shared/data");
     if !data.exists() {
-        eprintln!(
-            "skipped: {} not found (the shared data is only on development machines)",
+        dyad_model::testing::skipped(&format!(
+            "{} not found (the shared data is only on development machines)",
             data.display()
-        );
+        ));
         return;
     }
     let converted = convert::convert(&data).expect("conversion");

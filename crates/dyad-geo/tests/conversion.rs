@@ -15,10 +15,10 @@ fn crate_dir() -> PathBuf {
 fn committed_files_match_a_fresh_conversion() {
     let geonames = crate_dir().join("../../../shared/data/geonames");
     if !geonames.exists() {
-        eprintln!(
-            "skipped: {} not found (the shared data is only on development machines)",
+        dyad_model::testing::skipped(&format!(
+            "{} not found (the shared data is only on development machines)",
             geonames.display()
-        );
+        ));
         return;
     }
     let converted = convert(&geonames).expect("conversion");

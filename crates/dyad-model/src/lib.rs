@@ -11,6 +11,7 @@
 
 mod document;
 mod event;
+pub mod testing;
 mod text;
 
 pub use document::{Dateline, Document, Origin};

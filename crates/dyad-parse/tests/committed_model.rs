@@ -17,7 +17,7 @@ fn models() -> Option<(TaggerModel, ParserModel)> {
         std::fs::read(dir.join("tagger.bin")),
         std::fs::read(dir.join("parser.bin")),
     ) else {
-        eprintln!("skipped: data/models/tagger.bin or parser.bin missing");
+        dyad_model::testing::skipped("data/models/tagger.bin or parser.bin missing");
         return None;
     };
     Some((
@@ -33,7 +33,7 @@ fn dev_accuracy_with_predicted_tags() {
     };
     let path = workspace().join("../shared/data/ud-ewt/en_ewt-ud-dev.conllu");
     let Ok(dev) = read_conllu_file(&path) else {
-        eprintln!("skipped: {} missing", path.display());
+        dyad_model::testing::skipped(&format!("{} missing", path.display()));
         return;
     };
     let s = evaluate_tagged(&parser, &dev, |s| tagger.tag_pos(&s.forms()));

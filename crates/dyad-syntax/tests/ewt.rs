@@ -12,7 +12,7 @@ fn model() -> Option<TaggerModel> {
     match std::fs::read(&path) {
         Ok(bytes) => Some(TaggerModel::from_bytes(&bytes).expect("committed model loads")),
         Err(_) => {
-            eprintln!("skipping: {} not found", path.display());
+            dyad_model::testing::skipped(&format!("{} not found", path.display()));
             None
         }
     }
@@ -25,7 +25,7 @@ fn ewt(file: &str) -> Option<PathBuf> {
     if path.exists() {
         Some(path)
     } else {
-        eprintln!("skipping: {} not found", path.display());
+        dyad_model::testing::skipped(&format!("{} not found", path.display()));
         None
     }
 }
