@@ -60,6 +60,10 @@ pub fn code_stream(
         summary.read += 1;
         match item {
             Ok(doc) => {
+                if doc.date.is_none() {
+                    summary.undated += 1;
+                    progress.println(&undated_warning(&doc));
+                }
                 summary.bytes += doc.text.len();
                 batch.push(doc);
                 if batch.len() == BATCH {
@@ -74,6 +78,16 @@ pub fn code_stream(
     }
     flush(&mut batch, &mut summary)?;
     Ok(summary)
+}
+
+/// The warning for a document without a publication date: its events are still written, but
+/// with date null, which the user should hear about once per document rather than discover.
+fn undated_warning(doc: &Document) -> String {
+    format!(
+        "warning: {}: document {} has no publication date (no date field, dateline year, page \
+         metadata or date in the file name; pass --date YYYY-MM-DD); its events have date null",
+        doc.origin, doc.id
+    )
 }
 
 pub fn configure_threads(threads: Option<usize>) {

@@ -14,13 +14,21 @@ pub struct Summary {
     pub sentences: usize,
     pub events: usize,
     pub bytes: usize,
+    /// Documents read without a publication date (their events have date null).
+    pub undated: usize,
 }
 
 impl Summary {
     pub fn render(&self, elapsed: Duration) -> String {
         let secs = elapsed.as_secs_f64().max(1e-9);
+        // Shown only when there are some, so that the usual summary line stays as it was.
+        let undated = if self.undated > 0 {
+            format!(", {} undated", self.undated)
+        } else {
+            String::new()
+        };
         format!(
-            "documents: {} read, {} coded, {} skipped; sentences: {}; events: {}; {:.2} s ({:.0} sentences/s, {:.0} documents/s)",
+            "documents: {} read, {} coded, {} skipped{undated}; sentences: {}; events: {}; {:.2} s ({:.0} sentences/s, {:.0} documents/s)",
             self.read,
             self.coded,
             self.skipped,
