@@ -13,7 +13,10 @@
 //!   decides whether to stop, skip or count.
 //! * **Same document shape from every format.** All formats end in [`document_from_text`]:
 //!   the wire dateline (`BUDAPEST, September 20. /TASS/.`) is parsed ([`parse_dateline`]) and
-//!   removed from the text, and the document date and source fall back on it. Ids default to
+//!   removed from the text, and the document date and source fall back on it. The date known
+//!   from outside the text (JSONL `date`, page metadata, a date in the file or folder name)
+//!   wins over a dateline's, and [`IngestOptions::default_date`] comes last; either gives a
+//!   yearless dateline ("June 25") its year when that is safe. Ids default to
 //!   a content hash ([`content_id`]) so that re-ingesting the same text is idempotent, except
 //!   for files, whose stem is a better, human-readable id.
 //!
