@@ -59,6 +59,10 @@ pub fn code_stream(
                     run.summary.repeated_ids += 1;
                     progress.println(&format!("warning: {repeat}"));
                 }
+                if doc.date.is_none() {
+                    run.summary.undated += 1;
+                    progress.println(&undated_warning(&doc));
+                }
                 run.summary.bytes += doc.text.len();
                 if doc.text.len() > pipeline.section_bytes() {
                     // Coded alone, section by section, so that its events stream out.
@@ -152,6 +156,16 @@ impl<F: FnMut(&[EventRecord]) -> Result<()>> Run<'_, F> {
             ));
         }
     }
+}
+
+/// The warning for a document without a publication date: its events are still written, but
+/// with date null, which the user should hear about once per document rather than discover.
+fn undated_warning(doc: &Document) -> String {
+    format!(
+        "warning: {}: document {} has no publication date (no date field, dateline year, page \
+         metadata or date in the file name; pass --date YYYY-MM-DD); its events have date null",
+        doc.origin, doc.id
+    )
 }
 
 pub fn configure_threads(threads: Option<usize>) {

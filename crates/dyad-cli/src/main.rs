@@ -101,6 +101,18 @@ pub struct InputArgs {
     /// Largest document accepted, in bytes; larger ones are reported and skipped.
     #[arg(long, default_value_t = dyad_ingest::DEFAULT_MAX_BYTES)]
     pub max_doc_bytes: usize,
+    /// Publication date of documents that have none of their own (no JSONL `date`, page
+    /// metadata, date in the file name or dateline year); also the year of datelines without one.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    pub date: Option<chrono::NaiveDate>,
+}
+
+/// `--date`: a calendar date written YYYY-MM-DD, nothing else (no time, no other order).
+fn parse_date_arg(value: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|_| value.trim().len() == 10)
+        .ok_or_else(|| "expected a publication date as YYYY-MM-DD, e.g. 2024-06-25".to_string())
 }
 
 impl InputArgs {
@@ -119,6 +131,7 @@ impl InputArgs {
         }
         let opts = dyad_ingest::IngestOptions {
             max_bytes: self.max_doc_bytes,
+            default_date: self.date,
         };
         dyad_ingest::read_paths(&paths, &opts)
     }

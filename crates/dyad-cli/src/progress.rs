@@ -18,6 +18,8 @@ pub struct Summary {
     pub repeated_ids: usize,
     /// Sentences cut into pieces before parsing (text without sentence-ending punctuation).
     pub long_sentences: usize,
+    /// Documents read without a publication date (their events have date null).
+    pub undated: usize,
 }
 
 impl Summary {
@@ -25,6 +27,9 @@ impl Summary {
         let secs = elapsed.as_secs_f64().max(1e-9);
         // Counts of what was warned about appear only when there is something to count.
         let mut notes = String::new();
+        if self.undated > 0 {
+            notes += &format!(", {} undated", self.undated);
+        }
         if self.repeated_ids > 0 {
             notes += &format!("; repeated ids: {}", self.repeated_ids);
         }

@@ -451,3 +451,63 @@ fn asserted_only_drops_denied_and_reported_events() {
         .all(|e| e["modality"] == "asserted" && e["negated"] == false));
     assert!(asserted.len() < all.len());
 }
+
+/// Issue 11: a story without a publication date is coded (its events with date null) and
+/// named once on standard error; `--date` dates it.
+#[test]
+fn undated_documents_are_warned_about_and_date_dates_them() {
+    let undated = serde_json::json!({
+        "id": "undated-1",
+        "text": "YEREVAN, June 25 (Reuters) - Armenian troops attacked Azerbaijani forces near the border."
+    });
+    let input = format!("{GOOD}\n{undated}\n");
+
+    let out = run_stdin(&["code", "-"], input.as_bytes());
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    let warning = "warning: -:2: document undated-1 has no publication date";
+    assert_eq!(err.matches(warning).count(), 1, "{err}");
+    assert!(err.contains("pass --date YYYY-MM-DD"), "{err}");
+    assert!(
+        err.contains("documents: 2 read, 2 coded, 0 skipped, 1 undated;"),
+        "{err}"
+    );
+    let evs = events(&out);
+    let of = |id: &str| -> Vec<serde_json::Value> {
+        evs.iter().filter(|e| e["doc_id"] == id).cloned().collect()
+    };
+    assert!(!of("undated-1").is_empty(), "events are still written");
+    assert!(of("undated-1").iter().all(|e| e["date"].is_null()));
+    assert!(of("good-1").iter().all(|e| e["date"] == "2023-09-20"));
+
+    let out = run_stdin(&["code", "--date", "2024-06-26", "-"], input.as_bytes());
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        !err.contains("warning:") && !err.contains("undated"),
+        "{err}"
+    );
+    let evs = events(&out);
+    let dates: Vec<&str> = evs
+        .iter()
+        .map(|e| (e["doc_id"].as_str(), e["date"].as_str()))
+        .filter_map(|(id, date)| date.filter(|_| id == Some("undated-1")))
+        .collect();
+    assert!(!dates.is_empty(), "{evs:?}");
+    assert!(dates.iter().all(|d| *d == "2024-06-26"), "{dates:?}");
+    // The document's own date wins over --date.
+    assert!(evs
+        .iter()
+        .filter(|e| e["doc_id"] == "good-1")
+        .all(|e| e["date"] == "2023-09-20"));
+
+    for bad in ["2024-13-01", "June 26", "2024-6-26", "2024-06-26T10:00"] {
+        let out = run_stdin(&["code", "--date", bad, "-"], input.as_bytes());
+        let err = stderr(&out);
+        assert!(!out.status.success(), "{bad}: {err}");
+        assert!(
+            err.contains("--date") && err.contains("YYYY-MM-DD"),
+            "{bad}: {err}"
+        );
+    }
+}

@@ -17,7 +17,7 @@
 //! marker (`/TASS/` or a parenthesised agency from a known list followed by a dash). Common
 //! all-caps words that open sentences or headlines ("NATO", "BREAKING") are never places.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use dyad_model::Dateline;
 
 /// Longest place name, in words ("BANDAR SERI BEGAWAN" has three).
@@ -26,9 +26,15 @@ const MAX_PLACE_WORDS: usize = 5;
 const MAX_REGION_WORDS: usize = 5;
 /// Longest agency name between the slashes or parentheses, in bytes.
 const MAX_AGENCY_BYTES: usize = 40;
-/// A dateline date without a year later than the document date by more than this is taken to
-/// be from the previous year (a story dated January 2 with dateline "December 31").
-const YEAR_ROLLBACK_DAYS: u64 = 7;
+/// A dateline without a year is dated from the publication date known from elsewhere, but only
+/// within this window around it: a dateline is filed on or shortly before publication, so one
+/// far from the known date means that date is not the story's (a re-published old story, a
+/// wrong `--date`), and a guessed year would be worse than none. The two sides add up to a
+/// year, so a real day always fits once (February 29 aside); on-or-before is preferred.
+const MAX_DAYS_BEFORE: i64 = 334;
+/// How far after the known date a dateline may fall (the known date may be the day a story was
+/// first filed, with a later update's dateline).
+const MAX_DAYS_AFTER: i64 = 31;
 
 /// Agencies recognised in parentheses after a mixed-case place ("Paris (AFP) -"), where an
 /// unknown parenthesis would be too likely an ordinary aside. Compared case-insensitively.
@@ -113,8 +119,24 @@ const MONTHS: &[(&str, u32)] = &[
 ///
 /// Returns the dateline and the number of bytes it occupies including the whitespace after it,
 /// so that `&text[len..]` is the body. `doc_date` supplies the year when the dateline has none
-/// ("September 20"); without it the dateline's date is `None` rather than a guessed year.
+/// ("September 20"), if a year puts the day near it (see `resolve_date`); without it the
+/// dateline's date is `None` rather than a guessed year.
 pub fn parse_dateline(text: &str, doc_date: Option<NaiveDate>) -> Option<(Dateline, usize)> {
+    scan_dateline(text, doc_date).map(|found| (found.dateline, found.consumed))
+}
+
+/// A dateline found by [`scan_dateline`].
+pub(crate) struct FoundDateline {
+    pub(crate) dateline: Dateline,
+    /// Bytes of text it occupies, with the whitespace after it.
+    pub(crate) consumed: usize,
+    /// The dateline writes its year ("Sept. 20, 2023"): its date is the story's own, not one
+    /// inferred from the date it was given.
+    pub(crate) has_year: bool,
+}
+
+/// [`parse_dateline`], telling also whether the date's year was written.
+pub(crate) fn scan_dateline(text: &str, doc_date: Option<NaiveDate>) -> Option<FoundDateline> {
     let start = text.len() - text.trim_start_matches(is_space_or_bom).len();
     let mut c = Cursor {
         s: text,
@@ -203,7 +225,11 @@ pub fn parse_dateline(text: &str, doc_date: Option<NaiveDate>) -> Option<(Dateli
         date,
         agency: agency.map(str::to_string),
     };
-    Some((dateline, consumed))
+    Some(FoundDateline {
+        has_year: date.is_some() && year.is_some(),
+        dateline,
+        consumed,
+    })
 }
 
 fn is_space_or_bom(ch: char) -> bool {
@@ -672,7 +698,9 @@ fn title_case_segment(segment: &str, first: bool) -> String {
     out
 }
 
-/// The dateline's date; the year comes from the dateline, else from the document date.
+/// The dateline's date; the year comes from the dateline, else from the document date: the
+/// year that puts the day nearest on or before it, within [`MAX_DAYS_BEFORE`] and
+/// [`MAX_DAYS_AFTER`] (a story published 2025-01-02 with dateline "Dec. 31" is 2024-12-31).
 fn resolve_date(
     month: u32,
     day: u32,
@@ -683,10 +711,12 @@ fn resolve_date(
         return NaiveDate::from_ymd_opt(y, month, day);
     }
     let doc = doc_date?;
-    let same_year = NaiveDate::from_ymd_opt(doc.year(), month, day);
-    let latest = doc.checked_add_days(Days::new(YEAR_ROLLBACK_DAYS))?;
-    match same_year {
-        Some(d) if d <= latest => Some(d),
-        _ => NaiveDate::from_ymd_opt(doc.year() - 1, month, day).filter(|d| *d <= latest),
-    }
+    let offset = |d: &NaiveDate| d.signed_duration_since(doc).num_days();
+    let candidates: Vec<NaiveDate> = [doc.year() - 1, doc.year(), doc.year() + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .filter(|d| (-MAX_DAYS_BEFORE..=MAX_DAYS_AFTER).contains(&offset(d)))
+        .collect();
+    let on_or_before = candidates.iter().filter(|d| offset(d) <= 0).max();
+    on_or_before.or_else(|| candidates.iter().min()).copied()
 }

@@ -24,7 +24,7 @@ pub struct HtmlPage {
     /// The story text, paragraphs separated by a blank line.
     pub text: String,
     /// Publication date from `<meta property="article:published_time">` and similar tags,
-    /// or the first `<time datetime>`.
+    /// JSON-LD or `itemprop` `datePublished`, or else the first `<time datetime>`.
     pub date: Option<NaiveDate>,
     /// Primary language subtag of `<html lang>` ("en" for "en-US").
     pub language: Option<String>,
@@ -305,6 +305,11 @@ fn is_boilerplate(name: &str, tok: &Tok) -> bool {
     if tok.attr("hidden").is_some() || tok.attr("aria-hidden") == Some("true") {
         return true;
     }
+    // The visible date stamp ("June 25, 2024") is read as metadata; left in the text it would
+    // open the story and hide the dateline of the first paragraph.
+    if is_date_itemprop(tok) {
+        return true;
+    }
     let marks = format!(
         "{} {}",
         tok.attr("class").unwrap_or(""),
@@ -442,20 +447,87 @@ fn element_text(toks: &[Tok], tag: &str) -> Option<String> {
 }
 
 /// `<meta>` names and properties that carry the publication date, in order of preference.
+/// `datepublished` also ranks the schema.org `datePublished` of JSON-LD scripts and of
+/// `itemprop` attributes on any element.
 #[rustfmt::skip]
 const DATE_META: &[&str] = &[
     "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
-    "publishdate", "dc.date", "dc.date.issued", "sailthru.date",
+    "publishdate", "publish-date", "publication_date", "parsely-pub-date", "article.published",
+    "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "sailthru.date", "pdate",
 ];
+
+/// Rank of schema.org `datePublished` in [`DATE_META`].
+fn date_published_rank() -> usize {
+    DATE_META
+        .iter()
+        .position(|k| *k == "datepublished")
+        .unwrap_or(DATE_META.len())
+}
+
+/// A schema.org date property on an element: `<time itemprop="datePublished" datetime=...>`,
+/// `<span itemprop="dateModified" content=...>`.
+fn is_date_itemprop(tok: &Tok) -> bool {
+    tok.attr("itemprop").is_some_and(|p| {
+        ["datepublished", "datemodified", "datecreated"]
+            .iter()
+            .any(|d| p.trim().eq_ignore_ascii_case(d))
+    })
+}
+
+/// The date of an element marked `itemprop="datePublished"` (not `<meta>`, read with the
+/// other meta tags): its `content` or `datetime` attribute.
+fn itemprop_date(tok: &Tok) -> Option<NaiveDate> {
+    let published = tok
+        .attr("itemprop")
+        .is_some_and(|p| p.trim().eq_ignore_ascii_case("datepublished"));
+    if !published {
+        return None;
+    }
+    tok.attr("content")
+        .or_else(|| tok.attr("datetime"))
+        .and_then(parse_iso_date)
+}
+
+/// `datePublished` in the text of a JSON-LD script. The text is searched rather than parsed:
+/// the key may sit in a `@graph` list or a nested object, and pages often carry JSON-LD that a
+/// strict parser refuses (trailing commas, raw line breaks), yet the date is still plain to read.
+fn json_ld_date(script: &str) -> Option<NaiveDate> {
+    script
+        .match_indices("\"datePublished\"")
+        .find_map(|(at, key)| {
+            let rest = script.get(at + key.len()..)?.trim_start();
+            let value = rest.strip_prefix(':')?.trim_start().strip_prefix('"')?;
+            let end = value.find('"')?;
+            parse_iso_date(value.get(..end)?)
+        })
+}
+
+fn is_json_ld(tok: &Tok) -> bool {
+    tok.attr("type")
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+}
 
 fn read_metadata(toks: &[Tok], page: &mut HtmlPage) {
     let mut dates: Vec<(usize, NaiveDate)> = Vec::new();
     let mut time_date = None;
-    for tok in toks {
+    for (i, tok) in toks.iter().enumerate() {
         let Tok::Start { name, .. } = tok else {
             continue;
         };
+        if name != "meta" {
+            if let Some(date) = itemprop_date(tok) {
+                dates.push((date_published_rank(), date));
+            }
+        }
         match name.as_str() {
+            "script" if is_json_ld(tok) => {
+                // A raw-text element: the tokenizer put its whole content in the next token.
+                if let Some(Tok::Text(script)) = toks.get(i + 1) {
+                    if let Some(date) = json_ld_date(script) {
+                        dates.push((date_published_rank(), date));
+                    }
+                }
+            }
             "html" if page.language.is_none() => {
                 page.language = tok
                     .attr("lang")
@@ -561,6 +633,49 @@ mod tests {
         assert_eq!(page.site_name.as_deref(), Some("Example News"));
         assert_eq!(page.url.as_deref(), Some("https://example.org/a"));
         assert_eq!(page.date, NaiveDate::from_ymd_opt(2023, 9, 20));
+    }
+
+    #[test]
+    fn json_ld_date_published() {
+        let june_25 = NaiveDate::from_ymd_opt(2024, 6, 25);
+        assert_eq!(
+            json_ld_date(
+                r#"{"@graph": [{"datePublished" :
+                "2024-06-25T10:00:00Z",}]}"#
+            ),
+            june_25
+        );
+        // The first readable one: an unreadable value does not stop the search.
+        assert_eq!(
+            json_ld_date(r#"{"datePublished": "June 25"}, {"datePublished": "2024-06-25"}"#),
+            june_25
+        );
+        for bad in [
+            "",
+            r#"{"dateModified": "2024-06-25"}"#,
+            r#"{"datePublished": 20240625}"#,
+            r#"{"datePublished": "2024-06-25"#,
+            r#""datePublished""#,
+        ] {
+            assert_eq!(json_ld_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn itemprop_dates_are_read_and_kept_out_of_the_text() {
+        let html = r#"<script type="Application/LD+JSON">{"datePublished": "2024-06-24"}</script>
+            <article><p>By Staff <time itemprop="datePublished" datetime="2024-06-25">June 25</time></p>
+            <p>NAIROBI, June 25 (Reuters) - Police fired.</p></article>"#;
+        let page = parse_html(html);
+        assert_eq!(page.date, NaiveDate::from_ymd_opt(2024, 6, 24));
+        assert_eq!(
+            page.text,
+            "By Staff\n\nNAIROBI, June 25 (Reuters) - Police fired."
+        );
+        let page =
+            parse_html(r#"<span itemprop="datePublished" content="2024-06-25">x</span><p>y</p>"#);
+        assert_eq!(page.date, NaiveDate::from_ymd_opt(2024, 6, 25));
+        assert_eq!(page.text, "y");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::date::parse_iso_date;
 use crate::text::too_big;
-use crate::{document_from_text, Document, IngestError, IngestOptions, Origin};
+use crate::{document_with_dates, Document, IngestError, IngestOptions, Origin};
 
 /// A JSON-escaped text can be up to six times its UTF-8 size (`\u0001`); lines longer than
 /// this cannot hold a document under the limit and are skipped without being buffered.
@@ -269,7 +269,7 @@ fn parse_line(
     let source = take_string(&mut map, "source")?;
     let language = take_string(&mut map, "language")?;
 
-    let mut doc = document_from_text(&text, origin, date);
+    let mut doc = document_with_dates(&text, origin, date, opts.default_date);
     if doc.text.is_empty() {
         return Err("\"text\" has nothing after the dateline".into());
     }

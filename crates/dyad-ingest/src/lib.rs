@@ -13,7 +13,10 @@
 //!   decides whether to stop, skip or count.
 //! * **Same document shape from every format.** All formats end in [`document_from_text`]:
 //!   the wire dateline (`BUDAPEST, September 20. /TASS/.`) is parsed ([`parse_dateline`]) and
-//!   removed from the text, and the document date and source fall back on it. Ids default to
+//!   removed from the text, and the document date and source fall back on it. The date known
+//!   from outside the text (JSONL `date`, page metadata, a date in the file or folder name)
+//!   wins over a dateline's, and [`IngestOptions::default_date`] comes last; either gives a
+//!   yearless dateline ("June 25") its year when that is safe. Ids default to
 //!   a content hash ([`content_id`]) so that re-ingesting the same text is idempotent, except
 //!   for files, whose stem (or, under a folder argument, path relative to the folder:
 //!   `a/index`, `b/index`) is a better, human-readable id. [`UniqueIds`] renames the ids that
@@ -57,12 +60,17 @@ pub struct IngestOptions {
     /// Largest accepted document text, in bytes (default 2 MB). Longer documents are reported
     /// as errors rather than truncated: a truncated story would be coded as if complete.
     pub max_bytes: usize,
+    /// Publication date of documents that have none of their own (`--date`): a JSONL `date`,
+    /// the page's metadata, a date in the file name or a dateline with its year all win over
+    /// it. It also gives the year to datelines without one ("June 25").
+    pub default_date: Option<NaiveDate>,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
         IngestOptions {
             max_bytes: DEFAULT_MAX_BYTES,
+            default_date: None,
         }
     }
 }
@@ -151,6 +159,18 @@ pub fn read_reader<R: BufRead>(
 /// that has none. Without it the dateline's own date, if complete, is used. The source is the
 /// dateline agency; callers with an explicit source overwrite it.
 pub fn document_from_text(raw: &str, origin: Origin, fallback_date: Option<NaiveDate>) -> Document {
+    document_with_dates(raw, origin, fallback_date, None)
+}
+
+/// [`document_from_text`] with a last-resort date (`--date`): the document's `own` date (from
+/// outside the text) wins, then a dateline with its year, then `default_date`. A dateline
+/// without a year takes it from `own`, else from `default_date`.
+pub(crate) fn document_with_dates(
+    raw: &str,
+    origin: Origin,
+    own: Option<NaiveDate>,
+    default_date: Option<NaiveDate>,
+) -> Document {
     let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
     // Windows line ends would otherwise leave '\r' inside sentences and spans.
     let text = if text.contains('\r') {
@@ -158,11 +178,19 @@ pub fn document_from_text(raw: &str, origin: Origin, fallback_date: Option<Naive
     } else {
         text.to_string()
     };
-    let (dateline, body) = match parse_dateline(&text, fallback_date) {
-        Some((dateline, consumed)) => (Some(dateline), text.get(consumed..).unwrap_or("")),
-        None => (None, text.as_str()),
+    let known = own.or(default_date);
+    let (dateline, has_year, body) = match dateline::scan_dateline(&text, known) {
+        Some(found) => (
+            Some(found.dateline),
+            found.has_year,
+            text.get(found.consumed..).unwrap_or(""),
+        ),
+        None => (None, false, text.as_str()),
     };
-    let date = fallback_date.or_else(|| dateline.as_ref().and_then(|d| d.date));
+    // A year the dateline writes is the story's own; one inferred from `default_date` is not,
+    // and the publication date stays the one the user gave.
+    let dateline_date = dateline.as_ref().and_then(|d| d.date).filter(|_| has_year);
+    let date = own.or(dateline_date).or(default_date);
     let source = dateline.as_ref().and_then(|d| d.agency.clone());
     Document {
         id: content_id(raw),

@@ -5,11 +5,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::date::parse_iso_date;
 use crate::html::parse_html;
 use crate::jsonl::JsonlDocs;
 use crate::{
-    document_from_text, Document, Format, IngestError, IngestOptions, Origin, HTML_SIZE_FACTOR,
+    document_with_dates, Document, Format, IngestError, IngestOptions, Origin, HTML_SIZE_FACTOR,
 };
 
 /// How many leading bytes the binary check looks at: enough to judge, cheap on huge files.
@@ -111,7 +110,8 @@ pub(crate) fn whole_document(
             if page.text.len() > opts.max_bytes {
                 return Err(fail(too_big(Some(page.text.len() as u64), opts.max_bytes)));
             }
-            let mut doc = document_from_text(&page.text, origin, page.date.or(hints.date));
+            let own = page.date.or(hints.date);
+            let mut doc = document_with_dates(&page.text, origin, own, opts.default_date);
             doc.title = page.title;
             doc.url = page.url;
             doc.language = page.language;
@@ -122,7 +122,7 @@ pub(crate) fn whole_document(
             if text.trim().is_empty() {
                 return Err(fail("empty document: there is no text".into()));
             }
-            document_from_text(text, origin, hints.date)
+            document_with_dates(text, origin, hints.date, opts.default_date)
         }
     };
     if doc.text.is_empty() {
@@ -168,7 +168,9 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 /// What a file name tells about its document: the id (the stem) and a date written in it
-/// (`tass-2023-09-20-hungary-karabakh.txt`), which corpora commonly use for the publication date.
+/// (`tass-2023-09-20-hungary-karabakh.txt`, `story_20240625.html`) or in its folders
+/// (`2024/06/25/story.html`), which corpora and site mirrors commonly use for the publication
+/// date. (A file's modification time is never used: a copied old story would get today's.)
 struct NameHints {
     id: Option<String>,
     date: Option<NaiveDate>,
@@ -186,32 +188,110 @@ impl NameHints {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .filter(|s| !s.trim().is_empty());
-        let date = stem.as_deref().and_then(date_in_name);
+        let date = stem
+            .as_deref()
+            .and_then(date_in_name)
+            .or_else(|| date_in_folders(Path::new(origin_path)));
         NameHints { id: stem, date }
     }
 }
 
-/// The first `YYYY-MM-DD` in a file name that is a real date.
+/// Years a date in a file or folder name may have; other 8-digit runs are ids.
+const NAME_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// The first real date written in a file or folder name: `2024-06-25`, `2024_06_25`,
+/// `2024.06.25` (one separator throughout) or `20240625` standing alone (`story_20240625`,
+/// not `story20240625` nor a longer run of digits, which are ids).
 fn date_in_name(name: &str) -> Option<NaiveDate> {
     let bytes = name.as_bytes();
-    (0..bytes.len().saturating_sub(9)).find_map(|i| {
-        let window = bytes.get(i..i + 10)?;
-        let shape = window.iter().enumerate().all(|(k, b)| {
-            if k == 4 || k == 7 {
-                *b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-        let bounded = i == 0 || !bytes[i - 1].is_ascii_digit();
-        let bounded = bounded && !bytes.get(i + 10).is_some_and(u8::is_ascii_digit);
-        if shape && bounded {
-            // The window is ASCII, so it is valid UTF-8 on its own.
-            std::str::from_utf8(window).ok().and_then(parse_iso_date)
-        } else {
-            None
-        }
-    })
+    (0..bytes.len())
+        .filter(|&i| starts_digit_run(bytes, i))
+        .find_map(|i| separated_date(bytes, i).or_else(|| compact_date(bytes, i)))
+}
+
+fn is_digit_at(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i).is_some_and(u8::is_ascii_digit)
+}
+
+fn is_alphanumeric_at(bytes: &[u8], i: Option<usize>) -> bool {
+    i.and_then(|i| bytes.get(i))
+        .is_some_and(u8::is_ascii_alphanumeric)
+}
+
+fn starts_digit_run(bytes: &[u8], i: usize) -> bool {
+    is_digit_at(bytes, i) && !i.checked_sub(1).is_some_and(|j| is_digit_at(bytes, j))
+}
+
+/// The number written by the `len` ASCII digits at `i`.
+fn number_at(bytes: &[u8], i: usize, len: usize) -> Option<u32> {
+    let digits = bytes.get(i..i.checked_add(len)?)?;
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    // ASCII digits only, so this is UTF-8.
+    std::str::from_utf8(digits).ok()?.parse().ok()
+}
+
+/// `YYYY-MM-DD`, `YYYY_MM_DD` or `YYYY.MM.DD` starting at `i`, not followed by a digit.
+fn separated_date(bytes: &[u8], i: usize) -> Option<NaiveDate> {
+    let sep = *bytes.get(i + 4)?;
+    if !matches!(sep, b'-' | b'_' | b'.') || bytes.get(i + 7) != Some(&sep) {
+        return None;
+    }
+    if is_digit_at(bytes, i + 10) {
+        return None;
+    }
+    let year = number_at(bytes, i, 4)?;
+    calendar_date(
+        year,
+        number_at(bytes, i + 5, 2)?,
+        number_at(bytes, i + 8, 2)?,
+    )
+}
+
+/// `YYYYMMDD` starting at `i`: exactly eight digits with neither a letter nor a digit on
+/// either side.
+fn compact_date(bytes: &[u8], i: usize) -> Option<NaiveDate> {
+    if is_alphanumeric_at(bytes, i.checked_sub(1)) || is_alphanumeric_at(bytes, Some(i + 8)) {
+        return None;
+    }
+    let year = number_at(bytes, i, 4)?;
+    calendar_date(
+        year,
+        number_at(bytes, i + 4, 2)?,
+        number_at(bytes, i + 6, 2)?,
+    )
+}
+
+fn calendar_date(year: u32, month: u32, day: u32) -> Option<NaiveDate> {
+    let year = i32::try_from(year)
+        .ok()
+        .filter(|y| NAME_YEARS.contains(y))?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// A date in the folders of `path`: the parent's name (`2024-06-25/story.txt`), or the last
+/// three folders as year, month and day (`2024/06/25/story.html`, as news sites lay out URLs).
+fn date_in_folders(path: &Path) -> Option<NaiveDate> {
+    let folders: Vec<String> = path
+        .parent()?
+        .components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    let (day, rest) = folders.split_last()?;
+    if let Some(date) = date_in_name(day) {
+        return Some(date);
+    }
+    let (month, rest) = rest.split_last()?;
+    let year = rest.last()?;
+    let part = |s: &str, lens: std::ops::RangeInclusive<usize>| {
+        let ok = lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+        ok.then(|| s.parse::<u32>().ok()).flatten()
+    };
+    calendar_date(part(year, 4..=4)?, part(month, 1..=2)?, part(day, 1..=2)?)
 }
 
 #[cfg(test)]
@@ -229,12 +309,56 @@ mod tests {
             NaiveDate::from_ymd_opt(2023, 9, 20)
         );
         assert_eq!(date_in_name("report-2023-13-45"), None);
+        for (name, date) in [
+            ("story_20240625", (2024, 6, 25)),
+            ("x-20240625.y", (2024, 6, 25)),
+            ("20240625", (2024, 6, 25)),
+            ("2024_06_25_kenya", (2024, 6, 25)),
+            ("kenya.2024.06.25", (2024, 6, 25)),
+            ("id-77-2024-06-25", (2024, 6, 25)),
+        ] {
+            let (y, m, d) = date;
+            assert_eq!(
+                date_in_name(name),
+                NaiveDate::from_ymd_opt(y, m, d),
+                "{name}"
+            );
+        }
+        for name in [
+            "kenya20240625",
+            "story_20240625b",
+            "id-1202406251",
+            "202406251234",
+            "12345678",
+            "20241399",
+            "2024-06_25",
+            "2024.06.251",
+            "1850-01-01",
+        ] {
+            assert_eq!(date_in_name(name), None, "{name}");
+        }
         assert_eq!(date_in_name("id-12023-09-201"), None);
         assert_eq!(date_in_name("short"), None);
         assert_eq!(
             date_in_name("é-2023-09-20é"),
             NaiveDate::from_ymd_opt(2023, 9, 20)
         );
+    }
+
+    #[test]
+    fn dates_in_folder_names() {
+        let date = |p: &str| NameHints::from_path(p).date;
+        let june_25 = NaiveDate::from_ymd_opt(2024, 6, 25);
+        assert_eq!(date("site/2024/06/25/kenya.html"), june_25);
+        assert_eq!(date("2024/6/25/kenya.html"), june_25);
+        assert_eq!(date("/data/2024-06-25/kenya.txt"), june_25);
+        // The file's own name is nearer than its folders.
+        assert_eq!(date("2023/01/01/kenya-20240625.txt"), june_25);
+        assert_eq!(date("2024/13/25/kenya.txt"), None);
+        assert_eq!(date("06/25/kenya.txt"), None);
+        assert_eq!(date("12024/06/25/kenya.txt"), None);
+        assert_eq!(date("kenya.txt"), None);
+        assert_eq!(date("-"), None);
     }
 
     #[test]

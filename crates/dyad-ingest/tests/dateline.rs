@@ -313,6 +313,44 @@ fn year_of_a_late_december_dateline_in_a_january_document() {
     assert_eq!(dl.date, None);
 }
 
+/// The year of a dateline without one is the one that puts it nearest on or before the known
+/// publication date, within a plausible window (a month after, eleven months before).
+#[test]
+fn year_of_a_yearless_dateline_nearest_on_or_before_the_known_date() {
+    let year = |text: &str, known| parse_dateline(text, known).and_then(|(dl, _)| dl.date);
+    assert_eq!(
+        year("KYIV, Dec. 31 (Reuters) - x", ymd(2025, 1, 2)),
+        ymd(2024, 12, 31)
+    );
+    assert_eq!(
+        year("KYIV, June 25 (Reuters) - x", ymd(2024, 6, 25)),
+        ymd(2024, 6, 25)
+    );
+    assert_eq!(
+        year("KYIV, Aug. 1 (Reuters) - x", ymd(2024, 6, 25)),
+        ymd(2023, 8, 1)
+    );
+    // A dateline a few weeks after the date known from outside (a file name that gives the
+    // day the story was planned or first filed) is this year's, not eleven months old.
+    assert_eq!(
+        year("KYIV, July 10 (Reuters) - x", ymd(2024, 6, 25)),
+        ymd(2024, 7, 10)
+    );
+    assert_eq!(
+        year("KYIV, Jan. 20 (Reuters) - x", ymd(2024, 1, 2)),
+        ymd(2024, 1, 20)
+    );
+}
+
+#[test]
+fn yearless_dateline_outside_the_window_stays_undated() {
+    // The only February 29 near 2025-03-10 is 2024's, over a year before: no safe year.
+    let (dl, _) = parse_dateline("KYIV, Feb. 29 (Reuters) - x", ymd(2025, 3, 10)).unwrap();
+    assert_eq!(dl.date, None);
+    let (dl, _) = parse_dateline("KYIV, Feb. 29 (Reuters) - x", ymd(2024, 3, 10)).unwrap();
+    assert_eq!(dl.date, ymd(2024, 2, 29));
+}
+
 #[test]
 fn sentences_that_are_not_datelines() {
     let not_datelines = [

@@ -234,7 +234,10 @@ fn jsonl_empty_text() {
 
 #[test]
 fn jsonl_oversized_document() {
-    let opts = IngestOptions { max_bytes: 20 };
+    let opts = IngestOptions {
+        max_bytes: 20,
+        ..IngestOptions::default()
+    };
     let big = format!(r#"{{"text": "{}"}}"#, "x".repeat(30));
     bad_line(
         big.as_bytes(),
@@ -406,7 +409,10 @@ fn text_file_errors() {
     bad_text_file(&dir, "empty.txt", b"", &opts, "empty document");
     bad_text_file(&dir, "blank.txt", b" \n\t\n", &opts, "empty document");
     bad_text_file(&dir, "utf16.txt", b"\xff\xfeh\0i\0", &opts, "UTF-16");
-    let small = IngestOptions { max_bytes: 10 };
+    let small = IngestOptions {
+        max_bytes: 10,
+        ..IngestOptions::default()
+    };
     bad_text_file(
         &dir,
         "big.txt",
@@ -434,7 +440,10 @@ fn stdin_style_reader_text_gets_a_content_id() {
         Cursor::new(vec![b'x'; 100]),
         "-",
         Format::Text,
-        &IngestOptions { max_bytes: 10 },
+        &IngestOptions {
+            max_bytes: 10,
+            ..IngestOptions::default()
+        },
     )
     .collect();
     assert!(err(&docs[0]).message.contains("over the limit of 10 bytes"));
