@@ -25,6 +25,7 @@ pub mod context;
 pub mod dating;
 pub mod locating;
 pub mod mentions;
+mod namesakes;
 mod nominal;
 pub mod quotes;
 pub mod records;
@@ -247,12 +248,11 @@ impl Pipeline {
                 mentions,
             }));
         }
-        context.places = locating::place_evidence(
-            sentences
-                .iter()
-                .zip(&prepared)
-                .filter_map(|(s, p)| Some((s.text.as_str(), p.as_ref()?.words.as_slice()))),
-        );
+        context.places =
+            locating::place_evidence(sentences.iter().zip(&prepared).filter_map(|(s, p)| {
+                let p = p.as_ref()?;
+                Some((s.text.as_str(), p.words.as_slice(), p.mentions.as_slice()))
+            }));
         let mut actors: Vec<SentenceActors<'_>> = prepared
             .iter_mut()
             .flatten()

@@ -8,9 +8,13 @@
 //! are resolved with the document's evidence ([`PlaceEvidence`]: divisions and countries of the
 //! unambiguous places it names), the countries of the event's actors and the document's main
 //! country. The dateline city is never used: it says where the story was filed, not where the
-//! event happened.
+//! event happened. A place name that is part of a person's name ("Antony Blinken", "Abbas
+//! Araqchi") locates nothing unless a preposition or the document says it is a place
+//! ([`crate::namesakes`]).
 
 use crate::context::DocContext;
+use crate::mentions::Mention;
+use crate::namesakes::{PlaceSupport, SentenceNames};
 use crate::tree::DepTree;
 use crate::CodedEvent;
 use dyad_dict::words::Word;
@@ -65,6 +69,11 @@ pub fn locate_events(
     if places.is_empty() {
         return;
     }
+    let names = SentenceNames {
+        words: input.words,
+        mentions: input.mentions,
+        places: &places,
+    };
     for (ev, &v) in events.iter_mut().zip(triggers) {
         let token = |p: &PlaceMatch| input.words.get(p.start).map_or(0, |w| w.token);
         let is_source =
@@ -93,9 +102,15 @@ pub fn locate_events(
                 .collect();
             countries.extend(context.main_country());
             countries.extend(context.places.countries.iter().map(String::as_str));
-            gazetteer
-                .resolve_ids_near(&p.ids, &countries, &context.places.admin1s)
-                .and_then(|id| gazetteer.place(id))
+            let id = gazetteer.resolve_ids_near(&p.ids, &countries, &context.places.admin1s)?;
+            let place = gazetteer.place(id)?;
+            // "Antony Blinken", "Abbas Araqchi": a person's name is no place
+            let support = PlaceSupport {
+                preposition: names.preposition_before(p),
+                country_named: context.countries.contains_key(&place.country),
+                population: gazetteer.population(id),
+            };
+            names.evidence(p).allows(support).then_some(place)
         };
         // a country's name is an actor ("called on Armenia", "the leaders of Russia") unless a
         // preposition puts something in it ("peace in Ukraine")
@@ -141,12 +156,25 @@ fn forms<'a>(text: &'a str, words: &[Word]) -> Vec<&'a str> {
         .collect()
 }
 
-/// The place evidence of a document's sentences (text and words).
-pub fn place_evidence<'a>(sentences: impl Iterator<Item = (&'a str, &'a [Word])>) -> PlaceEvidence {
+/// The place evidence of a document's sentences (text, words and actor mentions). A place
+/// name that is part of a person's name ("Aung San Suu Kyi") says nothing about where the
+/// document is.
+pub fn place_evidence<'a>(
+    sentences: impl Iterator<Item = (&'a str, &'a [Word], &'a [Mention])>,
+) -> PlaceEvidence {
     let g = Gazetteer::embedded();
     let mut ev = PlaceEvidence::default();
-    for (text, words) in sentences {
-        for m in g.find(&forms(text, words)) {
+    for (text, words, mentions) in sentences {
+        let places = g.find(&forms(text, words));
+        let names = SentenceNames {
+            words,
+            mentions,
+            places: &places,
+        };
+        let found = places
+            .iter()
+            .filter(|m| !names.evidence(m).rules_out(names.preposition_before(m)));
+        for m in found {
             if let Some(k) = g.admin1_key(&m.ids) {
                 if !ev.admin1s.contains(&k) {
                     ev.admin1s.push(k);

@@ -11,6 +11,7 @@ use dyad_dict::words::Word;
 use dyad_dict::Dictionaries;
 use dyad_geo::Gazetteer;
 use std::collections::HashSet;
+use std::ops::Range;
 
 /// A coded actor mention: words `start..end` of the sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +37,10 @@ pub struct Mention {
     /// "ethnic Albanians": the nationality names an ethnic group (`ALB`), whose country is
     /// where the group lives, which the document says ([`crate::context::with_home_country`]).
     pub ethnic: Option<String>,
+    /// The words that are the actor's own name: a person's name after any title ("Antony
+    /// Blinken" in "Secretary of State Antony Blinken"), a dictionary person's, organisation's
+    /// or group's phrase. A place name among them names no place ("Antony", France).
+    pub name: Option<Range<usize>>,
 }
 
 /// Capitals that stand for an international organisation's executive rather than the host
@@ -228,7 +233,7 @@ pub fn is_not_name(word: &str) -> bool {
 }
 
 /// Lowercase particles inside personal names ("Osama bin Laden", "Ursula von der Leyen").
-const NAME_PARTICLES: &[&str] = &[
+pub(crate) const NAME_PARTICLES: &[&str] = &[
     "bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "du", "la",
 ];
 
@@ -463,6 +468,7 @@ impl MentionFinder {
                     };
                     m.rule = format!("{}+{}", m.rule, n.name);
                     m.person = n.name.split(' ').next_back().map(str::to_string);
+                    m.name = Some(n.start..n.end);
                     m.end = n.end;
                     (m.country, m.sector) = self.split_code(&m.code);
                     i += 1;
@@ -477,6 +483,7 @@ impl MentionFinder {
                     if name_end > m.end {
                         m.person = words.get(name_end - 1).map(|w| w.norm.clone());
                         m.rule = format!("{}+name", m.rule);
+                        m.name = Some(m.end..name_end);
                         m.end = name_end;
                         while hits.get(i).is_some_and(|h| h.start < name_end) {
                             i += 1;
@@ -568,6 +575,7 @@ impl MentionFinder {
                 person: None,
                 backer: None,
                 ethnic: None,
+                name: None,
             }
         };
         let single = || {
@@ -575,6 +583,9 @@ impl MentionFinder {
             m.capital = cur.kind == Some(ActorKind::Capital);
             if cur.kind == Some(ActorKind::Person) {
                 m.person = cur.name.split(' ').next_back().map(str::to_string);
+            }
+            if cur.kind.is_some_and(is_named_actor) {
+                m.name = Some(cur.start..cur.end);
             }
             if cur.gazetteer {
                 m.end = m.start;
@@ -779,6 +790,7 @@ fn merge_titles_of(words: &[Word], mentions: &mut Vec<Mention>) {
                 country: Some(country),
                 rule: format!("{}+of+{}", a.rule, b.rule),
                 person: b.person.clone(),
+                name: b.name.clone(),
                 ..a.clone()
             };
             mentions[k] = merged;
@@ -972,6 +984,14 @@ fn title_hits(words: &[Word], hits: &[Resolved]) -> Vec<Resolved> {
         });
     }
     out
+}
+
+/// Actors whose dictionary phrase is their own name, not a place standing for them.
+fn is_named_actor(kind: ActorKind) -> bool {
+    matches!(
+        kind,
+        ActorKind::Person | ActorKind::Org | ActorKind::Igo | ActorKind::Group
+    )
 }
 
 /// A one-word country name that is someone's first name: followed by a capitalized word that

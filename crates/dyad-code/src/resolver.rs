@@ -175,6 +175,7 @@ fn carry_names(index: usize, s: &mut SentenceActors<'_>, names: &HashMap<String,
             end: k + 1,
             rule: format!("surname({}) of sentence {}", w.norm, known.sentence + 1),
             capital: false,
+            name: Some(k..k + 1),
             ..known.mention.clone()
         });
     }

@@ -779,3 +779,49 @@ fn pressing_someone_to_act_is_a_demand() {
         show(&events)
     );
 }
+
+/// The location of the first event, as "name COUNTRY", or "-".
+fn first_location(text: &str) -> String {
+    let events = code(text);
+    let e = events
+        .first()
+        .unwrap_or_else(|| panic!("no event in {text:?}"));
+    e.location.as_ref().map_or("-".to_string(), |l| {
+        format!("{} {}", l.name, l.country.as_deref().unwrap_or("?"))
+    })
+}
+
+#[test]
+fn words_of_a_persons_name_are_no_place() {
+    // after a title (Antony, France)
+    let got = first_location("U.S. Secretary of State Antony Blinken visited China on Monday.");
+    assert_eq!(got, "-");
+    // a given name before a surname, without a title (Fort Abbas, Pakistan; Aung San, Myanmar)
+    assert_eq!(
+        first_location("Israel threatened Abbas Araqchi on Monday."),
+        "-"
+    );
+    let got = first_location("Aung San Suu Kyi met Chinese Foreign Minister Wang Yi on Friday.");
+    assert_eq!(got, "-");
+    // even in a story about the country of the homonym
+    let got = first_location(
+        "Myanmar's military leaders met Aung San Suu Kyi on Friday. Myanmar has been under military rule since 2021.",
+    );
+    assert_eq!(got, "-");
+    // the place the sentence names still locates the event
+    let got = first_location(
+        "Saudi Crown Prince Mohammed bin Salman met Antony Blinken in Riyadh on Monday.",
+    );
+    assert_eq!(got, "Riyadh SAU");
+}
+
+#[test]
+fn places_named_like_people_still_locate_where_the_sentence_puts_them() {
+    let got = first_location("Police clashed with protesters in Antony, France, on Monday.");
+    assert_eq!(got, "Antony FRA");
+    let got = first_location("Israeli troops clashed with militants in Gaza on Monday.");
+    assert_eq!(got, "Gaza PSE");
+    let got =
+        first_location("Taliban fighters attacked Kabul Airport on Monday, Afghan officials said.");
+    assert_eq!(got, "Kabul AFG");
+}

@@ -49,7 +49,8 @@
 //! every word is capitalized; a few names never match on their own ("March", "Central", "UN",
 //! "White House"). [`Gazetteer::find_with_caps`] lets the caller say which words count as
 //! capitalized (e.g. from a tagger's PROPN). Person names that are also place names
-//! ("Clinton" aside) are matched: telling them apart is the caller's job.
+//! ("Clinton" aside) are matched: telling them apart is the caller's job (dyad-code reads the
+//! words around a match: "Antony Blinken" is no place, "in Antony, France" is).
 //!
 //! ```
 //! use dyad_geo::{Gazetteer, Precision};
