@@ -2,7 +2,9 @@
 //! a dateline without a year ("NAIROBI, June 25 (Reuters) -"): the file name or its folders,
 //! the page's own metadata, or the date the user gives (`IngestOptions::default_date`).
 
-use std::fs;
+mod common;
+
+use common::{ymd, TempDir};
 use std::io::Cursor;
 use std::path::PathBuf;
 
@@ -10,38 +12,6 @@ use chrono::NaiveDate;
 use dyad_ingest::{read_paths, read_reader, Document, Format, IngestError, IngestOptions};
 
 const STORY: &str = "NAIROBI, June 25 (Reuters) - Kenyan police fired tear gas at protesters.";
-
-fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(y, m, d)
-}
-
-/// A fresh folder under the system temp dir, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir =
-            std::env::temp_dir().join(format!("dyad-dates-test-{}-{name}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn write(&self, rel: &str, text: &str) -> PathBuf {
-        let path = self.0.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).unwrap();
-        }
-        fs::write(&path, text).unwrap();
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
 
 fn one(path: PathBuf, opts: &IngestOptions) -> Document {
     let docs: Vec<Result<Document, IngestError>> = read_paths(&[path], opts).collect();

@@ -1,43 +1,13 @@
 //! Reading documents: JSONL, text, HTML, folders, and every kind of bad input.
 
-use std::fs;
+mod common;
+
+use common::{ymd, TempDir};
+
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use dyad_ingest::{read_paths, read_reader, Document, Format, IngestError, IngestOptions};
-
-fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(y, m, d)
-}
-
-/// A fresh folder under the system temp dir, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir =
-            std::env::temp_dir().join(format!("dyad-ingest-test-{}-{name}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).unwrap();
-        }
-        fs::write(&path, bytes).unwrap();
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
 
 fn read_all(paths: &[PathBuf], opts: &IngestOptions) -> Vec<Result<Document, IngestError>> {
     read_paths(paths, opts).collect()
