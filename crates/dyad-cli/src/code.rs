@@ -188,8 +188,10 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(out);
+    // Before the progress display starts: reading from a terminal is announced.
+    let documents = args.input.documents();
     let progress = Progress::new("coding");
-    let summary = code_stream(args.input.documents(), &pipeline, &progress, |events| {
+    let summary = code_stream(documents, &pipeline, &progress, |events| {
         for e in events {
             if args.asserted_only && (e.negated || e.modality != "asserted") {
                 continue;

@@ -121,3 +121,30 @@ fn confidence_has_at_most_three_decimals() {
     }
     assert!(seen > 0);
 }
+
+#[test]
+fn reading_standard_input_from_a_terminal_says_so() {
+    // A terminal needs a pseudo-terminal: util-linux `script` gives dyad one, and Ctrl-D
+    // (0x04) typed into it ends the input; `timeout` keeps a stuck terminal from hanging CI.
+    let command = format!("{} code", env!("CARGO_BIN_EXE_dyad"));
+    let child = std::process::Command::new("timeout")
+        .args(["20", "script", "-qec", &command, "/dev/null"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        dyad_model::testing::skipped("no `timeout` and `script` commands to give dyad a terminal");
+        return;
+    };
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = std::io::Write::write_all(&mut stdin, b"\x04");
+    }
+    let out = child.wait_with_output().expect("wait");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("reading documents from standard input"),
+        "{shown}"
+    );
+}
