@@ -6,6 +6,7 @@ use crate::coder::{is_boundary, PatternMatch};
 use crate::mentions::Mention;
 use crate::tree::DepTree;
 use dyad_dict::words::Word;
+use std::collections::HashMap;
 
 /// Source and target groups of the predicate at token `v`, from the tree. The pattern's target
 /// wins when it lies inside the predicate's clause (patterns name the preposition: "impose
@@ -127,30 +128,29 @@ pub(crate) fn subject_before<'m>(
     hits: &[(usize, usize)],
     verb: usize,
 ) -> Option<&'m Mention> {
-    let candidates: Vec<&Mention> = mentions
+    // Computed once per call, not per mention, so that the work is linear in the sentence
+    // (it runs for every verb): the last clause boundary before the verb, and each group's
+    // first mention and end.
+    let last_boundary = words
+        .get(..verb)
+        .and_then(|before| before.iter().rposition(is_boundary));
+    let mut groups: HashMap<usize, (usize, usize)> = HashMap::new();
+    for m in mentions {
+        let g = groups.entry(m.group).or_insert((m.start, m.end));
+        g.1 = g.1.max(m.end);
+    }
+    let heads: Vec<&Mention> = mentions
         .iter()
-        .filter(|m| m.end <= verb && !crosses_boundary(words, m.end, verb))
+        .filter(|m| m.end <= verb && !(m.end < verb && last_boundary.is_some_and(|b| b >= m.end)))
+        .filter(|m| groups.get(&m.group).is_some_and(|g| g.0 == m.start))
         .collect();
-    let heads: Vec<&Mention> = candidates
-        .iter()
-        .filter(|m| {
-            mentions
-                .iter()
-                .find(|x| x.group == m.group)
-                .is_some_and(|first| first.start == m.start)
-        })
-        .copied()
-        .collect();
-    let group_end = |m: &Mention| {
-        mentions
-            .iter()
-            .filter(|x| x.group == m.group)
-            .map(|x| x.end)
-            .max()
-            .unwrap_or(m.end)
-    };
+    let group_end = |m: &Mention| groups.get(&m.group).map_or(m.end, |g| g.1);
     let nearest = heads.iter().rev().find(|m| {
-        let after_prep = m.start > 0 && PREPOSITIONS.contains(&words[m.start - 1].norm.as_str());
+        let after_prep = m
+            .start
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .is_some_and(|w| PREPOSITIONS.contains(&w.norm.as_str()));
         let verb_between = hits.iter().any(|&(s, _)| s >= group_end(m) && s < verb);
         !after_prep && !verb_between
     });
