@@ -162,7 +162,7 @@ impl<F: FnMut(&[EventRecord]) -> Result<()>> Run<'_, F> {
 /// with date null, which the user should hear about once per document rather than discover.
 fn undated_warning(doc: &Document) -> String {
     format!(
-        "warning: {}: document {} has no publication date (no date field, dateline year, page \
+        "warning: {}: document \"{}\" has no publication date (no date field, dateline year, page \
          metadata or date in the file name; pass --date YYYY-MM-DD); its events have date null",
         doc.origin, doc.id
     )

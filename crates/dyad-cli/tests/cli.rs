@@ -465,7 +465,7 @@ fn undated_documents_are_warned_about_and_date_dates_them() {
     let out = run_stdin(&["code", "-"], input.as_bytes());
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
-    let warning = "warning: -:2: document undated-1 has no publication date";
+    let warning = "warning: -:2: document \"undated-1\" has no publication date";
     assert_eq!(err.matches(warning).count(), 1, "{err}");
     assert!(err.contains("pass --date YYYY-MM-DD"), "{err}");
     assert!(

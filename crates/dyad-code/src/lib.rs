@@ -449,7 +449,7 @@ impl PreparedDocument {
     pub fn place_at(&self, start: usize, end: usize) -> Option<dyad_geo::Place> {
         let (s, p) = self.sentence_at(start, end)?;
         let (f, l) = Self::words_at(s, p, start, end);
-        locating::place_at(&s.text, &p.words, f, l, &self.context)
+        locating::place_at(&s.text, &p.words, &p.mentions, f, l, &self.context)
     }
 }
 

@@ -18,7 +18,7 @@ use crate::namesakes::{PlaceSupport, SentenceNames};
 use crate::tree::DepTree;
 use crate::CodedEvent;
 use dyad_dict::words::Word;
-use dyad_geo::{Admin1Key, Gazetteer, Place, PlaceMatch, Precision};
+use dyad_geo::{Admin1Key, Gazetteer, Place, PlaceId, PlaceMatch, Precision};
 use dyad_model::Location;
 
 /// Prepositions that put an event somewhere.
@@ -103,14 +103,7 @@ pub fn locate_events(
             countries.extend(context.main_country());
             countries.extend(context.places.countries.iter().map(String::as_str));
             let id = gazetteer.resolve_ids_near(&p.ids, &countries, &context.places.admin1s)?;
-            let place = gazetteer.place(id)?;
-            // "Antony Blinken", "Abbas Araqchi": a person's name is no place
-            let support = PlaceSupport {
-                preposition: names.preposition_before(p),
-                country_named: context.countries.contains_key(&place.country),
-                population: gazetteer.population(id),
-            };
-            names.evidence(p).allows(support).then_some(place)
+            no_persons_name(&names, p, id, context)
         };
         // a country's name is an actor ("called on Armenia", "the leaders of Russia") unless a
         // preposition puts something in it ("peace in Ukraine")
@@ -195,17 +188,39 @@ pub fn place_evidence<'a>(
 pub fn place_at(
     text: &str,
     words: &[Word],
+    mentions: &[Mention],
     from: usize,
     to: usize,
     context: &DocContext,
 ) -> Option<Place> {
     let g = Gazetteer::embedded();
-    let m = g
-        .find(&forms(text, words))
-        .into_iter()
-        .find(|m| m.start < to && from < m.end)?;
+    let places = g.find(&forms(text, words));
+    let m = places.iter().find(|m| m.start < to && from < m.end)?;
     let mut countries: Vec<&str> = context.main_country().into_iter().collect();
     countries.extend(context.places.countries.iter().map(String::as_str));
     let id = g.resolve_ids_near(&m.ids, &countries, &context.places.admin1s)?;
-    g.place(id)
+    let names = SentenceNames {
+        words,
+        mentions,
+        places: &places,
+    };
+    no_persons_name(&names, m, id, context)
+}
+
+/// Gazetteer entry `id` for place match `p`, unless the words around it make it a person's
+/// name ("Antony Blinken", "Abbas Araqchi"; see [`crate::namesakes`]).
+fn no_persons_name(
+    names: &SentenceNames<'_>,
+    p: &PlaceMatch,
+    id: PlaceId,
+    context: &DocContext,
+) -> Option<Place> {
+    let gazetteer = Gazetteer::embedded();
+    let place = gazetteer.place(id)?;
+    let support = PlaceSupport {
+        preposition: names.preposition_before(p),
+        country_named: context.countries.contains_key(&place.country),
+        population: gazetteer.population(id),
+    };
+    names.evidence(p).allows(support).then_some(place)
 }
