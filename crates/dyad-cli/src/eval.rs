@@ -2,9 +2,15 @@
 
 use anyhow::{Context, Result};
 use clap::Subcommand;
-use dyad_code::{Pipeline, Reading};
+use dyad_code::{Pipeline, Reading, SentenceTrace};
+use dyad_eval::attribution::{attribute, Attribution, Predicted, RecordTrace};
+use dyad_eval::plv::{plv_root, read_plv, score_row, PlvEvent, PlvReport, SpanSide};
+use dyad_eval::split::Half;
+use dyad_eval::CodeSide;
 use dyad_ingest::{document_from_text, parse_iso_date, Origin};
+use dyad_model::EventRecord;
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -25,6 +31,18 @@ pub enum EvalCommand {
         #[arg(long)]
         no_tags: bool,
         #[command(flatten)]
+        opts: EvalOpts,
+        #[command(flatten)]
+        dict: crate::DictArgs,
+    },
+    /// Score coding against ZSP's PLV rows (TSV: `gold_root`, `source`, `target`, `sentence`),
+    /// as `../shared/tools/score_plv.py` does: each sentence coded alone; recall of type,
+    /// type+source and type+source+target by shared content words.
+    Plv {
+        tsv: PathBuf,
+        #[command(flatten)]
+        opts: EvalOpts,
+        #[command(flatten)]
         dict: crate::DictArgs,
     },
     /// Score the embedded tagger and parser on a CoNLL-U treebank with its gold tokenization:
@@ -39,13 +57,41 @@ pub enum EvalCommand {
     },
 }
 
+/// Options of the event evaluations.
+#[derive(clap::Args)]
+pub struct EvalOpts {
+    /// Print, for every gold event missed at type+source+target, the stage at fault, and a
+    /// summary table by stage.
+    #[arg(long)]
+    explain: bool,
+    /// Score only one half of the set (`a`: the half to develop on; `b`: the half scored at
+    /// the end of a session), split by a hash of the sentence (`dyad_eval::split`).
+    #[arg(long, value_parser = parse_half)]
+    half: Option<Half>,
+}
+
+fn parse_half(s: &str) -> Result<Half, String> {
+    Half::parse(s).ok_or_else(|| format!("expected `a` or `b`, not `{s}`"))
+}
+
+impl EvalOpts {
+    fn keeps(&self, sentence: &str) -> bool {
+        self.half.is_none_or(|h| Half::of(sentence) == h)
+    }
+}
+
 pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
     match cmd {
+        EvalCommand::Plv { tsv, opts, dict } => {
+            dict.install()?;
+            plv(&tsv, &opts)
+        }
         EvalCommand::Plover {
             gold,
             verbose,
             reading,
             no_tags,
+            opts,
             dict,
         } => {
             dict.install()?;
@@ -55,7 +101,7 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
                 "words" => Reading::Words,
                 _ => Reading::Parse,
             };
-            plover(gold, verbose, reading)
+            plover(gold, verbose, reading, &opts)
         }
         EvalCommand::Parse { gold, raw } => {
             parse(&gold)?;
@@ -95,15 +141,16 @@ fn parse(gold: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn plover(gold: PathBuf, verbose: bool, reading: Reading) -> Result<ExitCode> {
+fn plover(gold: PathBuf, verbose: bool, reading: Reading, opts: &EvalOpts) -> Result<ExitCode> {
     let text = std::fs::read_to_string(&gold)
         .with_context(|| format!("cannot read {}", gold.display()))?;
     let path = gold.display().to_string();
-    let records = dyad_eval::read_gold(&text, &path).map_err(anyhow::Error::msg)?;
+    let mut records = dyad_eval::read_gold(&text, &path).map_err(anyhow::Error::msg)?;
+    records.retain(|r| opts.keeps(&r.text));
     let dicts = dyad_dict::Dictionaries::embedded();
     let coder = dyad_code::PatternCoder::new(dicts, reading);
     let pipeline = Pipeline::with_coder(dicts, Box::new(coder))?;
-    let predictions: Vec<_> = records
+    let coded: Vec<_> = records
         .par_iter()
         .enumerate()
         .map(|(i, r)| {
@@ -117,9 +164,10 @@ fn plover(gold: PathBuf, verbose: bool, reading: Reading) -> Result<ExitCode> {
                 date,
             );
             doc.id = r.id.clone();
-            pipeline.code_document(&doc).events
+            pipeline.trace_document(&doc)
         })
         .collect();
+    let predictions: Vec<Vec<EventRecord>> = coded.iter().map(|(e, _)| e.clone()).collect();
     if verbose {
         for (r, p) in records.iter().zip(&predictions) {
             println!("{} {}", r.id, r.text);
@@ -127,9 +175,6 @@ fn plover(gold: PathBuf, verbose: bool, reading: Reading) -> Result<ExitCode> {
                 println!("  gold {} {:?} -> {:?}", g.event, g.source, g.target);
             }
             for e in p {
-                let codes = |a: &[dyad_model::ActorRef]| {
-                    a.iter().map(|a| a.code.clone()).collect::<Vec<_>>()
-                };
                 println!(
                     "  pred {} {:?} -> {:?} [{} {}] {}",
                     e.plover.event,
@@ -142,9 +187,183 @@ fn plover(gold: PathBuf, verbose: bool, reading: Reading) -> Result<ExitCode> {
             }
         }
     }
+    if opts.explain {
+        let mut attribution = Attribution::default();
+        for (r, (events, trace)) in records.iter().zip(&coded) {
+            let (trace, predicted) = (record_trace(trace), predicted(events));
+            for i in dyad_eval::missed(&r.events, events) {
+                let Some(g) = r.events.get(i) else { continue };
+                let stage = attribute(
+                    &g.event,
+                    &CodeSide(&g.source),
+                    &CodeSide(&g.target),
+                    &trace,
+                    &predicted,
+                    |a, b| a == b,
+                );
+                if let Some(stage) = stage {
+                    attribution.add(
+                        stage,
+                        format!(
+                            "{} gold {} {:?} -> {:?} | pred {} | {}",
+                            r.id,
+                            g.event,
+                            g.source,
+                            g.target,
+                            summary(events),
+                            r.text
+                        ),
+                    );
+                }
+            }
+        }
+        print_attribution(&attribution);
+    }
     let report = dyad_eval::evaluate(&records, &predictions);
     print!("{}", report.render());
     Ok(ExitCode::SUCCESS)
+}
+
+fn plv(tsv: &Path, opts: &EvalOpts) -> Result<ExitCode> {
+    let text =
+        std::fs::read_to_string(tsv).with_context(|| format!("cannot read {}", tsv.display()))?;
+    let path = tsv.display().to_string();
+    let mut rows = read_plv(&text, &path).map_err(anyhow::Error::msg)?;
+    rows.retain(|r| opts.keeps(&r.sentence));
+    let mut sentences: Vec<&str> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for r in &rows {
+        index.entry(r.sentence.as_str()).or_insert_with(|| {
+            sentences.push(&r.sentence);
+            sentences.len() - 1
+        });
+    }
+    let pipeline = Pipeline::new();
+    let coded: Vec<_> = sentences
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut doc = document_from_text(
+                s,
+                Origin {
+                    path: path.clone(),
+                    line: None,
+                },
+                None,
+            );
+            doc.id = format!("plv{i}");
+            pipeline.trace_document(&doc)
+        })
+        .collect();
+    let plv_events: Vec<Vec<PlvEvent>> = coded
+        .iter()
+        .map(|(events, _)| events.iter().map(PlvEvent::from_record).collect())
+        .collect();
+    let mut hits = Vec::with_capacity(rows.len());
+    let mut attribution = Attribution::default();
+    for r in &rows {
+        let i = index.get(r.sentence.as_str()).copied().unwrap_or(0);
+        let (Some(events), Some((records, trace))) = (plv_events.get(i), coded.get(i)) else {
+            continue;
+        };
+        let hit = score_row(r, events);
+        hits.push(hit);
+        if opts.explain && !hit.triple {
+            let stage = attribute(
+                &r.root,
+                &SpanSide(&r.source),
+                &SpanSide(&r.target),
+                &record_trace(trace),
+                &predicted(records),
+                |dyad, gold| plv_root(dyad) == gold,
+            );
+            if let Some(stage) = stage {
+                attribution.add(
+                    stage,
+                    format!(
+                        "line {} gold {} [{}] -> [{}] | pred {} | {}",
+                        r.line,
+                        r.root,
+                        r.source,
+                        r.target,
+                        summary(records),
+                        r.sentence
+                    ),
+                );
+            }
+        }
+    }
+    if opts.explain {
+        print_attribution(&attribution);
+    }
+    let events = coded.iter().map(|(e, _)| e.len()).sum();
+    print!(
+        "{}",
+        PlvReport::new(&rows, &hits, sentences.len(), events).render()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn codes(actors: &[dyad_model::ActorRef]) -> Vec<String> {
+    actors.iter().map(|a| a.code.clone()).collect()
+}
+
+/// The events of a record in one line: `TYPE [SRC] -> [TGT]; ...`.
+fn summary(events: &[EventRecord]) -> String {
+    if events.is_empty() {
+        return "none".to_string();
+    }
+    let side = |a: &[dyad_model::ActorRef]| {
+        a.iter()
+            .map(|a| format!("{}={}", a.text, a.code))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} [{}] -> [{}] ({})",
+                e.plover.event,
+                side(&e.source),
+                side(&e.target),
+                e.trigger.text
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A record's sentence traces as attribution reads them.
+fn record_trace(trace: &[SentenceTrace]) -> RecordTrace {
+    RecordTrace {
+        discarded: !trace.is_empty() && trace.iter().all(|t| t.discarded),
+        mentions: trace.iter().flat_map(|t| t.mentions.clone()).collect(),
+        candidates: trace
+            .iter()
+            .flat_map(|t| t.candidates.iter().map(|c| (c.event.clone(), c.kept)))
+            .collect(),
+    }
+}
+
+fn predicted(events: &[EventRecord]) -> Vec<Predicted> {
+    let side =
+        |a: &[dyad_model::ActorRef]| a.iter().map(|a| (a.text.clone(), a.code.clone())).collect();
+    events
+        .iter()
+        .map(|e| Predicted {
+            event: e.plover.event.clone(),
+            source: side(&e.source),
+            target: side(&e.target),
+        })
+        .collect()
+}
+
+fn print_attribution(attribution: &Attribution) {
+    for line in &attribution.lines {
+        println!("{line}");
+    }
+    println!("{}", attribution.render());
 }
 
 /// Whitespace-free character offsets of every byte offset of `text`.

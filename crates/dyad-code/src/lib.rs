@@ -315,7 +315,7 @@ impl Pipeline {
         let prepared = self.prepare_spans(doc, spans);
         SectionResult {
             sentences: spans.len(),
-            events: self.code_prepared(doc, &prepared, range.start),
+            events: self.code_prepared(doc, &prepared, range.start, None),
         }
     }
 
@@ -333,12 +333,13 @@ impl Pipeline {
     }
 
     /// The second pass over a prepared section whose first sentence is sentence
-    /// `section_start` of the document.
+    /// `section_start` of the document; with `trace`, what each sentence considered.
     fn code_prepared(
         &self,
         doc: &Document,
         prepared: &PreparedDocument,
         section_start: usize,
+        mut trace: Option<&mut Vec<SentenceTrace>>,
     ) -> Vec<EventRecord> {
         let mut events = Vec::new();
         for (index, (sentence, prep)) in prepared
@@ -347,12 +348,20 @@ impl Pipeline {
             .zip(&prepared.prepared)
             .enumerate()
         {
+            let mut sentence_trace = trace.as_ref().map(|_| SentenceTrace {
+                index: section_start + index,
+                discarded: prep.is_none(),
+                ..SentenceTrace::default()
+            });
             let Some(PreparedSentence {
                 tokens,
                 words,
                 mentions,
             }) = prep
             else {
+                if let (Some(t), Some(st)) = (trace.as_mut(), sentence_trace) {
+                    t.push(st);
+                }
                 continue;
             };
             let syntax = self.analyzer.map(|(a, parse)| a.analyze(tokens, parse));
@@ -368,12 +377,47 @@ impl Pipeline {
                 context: &prepared.context,
             };
             for ev in self.coder.code(&input) {
-                if let Some(rec) = records::build(&input, &ev, &self.dicts.ontology) {
-                    events.push(rec);
+                let rec = records::build(&input, &ev, &self.dicts.ontology);
+                if let Some(st) = sentence_trace.as_mut() {
+                    st.candidates.push(Candidate {
+                        cameo: ev.cameo.clone(),
+                        event: self
+                            .dicts
+                            .ontology
+                            .lookup(&ev.cameo)
+                            .and_then(|i| i.event.clone()),
+                        kept: rec.is_some(),
+                    });
                 }
+                events.extend(rec);
+            }
+            if let (Some(t), Some(mut st)) = (trace.as_mut(), sentence_trace) {
+                let idx = dyad_model::CharIndex::new(&sentence.text);
+                st.mentions = mentions
+                    .iter()
+                    .map(|m| {
+                        let a = records::actor_ref(m, words, &sentence.text, &idx);
+                        (a.text, a.code)
+                    })
+                    .collect();
+                t.push(st);
             }
         }
         events
+    }
+
+    /// Codes `doc` as [`Pipeline::code_document`] does and also returns what every sentence
+    /// considered (mentions, candidates before record building), for error attribution.
+    pub fn trace_document(&self, doc: &Document) -> (Vec<EventRecord>, Vec<SentenceTrace>) {
+        let sections = self.sections(doc);
+        let mut events = Vec::new();
+        let mut trace = Vec::new();
+        for range in &sections.bounds {
+            let spans = sections.spans.get(range.clone()).unwrap_or_default();
+            let prepared = self.prepare_spans(doc, spans);
+            events.extend(self.code_prepared(doc, &prepared, range.start, Some(&mut trace)));
+        }
+        (events, trace)
     }
 }
 
@@ -402,6 +446,29 @@ impl Sections {
     pub fn is_empty(&self) -> bool {
         self.bounds.is_empty()
     }
+}
+
+/// What coding considered in one sentence ([`Pipeline::trace_document`]).
+#[derive(Debug, Clone, Default)]
+pub struct SentenceTrace {
+    /// The sentence's index in the document.
+    pub index: usize,
+    /// The discard list dropped the sentence (sports, entertainment).
+    pub discarded: bool,
+    /// The actor mentions found, as (text, code).
+    pub mentions: Vec<(String, String)>,
+    /// Every event the coder proposed, before record building.
+    pub candidates: Vec<Candidate>,
+}
+
+/// An event the coder proposed.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub cameo: String,
+    /// Its PLOVER type, if the CAMEO code has one.
+    pub event: Option<String>,
+    /// Whether it became a record (not dropped for lacking a PLOVER type or a recipient).
+    pub kept: bool,
 }
 
 /// What coding one section produced.

@@ -6,7 +6,10 @@
 //! country is shared, and two empty sides match. Within a record each gold event is matched
 //! to at most one predicted event (greedily, in order), so precision counts every extra event.
 
+pub mod attribution;
 pub mod conll18;
+pub mod plv;
+pub mod split;
 
 use dyad_model::EventRecord;
 use serde::Deserialize;
@@ -180,6 +183,33 @@ fn match_record(level: Level, gold: &[GoldEvent], pred: &[EventRecord]) -> (Vec<
         }
     }
     (g_used, p_used)
+}
+
+/// The gold events of a record that no predicted event matches at type+source+target (with
+/// the scorer's one-to-one matching).
+pub fn missed(gold: &[GoldEvent], pred: &[EventRecord]) -> Vec<usize> {
+    let (matched, _) = match_record(Level::TypeSourceTarget, gold, pred);
+    (0..gold.len()).filter(|&i| !matched[i]).collect()
+}
+
+/// A gold side given by actor codes, compared by country as the scorer does.
+pub struct CodeSide<'a>(pub &'a [String]);
+
+impl attribution::GoldSide for CodeSide<'_> {
+    fn matches(&self, side: &[(String, String)]) -> bool {
+        sides_match(
+            self.0.iter().map(String::as_str),
+            side.iter().map(|(_, c)| c.as_str()),
+        )
+    }
+
+    /// An empty gold side counts as present: a predicted actor there is a role error.
+    fn among(&self, mentions: &[(String, String)]) -> bool {
+        self.0.is_empty()
+            || mentions
+                .iter()
+                .any(|(_, c)| self.0.iter().any(|g| country(g) == country(c)))
+    }
 }
 
 /// Evaluates the predictions for each record (same order as `gold`).
