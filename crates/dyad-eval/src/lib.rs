@@ -25,6 +25,9 @@ pub struct GoldEvent {
     pub source: Vec<String>,
     #[serde(default)]
     pub target: Vec<String>,
+    /// Coders may reasonably differ on it: neither required nor counted against precision.
+    #[serde(default)]
+    pub optional: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -170,26 +173,64 @@ pub struct Report {
     pub predicted_types: BTreeMap<String, (usize, usize)>,
 }
 
-/// Greedy one-to-one matching within a record; returns (matched gold flags, matched predicted flags).
+/// Greedy one-to-one matching within a record; returns (matched gold flags, matched predicted
+/// flags). Required gold events are matched first; a predicted event that then matches an
+/// optional one is flagged too (it is not counted against precision), while optional gold
+/// events never count as missed (callers skip them).
 fn match_record(level: Level, gold: &[GoldEvent], pred: &[EventRecord]) -> (Vec<bool>, Vec<bool>) {
     let mut g_used = vec![false; gold.len()];
     let mut p_used = vec![false; pred.len()];
-    for (gi, g) in gold.iter().enumerate() {
-        if let Some(pi) =
-            (0..pred.len()).find(|&pi| !p_used[pi] && event_matches(level, g, &pred[pi]))
+    for optional in [false, true] {
+        for (gi, g) in gold
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.optional == optional)
         {
-            g_used[gi] = true;
-            p_used[pi] = true;
+            if let Some(pi) =
+                (0..pred.len()).find(|&pi| !p_used[pi] && event_matches(level, g, &pred[pi]))
+            {
+                g_used[gi] = true;
+                p_used[pi] = true;
+            }
         }
     }
     (g_used, p_used)
+}
+
+/// Counts of one record at one level: optional gold events count nowhere, and predicted
+/// events matched to them are left out of the predicted count.
+fn count_record(level: Level, gold: &[GoldEvent], pred: &[EventRecord]) -> Counts {
+    let (g, p) = match_record(level, gold, pred);
+    let (_, p_required) = match_record(level, &required(gold), pred);
+    let on_optional = p
+        .iter()
+        .zip(&p_required)
+        .filter(|(any, req)| **any && !**req)
+        .count();
+    Counts {
+        gold: gold.iter().filter(|e| !e.optional).count(),
+        predicted: pred.len() - on_optional,
+        matched_gold: gold
+            .iter()
+            .zip(&g)
+            .filter(|(e, m)| !e.optional && **m)
+            .count(),
+        matched_predicted: p_required.iter().filter(|x| **x).count(),
+    }
+}
+
+/// The required gold events of a record.
+fn required(gold: &[GoldEvent]) -> Vec<GoldEvent> {
+    gold.iter().filter(|e| !e.optional).cloned().collect()
 }
 
 /// The gold events of a record that no predicted event matches at type+source+target (with
 /// the scorer's one-to-one matching).
 pub fn missed(gold: &[GoldEvent], pred: &[EventRecord]) -> Vec<usize> {
     let (matched, _) = match_record(Level::TypeSourceTarget, gold, pred);
-    (0..gold.len()).filter(|&i| !matched[i]).collect()
+    (0..gold.len())
+        .filter(|&i| !matched[i] && gold.get(i).is_some_and(|g| !g.optional))
+        .collect()
 }
 
 /// A gold side given by actor codes, compared by country as the scorer does.
@@ -221,18 +262,18 @@ pub fn evaluate(gold: &[GoldRecord], predictions: &[Vec<EventRecord>]) -> Report
     for level in LEVELS {
         let mut c = Counts::default();
         for (rec, pred) in gold.iter().zip(predictions) {
-            let (g, p) = match_record(level, &rec.events, pred);
-            c.gold += g.len();
-            c.predicted += p.len();
-            c.matched_gold += g.iter().filter(|x| **x).count();
-            c.matched_predicted += p.iter().filter(|x| **x).count();
+            let r = count_record(level, &rec.events, pred);
+            c.gold += r.gold;
+            c.predicted += r.predicted;
+            c.matched_gold += r.matched_gold;
+            c.matched_predicted += r.matched_predicted;
         }
         report.levels.push((level, c));
     }
     for (rec, pred) in gold.iter().zip(predictions) {
         let (g1, p1) = match_record(Level::Type, &rec.events, pred);
         let (g3, _) = match_record(Level::TypeSourceTarget, &rec.events, pred);
-        for (i, g) in rec.events.iter().enumerate() {
+        for (i, g) in rec.events.iter().enumerate().filter(|(_, g)| !g.optional) {
             let e = report.per_type.entry(g.event.clone()).or_default();
             e.0 += 1;
             e.1 += g1[i] as usize;
@@ -361,7 +402,32 @@ mod tests {
                 mode: String::new(),
                 source: src.iter().map(|s| s.to_string()).collect(),
                 target: tgt.iter().map(|s| s.to_string()).collect(),
+                optional: false,
             }],
+        }
+    }
+
+    #[test]
+    fn optional_gold_events_count_neither_for_nor_against() {
+        let mut g = gold("AID", &["USA"], &["UKR"]);
+        let mut optional = g.events[0].clone();
+        optional.event = "CONSULT".into();
+        optional.optional = true;
+        g.events.push(optional);
+        let both = vec![
+            pred("AID", &["USA"], &["UKR"]),
+            pred("CONSULT", &["USA"], &["UKR"]),
+        ];
+        let only_required = vec![pred("AID", &["USA"], &["UKR"])];
+        for p in [both, only_required] {
+            let r = evaluate(std::slice::from_ref(&g), &[p.clone()]);
+            for (_, c) in &r.levels {
+                assert_eq!(
+                    (c.gold, c.predicted, c.matched_gold, c.matched_predicted),
+                    (1, 1, 1, 1)
+                );
+            }
+            assert!(missed(&g.events, &p).is_empty());
         }
     }
 
