@@ -45,6 +45,15 @@ pub enum EvalCommand {
         #[command(flatten)]
         dict: crate::DictArgs,
     },
+    /// Agreement between two annotations of the same stories (gold format): the second scored
+    /// against the first, at type, type+source and type+source+target (F1 is symmetric);
+    /// `--verbose` lists every event one annotation has and the other lacks.
+    Agreement {
+        first: PathBuf,
+        second: PathBuf,
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Score the embedded tagger and parser on a CoNLL-U treebank with its gold tokenization:
     /// UPOS, XPOS, lemma accuracy, UAS and LAS (punctuation included, CoNLL 2018).
     Parse {
@@ -82,6 +91,11 @@ impl EvalOpts {
 
 pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
     match cmd {
+        EvalCommand::Agreement {
+            first,
+            second,
+            verbose,
+        } => agreement(&first, &second, verbose),
         EvalCommand::Plv { tsv, opts, dict } => {
             dict.install()?;
             plv(&tsv, &opts)
@@ -146,7 +160,19 @@ fn plover(gold: PathBuf, verbose: bool, reading: Reading, opts: &EvalOpts) -> Re
         .with_context(|| format!("cannot read {}", gold.display()))?;
     let path = gold.display().to_string();
     let mut records = dyad_eval::read_gold(&text, &path).map_err(anyhow::Error::msg)?;
-    records.retain(|r| opts.keeps(&r.text));
+    // Records of one sentence are split by their text; records of many sentences (whose gold
+    // events name their sentence) by each event's sentence, gold and predicted alike.
+    let by_sentence = records
+        .iter()
+        .any(|r| r.events.iter().any(|e| e.sentence.is_some()));
+    if by_sentence {
+        for r in &mut records {
+            r.events
+                .retain(|e| opts.keeps(e.sentence.as_deref().unwrap_or(&r.text)));
+        }
+    } else {
+        records.retain(|r| opts.keeps(&r.text));
+    }
     let dicts = dyad_dict::Dictionaries::embedded();
     let coder = dyad_code::PatternCoder::new(dicts, reading);
     let pipeline = Pipeline::with_coder(dicts, Box::new(coder))?;
@@ -167,7 +193,13 @@ fn plover(gold: PathBuf, verbose: bool, reading: Reading, opts: &EvalOpts) -> Re
             pipeline.trace_document(&doc)
         })
         .collect();
-    let predictions: Vec<Vec<EventRecord>> = coded.iter().map(|(e, _)| e.clone()).collect();
+    let predictions: Vec<Vec<EventRecord>> = coded
+        .iter()
+        .map(|(events, _)| {
+            let keep = |e: &&EventRecord| !by_sentence || opts.keeps(&e.sentence);
+            events.iter().filter(keep).cloned().collect()
+        })
+        .collect();
     if verbose {
         for (r, p) in records.iter().zip(&predictions) {
             println!("{} {}", r.id, r.text);
@@ -189,7 +221,7 @@ fn plover(gold: PathBuf, verbose: bool, reading: Reading, opts: &EvalOpts) -> Re
     }
     if opts.explain {
         let mut attribution = Attribution::default();
-        for (r, (events, trace)) in records.iter().zip(&coded) {
+        for ((r, events), (_, trace)) in records.iter().zip(&predictions).zip(&coded) {
             let (trace, predicted) = (record_trace(trace), predicted(events));
             for i in dyad_eval::missed(&r.events, events) {
                 let Some(g) = r.events.get(i) else { continue };
@@ -301,6 +333,59 @@ fn plv(tsv: &Path, opts: &EvalOpts) -> Result<ExitCode> {
         "{}",
         PlvReport::new(&rows, &hits, sentences.len(), events).render()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn agreement(first: &Path, second: &Path, verbose: bool) -> Result<ExitCode> {
+    let read = |p: &Path| -> Result<Vec<dyad_eval::GoldRecord>> {
+        let text =
+            std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+        dyad_eval::read_gold(&text, &p.display().to_string()).map_err(anyhow::Error::msg)
+    };
+    let (a, b) = (read(first)?, read(second)?);
+    let by_id: HashMap<&str, &dyad_eval::GoldRecord> =
+        b.iter().map(|r| (r.id.as_str(), r)).collect();
+    let mut gold = Vec::new();
+    let mut pred = Vec::new();
+    for r in &a {
+        let Some(other) = by_id.get(r.id.as_str()) else {
+            continue;
+        };
+        // the second annotation's optional events are no claims of its own
+        let claims: Vec<EventRecord> = other
+            .events
+            .iter()
+            .filter(|e| !e.optional)
+            .map(dyad_eval::as_predicted)
+            .collect();
+        if verbose {
+            let only = |from: &[dyad_eval::GoldEvent], against: &[dyad_eval::GoldEvent]| {
+                let against: Vec<EventRecord> =
+                    against.iter().map(dyad_eval::as_predicted).collect();
+                dyad_eval::missed(from, &against)
+                    .into_iter()
+                    .filter_map(|i| from.get(i))
+                    .map(|e| format!("{} {:?} -> {:?}", e.event, e.source, e.target))
+                    .collect::<Vec<_>>()
+            };
+            for (who, from, against) in [
+                ("first only ", &r.events, &other.events),
+                ("second only", &other.events, &r.events),
+            ] {
+                for line in only(from, against) {
+                    println!("{} {who} {line}", r.id);
+                }
+            }
+        }
+        gold.push(r.clone());
+        pred.push(claims);
+    }
+    let report = dyad_eval::evaluate(&gold, &pred);
+    println!(
+        "{} records in both; the second annotation scored against the first:",
+        gold.len()
+    );
+    print!("{}", report.render());
     Ok(ExitCode::SUCCESS)
 }
 

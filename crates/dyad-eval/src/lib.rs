@@ -28,6 +28,9 @@ pub struct GoldEvent {
     /// Coders may reasonably differ on it: neither required nor counted against precision.
     #[serde(default)]
     pub optional: bool,
+    /// The sentence it is read from, in multi-sentence records (dyad's own annotations).
+    #[serde(default)]
+    pub sentence: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -253,6 +256,28 @@ impl attribution::GoldSide for CodeSide<'_> {
     }
 }
 
+/// A gold event as a predicted event, to score one annotation against another.
+pub fn as_predicted(e: &GoldEvent) -> EventRecord {
+    let actors = |codes: &[String]| {
+        codes
+            .iter()
+            .map(|c| dyad_model::ActorRef {
+                code: c.clone(),
+                ..Default::default()
+            })
+            .collect()
+    };
+    EventRecord {
+        source: actors(&e.source),
+        target: actors(&e.target),
+        plover: dyad_model::Plover {
+            event: e.event.clone(),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
+
 /// Evaluates the predictions for each record (same order as `gold`).
 pub fn evaluate(gold: &[GoldRecord], predictions: &[Vec<EventRecord>]) -> Report {
     let mut report = Report {
@@ -403,6 +428,7 @@ mod tests {
                 source: src.iter().map(|s| s.to_string()).collect(),
                 target: tgt.iter().map(|s| s.to_string()).collect(),
                 optional: false,
+                sentence: None,
             }],
         }
     }

@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 /// One coded event, in the JSON shape of CONTRACT.md ("Event output").
 ///
 /// Spans are character offsets into `sentence`, start inclusive, end exclusive.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EventRecord {
     pub event_id: String,
     pub doc_id: String,
@@ -35,7 +35,7 @@ pub struct EventRecord {
 }
 
 /// An actor mention with its CAMEO-style code.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ActorRef {
     pub text: String,
     pub code: String,
@@ -50,14 +50,14 @@ pub struct ActorRef {
     pub backer: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Plover {
     pub event: String,
     pub mode: Option<String>,
     pub context: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Trigger {
     pub text: String,
     pub span: [usize; 2],
