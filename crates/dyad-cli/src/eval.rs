@@ -10,7 +10,7 @@ use dyad_eval::CodeSide;
 use dyad_ingest::{document_from_text, parse_iso_date, Origin};
 use dyad_model::EventRecord;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -250,6 +250,7 @@ fn plover(gold: PathBuf, verbose: bool, reading: Reading, opts: &EvalOpts) -> Re
             }
         }
         print_attribution(&attribution);
+        print_extras(&records, &predictions);
     }
     let report = dyad_eval::evaluate(&records, &predictions);
     print!("{}", report.render());
@@ -442,6 +443,34 @@ fn predicted(events: &[EventRecord]) -> Vec<Predicted> {
             target: side(&e.target),
         })
         .collect()
+}
+
+/// Every predicted event that matches no gold event, as `[Extra]` lines: `type absent` when
+/// the record has no gold event of its type, else `wrong sides`; and their count by rule
+/// family (the rule id up to its first `:`) and type.
+fn print_extras(records: &[dyad_eval::GoldRecord], predictions: &[Vec<EventRecord>]) {
+    let mut by_kind: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for (r, events) in records.iter().zip(predictions) {
+        for i in dyad_eval::extra(&r.events, events) {
+            let Some(e) = events.get(i) else { continue };
+            let absent = !r.events.iter().any(|g| g.event == e.plover.event);
+            let why = if absent { "type absent" } else { "wrong sides" };
+            let family = e.rule.split(':').next().unwrap_or("").to_string();
+            *by_kind.entry((family, e.plover.event.clone())).or_default() += 1;
+            println!(
+                "[Extra]          {} {why}: {} | {} | {}",
+                r.id,
+                summary(std::slice::from_ref(e)),
+                e.rule,
+                e.sentence
+            );
+        }
+    }
+    let total: usize = by_kind.values().sum();
+    println!("extra events by rule family and type ({total}):");
+    for ((family, event), n) in &by_kind {
+        println!("  {family:<24} {event:<10} {n:>5}");
+    }
 }
 
 fn print_attribution(attribution: &Attribution) {

@@ -80,6 +80,11 @@ pub fn build(
     if target.is_empty() && NEEDS_RECIPIENT.contains(&event.as_str()) {
         return None;
     }
+    // Every PLOVER event has an actor (manual, "actor and recipient"; CODING-CONVENTIONS "the
+    // actor must be recoverable"): a row without one says what happened but not who did it.
+    if source.is_empty() {
+        return None;
+    }
     let trigger_text = input
         .sentence
         .text

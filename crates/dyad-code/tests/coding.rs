@@ -825,3 +825,12 @@ fn places_named_like_people_still_locate_where_the_sentence_puts_them() {
         first_location("Taliban fighters attacked Kabul Airport on Monday, Afghan officials said.");
     assert_eq!(got, "Kabul AFG");
 }
+
+/// Every PLOVER event has an actor: an agentless killing names who suffered, not who acted,
+/// and is no row; an act with a named actor still is.
+#[test]
+fn an_event_without_an_actor_is_no_row() {
+    assert!(code("Three civilians were killed in a bombing in the capital on Monday.").is_empty());
+    let events = code("Rebels killed three civilians in a bombing in the capital on Monday.");
+    assert!(!first(&events, "ASSAULT").source.is_empty());
+}

@@ -236,6 +236,13 @@ pub fn missed(gold: &[GoldEvent], pred: &[EventRecord]) -> Vec<usize> {
         .collect()
 }
 
+/// The predicted events of a record that match no gold event at type+source+target (nor an
+/// optional one): the extra rows precision counts against the coder.
+pub fn extra(gold: &[GoldEvent], pred: &[EventRecord]) -> Vec<usize> {
+    let (_, matched) = match_record(Level::TypeSourceTarget, gold, pred);
+    (0..pred.len()).filter(|&i| !matched[i]).collect()
+}
+
 /// A gold side given by actor codes, compared by country as the scorer does.
 pub struct CodeSide<'a>(pub &'a [String]);
 
