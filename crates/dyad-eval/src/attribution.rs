@@ -7,7 +7,7 @@
 //! 1. [`Stage::Discarded`]: the discard list dropped the sentence;
 //! 2. [`Stage::NoCandidate`]: no verb pattern or event noun fired at all (vocabulary);
 //! 3. [`Stage::Filtered`]: a candidate of the gold type was dropped when the record was built
-//!    (no recipient for a type that needs one);
+//!    (no actor, or no recipient for a type that needs one);
 //! 4. [`Stage::WrongType`]: events were coded, none of the gold type;
 //! 5. [`Stage::ActorMissing`]: an event of the gold type, but no mention in the sentence is the
 //!    gold actor (not found as a mention, or resolved to another code);
@@ -50,7 +50,7 @@ impl Stage {
         match self {
             Stage::Discarded => "discarded sentence",
             Stage::NoCandidate => "no candidate (vocabulary)",
-            Stage::Filtered => "filtered (no recipient)",
+            Stage::Filtered => "filtered (no actor, or no required recipient)",
             Stage::WrongType => "wrong type",
             Stage::ActorMissing => "actor not a mention (not found or wrong code)",
             Stage::WrongRole => "mention found, wrong role",
