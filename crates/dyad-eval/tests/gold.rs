@@ -1,0 +1,55 @@
+//! dyad's own gold set (`data/gold/voa-first10.jsonl`) is well formed: it reads as gold
+//! records, every event names its sentence as it stands in the text, types are PLOVER's.
+
+use std::path::Path;
+
+const TYPES: &[&str] = &[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+];
+
+#[test]
+fn the_voa_gold_set_is_well_formed() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gold/voa-first10.jsonl");
+    let text = std::fs::read_to_string(&path).expect("data/gold/voa-first10.jsonl");
+    let records = dyad_eval::read_gold(&text, "voa-first10.jsonl").expect("gold records");
+    assert_eq!(records.len(), 49);
+    let mut events = 0;
+    for (line, raw) in text.lines().enumerate() {
+        let value: serde_json::Value = serde_json::from_str(raw).expect("json");
+        let sentences: Vec<&str> = value["text"].as_str().unwrap_or("").split("\n\n").collect();
+        assert_eq!(sentences.len(), 10, "line {}", line + 1);
+        for e in value["events"].as_array().into_iter().flatten() {
+            events += 1;
+            let i = e["sentence_index"].as_u64().unwrap_or(99) as usize;
+            assert_eq!(
+                sentences.get(i).copied(),
+                e["sentence"].as_str(),
+                "line {}",
+                line + 1
+            );
+            assert!(TYPES.contains(&e["event"].as_str().unwrap_or("")), "{e}");
+            for side in ["source", "target"] {
+                for code in e[side].as_array().into_iter().flatten() {
+                    let code = code.as_str().unwrap_or("");
+                    assert!(code.len() >= 3 && code == code.to_uppercase(), "{e}");
+                }
+            }
+        }
+    }
+    assert_eq!(events, 150);
+}
