@@ -16,6 +16,7 @@ use crate::acts::{
 };
 use crate::conflicts::{conflict_recipients, with_conflict_parties};
 use crate::mentions::Mention;
+use crate::provenance::Provenance;
 use crate::roles::{crosses_boundary, subject_before, tree_roles};
 use crate::syntax::{SyntaxNeed, SyntaxToken};
 use crate::tree::DepTree;
@@ -399,7 +400,7 @@ pub(crate) fn fold_content(
     }
     // an order to restrict ("ordered the newspaper to suspend publication") imposes the
     // restriction; an order to do anything else demands it
-    if outer.rule.starts_with("order:") {
+    if outer.provenance.is_order() {
         outer.cameo = if code.starts_with("17") {
             code.to_string()
         } else {
@@ -504,7 +505,7 @@ const BE_FORMS: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "
 /// How a verb hit is coded before roles and modality: code, rule, pattern match.
 struct HitCode {
     code: String,
-    rule: String,
+    rule: Provenance,
     pattern: Option<PatternMatch>,
 }
 
@@ -522,12 +523,15 @@ impl PatternCoder {
         match self.best_pattern(hit, words, mentions, actor_known) {
             Some((pat, pm)) => Some(HitCode {
                 code: pat.code.clone()?,
-                rule: format!("pattern:{}", pat.id),
+                rule: Provenance::Pattern { id: pat.id.clone() },
                 pattern: Some(pm),
             }),
             None => Some(HitCode {
                 code: verb.code.clone().or_else(|| block.code.clone())?,
-                rule: format!("verb:{}:{}", block.name, verb.lemma),
+                rule: Provenance::Verb {
+                    block: block.name.clone(),
+                    lemma: verb.lemma.clone(),
+                },
                 pattern: None,
             }),
         }
@@ -666,7 +670,7 @@ impl SentenceCoder for PatternCoder {
             // "holds twenty seats": a light verb's own code ("hold" -> detain) needs an actor
             // as its object; with anything else it names no act
             let light_without_actor = |t: &DepTree<'_>| {
-                rule.starts_with("verb:")
+                rule.is_generic_verb()
                     && LIGHT_VERBS.contains(&lemma)
                     && t.kids(v, "obj").next().and_then(|o| t.filler(o)).is_none()
             };
@@ -681,8 +685,7 @@ impl SentenceCoder for PatternCoder {
             // order to someone to act is a demand of the act, which is its content (see
             // `fold_content`); an order of something ("ordered an inquiry") is coded by its
             // noun, not as the block's cooperation (nor as its "head to" travel, "* to" -> 042)
-            if ORDER_VERBS.contains(&lemma) && (rule.starts_with("verb:") || code.starts_with("04"))
-            {
+            if ORDER_VERBS.contains(&lemma) && (rule.is_generic_verb() || code.starts_with("04")) {
                 let order_to = tree.as_ref().is_some_and(|t| {
                     let to = |x: usize| t.kids(x, "mark").any(|m| t.lemma(m) == "to");
                     (t.kids(v, "obj").next().is_some() || t.kids(v, "iobj").next().is_some())
@@ -692,7 +695,9 @@ impl SentenceCoder for PatternCoder {
                 });
                 if order_to {
                     code = "100".to_string();
-                    rule = format!("order:{lemma}");
+                    rule = Provenance::Order {
+                        lemma: lemma.to_string(),
+                    };
                 } else if !matches!(lemma, "press" | "pressure") {
                     continue;
                 }
@@ -849,7 +854,7 @@ impl SentenceCoder for PatternCoder {
                 target: tgt.map(|g| side(mentions, g)).unwrap_or_default(),
                 cameo: code,
                 trigger: (trigger_start, words[hit.end - 1].end),
-                rule,
+                provenance: rule,
                 negated,
                 modality,
                 confidence,
@@ -873,7 +878,9 @@ impl SentenceCoder for PatternCoder {
                         source: psrc.map(|g| actor_side(mentions, g)).unwrap_or_default(),
                         target: ptgt.map(|g| side(mentions, g)).unwrap_or_default(),
                         cameo: plain,
-                        rule: format!("verb:{}", verb.map_or("", |v| v.lemma.as_str())),
+                        provenance: Provenance::PlainVerb {
+                            lemma: verb.map_or("", |v| v.lemma.as_str()).to_string(),
+                        },
                         confidence: ev.confidence - 0.1,
                         ..ev
                     });

@@ -27,6 +27,7 @@ pub mod locating;
 pub mod mentions;
 mod namesakes;
 mod nominal;
+pub mod provenance;
 pub mod quotes;
 pub mod records;
 pub mod resolver;
@@ -42,6 +43,7 @@ use dyad_text::{LongSentence, SentenceCap, Tokenizer};
 pub use coder::{PatternCoder, Reading};
 pub use context::DocContext;
 pub use mentions::{Mention, MentionFinder, Side};
+pub use provenance::Provenance;
 pub use resolver::{ActorResolver, SentenceActors};
 pub use syntax::{Analyzer, SyntaxNeed, SyntaxToken};
 
@@ -76,7 +78,8 @@ pub struct CodedEvent {
     pub cameo: String,
     /// Byte span of the trigger in the sentence.
     pub trigger: (usize, usize),
-    pub rule: String,
+    /// The rule or dictionary entry that proposed it (the record's `rule`).
+    pub provenance: Provenance,
     pub negated: bool,
     pub modality: Modality,
     pub confidence: f32,

@@ -11,6 +11,7 @@
 use crate::acts::{armed_readiness, demand_code, modality, settle};
 use crate::coder::{actor_side, fold_content, governing_act, parenthesized, side};
 use crate::mentions::Mention;
+use crate::provenance::Provenance;
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality, SentenceInput};
 use dyad_dict::{Dictionaries, NounEvent};
@@ -214,7 +215,7 @@ pub(crate) fn code_nominal_events(
             };
             // the naming verb's own generic reading ("call" -> telephone) gives way
             let replaces = triggers.iter().position(|&t| t == namer);
-            if replaces.is_some_and(|k| !events[k].rule.starts_with("verb:")) {
+            if replaces.is_some_and(|k| !events[k].provenance.is_generic_verb()) {
                 continue;
             }
             let src = tree.actor(namer).and_then(group);
@@ -238,11 +239,10 @@ pub(crate) fn code_nominal_events(
                 target,
                 cameo: entry.code.clone(),
                 trigger: (a.start.min(b.start), a.end.max(b.end)),
-                rule: format!(
-                    "noun:{}:{}",
-                    tree.lemma(namer),
-                    tree.lemma(n).to_lowercase()
-                ),
+                provenance: Provenance::Noun {
+                    verb: tree.lemma(namer).to_string(),
+                    noun: tree.lemma(n).to_lowercase(),
+                },
                 negated: false,
                 modality: crate::Modality::Asserted,
                 confidence: 0.55,
@@ -334,14 +334,17 @@ pub(crate) fn code_nominal_events(
             (Some(x), Some(y)) => (x.start, y.end),
             _ => continue,
         };
-        let rule = format!("noun:{}:{}", verb, tree.lemma(n).to_lowercase());
+        let rule = Provenance::Noun {
+            verb: verb.to_string(),
+            noun: tree.lemma(n).to_lowercase(),
+        };
 
         // the verb was coded from its own entry ("issued" -> grant): the noun says what it did
         if let Some(k) = triggers.iter().position(|&t| t == g) {
             let e = &mut events[k];
             // a support verb's own patterns ("hold" -> detain) do not apply to an event noun
             // a demand already made of the act ("must reach an agreement") stays a demand
-            let generic = (e.rule.starts_with("verb:") || frame == Frame::Support)
+            let generic = (e.provenance.is_generic_verb() || frame == Frame::Support)
                 && !e.cameo.starts_with("10");
             if generic || frame == Frame::Ask && !e.cameo.starts_with("10") {
                 // the noun's act takes the verb's modality ("will give a grant" is a pledge)
@@ -356,7 +359,7 @@ pub(crate) fn code_nominal_events(
                     e.modality = modality;
                 }
                 e.cameo = code;
-                e.rule = rule;
+                e.provenance = rule;
                 e.trigger = (e.trigger.0.min(trigger.0), e.trigger.1.max(trigger.1));
                 // the verb's object was the noun: who does the noun's act is not its recipient
                 let performs = !matches!(frame, Frame::Happen | Frame::Reject);
@@ -390,7 +393,7 @@ pub(crate) fn code_nominal_events(
             target: tgt.map(|t| side(mentions, t)).unwrap_or_default(),
             cameo: code,
             trigger,
-            rule,
+            provenance: rule,
             negated,
             modality,
             confidence: if src.is_some() { 0.6 } else { 0.45 },

@@ -149,7 +149,7 @@ pub fn build(
             text: trigger_text,
             span: idx.char_span(ev.trigger.0, ev.trigger.1),
         },
-        rule: ev.rule.clone(),
+        rule: ev.provenance.to_string(),
         // Three decimals: more would claim a precision the estimate does not have.
         confidence: (ev.confidence * 1000.0).round() / 1000.0,
     })
