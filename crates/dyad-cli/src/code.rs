@@ -25,6 +25,10 @@ pub struct CodeArgs {
     /// reported ones (events inside someone else's claim or quote).
     #[arg(long)]
     pub asserted_only: bool,
+    /// Drop rows whose confidence (the estimated probability that the row is right at type,
+    /// source and target) is below this; default dyad's `MIN_CONFIDENCE`, 0 keeps every row.
+    #[arg(long)]
+    pub min_confidence: Option<f32>,
     #[command(flatten)]
     pub dict: crate::DictArgs,
 }
@@ -180,7 +184,10 @@ pub fn configure_threads(threads: Option<usize>) {
 pub fn run(args: CodeArgs) -> Result<ExitCode> {
     configure_threads(args.threads);
     args.dict.install()?;
-    let pipeline = Pipeline::new();
+    let mut pipeline = Pipeline::new();
+    if let Some(min) = args.min_confidence {
+        pipeline = pipeline.with_min_confidence(min);
+    }
     let out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(
             std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,

@@ -77,6 +77,10 @@ pub struct EvalOpts {
     /// the end of a session), split by a hash of the sentence (`dyad_eval::split`).
     #[arg(long, value_parser = parse_half)]
     half: Option<Half>,
+    /// Drop rows whose confidence is below this (default: dyad's, `MIN_CONFIDENCE`; 0 keeps
+    /// every row). `eval plover` also prints the figures at several thresholds.
+    #[arg(long)]
+    min_confidence: Option<f32>,
 }
 
 fn parse_half(s: &str) -> Result<Half, String> {
@@ -155,27 +159,35 @@ fn parse(gold: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn plover(gold: PathBuf, verbose: bool, reading: Reading, opts: &EvalOpts) -> Result<ExitCode> {
-    let text = std::fs::read_to_string(&gold)
-        .with_context(|| format!("cannot read {}", gold.display()))?;
+/// A gold set coded by a pipeline: per record, the gold events of the chosen half, the rows
+/// of that half with their scorer features, and the coder's trace.
+pub(crate) struct CodedGold {
+    pub records: Vec<dyad_eval::GoldRecord>,
+    pub predictions: Vec<Vec<EventRecord>>,
+    pub features: Vec<Vec<Vec<String>>>,
+    pub traces: Vec<Vec<SentenceTrace>>,
+}
+
+/// Reads a gold file and codes its records with `pipeline`, keeping one half if asked.
+/// Records of one sentence are split by their text; records of many sentences (whose gold
+/// events name their sentence) by each event's sentence, gold and predicted alike.
+pub(crate) fn code_gold(gold: &Path, pipeline: &Pipeline, half: Option<Half>) -> Result<CodedGold> {
+    let text =
+        std::fs::read_to_string(gold).with_context(|| format!("cannot read {}", gold.display()))?;
     let path = gold.display().to_string();
     let mut records = dyad_eval::read_gold(&text, &path).map_err(anyhow::Error::msg)?;
-    // Records of one sentence are split by their text; records of many sentences (whose gold
-    // events name their sentence) by each event's sentence, gold and predicted alike.
+    let keeps = |sentence: &str| half.is_none_or(|h| Half::of(sentence) == h);
     let by_sentence = records
         .iter()
         .any(|r| r.events.iter().any(|e| e.sentence.is_some()));
     if by_sentence {
         for r in &mut records {
             r.events
-                .retain(|e| opts.keeps(e.sentence.as_deref().unwrap_or(&r.text)));
+                .retain(|e| keeps(e.sentence.as_deref().unwrap_or(&r.text)));
         }
     } else {
-        records.retain(|r| opts.keeps(&r.text));
+        records.retain(|r| keeps(&r.text));
     }
-    let dicts = dyad_dict::Dictionaries::embedded();
-    let coder = dyad_code::PatternCoder::new(dicts, reading);
-    let pipeline = Pipeline::with_coder(dicts, Box::new(coder))?;
     let coded: Vec<_> = records
         .par_iter()
         .enumerate()
@@ -193,12 +205,41 @@ fn plover(gold: PathBuf, verbose: bool, reading: Reading, opts: &EvalOpts) -> Re
             pipeline.trace_document(&doc)
         })
         .collect();
-    let predictions: Vec<Vec<EventRecord>> = coded
-        .iter()
-        .map(|(events, _)| {
-            let keep = |e: &&EventRecord| !by_sentence || opts.keeps(&e.sentence);
-            events.iter().filter(keep).cloned().collect()
-        })
+    let mut out = CodedGold {
+        records,
+        predictions: Vec::new(),
+        features: Vec::new(),
+        traces: Vec::new(),
+    };
+    for (events, trace) in coded {
+        let features = trace.iter().flat_map(|t| t.features.iter().cloned());
+        let (kept, kept_features): (Vec<_>, Vec<_>) = events
+            .into_iter()
+            .zip(features)
+            .filter(|(e, _)| !by_sentence || keeps(&e.sentence))
+            .unzip();
+        out.predictions.push(kept);
+        out.features.push(kept_features);
+        out.traces.push(trace);
+    }
+    Ok(out)
+}
+
+fn plover(gold: PathBuf, verbose: bool, reading: Reading, opts: &EvalOpts) -> Result<ExitCode> {
+    let dicts = dyad_dict::Dictionaries::embedded();
+    let coder = dyad_code::PatternCoder::new(dicts, reading);
+    // every row, so that the threshold table can drop them itself
+    let pipeline = Pipeline::with_coder(dicts, Box::new(coder))?.with_min_confidence(0.0);
+    let CodedGold {
+        records,
+        predictions,
+        traces,
+        ..
+    } = code_gold(&gold, &pipeline, opts.half)?;
+    let min = opts.min_confidence.unwrap_or(dyad_code::MIN_CONFIDENCE);
+    let predictions: Vec<Vec<EventRecord>> = predictions
+        .into_iter()
+        .map(|p| p.into_iter().filter(|e| e.confidence >= min).collect())
         .collect();
     if verbose {
         for (r, p) in records.iter().zip(&predictions) {
@@ -221,7 +262,7 @@ fn plover(gold: PathBuf, verbose: bool, reading: Reading, opts: &EvalOpts) -> Re
     }
     if opts.explain {
         let mut attribution = Attribution::default();
-        for ((r, events), (_, trace)) in records.iter().zip(&predictions).zip(&coded) {
+        for ((r, events), trace) in records.iter().zip(&predictions).zip(&traces) {
             let (trace, predicted) = (record_trace(trace), predicted(events));
             for i in dyad_eval::missed(&r.events, events) {
                 let Some(g) = r.events.get(i) else { continue };
@@ -254,7 +295,46 @@ fn plover(gold: PathBuf, verbose: bool, reading: Reading, opts: &EvalOpts) -> Re
     }
     let report = dyad_eval::evaluate(&records, &predictions);
     print!("{}", report.render());
+    print!("{}", thresholds(&records, &predictions));
+    let scored: Vec<(f64, bool)> = records
+        .iter()
+        .zip(&predictions)
+        .flat_map(|(r, p)| {
+            dyad_eval::labels(&r.events, p)
+                .into_iter()
+                .zip(p)
+                .filter_map(|(l, e)| Some((f64::from(e.confidence), l?)))
+        })
+        .collect();
+    print!(
+        "\n{}",
+        crate::scoring::reliability("confidence of the rows above", &scored)
+    );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Precision and recall at type+source+target if rows under each confidence were dropped.
+fn thresholds(records: &[dyad_eval::GoldRecord], predictions: &[Vec<EventRecord>]) -> String {
+    let mut s = String::from(
+        "\nat confidence >= t (type+source+target):\n    t   rows  precision  recall     F1\n",
+    );
+    for t in [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7] {
+        let kept: Vec<Vec<EventRecord>> = predictions
+            .iter()
+            .map(|p| p.iter().filter(|e| e.confidence >= t).cloned().collect())
+            .collect();
+        let report = dyad_eval::evaluate(records, &kept);
+        if let Some((_, c)) = report.levels.last() {
+            s += &format!(
+                "{t:>5.1} {:>6} {:>10.3} {:>7.3} {:>6.3}\n",
+                c.predicted,
+                c.precision(),
+                c.recall(),
+                c.f1()
+            );
+        }
+    }
+    s
 }
 
 fn plv(tsv: &Path, opts: &EvalOpts) -> Result<ExitCode> {
@@ -271,7 +351,8 @@ fn plv(tsv: &Path, opts: &EvalOpts) -> Result<ExitCode> {
             sentences.len() - 1
         });
     }
-    let pipeline = Pipeline::new();
+    let pipeline = Pipeline::new()
+        .with_min_confidence(opts.min_confidence.unwrap_or(dyad_code::MIN_CONFIDENCE));
     let coded: Vec<_> = sentences
         .par_iter()
         .enumerate()

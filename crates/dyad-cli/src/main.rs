@@ -8,6 +8,7 @@ mod eval;
 mod parse;
 mod progress;
 mod read;
+mod scoring;
 mod train;
 
 use clap::{Parser, Subcommand};

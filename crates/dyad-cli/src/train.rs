@@ -28,6 +28,8 @@ pub struct TrainData {
 
 #[derive(Subcommand)]
 pub enum TrainCommand {
+    /// Train the row scorer (`confidence`) on gold sets, with cross-validated calibration.
+    Scorer(crate::scoring::ScorerArgs),
     /// Train the POS tagger and lemmatizer.
     Tagger {
         #[command(flatten)]
@@ -65,6 +67,7 @@ fn write(out: &Path, bytes: &[u8], started: Instant) -> Result<ExitCode> {
 pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
     let started = Instant::now();
     match cmd {
+        TrainCommand::Scorer(args) => crate::scoring::run(args),
         TrainCommand::Tagger { data, out } => {
             let mut opts = dyad_syntax::TrainOptions::default();
             opts.epochs = data.epochs.unwrap_or(opts.epochs);

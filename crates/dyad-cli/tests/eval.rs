@@ -58,3 +58,50 @@ fn halves_split_the_rows_between_them() {
         .expect("run");
     assert!(!bad.status.success());
 }
+
+#[test]
+fn the_scorer_trains_with_held_out_tables_and_deterministically() {
+    let gold =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gold/voa-first10.jsonl");
+    let dir = temp_dir("train-scorer");
+    let run = |out: &std::path::Path| {
+        let o = dyad()
+            .args(["train", "scorer", "--gold"])
+            .arg(&gold)
+            .arg("--out")
+            .arg(out)
+            .output()
+            .expect("run");
+        assert!(o.status.success(), "{}", stderr(&o));
+        (stdout(&o), std::fs::read_to_string(out).unwrap_or_default())
+    };
+    let (report, model) = run(&dir.join("a.tsv"));
+    assert!(report.contains("reliability (held-out folds"), "{report}");
+    assert!(
+        report.contains("threshold  rows  precision  recall"),
+        "{report}"
+    );
+    assert!(model.lines().any(|l| l.starts_with("bias\t")), "{model}");
+    assert!(model.lines().filter(|l| !l.starts_with('#')).count() > 10);
+    assert_eq!(run(&dir.join("b.tsv")).1, model, "same data, same weights");
+}
+
+#[test]
+fn rows_under_the_minimum_confidence_are_dropped() {
+    let input = r#"{"id":"c","date":"2023-09-20","text":"Armenian troops attacked Azerbaijani forces near the border. The Russian Foreign Ministry called on Azerbaijan and Armenia to cease fire."}"#;
+    let count = |min: &str| {
+        let out = common::run_stdin(&["code", "--min-confidence", min, "-"], input.as_bytes());
+        assert!(out.status.success(), "{}", stderr(&out));
+        common::events(&out)
+            .iter()
+            .map(|e| e["confidence"].as_f64().unwrap_or(-1.0))
+            .collect::<Vec<f64>>()
+    };
+    let all = count("0");
+    assert!(!all.is_empty() && all.iter().all(|c| (0.0..=1.0).contains(c)));
+    let top = all.iter().cloned().fold(0.0, f64::max);
+    let kept = count(&format!("{top}"));
+    assert!(!kept.is_empty() && kept.len() <= all.len());
+    assert!(kept.iter().all(|c| *c >= top));
+    assert!(count("1.01").is_empty());
+}

@@ -32,6 +32,7 @@ pub mod quotes;
 pub mod records;
 pub mod resolver;
 mod roles;
+pub mod scorer;
 pub mod syntax;
 pub mod tree;
 
@@ -136,6 +137,8 @@ pub struct DocumentResult {
 pub struct Pipeline {
     cap: SentenceCap,
     section_bytes: usize,
+    scorer: &'static scorer::Scorer,
+    min_confidence: f32,
     tokenizer: Tokenizer,
     dicts: &'static Dictionaries,
     mentions: MentionFinder,
@@ -154,6 +157,8 @@ impl Pipeline {
         parsed.unwrap_or_else(|_| Pipeline {
             cap: SentenceCap::default(),
             section_bytes: SECTION_BYTES,
+            scorer: scorer::Scorer::embedded(),
+            min_confidence: MIN_CONFIDENCE,
             tokenizer: Tokenizer::new(),
             dicts,
             mentions: MentionFinder::new(dicts),
@@ -175,6 +180,8 @@ impl Pipeline {
         Ok(Pipeline {
             cap: SentenceCap::default(),
             section_bytes: SECTION_BYTES,
+            scorer: scorer::Scorer::embedded(),
+            min_confidence: MIN_CONFIDENCE,
             tokenizer: Tokenizer::new(),
             dicts,
             mentions: MentionFinder::new(dicts),
@@ -193,6 +200,12 @@ impl Pipeline {
     /// Code documents in sections of about `bytes` bytes instead of [`SECTION_BYTES`].
     pub fn with_section_bytes(mut self, bytes: usize) -> Pipeline {
         self.section_bytes = bytes.max(1);
+        self
+    }
+
+    /// Drop rows whose confidence is below `min` instead of [`MIN_CONFIDENCE`] (0 keeps all).
+    pub fn with_min_confidence(mut self, min: f32) -> Pipeline {
+        self.min_confidence = min;
         self
     }
 
@@ -379,6 +392,7 @@ impl Pipeline {
                 syntax: syntax.as_deref(),
                 context: &prepared.context,
             };
+            let mut rows = Vec::new();
             for ev in self.coder.code(&input) {
                 let rec = records::build(&input, &ev, &self.dicts.ontology);
                 if let Some(st) = sentence_trace.as_mut() {
@@ -392,7 +406,23 @@ impl Pipeline {
                         kept: rec.is_some(),
                     });
                 }
-                events.extend(rec);
+                rows.extend(rec.map(|r| (ev, r)));
+            }
+            // The scorer sees the sentence's rows together (how crowded it is counts).
+            let n = rows.len();
+            for (ev, mut rec) in rows {
+                let features = scorer::features(&input, &ev, &rec, n);
+                if self.scorer.is_trained() {
+                    let p = self.scorer.probability(&features) as f32;
+                    rec.confidence = (p * 1000.0).round() / 1000.0;
+                }
+                if rec.confidence < self.min_confidence {
+                    continue;
+                }
+                if let Some(st) = sentence_trace.as_mut() {
+                    st.features.push(features);
+                }
+                events.push(rec);
             }
             if let (Some(t), Some(mut st)) = (trace.as_mut(), sentence_trace) {
                 let idx = dyad_model::CharIndex::new(&sentence.text);
@@ -423,6 +453,10 @@ impl Pipeline {
         (events, trace)
     }
 }
+
+/// Rows the scorer gives a lower probability of being right are dropped (`--min-confidence`
+/// changes it; `dyad eval` prints precision and recall at several thresholds).
+pub const MIN_CONFIDENCE: f32 = 0.0;
 
 /// Documents are coded in sections of about this many bytes of text, each with a context of
 /// its own (conflicts, surnames, quotes, place evidence), so that the memory and the
@@ -462,6 +496,8 @@ pub struct SentenceTrace {
     pub mentions: Vec<(String, String)>,
     /// Every event the coder proposed, before record building.
     pub candidates: Vec<Candidate>,
+    /// The scorer's features of each row the sentence gave, in output order.
+    pub features: Vec<Vec<String>>,
 }
 
 /// An event the coder proposed.

@@ -243,6 +243,27 @@ pub fn extra(gold: &[GoldEvent], pred: &[EventRecord]) -> Vec<usize> {
     (0..pred.len()).filter(|&i| !matched[i]).collect()
 }
 
+/// Whether each predicted event of a record is right at type+source+target: `Some(true)`
+/// matched to a required gold event, `Some(false)` matched to none, `None` matched only to an
+/// optional one (no label either way).
+pub fn labels(gold: &[GoldEvent], pred: &[EventRecord]) -> Vec<Option<bool>> {
+    let (_, any) = match_record(Level::TypeSourceTarget, gold, pred);
+    let (_, required) = match_record(Level::TypeSourceTarget, &required(gold), pred);
+    any.iter()
+        .zip(&required)
+        .map(|(a, r)| match (a, r) {
+            (_, true) => Some(true),
+            (true, false) => None,
+            (false, false) => Some(false),
+        })
+        .collect()
+}
+
+/// The number of required gold events of a record.
+pub fn required_count(gold: &[GoldEvent]) -> usize {
+    gold.iter().filter(|e| !e.optional).count()
+}
+
 /// A gold side given by actor codes, compared by country as the scorer does.
 pub struct CodeSide<'a>(pub &'a [String]);
 
