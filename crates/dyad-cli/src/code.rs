@@ -30,6 +30,8 @@ pub struct CodeArgs {
     #[arg(long)]
     pub min_confidence: Option<f32>,
     #[command(flatten)]
+    pub rules: crate::RuleArgs,
+    #[command(flatten)]
     pub dict: crate::DictArgs,
 }
 
@@ -184,7 +186,7 @@ pub fn configure_threads(threads: Option<usize>) {
 pub fn run(args: CodeArgs) -> Result<ExitCode> {
     configure_threads(args.threads);
     args.dict.install()?;
-    let mut pipeline = Pipeline::new();
+    let mut pipeline = Pipeline::with_rules(dyad_code::Reading::Parse, args.rules.rules())?;
     if let Some(min) = args.min_confidence {
         pipeline = pipeline.with_min_confidence(min);
     }

@@ -2,9 +2,9 @@
 
 use anyhow::{Context, Result};
 use clap::Subcommand;
-use dyad_code::{Pipeline, Reading, SentenceTrace};
+use dyad_code::{Pipeline, Reading, RuleId, Rules, SentenceTrace};
 use dyad_eval::attribution::{attribute, Attribution, Predicted, RecordTrace};
-use dyad_eval::plv::{plv_root, read_plv, score_row, PlvEvent, PlvReport, SpanSide};
+use dyad_eval::plv::{plv_root, read_plv, score_row, PlvEvent, PlvReport, PlvRow, SpanSide};
 use dyad_eval::split::Half;
 use dyad_eval::CodeSide;
 use dyad_ingest::{document_from_text, parse_iso_date, Origin};
@@ -81,6 +81,12 @@ pub struct EvalOpts {
     /// every row). `eval plover` also prints the figures at several thresholds.
     #[arg(long)]
     min_confidence: Option<f32>,
+    #[command(flatten)]
+    rules: crate::RuleArgs,
+    /// Also score the set with each named rule switched off in turn (`dyad rules` lists
+    /// them) and print the change it makes.
+    #[arg(long)]
+    ablate: bool,
 }
 
 fn parse_half(s: &str) -> Result<Half, String> {
@@ -226,10 +232,18 @@ pub(crate) fn code_gold(gold: &Path, pipeline: &Pipeline, half: Option<Half>) ->
 }
 
 fn plover(gold: PathBuf, verbose: bool, reading: Reading, opts: &EvalOpts) -> Result<ExitCode> {
-    let dicts = dyad_dict::Dictionaries::embedded();
-    let coder = dyad_code::PatternCoder::new(dicts, reading);
+    if opts.ablate {
+        ablate(opts, |rules| {
+            let pipeline = Pipeline::with_rules(reading, rules)?
+                .with_min_confidence(opts.min_confidence.unwrap_or(dyad_code::MIN_CONFIDENCE));
+            let coded = code_gold(&gold, &pipeline, opts.half)?;
+            let report = dyad_eval::evaluate(&coded.records, &coded.predictions);
+            let c = report.levels.last().map(|(_, c)| *c).unwrap_or_default();
+            Ok([c.precision(), c.recall(), c.f1()])
+        })?;
+    }
     // every row, so that the threshold table can drop them itself
-    let pipeline = Pipeline::with_coder(dicts, Box::new(coder))?.with_min_confidence(0.0);
+    let pipeline = Pipeline::with_rules(reading, opts.rules.rules())?.with_min_confidence(0.0);
     let CodedGold {
         records,
         predictions,
@@ -343,16 +357,39 @@ fn plv(tsv: &Path, opts: &EvalOpts) -> Result<ExitCode> {
     let path = tsv.display().to_string();
     let mut rows = read_plv(&text, &path).map_err(anyhow::Error::msg)?;
     rows.retain(|r| opts.keeps(&r.sentence));
+    let min = opts.min_confidence.unwrap_or(dyad_code::MIN_CONFIDENCE);
+    if opts.ablate {
+        ablate(opts, |rules| {
+            let pipeline = Pipeline::with_rules(Reading::Parse, rules)?.with_min_confidence(min);
+            let (report, _) = score_plv(&rows, &path, &pipeline, false);
+            Ok([report.type_r, report.src_r, report.triple_r])
+        })?;
+    }
+    let pipeline =
+        Pipeline::with_rules(Reading::Parse, opts.rules.rules())?.with_min_confidence(min);
+    let (report, attribution) = score_plv(&rows, &path, &pipeline, opts.explain);
+    if opts.explain {
+        print_attribution(&attribution);
+    }
+    print!("{}", report.render());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Codes every sentence of `rows` alone and scores the rows (with attribution if asked).
+fn score_plv(
+    rows: &[PlvRow],
+    path: &str,
+    pipeline: &Pipeline,
+    explain: bool,
+) -> (PlvReport, Attribution) {
     let mut sentences: Vec<&str> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
-    for r in &rows {
+    for r in rows {
         index.entry(r.sentence.as_str()).or_insert_with(|| {
             sentences.push(&r.sentence);
             sentences.len() - 1
         });
     }
-    let pipeline = Pipeline::new()
-        .with_min_confidence(opts.min_confidence.unwrap_or(dyad_code::MIN_CONFIDENCE));
     let coded: Vec<_> = sentences
         .par_iter()
         .enumerate()
@@ -360,7 +397,7 @@ fn plv(tsv: &Path, opts: &EvalOpts) -> Result<ExitCode> {
             let mut doc = document_from_text(
                 s,
                 Origin {
-                    path: path.clone(),
+                    path: path.to_string(),
                     line: None,
                 },
                 None,
@@ -375,14 +412,14 @@ fn plv(tsv: &Path, opts: &EvalOpts) -> Result<ExitCode> {
         .collect();
     let mut hits = Vec::with_capacity(rows.len());
     let mut attribution = Attribution::default();
-    for r in &rows {
+    for r in rows {
         let i = index.get(r.sentence.as_str()).copied().unwrap_or(0);
         let (Some(events), Some((records, trace))) = (plv_events.get(i), coded.get(i)) else {
             continue;
         };
         let hit = score_row(r, events);
         hits.push(hit);
-        if opts.explain && !hit.triple {
+        if explain && !hit.triple {
             let stage = attribute(
                 &r.root,
                 &SpanSide(&r.source),
@@ -407,15 +444,11 @@ fn plv(tsv: &Path, opts: &EvalOpts) -> Result<ExitCode> {
             }
         }
     }
-    if opts.explain {
-        print_attribution(&attribution);
-    }
     let events = coded.iter().map(|(e, _)| e.len()).sum();
-    print!(
-        "{}",
-        PlvReport::new(&rows, &hits, sentences.len(), events).render()
-    );
-    Ok(ExitCode::SUCCESS)
+    (
+        PlvReport::new(rows, &hits, sentences.len(), events),
+        attribution,
+    )
 }
 
 fn agreement(first: &Path, second: &Path, verbose: bool) -> Result<ExitCode> {
@@ -469,6 +502,35 @@ fn agreement(first: &Path, second: &Path, verbose: bool) -> Result<ExitCode> {
     );
     print!("{}", report.render());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Scores the set with every rule on, then with each named rule off in turn, and prints
+/// the three figures `score` returns and their change.
+fn ablate(opts: &EvalOpts, score: impl Fn(Rules) -> Result<[f64; 3]>) -> Result<()> {
+    let base_rules = opts.rules.rules();
+    let base = score(base_rules)?;
+    println!(
+        "ablation (each rule off in turn; figures: the set's three, t+s+t last):\n{:<26} {:>7} {:>7} {:>7}",
+        "rules", "", "", ""
+    );
+    println!(
+        "{:<26} {:>7.3} {:>7.3} {:>7.3}",
+        "all on", base[0], base[1], base[2]
+    );
+    for &rule in RuleId::ALL {
+        if !base_rules.on(rule) {
+            continue;
+        }
+        let f = score(base_rules.without(rule))?;
+        println!(
+            "{:<26} {:>+7.3} {:>+7.3} {:>+7.3}",
+            format!("-{}", rule.id()),
+            f[0] - base[0],
+            f[1] - base[1],
+            f[2] - base[2]
+        );
+    }
+    Ok(())
 }
 
 fn codes(actors: &[dyad_model::ActorRef]) -> Vec<String> {

@@ -54,6 +54,8 @@ enum Command {
     },
     /// Measure throughput.
     Bench(bench::BenchArgs),
+    /// List the coder's named rules (ids for `--disable-rule` and `--ablate`).
+    Rules,
 }
 
 fn main() -> ExitCode {
@@ -66,6 +68,12 @@ fn main() -> ExitCode {
         Command::Dict { what } => dict::run(what),
         Command::Actors { what } => actors::run(what),
         Command::Bench(args) => bench::run(args),
+        Command::Rules => {
+            for rule in dyad_code::RuleId::ALL {
+                println!("{:<26} {}", rule.id(), rule.doc());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Train { what } => train::run(what),
     };
     match result {
@@ -135,6 +143,27 @@ impl InputArgs {
             default_date: self.date,
         };
         dyad_ingest::read_paths(&paths, &opts)
+    }
+}
+
+/// The coder's named rules to switch off (`dyad rules` lists them).
+#[derive(clap::Args, Default, Clone)]
+pub struct RuleArgs {
+    /// Switch off a named rule of the coder (repeatable; `dyad rules` lists the ids).
+    #[arg(long = "disable-rule", value_name = "ID", value_parser = parse_rule)]
+    pub disable: Vec<dyad_code::RuleId>,
+}
+
+fn parse_rule(id: &str) -> Result<dyad_code::RuleId, String> {
+    dyad_code::RuleId::parse(id)
+        .ok_or_else(|| format!("no rule `{id}`; `dyad rules` lists the rules and their ids"))
+}
+
+impl RuleArgs {
+    pub fn rules(&self) -> dyad_code::Rules {
+        self.disable
+            .iter()
+            .fold(dyad_code::Rules::all(), |r, &id| r.without(id))
     }
 }
 

@@ -18,6 +18,7 @@ use crate::conflicts::{conflict_recipients, with_conflict_parties};
 use crate::mentions::Mention;
 use crate::provenance::Provenance;
 use crate::roles::{crosses_boundary, subject_before, tree_roles};
+use crate::rules::{RuleId, Rules};
 use crate::syntax::{SyntaxNeed, SyntaxToken};
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality, SentenceCoder, SentenceInput};
@@ -32,6 +33,7 @@ pub struct PatternCoder {
     dicts: &'static Dictionaries,
     reading: Reading,
     dates: dyad_time::TimeResolver,
+    rules: Rules,
 }
 
 /// How much of the syntax stage the coder reads.
@@ -92,7 +94,14 @@ impl PatternCoder {
             dicts,
             reading,
             dates: dyad_time::TimeResolver::new(),
+            rules: Rules::all(),
         }
+    }
+
+    /// The coder with only these of its named rules on ([`crate::rules`]).
+    pub fn with_rules(mut self, rules: Rules) -> PatternCoder {
+        self.rules = rules;
+        self
     }
 
     fn verb_hits<'a>(
@@ -656,7 +665,8 @@ impl SentenceCoder for PatternCoder {
             covered_until = covered_until.max(last + 1);
             // "resigned without returning to Kyrgyzstan", "took the town without firing a
             // shot": what is done without is no event (and no refusal either)
-            if hit.start > 0 && words[hit.start - 1].norm == "without" {
+            let on = |r: RuleId| self.rules.on(r);
+            if on(RuleId::Without) && hit.start > 0 && words[hit.start - 1].norm == "without" {
                 continue;
             }
             let v = words[hit.head].token;
@@ -675,9 +685,11 @@ impl SentenceCoder for PatternCoder {
                     && t.kids(v, "obj").next().and_then(|o| t.filler(o)).is_none()
             };
             if tree.as_ref().is_some_and(|t| {
-                t.is_background(v)
-                    || (SPEECH_ONLY.contains(&lemma) && t.reports_speech(v))
-                    || light_without_actor(t)
+                (on(RuleId::Background) && t.is_background(v))
+                    || (on(RuleId::SpeechOnly)
+                        && SPEECH_ONLY.contains(&lemma)
+                        && t.reports_speech(v))
+                    || (on(RuleId::LightVerb) && light_without_actor(t))
             }) {
                 continue;
             }
@@ -685,7 +697,10 @@ impl SentenceCoder for PatternCoder {
             // order to someone to act is a demand of the act, which is its content (see
             // `fold_content`); an order of something ("ordered an inquiry") is coded by its
             // noun, not as the block's cooperation (nor as its "head to" travel, "* to" -> 042)
-            if ORDER_VERBS.contains(&lemma) && (rule.is_generic_verb() || code.starts_with("04")) {
+            if on(RuleId::Orders)
+                && ORDER_VERBS.contains(&lemma)
+                && (rule.is_generic_verb() || code.starts_with("04"))
+            {
                 let order_to = tree.as_ref().is_some_and(|t| {
                     let to = |x: usize| t.kids(x, "mark").any(|m| t.lemma(m) == "to");
                     (t.kids(v, "obj").next().is_some() || t.kids(v, "iobj").next().is_some())
@@ -707,6 +722,7 @@ impl SentenceCoder for PatternCoder {
             // ("$ said + *": X accuses Y by saying Y shelled): its roles hold as matched, and
             // the act itself is coded too, as reported by X
             let speech_frame = match (&tree, pattern.as_ref().and_then(|p| p.source)) {
+                _ if !on(RuleId::SpeechFrame) => false,
                 // ... when that source is the one who speaks
                 (Some(t), Some(s)) => crate::quotes::speech_verb(t, v).is_some_and(|sv| {
                     let speaker = t.actor(sv).and_then(|a| mentions.get(a)).map(|a| a.group);
@@ -727,8 +743,10 @@ impl SentenceCoder for PatternCoder {
                         group(p.and_then(|p| p.target)),
                     )
                 }
-                Some(t) => tree_roles(t, v, words, mentions, pattern.as_ref(), by_order),
-                None => by_order,
+                Some(t) if on(RuleId::TreeRoles) => {
+                    tree_roles(t, v, words, mentions, pattern.as_ref(), by_order)
+                }
+                _ => by_order,
             };
             let plain_act = match &tree {
                 Some(t) if speech_frame => self
@@ -738,31 +756,38 @@ impl SentenceCoder for PatternCoder {
                 _ => None,
             };
             // "have sworn to fight": swearing to do something is a pledge, not an allegation
-            if lemma == "swear"
+            if on(RuleId::Swear)
+                && lemma == "swear"
                 && tree
                     .as_ref()
                     .is_some_and(|t| t.kids(v, "xcomp").next().is_some())
             {
                 code = "030".to_string();
             }
-            if let Some(refined) = refine_by_actors(
-                &code,
-                lemma,
-                src.map(|g| side(mentions, g)).as_deref().unwrap_or(&[]),
-                tgt.map(|g| side(mentions, g)).as_deref().unwrap_or(&[]),
-            ) {
+            if let Some(refined) = on(RuleId::RefineByActors)
+                .then(|| {
+                    refine_by_actors(
+                        &code,
+                        lemma,
+                        src.map(|g| side(mentions, g)).as_deref().unwrap_or(&[]),
+                        tgt.map(|g| side(mentions, g)).as_deref().unwrap_or(&[]),
+                    )
+                })
+                .flatten()
+            {
                 code = refined.to_string();
             }
             let (negated, mut modality) = modality(words, hit.start, (hit.end, last + 1));
             let intent = tree
                 .as_ref()
                 .and_then(|t| t.intent_head(v).map(|h| t.lemma(h)));
-            if modality == Modality::Asserted && intent.is_some() {
+            if on(RuleId::Intent) && modality == Modality::Asserted && intent.is_some() {
                 modality = Modality::Future;
             }
-            if tree
-                .as_ref()
-                .is_some_and(|t| armed_readiness(t, v, mentions, src, &code))
+            if on(RuleId::ArmedReadiness)
+                && tree
+                    .as_ref()
+                    .is_some_and(|t| armed_readiness(t, v, mentions, src, &code))
             {
                 code = "152".to_string();
                 modality = Modality::Asserted;
@@ -774,6 +799,7 @@ impl SentenceCoder for PatternCoder {
             // its code ("plans to impose restrictions" -> threaten).
             let verbal = |e: &CodedEvent| VERBAL_ROOTS.contains(&e.cameo.get(..2).unwrap_or(""));
             let outer = match &tree {
+                _ if !on(RuleId::FoldContent) => None,
                 Some(t) => governing_act(t, v, &triggers, &events),
                 None if hit.start > 0 && words[hit.start - 1].norm == "to" => {
                     events.iter().rposition(|e| {
@@ -790,8 +816,9 @@ impl SentenceCoder for PatternCoder {
             }
             // "X said Y must do Z": X demands Z of Y
             let window = &words[hit.start.saturating_sub(3)..hit.start];
-            let obliged = window.iter().any(|w| OBLIGATION.contains(&w.norm.as_str()))
-                || tree.as_ref().is_some_and(|t| t.obliged(v, OBLIGATION));
+            let obliged = on(RuleId::Obligation)
+                && (window.iter().any(|w| OBLIGATION.contains(&w.norm.as_str()))
+                    || tree.as_ref().is_some_and(|t| t.obliged(v, OBLIGATION)));
             if obliged {
                 // the speaker: the actor of the speech verb above ("Mubarak said the US must be
                 // ready to mediate"), else the last statement coded in the sentence
@@ -832,7 +859,10 @@ impl SentenceCoder for PatternCoder {
             }
             let mut negated = negated;
             // "will withdraw its force unless ...": a conditional act is a threat (CAMEO 13)
-            if modality == Modality::Future && tree.as_ref().is_some_and(|t| t.conditioned(v)) {
+            if on(RuleId::Conditional)
+                && modality == Modality::Future
+                && tree.as_ref().is_some_and(|t| t.conditioned(v))
+            {
                 code = match intent_code(&code) {
                     Some(c) if c.starts_with("13") => c.to_string(),
                     _ if code.starts_with("13") => code,
@@ -842,7 +872,7 @@ impl SentenceCoder for PatternCoder {
             }
             settle(&mut code, &mut negated, &mut modality);
             // "Rwanda denied supplying weapons": the act is denied, not asserted
-            if tree.as_ref().is_some_and(|t| t.denied(v)) {
+            if on(RuleId::Denial) && tree.as_ref().is_some_and(|t| t.denied(v)) {
                 negated = true;
                 modality = Modality::Denied;
             }
@@ -863,11 +893,13 @@ impl SentenceCoder for PatternCoder {
                 location: None,
             };
             // one event per (code root, source, target) and sentence: the first, most specific
-            if !events.iter().any(|e| {
-                e.cameo.get(..2) == ev.cameo.get(..2)
-                    && e.source == ev.source
-                    && e.target == ev.target
-            }) {
+            if !on(RuleId::OnePerRoot)
+                || !events.iter().any(|e| {
+                    e.cameo.get(..2) == ev.cameo.get(..2)
+                        && e.source == ev.source
+                        && e.target == ev.target
+                })
+            {
                 events.push(ev.clone());
                 triggers.push(v);
             }
@@ -888,7 +920,7 @@ impl SentenceCoder for PatternCoder {
                 }
             }
         }
-        if let Some(t) = &tree {
+        if let Some(t) = tree.as_ref().filter(|_| self.rules.on(RuleId::EventNouns)) {
             crate::nominal::code_nominal_events(
                 self.dicts,
                 t,
@@ -900,7 +932,10 @@ impl SentenceCoder for PatternCoder {
         }
         // a request about a conflict, with no recipient named: the conflict's parties
         // (or only one party of a conflict the sentence names: "in the Russia-Ukraine war")
-        for ev in events.iter_mut() {
+        for ev in events
+            .iter_mut()
+            .filter(|_| self.rules.on(RuleId::ConflictRecipients))
+        {
             if !matches!(ev.cameo.get(..2), Some("10" | "02")) {
                 continue;
             }
@@ -939,20 +974,25 @@ impl SentenceCoder for PatternCoder {
                     .target
                     .iter()
                     .any(|t| ev.source.iter().any(|s| s.country == t.country));
-            if yield_request && party && !on_adversary {
+            if self.rules.on(RuleId::PartyCallsIntent) && yield_request && party && !on_adversary {
                 ev.cameo = "0356".to_string();
                 ev.target
                     .retain(|t| !ev.source.iter().any(|s| s.country == t.country));
             }
         }
-        protest_targets(&mut events);
-        reciprocal_meetings(&mut events);
+        if self.rules.on(RuleId::ProtestTargets) {
+            protest_targets(&mut events);
+        }
+        if self.rules.on(RuleId::Reciprocal) {
+            reciprocal_meetings(&mut events);
+        }
         crate::quotes::attribute(&mut events, &triggers, tree.as_ref(), input, mentions);
         let history =
             crate::dating::date_events(&self.dates, &mut events, &triggers, tree.as_ref(), input);
-        let mut keep = history.iter().map(|h| !h);
+        let history_on = self.rules.on(RuleId::History);
+        let mut keep = history.iter().map(|h| !h || !history_on);
         events.retain(|_| keep.next().unwrap_or(true));
-        let mut keep = history.iter().map(|h| !h);
+        let mut keep = history.iter().map(|h| !h || !history_on);
         triggers.retain(|_| keep.next().unwrap_or(true));
         crate::locating::locate_events(&mut events, &triggers, tree.as_ref(), input, input.context);
         events

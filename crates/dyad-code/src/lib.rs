@@ -32,6 +32,7 @@ pub mod quotes;
 pub mod records;
 pub mod resolver;
 mod roles;
+pub mod rules;
 pub mod scorer;
 pub mod syntax;
 pub mod tree;
@@ -46,6 +47,7 @@ pub use context::DocContext;
 pub use mentions::{Mention, MentionFinder, Side};
 pub use provenance::Provenance;
 pub use resolver::{ActorResolver, SentenceActors};
+pub use rules::{RuleId, Rules};
 pub use syntax::{Analyzer, SyntaxNeed, SyntaxToken};
 
 /// Everything a coder knows about one sentence.
@@ -139,6 +141,7 @@ pub struct Pipeline {
     section_bytes: usize,
     scorer: &'static scorer::Scorer,
     min_confidence: f32,
+    rules: Rules,
     tokenizer: Tokenizer,
     dicts: &'static Dictionaries,
     mentions: MentionFinder,
@@ -159,6 +162,7 @@ impl Pipeline {
             section_bytes: SECTION_BYTES,
             scorer: scorer::Scorer::embedded(),
             min_confidence: MIN_CONFIDENCE,
+            rules: Rules::all(),
             tokenizer: Tokenizer::new(),
             dicts,
             mentions: MentionFinder::new(dicts),
@@ -182,6 +186,7 @@ impl Pipeline {
             section_bytes: SECTION_BYTES,
             scorer: scorer::Scorer::embedded(),
             min_confidence: MIN_CONFIDENCE,
+            rules: Rules::all(),
             tokenizer: Tokenizer::new(),
             dicts,
             mentions: MentionFinder::new(dicts),
@@ -201,6 +206,16 @@ impl Pipeline {
     pub fn with_section_bytes(mut self, bytes: usize) -> Pipeline {
         self.section_bytes = bytes.max(1);
         self
+    }
+
+    /// The default pipeline (the pattern coder reading `reading`) with only these named rules
+    /// on ([`rules`]): the coder's and record building's.
+    pub fn with_rules(reading: Reading, rules: Rules) -> Result<Pipeline, dyad_syntax::ModelError> {
+        let dicts = Dictionaries::embedded();
+        let coder = PatternCoder::new(dicts, reading).with_rules(rules);
+        let mut pipeline = Pipeline::with_coder(dicts, Box::new(coder))?;
+        pipeline.rules = rules;
+        Ok(pipeline)
     }
 
     /// Drop rows whose confidence is below `min` instead of [`MIN_CONFIDENCE`] (0 keeps all).
@@ -394,7 +409,7 @@ impl Pipeline {
             };
             let mut rows = Vec::new();
             for ev in self.coder.code(&input) {
-                let rec = records::build(&input, &ev, &self.dicts.ontology);
+                let rec = records::build(&input, &ev, &self.dicts.ontology, self.rules);
                 if let Some(st) = sentence_trace.as_mut() {
                     st.candidates.push(Candidate {
                         cameo: ev.cameo.clone(),

@@ -1,6 +1,7 @@
 //! From a [`CodedEvent`] to the contract's [`EventRecord`].
 
 use crate::mentions::Mention;
+use crate::rules::{RuleId, Rules};
 use crate::{CodedEvent, SentenceInput};
 use dyad_dict::words::Word;
 use dyad_dict::Ontology;
@@ -47,6 +48,7 @@ pub fn build(
     input: &SentenceInput<'_>,
     ev: &CodedEvent,
     ontology: &Ontology,
+    rules: Rules,
 ) -> Option<EventRecord> {
     let info = ontology.lookup(&ev.cameo)?;
     let event = info.event.clone()?;
@@ -77,12 +79,15 @@ pub fn build(
         .filter(|m| !reflexive(m) && !one_of_the_parties(m))
         .map(|m| actor_ref(m, input.words, &input.sentence.text, &idx))
         .collect();
-    if target.is_empty() && NEEDS_RECIPIENT.contains(&event.as_str()) {
+    if rules.on(RuleId::NeedsRecipient)
+        && target.is_empty()
+        && NEEDS_RECIPIENT.contains(&event.as_str())
+    {
         return None;
     }
     // Every PLOVER event has an actor (manual, "actor and recipient"; CODING-CONVENTIONS "the
     // actor must be recoverable"): a row without one says what happened but not who did it.
-    if source.is_empty() {
+    if rules.on(RuleId::NeedsActor) && source.is_empty() {
         return None;
     }
     let trigger_text = input
