@@ -90,6 +90,16 @@ pub fn build(
     if rules.on(RuleId::NeedsActor) && source.is_empty() {
         return None;
     }
+    // a visit has a host, and an unspecified consultation someone consulted: one party alone
+    // ("refugees arrived", "officials thought") consulted no one. Meetings, calls and
+    // negotiations (041, 044, 046) stand with one party named, the others unnamed.
+    if rules.on(RuleId::ConsultCounterpart)
+        && matches!(ev.cameo.as_str(), "040" | "042" | "043")
+        && target.is_empty()
+        && source.len() < 2
+    {
+        return None;
+    }
     let trigger_text = input
         .sentence
         .text

@@ -92,3 +92,17 @@ fn denial() {
     assert!(on.iter().any(|e| e.ends_with("denied")), "{on:?}");
     assert!(!off.iter().any(|e| e.ends_with("denied")), "{off:?}");
 }
+
+#[test]
+fn consult_needs_counterpart() {
+    let text = "Hundreds of Sudanese refugees arrived in the border town on Monday.";
+    let (on, off) = with_and_without(text, RuleId::ConsultCounterpart);
+    assert!(!on.iter().any(|e| e.starts_with("CONSULT")), "{on:?}");
+    assert!(off.iter().any(|e| e.starts_with("CONSULT")), "{off:?}");
+    // a meeting with one party named stands
+    let (on, _) = with_and_without(
+        "The Kenyan president held talks in Nairobi on Monday.",
+        RuleId::ConsultCounterpart,
+    );
+    assert!(on.iter().any(|e| e.starts_with("CONSULT")), "{on:?}");
+}

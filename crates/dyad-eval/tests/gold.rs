@@ -30,7 +30,9 @@ fn the_voa_gold_sets_are_well_formed() {
 
 /// Checks a gold file whose stories have at most `max` sentences; (sentences, events).
 fn check(file: &str, max: usize) -> (usize, usize) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gold").join(file);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data/gold")
+        .join(file);
     let text = std::fs::read_to_string(&path).expect(file);
     let records = dyad_eval::read_gold(&text, file).expect("gold records");
     assert_eq!(records.len(), 49);
