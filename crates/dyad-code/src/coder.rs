@@ -532,7 +532,10 @@ impl PatternCoder {
         match self.best_pattern(hit, words, mentions, actor_known) {
             Some((pat, pm)) => Some(HitCode {
                 code: pat.code.clone()?,
-                rule: Provenance::Pattern { id: pat.id.clone() },
+                rule: Provenance::Pattern {
+                    id: pat.id.clone(),
+                    block: block.name.clone(),
+                },
                 pattern: Some(pm),
             }),
             None => Some(HitCode {

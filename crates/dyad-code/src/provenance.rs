@@ -11,8 +11,8 @@ use std::fmt;
 /// The rule or dictionary entry that proposed an event.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Provenance {
-    /// A CAMEO verb pattern of the TABARI dictionary: `pattern:ID`.
-    Pattern { id: String },
+    /// A CAMEO verb pattern of the TABARI dictionary, in a verb block: `pattern:ID`.
+    Pattern { id: String, block: String },
     /// A verb's own (or its block's) code, no pattern matched: `verb:BLOCK:lemma`.
     Verb { block: String, lemma: String },
     /// A verb's plain act beside the act a pattern read from it: `verb:lemma`.
@@ -34,6 +34,14 @@ impl Provenance {
         matches!(self, Provenance::Order { .. })
     }
 
+    /// The verb block of the dictionary entry, if a verb proposed the event.
+    pub fn block(&self) -> Option<&str> {
+        match self {
+            Provenance::Pattern { block, .. } | Provenance::Verb { block, .. } => Some(block),
+            _ => None,
+        }
+    }
+
     /// The rule family, for counting: `pattern`, `verb`, `order`, `noun`.
     pub fn family(&self) -> &'static str {
         match self {
@@ -48,7 +56,7 @@ impl Provenance {
 impl fmt::Display for Provenance {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Provenance::Pattern { id } => write!(f, "pattern:{id}"),
+            Provenance::Pattern { id, .. } => write!(f, "pattern:{id}"),
             Provenance::Verb { block, lemma } => write!(f, "verb:{block}:{lemma}"),
             Provenance::PlainVerb { lemma } => write!(f, "verb:{lemma}"),
             Provenance::Order { lemma } => write!(f, "order:{lemma}"),

@@ -39,6 +39,9 @@ pub fn actor_ref(m: &Mention, words: &[Word], text: &str, idx: &CharIndex) -> Ac
     }
 }
 
+/// Verb blocks of movement and thought, whose default code is CAMEO's generic consultation.
+const MOVEMENT_AND_THOUGHT: &[&str] = &["ARRIVE", "GO_SOMEWHERE", "CONSIDER", "HEAR"];
+
 /// PLOVER types whose definition requires a recipient (PLOVER manual, "Requires recipient: Yes").
 const NEEDS_RECIPIENT: &[&str] = &["COOPERATE", "AID", "SANCTION"];
 
@@ -90,13 +93,17 @@ pub fn build(
     if rules.on(RuleId::NeedsActor) && source.is_empty() {
         return None;
     }
-    // a visit has a host, and an unspecified consultation someone consulted: one party alone
-    // ("refugees arrived", "officials thought") consulted no one. Meetings, calls and
-    // negotiations (041, 044, 046) stand with one party named, the others unnamed.
+    // a verb of movement or thought consults no one by itself: one party that arrived,
+    // travelled or thought, with no host or counterpart, is no consultation ("refugees
+    // arrived", "officials thought"); meetings with one party named stand
     if rules.on(RuleId::ConsultCounterpart)
-        && matches!(ev.cameo.as_str(), "040" | "042" | "043")
+        && event == "CONSULT"
         && target.is_empty()
         && source.len() < 2
+        && ev
+            .provenance
+            .block()
+            .is_some_and(|b| MOVEMENT_AND_THOUGHT.contains(&b))
     {
         return None;
     }

@@ -62,7 +62,7 @@ rules! {
     History = "history-is-no-event": "an act the sentence dates in the past as background (\"in 1988\") is no event of the story",
     NeedsRecipient = "needs-recipient": "COOPERATE, AID and SANCTION without a recipient are no rows (PLOVER: recipient required)",
     NeedsActor = "needs-actor": "an event without an actor is no row (PLOVER; the actor must be recoverable)",
-    ConsultCounterpart = "consult-needs-counterpart": "a visit has a host and a consultation a counterpart: CAMEO 040/042/043 with one actor and no recipient is no row (\"refugees arrived\", \"officials thought\")",
+    ConsultCounterpart = "consult-needs-counterpart": "a verb of movement or thought consults no one by itself: CONSULT from one with no host or counterpart is no row (\"refugees arrived\", \"officials thought\")",
 }
 
 impl RuleId {
