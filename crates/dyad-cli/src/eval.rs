@@ -277,15 +277,23 @@ fn plover(gold: PathBuf, verbose: bool, reading: Reading, opts: &EvalOpts) -> Re
     if opts.explain {
         let mut attribution = Attribution::default();
         for ((r, events), trace) in records.iter().zip(&predictions).zip(&traces) {
-            let (trace, predicted) = (record_trace(trace), predicted(events));
             for i in dyad_eval::missed(&r.events, events) {
                 let Some(g) = r.events.get(i) else { continue };
+                // in records of many sentences, what the coder did in the event's own sentence
+                let here = |text: &str| g.sentence.as_deref().is_none_or(|s| s == text);
+                let sentence: Vec<SentenceTrace> =
+                    trace.iter().filter(|t| here(&t.text)).cloned().collect();
+                let rows: Vec<EventRecord> = events
+                    .iter()
+                    .filter(|e| here(&e.sentence))
+                    .cloned()
+                    .collect();
                 let stage = attribute(
                     &g.event,
                     &CodeSide(&g.source),
                     &CodeSide(&g.target),
-                    &trace,
-                    &predicted,
+                    &record_trace(&sentence),
+                    &predicted(&rows),
                     |a, b| a == b,
                 );
                 if let Some(stage) = stage {
@@ -297,7 +305,7 @@ fn plover(gold: PathBuf, verbose: bool, reading: Reading, opts: &EvalOpts) -> Re
                             g.event,
                             g.source,
                             g.target,
-                            summary(events),
+                            summary(&rows),
                             r.text
                         ),
                     );

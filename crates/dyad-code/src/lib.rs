@@ -381,6 +381,7 @@ impl Pipeline {
         {
             let mut sentence_trace = trace.as_ref().map(|_| SentenceTrace {
                 index: section_start + index,
+                text: sentence.text.clone(),
                 discarded: prep.is_none(),
                 ..SentenceTrace::default()
             });
@@ -508,6 +509,8 @@ impl Sections {
 pub struct SentenceTrace {
     /// The sentence's index in the document.
     pub index: usize,
+    /// Its text.
+    pub text: String,
     /// The discard list dropped the sentence (sports, entertainment).
     pub discarded: bool,
     /// The actor mentions found, as (text, code).
