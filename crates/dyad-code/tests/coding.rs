@@ -834,3 +834,21 @@ fn an_event_without_an_actor_is_no_row() {
     let events = code("Rebels killed three civilians in a bombing in the capital on Monday.");
     assert!(!first(&events, "ASSAULT").source.is_empty());
 }
+
+/// Tariffs are trade sanctions: imposed ones are SANCTION, lifted ones undo them
+/// (CODING-CONVENTIONS: tariffs actually imposed are SANCTION).
+#[test]
+fn tariffs_are_sanctions() {
+    let events = code("Washington imposed new tariffs on Chinese goods on Tuesday.");
+    let s = first(&events, "SANCTION");
+    assert_eq!(
+        (codes(&s.source), codes(&s.target)),
+        (vec!["USAGOV"], vec!["CHN"])
+    );
+    let events = code("China lifted tariffs on Australian wine.");
+    assert!(
+        !events.iter().any(|e| e.plover.event == "SANCTION"),
+        "{}",
+        show(&events)
+    );
+}
