@@ -37,9 +37,10 @@ const ASK: &[&str] = &[
     "call", "urge", "demand", "press", "appeal", "seek", "push", "ask", "request", "insist",
 ];
 
-/// Verbs that turn down what their object proposes or asks ("dismissed an appeal").
+/// Verbs that turn down what their object proposes, asks or alleges ("dismissed an appeal",
+/// "denied the allegations").
 const REJECTING: &[&str] = &[
-    "reject", "dismiss", "refuse", "spurn", "rebuff", "decline", "snub", "veto",
+    "reject", "dismiss", "refuse", "spurn", "rebuff", "decline", "snub", "veto", "deny", "refute",
 ];
 
 /// What rejecting a proposal, request or offer is coded as (CAMEO 12), by what is rejected.
@@ -208,8 +209,13 @@ pub(crate) fn code_nominal_events(
             continue;
         };
         // an accusation noun names what its speaker calls something ("calling what was
-        // happening an act of aggression"): only a naming verb above it makes it an event
-        if entry.code.starts_with("11") {
+        // happening an act of aggression"): only a naming verb above it makes it an event,
+        // or a verb that rejects it ("denied the allegations"), read as any rejection below
+        let rejected = tree.rel(n) == "obj"
+            && tree
+                .head(n)
+                .is_some_and(|g| REJECTING.contains(&tree.lemma(g).to_lowercase().as_str()));
+        if entry.code.starts_with("11") && !rejected {
             let Some(namer) = naming_verb(tree, n) else {
                 continue;
             };
@@ -344,7 +350,11 @@ pub(crate) fn code_nominal_events(
             let e = &mut events[k];
             // a support verb's own patterns ("hold" -> detain) do not apply to an event noun
             // a demand already made of the act ("must reach an agreement") stays a demand
-            let generic = (e.provenance.is_generic_verb() || frame == Frame::Support)
+            // ... nor does a statement code ("denied the allegations" -> 016), which has no
+            // PLOVER event: the noun says what was rejected
+            let generic = (e.provenance.is_generic_verb()
+                || frame == Frame::Support
+                || e.cameo.starts_with("01"))
                 && !e.cameo.starts_with("10");
             if generic || frame == Frame::Ask && !e.cameo.starts_with("10") {
                 // the noun's act takes the verb's modality ("will give a grant" is a pledge)

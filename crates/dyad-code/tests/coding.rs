@@ -852,3 +852,17 @@ fn tariffs_are_sanctions() {
         show(&events)
     );
 }
+
+/// Rejecting or denying an accusation is a rejection of it (CODING-CONVENTIONS: the object of
+/// a rejection or denial), whatever statement code the verb's own pattern gives.
+#[test]
+fn denying_an_allegation_is_a_rejection() {
+    let events = code("India rejected Pakistan's allegation on Monday.");
+    let r = first(&events, "REJECT");
+    assert_eq!(
+        (codes(&r.source), codes(&r.target)),
+        (vec!["IND"], vec!["PAK"])
+    );
+    let events = code("Iran denied the charges on Tuesday.");
+    assert_eq!(codes(&first(&events, "REJECT").source), vec!["IRN"]);
+}
