@@ -407,6 +407,11 @@ fn history_is_no_event() {
     // a dated past is no background
     let (on, _) = with_and_without("Ethiopia attacked Eritrea in 1998.", RuleId::History);
     assert!(on.iter().any(|e| e.starts_with("ASSAULT")), "{on:?}");
+    let (on, _) = with_and_without(
+        "Tanzania expelled the Burundian rebels who had attacked the border town two years ago.",
+        RuleId::History,
+    );
+    assert!(on.iter().any(|e| e.starts_with("ASSAULT")), "{on:?}");
 }
 
 #[test]
