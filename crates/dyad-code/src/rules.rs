@@ -59,7 +59,7 @@ rules! {
     PartyCallsIntent = "party-calls-are-intent": "a party to a conflict calling for its end expresses its own intent (AGREE), not a request",
     ProtestTargets = "protest-targets": "a protest without a target is aimed where the protesters' demand in the sentence is",
     Reciprocal = "reciprocal-meetings": "meetings, calls and negotiations are reciprocal: all parties act, no recipient",
-    History = "history-is-no-event": "an act the sentence dates in the past as background (\"in 1988\") is no event of the story",
+    History = "history-is-no-event": "an act its clause sets in an undated past (\"years ago\", \"decades ago\") is background, no event of the story; a dated past (\"in 1988\", \"two years ago\") is kept",
     NeedsRecipient = "needs-recipient": "COOPERATE, AID and SANCTION without a recipient are no rows (PLOVER: recipient required)",
     NeedsActor = "needs-actor": "an event without an actor is no row (PLOVER; the actor must be recoverable)",
     ConsultCounterpart = "consult-needs-counterpart": "a verb of movement or thought consults no one by itself: CONSULT from one with no host or counterpart is no row (\"refugees arrived\", \"officials thought\")",

@@ -106,3 +106,324 @@ fn consult_needs_counterpart() {
     );
     assert!(on.iter().any(|e| e.starts_with("CONSULT")), "{on:?}");
 }
+
+#[test]
+fn background_is_no_event() {
+    let (on, off) = with_and_without(
+        "Kenyan troops have fought al-Shabaab militants since 2011.",
+        RuleId::Background,
+    );
+    assert!(on.is_empty(), "{on:?}");
+    assert!(
+        off.iter().any(|e| e.starts_with("ASSAULT [\"KENMIL\"]")),
+        "{off:?}"
+    );
+}
+
+#[test]
+fn speech_verb_content() {
+    let (on, off) = with_and_without(
+        "Kenya's foreign minister condemned the shelling of Goma, adding that Rwanda had supplied the rebels with rockets.",
+        RuleId::SpeechOnly,
+    );
+    // "adding" is no aid from Kenya to Rwanda
+    assert!(!on.iter().any(|e| e.starts_with("AID")), "{on:?}");
+    assert!(
+        off.iter()
+            .any(|e| e.starts_with("AID [\"KENGOV\"]->[\"RWA\"]")),
+        "{off:?}"
+    );
+    assert!(on.iter().any(|e| e.starts_with("ACCUSE")), "{on:?}");
+}
+
+#[test]
+fn light_verb_needs_actor() {
+    let (on, off) = with_and_without(
+        "Ethiopia holds twenty percent of the shares in the Djibouti port.",
+        RuleId::LightVerb,
+    );
+    assert!(on.is_empty(), "{on:?}");
+    assert!(
+        off.iter()
+            .any(|e| e.starts_with("COERCE [\"ETH\"]->[\"DJI\"]")),
+        "{off:?}"
+    );
+}
+
+#[test]
+fn orders_demand() {
+    let (on, off) = with_and_without(
+        "The Kenyan high court ordered the electoral commission to publish the results.",
+        RuleId::Orders,
+    );
+    assert!(on.iter().any(|e| e.starts_with("REQUEST")), "{on:?}");
+    assert!(!on.iter().any(|e| e.starts_with("CONSULT")), "{on:?}");
+    assert!(!off.iter().any(|e| e.starts_with("REQUEST")), "{off:?}");
+    assert!(off.iter().any(|e| e.starts_with("CONSULT")), "{off:?}");
+    // an order with no one told to act is no cooperation of the verb's block
+    let (on, off) = with_and_without(
+        "The Ugandan president ordered troops into the Congo.",
+        RuleId::Orders,
+    );
+    assert!(!on.iter().any(|e| e.starts_with("COOPERATE")), "{on:?}");
+    assert!(off.iter().any(|e| e.starts_with("COOPERATE")), "{off:?}");
+}
+
+#[test]
+fn roles_from_tree() {
+    // word order takes the nearest actor before the verb, Kenya in the aside
+    let (on, off) = with_and_without(
+        "Tanzanian police, acting on a tip from Kenya, arrested three Somali nationals.",
+        RuleId::TreeRoles,
+    );
+    assert!(
+        on.iter()
+            .any(|e| e.starts_with("COERCE [\"TZACOP\"]->[\"SOM\"]")),
+        "{on:?}"
+    );
+    assert!(
+        off.iter()
+            .any(|e| e.starts_with("COERCE [\"KEN\"]->[\"SOM\"]")),
+        "{off:?}"
+    );
+}
+
+#[test]
+fn speech_frame() {
+    let (on, off) = with_and_without(
+        "Sudan said Ethiopian troops shelled its positions near al-Fashaga on Sunday.",
+        RuleId::SpeechFrame,
+    );
+    // Sudan accuses the troops, and the shelling is coded as Sudan reports it
+    assert!(
+        on.contains(&"ACCUSE [\"SDN\"]->[\"ETHMIL\"] asserted".to_string()),
+        "{on:?}"
+    );
+    assert!(
+        on.contains(&"ASSAULT [\"ETHMIL\"]->[\"SDN\"] reported".to_string()),
+        "{on:?}"
+    );
+    // without the frame the accusation is read off the shelling clause
+    assert!(
+        off.iter().any(|e| e.starts_with("ACCUSE [\"ETHMIL\"]")),
+        "{off:?}"
+    );
+    assert!(!off.iter().any(|e| e.starts_with("ASSAULT")), "{off:?}");
+}
+
+#[test]
+fn swear_is_pledge() {
+    let (on, off) = with_and_without(
+        "The Kenyan president has sworn to hold talks with Tanzania on the border.",
+        RuleId::Swear,
+    );
+    assert!(!on.iter().any(|e| e.starts_with("ACCUSE")), "{on:?}");
+    assert!(on.iter().any(|e| e.starts_with("AGREE")), "{on:?}");
+    assert!(off.iter().any(|e| e.starts_with("ACCUSE")), "{off:?}");
+}
+
+#[test]
+fn refine_by_actors() {
+    // armed men who surrender retreat; they concede nothing
+    let (on, off) = with_and_without(
+        "Rebel fighters surrendered to the Congolese army on Monday.",
+        RuleId::RefineByActors,
+    );
+    assert!(on.iter().any(|e| e.starts_with("RETREAT")), "{on:?}");
+    assert!(!off.iter().any(|e| e.starts_with("RETREAT")), "{off:?}");
+    assert!(off.iter().any(|e| e.starts_with("CONCEDE")), "{off:?}");
+}
+
+#[test]
+fn intent_is_future() {
+    let (on, off) = with_and_without(
+        "Norway is willing to send doctors to help Sudanese refugees in Chad.",
+        RuleId::Intent,
+    );
+    // the help is intended, not given: an intent to cooperate
+    assert!(
+        on.iter()
+            .any(|e| e.starts_with("AGREE [\"NOR\"]->[\"SDNREF\"]")),
+        "{on:?}"
+    );
+    assert!(!on.iter().any(|e| e.starts_with("COOPERATE")), "{on:?}");
+    assert!(
+        off.iter()
+            .any(|e| e.starts_with("COOPERATE [\"NOR\"]->[\"SDNREF\"]")),
+        "{off:?}"
+    );
+}
+
+#[test]
+fn armed_readiness() {
+    let (on, off) = with_and_without(
+        "Congolese soldiers were prepared to shell the rebel positions near Goma.",
+        RuleId::ArmedReadiness,
+    );
+    assert!(
+        on.iter()
+            .any(|e| e.starts_with("MOBILIZE [\"CODMIL\"]") && e.ends_with("asserted")),
+        "{on:?}"
+    );
+    assert!(!off.iter().any(|e| e.starts_with("MOBILIZE")), "{off:?}");
+    assert!(off.iter().any(|e| e.starts_with("THREATEN")), "{off:?}");
+}
+
+#[test]
+fn fold_content() {
+    let (on, off) = with_and_without(
+        "Egypt threatened to impose sanctions on Ethiopia over the dam.",
+        RuleId::FoldContent,
+    );
+    // the sanctions are what Egypt threatens, not a second event
+    assert!(
+        on.iter()
+            .any(|e| e.starts_with("THREATEN [\"EGY\"]->[\"ETH\"]")),
+        "{on:?}"
+    );
+    assert!(!on.iter().any(|e| e.starts_with("SANCTION")), "{on:?}");
+    assert!(
+        off.iter()
+            .any(|e| e.starts_with("SANCTION [\"EGY\"]->[\"ETH\"]")),
+        "{off:?}"
+    );
+}
+
+#[test]
+fn obligation_is_demand() {
+    let (on, off) = with_and_without(
+        "Kenya said on Monday that Uganda must reopen the border crossing at Busia.",
+        RuleId::Obligation,
+    );
+    assert!(
+        on.contains(&"REQUEST [\"KEN\"]->[\"UGA\"] asserted".to_string()),
+        "{on:?}"
+    );
+    assert!(!off.iter().any(|e| e.starts_with("REQUEST")), "{off:?}");
+    assert!(off.iter().any(|e| e.contains("[\"UGA\"]->[]")), "{off:?}");
+}
+
+#[test]
+fn conditional_is_threat() {
+    let (on, off) = with_and_without(
+        "Uganda will pull its troops out of Somalia unless the African Union pays their salaries.",
+        RuleId::Conditional,
+    );
+    assert!(
+        on.contains(&"THREATEN [\"UGA\"]->[\"SOM\"] asserted".to_string()),
+        "{on:?}"
+    );
+    assert!(!off.iter().any(|e| e.starts_with("THREATEN")), "{off:?}");
+    assert!(
+        off.iter()
+            .any(|e| e.starts_with("AGREE [\"UGA\"]->[\"SOM\"]")),
+        "{off:?}"
+    );
+}
+
+#[test]
+fn one_event_per_root() {
+    let (on, off) = with_and_without(
+        "Chad condemned and denounced Sudan over the border raid.",
+        RuleId::OnePerRoot,
+    );
+    let accusations = |rows: &[String]| {
+        rows.iter()
+            .filter(|e| e.starts_with("ACCUSE [\"TCD\"]->[\"SDN\"]"))
+            .count()
+    };
+    assert_eq!(accusations(&on), 1, "{on:?}");
+    assert_eq!(accusations(&off), 2, "{off:?}");
+}
+
+#[test]
+fn conflict_recipients() {
+    let (on, off) = with_and_without(
+        "Fighting between Sudan and South Sudan continued on Monday. Norway called for a ceasefire.",
+        RuleId::ConflictRecipients,
+    );
+    assert!(
+        on.iter()
+            .any(|e| e.starts_with("REQUEST [\"NOR\"]->[\"SDN\", \"SSD\"]")),
+        "{on:?}"
+    );
+    assert!(
+        off.iter().any(|e| e.starts_with("REQUEST [\"NOR\"]->[]")),
+        "{off:?}"
+    );
+}
+
+#[test]
+fn party_calls_are_intent() {
+    let (on, off) = with_and_without(
+        "Clashes between Ethiopia and Eritrea continued near Badme. Eritrea called for a ceasefire on Tuesday.",
+        RuleId::PartyCallsIntent,
+    );
+    assert!(
+        on.iter().any(|e| e.starts_with("AGREE [\"ERI\"]")),
+        "{on:?}"
+    );
+    assert!(!on.iter().any(|e| e.starts_with("REQUEST")), "{on:?}");
+    assert!(
+        off.iter().any(|e| e.starts_with("REQUEST [\"ERI\"]")),
+        "{off:?}"
+    );
+}
+
+#[test]
+fn protest_targets() {
+    let (on, off) = with_and_without(
+        "Hundreds of Ugandan students marched on Friday, calling on the Ugandan parliament to scrap the tax.",
+        RuleId::ProtestTargets,
+    );
+    assert!(
+        on.iter()
+            .any(|e| e.starts_with("PROTEST [\"UGAEDU\"]->[\"UGALEG\"]")),
+        "{on:?}"
+    );
+    assert!(
+        off.iter()
+            .any(|e| e.starts_with("PROTEST [\"UGAEDU\"]->[]")),
+        "{off:?}"
+    );
+}
+
+#[test]
+fn history_is_no_event() {
+    let (on, off) = with_and_without(
+        "Tanzania expelled the Burundian rebels who had attacked the border town many years ago.",
+        RuleId::History,
+    );
+    // the expulsion is the news; the attack years ago is background
+    assert!(
+        on.iter().any(|e| e.starts_with("COERCE [\"TZA\"]")),
+        "{on:?}"
+    );
+    assert!(!on.iter().any(|e| e.starts_with("ASSAULT")), "{on:?}");
+    assert!(
+        off.iter().any(|e| e.starts_with("ASSAULT [\"BDIREB\"]")),
+        "{off:?}"
+    );
+    // a dated past is no background
+    let (on, _) = with_and_without("Ethiopia attacked Eritrea in 1998.", RuleId::History);
+    assert!(on.iter().any(|e| e.starts_with("ASSAULT")), "{on:?}");
+    let (on, _) = with_and_without(
+        "Tanzania expelled the Burundian rebels who had attacked the border town two years ago.",
+        RuleId::History,
+    );
+    assert!(on.iter().any(|e| e.starts_with("ASSAULT")), "{on:?}");
+}
+
+#[test]
+fn needs_recipient() {
+    let (on, off) = with_and_without(
+        "The Kenyan government imposed new sanctions on Monday.",
+        RuleId::NeedsRecipient,
+    );
+    assert!(on.is_empty(), "{on:?}");
+    assert!(
+        off.iter()
+            .any(|e| e.starts_with("SANCTION [\"KENGOV\"]->[]")),
+        "{off:?}"
+    );
+}
