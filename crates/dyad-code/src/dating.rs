@@ -31,8 +31,9 @@ fn precision(p: Precision) -> &'static str {
 }
 
 /// Dates the events of one sentence (predicate tokens `triggers`), and says which events are
-/// background: their own clause is set in the past by an expression such as "two years ago"
-/// ("rebels who entered the country two years ago") and names no date of its own.
+/// background: their own clause is set in an undated past ("rebels who entered the country
+/// years ago", "decades ago") and names no date of its own; a dated past ("two years ago",
+/// "in 1998") dates the event instead.
 pub fn date_events(
     resolver: &TimeResolver,
     events: &mut [CodedEvent],
