@@ -21,6 +21,7 @@ use crate::roles::{crosses_boundary, subject_before, tree_roles};
 use crate::rules::{RuleId, Rules};
 use crate::syntax::{SyntaxNeed, SyntaxToken};
 use crate::tree::DepTree;
+use crate::CodedSentence;
 use crate::{CodedEvent, Modality, SentenceCoder, SentenceInput};
 use dyad_dict::verbs::{PatternElem, PatternItem, VerbForm, VerbPattern};
 use dyad_dict::words::Word;
@@ -32,7 +33,6 @@ const MAX_GAP: usize = 4;
 pub struct PatternCoder {
     dicts: &'static Dictionaries,
     reading: Reading,
-    dates: dyad_time::TimeResolver,
     rules: Rules,
 }
 
@@ -93,7 +93,6 @@ impl PatternCoder {
         PatternCoder {
             dicts,
             reading,
-            dates: dyad_time::TimeResolver::new(),
             rules: Rules::all(),
         }
     }
@@ -624,6 +623,10 @@ impl SentenceCoder for PatternCoder {
     }
 
     fn code(&self, input: &SentenceInput<'_>) -> Vec<CodedEvent> {
+        self.code_sentence(input).events
+    }
+
+    fn code_sentence(&self, input: &SentenceInput<'_>) -> CodedSentence {
         let words = input.words;
         let mut mentions = with_conflict_parties(input.index, words, input.mentions, input.context);
         let syntax = input.syntax.filter(|_| self.reading != Reading::Words);
@@ -989,15 +992,11 @@ impl SentenceCoder for PatternCoder {
         if self.rules.on(RuleId::Reciprocal) {
             reciprocal_meetings(&mut events);
         }
-        crate::quotes::attribute(&mut events, &triggers, tree.as_ref(), input, mentions);
-        let history =
-            crate::dating::date_events(&self.dates, &mut events, &triggers, tree.as_ref(), input);
-        let history_on = self.rules.on(RuleId::History);
-        let mut keep = history.iter().map(|h| !h || !history_on);
-        events.retain(|_| keep.next().unwrap_or(true));
-        let mut keep = history.iter().map(|h| !h || !history_on);
-        triggers.retain(|_| keep.next().unwrap_or(true));
-        crate::locating::locate_events(&mut events, &triggers, tree.as_ref(), input, input.context);
-        events
+        CodedSentence {
+            events,
+            predicates: triggers,
+            parsed: tree.is_some(),
+            mentions: mentions.to_vec(),
+        }
     }
 }

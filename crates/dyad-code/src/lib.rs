@@ -119,11 +119,62 @@ impl Modality {
 pub trait SentenceCoder: Send + Sync {
     fn code(&self, input: &SentenceInput<'_>) -> Vec<CodedEvent>;
 
+    /// The events with what the document stages that follow (quotes, dating, locating) read:
+    /// each event's predicate token and the actors the coder read them with. A coder that
+    /// does not know its predicates gets its events as they are.
+    fn code_sentence(&self, input: &SentenceInput<'_>) -> CodedSentence {
+        CodedSentence {
+            events: self.code(input),
+            predicates: Vec::new(),
+            parsed: false,
+            mentions: input.mentions.to_vec(),
+        }
+    }
+
     /// What this coder reads of [`SentenceInput::syntax`]: the pipeline tags (and parses)
     /// sentences only as far as the coder needs.
     fn syntax_need(&self) -> SyntaxNeed {
         SyntaxNeed::None
     }
+}
+
+/// What a coder made of one sentence ([`SentenceCoder::code_sentence`]).
+pub struct CodedSentence {
+    pub events: Vec<CodedEvent>,
+    /// The predicate token of each event, in the same order (empty if the coder does not say).
+    pub predicates: Vec<usize>,
+    /// Whether the coder read the dependency tree; the document stages then read it too.
+    pub parsed: bool,
+    /// The sentence's actor mentions as the coder completed them (the parties of the
+    /// document's conflict added, conjoined sides regrouped, possessives composed).
+    pub mentions: Vec<Mention>,
+}
+
+/// The document stages every coder's events go through: who said them (quotes), when
+/// (dating; events the sentence sets in an undated past are dropped), where (locating).
+fn document_stages(
+    coded: &mut CodedSentence,
+    input: &SentenceInput<'_>,
+    dates: &dyad_time::TimeResolver,
+    rules: Rules,
+) {
+    if coded.predicates.len() != coded.events.len() {
+        return;
+    }
+    let tree = input
+        .syntax
+        .filter(|_| coded.parsed)
+        .and_then(|s| tree::DepTree::new(s, input.words, &coded.mentions));
+    let (events, predicates) = (&mut coded.events, &mut coded.predicates);
+    quotes::attribute(events, predicates, tree.as_ref(), input, &coded.mentions);
+    let history = dating::date_events(dates, events, predicates, tree.as_ref(), input);
+    if rules.on(RuleId::History) {
+        let mut keep = history.iter().map(|h| !h);
+        events.retain(|_| keep.next().unwrap_or(true));
+        let mut keep = history.iter().map(|h| !h);
+        predicates.retain(|_| keep.next().unwrap_or(true));
+    }
+    locating::locate_events(events, predicates, tree.as_ref(), input, input.context);
 }
 
 /// What coding one document produced.
@@ -142,6 +193,7 @@ pub struct Pipeline {
     scorer: &'static scorer::Scorer,
     min_confidence: f32,
     rules: Rules,
+    dates: dyad_time::TimeResolver,
     tokenizer: Tokenizer,
     dicts: &'static Dictionaries,
     mentions: MentionFinder,
@@ -163,6 +215,7 @@ impl Pipeline {
             scorer: scorer::Scorer::embedded(),
             min_confidence: MIN_CONFIDENCE,
             rules: Rules::all(),
+            dates: dyad_time::TimeResolver::new(),
             tokenizer: Tokenizer::new(),
             dicts,
             mentions: MentionFinder::new(dicts),
@@ -187,6 +240,7 @@ impl Pipeline {
             scorer: scorer::Scorer::embedded(),
             min_confidence: MIN_CONFIDENCE,
             rules: Rules::all(),
+            dates: dyad_time::TimeResolver::new(),
             tokenizer: Tokenizer::new(),
             dicts,
             mentions: MentionFinder::new(dicts),
@@ -408,8 +462,10 @@ impl Pipeline {
                 syntax: syntax.as_deref(),
                 context: &prepared.context,
             };
+            let mut coded = self.coder.code_sentence(&input);
+            document_stages(&mut coded, &input, &self.dates, self.rules);
             let mut rows = Vec::new();
-            for ev in self.coder.code(&input) {
+            for ev in coded.events {
                 let rec = records::build(&input, &ev, &self.dicts.ontology, self.rules);
                 if let Some(st) = sentence_trace.as_mut() {
                     st.candidates.push(Candidate {

@@ -866,3 +866,65 @@ fn denying_an_allegation_is_a_rejection() {
     let events = code("Iran denied the charges on Tuesday.");
     assert_eq!(codes(&first(&events, "REJECT").source), vec!["IRN"]);
 }
+
+/// Any coder that names its events' predicates gets the document stages: the event is dated
+/// and located from its own clause, and attributed to the one who reports it.
+#[test]
+fn every_coder_gets_dating_locating_and_quotes() {
+    use dyad_code::{
+        CodedEvent, CodedSentence, Modality, Provenance, SentenceCoder, SentenceInput,
+    };
+    /// Codes every "attacked" as an assault by the sentence's first actor.
+    struct Attacks;
+    impl SentenceCoder for Attacks {
+        fn code(&self, input: &SentenceInput<'_>) -> Vec<CodedEvent> {
+            self.code_sentence(input).events
+        }
+        fn code_sentence(&self, input: &SentenceInput<'_>) -> CodedSentence {
+            let mut coded = CodedSentence {
+                events: Vec::new(),
+                predicates: Vec::new(),
+                parsed: true,
+                mentions: input.mentions.to_vec(),
+            };
+            let Some(t) = input.tokens.iter().position(|t| t.form == "attacked") else {
+                return coded;
+            };
+            let Some(actor) = input.mentions.first() else {
+                return coded;
+            };
+            let token = &input.tokens[t];
+            coded.events.push(CodedEvent {
+                source: vec![actor.clone()],
+                target: Vec::new(),
+                cameo: "190".into(),
+                trigger: (token.start, token.end),
+                provenance: Provenance::PlainVerb {
+                    lemma: "attack".into(),
+                },
+                negated: false,
+                modality: Modality::Asserted,
+                confidence: 0.5,
+                quote: None,
+                date: None,
+                location: None,
+            });
+            coded.predicates.push(t);
+            coded
+        }
+        fn syntax_need(&self) -> dyad_code::SyntaxNeed {
+            dyad_code::SyntaxNeed::Parse
+        }
+    }
+    let dicts = dyad_dict::Dictionaries::embedded();
+    let pipeline = Pipeline::with_coder(dicts, Box::new(Attacks)).expect("models load");
+    let events = pipeline
+        .code_document(&doc(
+            "Armenian troops attacked the town of Stepanakert on Monday, Azerbaijani officials said.",
+        ))
+        .events;
+    let e = first(&events, "ASSAULT");
+    assert_eq!(e.date.as_deref(), Some("2023-09-18"), "{e:?}");
+    assert!(e.location.is_some(), "{e:?}");
+    assert!(e.quote.is_some(), "{e:?}");
+}
