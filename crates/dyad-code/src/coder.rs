@@ -26,6 +26,7 @@ use crate::{CodedEvent, Modality, SentenceCoder, SentenceInput};
 use dyad_dict::verbs::{PatternElem, PatternItem, VerbForm, VerbPattern};
 use dyad_dict::words::Word;
 use dyad_dict::Dictionaries;
+use dyad_dict::VerbClass;
 
 /// How far (in words) a pattern element may be from the previous one.
 const MAX_GAP: usize = 4;
@@ -472,20 +473,6 @@ pub(crate) fn side(mentions: &[Mention], group: usize) -> Vec<Mention> {
 /// Prepositions that, before a weekday or month, only date the act.
 const DATE_PREPOSITIONS: &[&str] = &["on", "in", "since", "until", "by"];
 
-/// Verbs of command and pressure: "ordered X to do Y", "pressed X to do Y" demand Y of X.
-const ORDER_VERBS: &[&str] = &[
-    "order", "command", "instruct", "direct", "pressure", "press",
-];
-
-/// Verbs of many senses whose dictionary code (hold -> detain, take -> seize) holds only with
-/// an actor as the object.
-const LIGHT_VERBS: &[&str] = &[
-    "hold", "keep", "take", "lead", "run", "carry", "issue", "give",
-];
-
-/// Verbs that, with a clausal complement, only report speech ("adding that ...").
-const SPEECH_ONLY: &[&str] = &["add", "note", "stress", "write", "post", "explain", "point"];
-
 /// Words after which a verb form is read as a noun.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those",
@@ -687,13 +674,13 @@ impl SentenceCoder for PatternCoder {
             // as its object; with anything else it names no act
             let light_without_actor = |t: &DepTree<'_>| {
                 rule.is_generic_verb()
-                    && LIGHT_VERBS.contains(&lemma)
+                    && self.dicts.classes.is(VerbClass::Light, lemma)
                     && t.kids(v, "obj").next().and_then(|o| t.filler(o)).is_none()
             };
             if tree.as_ref().is_some_and(|t| {
                 (on(RuleId::Background) && t.is_background(v))
                     || (on(RuleId::SpeechOnly)
-                        && SPEECH_ONLY.contains(&lemma)
+                        && self.dicts.classes.is(VerbClass::SpeechOnly, lemma)
                         && t.reports_speech(v))
                     || (on(RuleId::LightVerb) && light_without_actor(t))
             }) {
@@ -704,7 +691,7 @@ impl SentenceCoder for PatternCoder {
             // `fold_content`); an order of something ("ordered an inquiry") is coded by its
             // noun, not as the block's cooperation (nor as its "head to" travel, "* to" -> 042)
             if on(RuleId::Orders)
-                && ORDER_VERBS.contains(&lemma)
+                && self.dicts.classes.is(VerbClass::Order, lemma)
                 && (rule.is_generic_verb() || code.starts_with("04"))
             {
                 let order_to = tree.as_ref().is_some_and(|t| {

@@ -14,34 +14,7 @@ use crate::mentions::Mention;
 use crate::provenance::Provenance;
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality, SentenceInput};
-use dyad_dict::{Dictionaries, NounEvent};
-
-/// Verbs whose subject is an event that happens ("protests erupted").
-const HAPPEN: &[&str] = &[
-    "erupt",
-    "break",
-    "take",
-    "continue",
-    "begin",
-    "start",
-    "spread",
-    "resume",
-    "escalate",
-    "intensify",
-    "occur",
-    "follow",
-];
-
-/// Verbs that ask for the event named by their object or `for` phrase.
-const ASK: &[&str] = &[
-    "call", "urge", "demand", "press", "appeal", "seek", "push", "ask", "request", "insist",
-];
-
-/// Verbs that turn down what their object proposes, asks or alleges ("dismissed an appeal",
-/// "denied the allegations").
-const REJECTING: &[&str] = &[
-    "reject", "dismiss", "refuse", "spurn", "rebuff", "decline", "snub", "veto", "deny", "refute",
-];
+use dyad_dict::{Dictionaries, NounEvent, VerbClass};
 
 /// What rejecting a proposal, request or offer is coded as (CAMEO 12), by what is rejected.
 fn rejection_code(code: &str) -> &'static str {
@@ -212,9 +185,11 @@ pub(crate) fn code_nominal_events(
         // happening an act of aggression"): only a naming verb above it makes it an event,
         // or a verb that rejects it ("denied the allegations"), read as any rejection below
         let rejected = tree.rel(n) == "obj"
-            && tree
-                .head(n)
-                .is_some_and(|g| REJECTING.contains(&tree.lemma(g).to_lowercase().as_str()));
+            && tree.head(n).is_some_and(|g| {
+                dicts
+                    .classes
+                    .is(VerbClass::Reject, &tree.lemma(g).to_lowercase())
+            });
         if entry.code.starts_with("11") && !rejected {
             let Some(namer) = naming_verb(tree, n) else {
                 continue;
@@ -276,12 +251,12 @@ pub(crate) fn code_nominal_events(
             "obj"
         };
         let frame = match rel {
-            "obj" if REJECTING.contains(&verb.as_str()) => Frame::Reject,
+            "obj" if dicts.classes.is(VerbClass::Reject, &verb) => Frame::Reject,
             "obj" if dicts.nouns.is_undoing(&verb) => Frame::Undo,
-            "obj" if ASK.contains(&verb.as_str()) => Frame::Ask,
+            "obj" if dicts.classes.is(VerbClass::Ask, &verb) => Frame::Ask,
             // "called for a ceasefire", "insisted on its demands"
             "obl"
-                if ASK.contains(&verb.as_str())
+                if dicts.classes.is(VerbClass::Ask, &verb)
                     && matches!(tree.case_of(n), Some("for" | "on")) =>
             {
                 Frame::Ask
@@ -293,7 +268,7 @@ pub(crate) fn code_nominal_events(
             {
                 Frame::Support
             }
-            "nsubj" if HAPPEN.contains(&verb.as_str()) => Frame::Happen,
+            "nsubj" if dicts.classes.is(VerbClass::Happen, &verb) => Frame::Happen,
             _ => continue,
         };
         let mut code = match frame {

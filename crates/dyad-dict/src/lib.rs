@@ -23,6 +23,7 @@
 //! whatever the tokenizer decides about hyphens.
 
 pub mod actors;
+pub mod classes;
 pub mod convert;
 pub mod format;
 pub mod matcher;
@@ -33,6 +34,7 @@ pub mod verbs;
 pub mod words;
 
 pub use actors::{ActorDict, ActorEntry, ActorKind, Role};
+pub use classes::{VerbClass, VerbClasses};
 pub use matcher::{PhraseMatch, PhraseMatcher};
 pub use nouns::{EventNouns, NounEvent};
 pub use ontology::{CameoInfo, Ontology};
@@ -66,6 +68,8 @@ pub struct Dictionaries {
     pub nouns: EventNouns,
     /// Phrases whose presence means a sentence is not about politics (sports scores, ...).
     pub discards: PhraseMatcher<()>,
+    /// How verbs frame the acts they govern (asking, rejecting, ordering, ...).
+    pub classes: VerbClasses,
 }
 
 /// The converted dictionary files, as embedded in the binary.
@@ -80,6 +84,7 @@ pub mod embedded {
     pub const EXTRA_AGENTS: &str = include_str!("../../../data/dict/extra-agents.tsv");
     pub const EXTRA_VERBS: &str = include_str!("../../../data/dict/extra-verbs.txt");
     pub const EVENT_NOUNS: &str = include_str!("../../../data/dict/event-nouns.tsv");
+    pub const VERB_CLASSES: &str = include_str!("../../../data/dict/verb-classes.tsv");
 }
 
 /// The text of the dictionary files. Several texts of one kind are read in order; for actor and
@@ -92,6 +97,8 @@ pub struct DictSources<'a> {
     pub cameo: &'a str,
     pub discards: &'a str,
     pub nouns: &'a str,
+    /// `(file name, text)` of verb classes; all lines count.
+    pub classes: Vec<(&'a str, &'a str)>,
 }
 
 /// The dictionaries in use ([`Dictionaries::embedded`]).
@@ -108,9 +115,11 @@ impl<'a> DictSources<'a> {
             ("extra-agents.tsv", embedded::EXTRA_AGENTS),
             ("agents.tsv", embedded::AGENTS),
         ];
+        let mut classes = vec![("verb-classes.tsv", embedded::VERB_CLASSES)];
         if let Some(u) = user {
             actors.insert(0, (u.file.as_str(), u.actors.as_str()));
             agents.insert(0, (u.file.as_str(), u.agents.as_str()));
+            classes.push((u.file.as_str(), u.classes.as_str()));
         }
         DictSources {
             actors,
@@ -119,6 +128,7 @@ impl<'a> DictSources<'a> {
             cameo: embedded::CAMEO,
             discards: embedded::DISCARDS,
             nouns: embedded::EVENT_NOUNS,
+            classes,
         }
     }
 }
@@ -161,12 +171,14 @@ impl Dictionaries {
                 .map(|l| (words::phrase_words(l), ())),
         );
         let nouns = EventNouns::parse(src.nouns, "event-nouns.tsv")?;
+        let classes = VerbClasses::parse(&src.classes)?;
         Ok(Dictionaries {
             actors,
             verbs,
             ontology,
             nouns,
             discards,
+            classes,
         })
     }
 }

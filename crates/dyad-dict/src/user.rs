@@ -10,6 +10,7 @@
 //! actor   group   SDNREB                  rapid support forces|rsf
 //! agent   MIL     wagner contractors|mercenaries
 //! place   region  Zangezur Corridor       Zangezur|Syunik corridor        ARM     39.2    46.4
+//! class   ask     beseech|implore
 //! ```
 //!
 //! Entries of the overlay win over the embedded ones (for a phrase both define, the user's code
@@ -30,6 +31,8 @@ pub struct UserDict {
     pub agents: String,
     /// The gazetteer's `regions.tsv` format: `kind<TAB>name<TAB>variants<TAB>countries<TAB>lat<TAB>lon`.
     pub places: String,
+    /// `verb-classes.tsv` format: `CLASS<TAB>lemma|...`.
+    pub classes: String,
 }
 
 impl UserDict {
@@ -53,27 +56,28 @@ impl UserDict {
             let (kind, rest) = match line.split_once('\t') {
                 _ if line.trim().is_empty() || line.starts_with('#') => ("", ""),
                 Some((k, r)) => (k.trim(), r),
-                None => {
-                    return Err(DictError::Syntax {
-                        file: file.to_string(),
-                        line: i + 1,
-                        message: "expected `actor`, `agent` or `place`, then TAB-separated fields"
+                None => return Err(DictError::Syntax {
+                    file: file.to_string(),
+                    line: i + 1,
+                    message:
+                        "expected `actor`, `agent`, `place` or `class`, then TAB-separated fields"
                             .into(),
-                    })
-                }
+                }),
             };
-            let (mut a, mut g, mut p) = (String::new(), String::new(), String::new());
+            let (mut a, mut g, mut p, mut c) =
+                (String::new(), String::new(), String::new(), String::new());
             match kind {
                 "" => {}
                 "actor" => a = normalize_last(rest),
                 "agent" => g = normalize_last(rest),
                 "place" => p = rest.to_string(),
+                "class" => c = rest.to_string(),
                 other => {
                     return Err(DictError::Syntax {
                         file: file.to_string(),
                         line: i + 1,
                         message: format!(
-                            "unknown entry kind {other:?}: use `actor`, `agent` or `place`"
+                            "unknown entry kind {other:?}: use `actor`, `agent`, `place` or `class`"
                         ),
                     })
                 }
@@ -82,6 +86,7 @@ impl UserDict {
                 (&mut user.actors, a),
                 (&mut user.agents, g),
                 (&mut user.places, p),
+                (&mut user.classes, c),
             ] {
                 text.push_str(&add);
                 text.push('\n');
@@ -130,6 +135,17 @@ mod tests {
         assert!(e.to_string().starts_with("u.tsv:2:"), "{e}");
         let e = UserDict::parse("\nactor group\n", "u.tsv").unwrap_err();
         assert!(e.to_string().starts_with("u.tsv:2:"), "{e}");
+    }
+
+    #[test]
+    fn user_verb_classes_add_to_the_embedded_ones() {
+        let u = UserDict::parse("class\task\tbeseech|implore\n", "u.tsv").expect("parses");
+        let d = Dictionaries::parse(&DictSources::embedded(Some(&u))).expect("dicts");
+        assert!(d.classes.is(crate::VerbClass::Ask, "implore"));
+        assert!(d.classes.is(crate::VerbClass::Ask, "urge"));
+        let bad = UserDict::parse("class\tbeg\tplead\n", "u.tsv").expect("parses");
+        let e = Dictionaries::parse(&DictSources::embedded(Some(&bad))).err();
+        assert!(e.is_some_and(|e| e.to_string().contains("u.tsv:1")));
     }
 
     #[test]

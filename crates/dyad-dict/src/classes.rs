@@ -1,0 +1,112 @@
+//! Verb classes: how a verb frames the act it governs.
+//!
+//! Which verbs ask for an event, reject one, let one happen, order someone to act, have many
+//! senses, or only report speech is domain data, not code: `data/dict/verb-classes.tsv`
+//! (`CLASS<TAB>lemma|lemma|...`), which a user dictionary extends (`class` lines).
+
+use crate::DictError;
+use std::collections::HashSet;
+
+/// A class of verbs the coder reads frames by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VerbClass {
+    /// Asks for the event its object or `for` phrase names ("called for a ceasefire").
+    Ask,
+    /// Turns down what its object proposes, asks or alleges ("denied the allegations").
+    Reject,
+    /// Its subject is an event that happens ("protests erupted").
+    Happen,
+    /// Commands or presses someone to act ("ordered X to do Y").
+    Order,
+    /// Many senses: its own code ("hold" -> detain) needs an actor as its object.
+    Light,
+    /// With a clausal complement, only reports speech ("adding that ...").
+    SpeechOnly,
+}
+
+impl VerbClass {
+    const ALL: [VerbClass; 6] = [
+        VerbClass::Ask,
+        VerbClass::Reject,
+        VerbClass::Happen,
+        VerbClass::Order,
+        VerbClass::Light,
+        VerbClass::SpeechOnly,
+    ];
+
+    /// The name used in the data files.
+    pub fn name(self) -> &'static str {
+        match self {
+            VerbClass::Ask => "ask",
+            VerbClass::Reject => "reject",
+            VerbClass::Happen => "happen",
+            VerbClass::Order => "order",
+            VerbClass::Light => "light",
+            VerbClass::SpeechOnly => "speech-only",
+        }
+    }
+
+    fn parse(name: &str) -> Option<VerbClass> {
+        VerbClass::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// The verbs of each class.
+#[derive(Debug, Clone, Default)]
+pub struct VerbClasses {
+    members: HashSet<(VerbClass, String)>,
+}
+
+impl VerbClasses {
+    /// Reads `CLASS<TAB>lemma|...` lines (`#` comments); errors name the file and line.
+    pub fn parse(texts: &[(&str, &str)]) -> Result<VerbClasses, DictError> {
+        let mut out = VerbClasses::default();
+        for (file, text) in texts {
+            for (i, line) in text.lines().enumerate() {
+                let line = line.trim_end_matches('\r');
+                if line.trim().is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let syntax = |message: String| DictError::Syntax {
+                    file: file.to_string(),
+                    line: i + 1,
+                    message,
+                };
+                let (name, lemmas) = line
+                    .split_once('\t')
+                    .ok_or_else(|| syntax("expected CLASS<TAB>lemma|lemma|...".into()))?;
+                let class = VerbClass::parse(name.trim()).ok_or_else(|| {
+                    let names: Vec<&str> = VerbClass::ALL.iter().map(|c| c.name()).collect();
+                    syntax(format!(
+                        "unknown verb class {name:?}: use one of {}",
+                        names.join(", ")
+                    ))
+                })?;
+                for lemma in lemmas.split('|').map(str::trim).filter(|l| !l.is_empty()) {
+                    out.members.insert((class, lemma.to_lowercase()));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Whether the verb with this lemma (lower case) is of `class`.
+    pub fn is(&self, class: VerbClass, lemma: &str) -> bool {
+        self.members.contains(&(class, lemma.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_parse_and_errors_name_the_line() {
+        let c =
+            VerbClasses::parse(&[("f", "# x\nask\tcall|urge\nreject\tdeny\n")]).unwrap_or_default();
+        assert!(c.is(VerbClass::Ask, "urge") && c.is(VerbClass::Reject, "deny"));
+        assert!(!c.is(VerbClass::Ask, "deny"));
+        let e = VerbClasses::parse(&[("f", "ask\tcall\nbeg\tplead\n")]).err();
+        assert!(e.is_some_and(|e| e.to_string().contains("f:2")));
+    }
+}
