@@ -19,7 +19,7 @@ const FOLDS: u64 = 5;
 #[derive(clap::Args)]
 pub struct ScorerArgs {
     /// Gold sets (gold format; only sets whose licence allows shipping the model).
-    #[arg(long, num_args = 1.., default_values = ["../shared/data/plover/plover-gsr-dev.jsonl", "data/gold/voa-first20.jsonl"])]
+    #[arg(long, num_args = 1.., default_values = ["../shared/data/plover/plover-gsr-dev.jsonl", "data/gold/voa-first30.jsonl"])]
     gold: Vec<PathBuf>,
     /// The half of each set to train on (`a`); the other is for measurement.
     #[arg(long, default_value = "a")]

@@ -26,6 +26,7 @@ const TYPES: &[&str] = &[
 fn the_voa_gold_sets_are_well_formed() {
     assert_eq!(check("voa-first10.jsonl", 10), (490, 150));
     assert_eq!(check("voa-first20.jsonl", 20), (962, 294));
+    assert_eq!(check("voa-first30.jsonl", 30), (1284, 383));
 }
 
 /// Checks a gold file whose stories have at most `max` sentences; (sentences, events).
