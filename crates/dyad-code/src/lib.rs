@@ -485,8 +485,7 @@ impl Pipeline {
             for (ev, mut rec) in rows {
                 let features = scorer::features(&input, &ev, &rec, n);
                 if self.scorer.is_trained() {
-                    let p = self.scorer.probability(&features) as f32;
-                    rec.confidence = (p * 1000.0).round() / 1000.0;
+                    rec.confidence = records::rounded(self.scorer.probability(&features) as f32);
                 }
                 if rec.confidence < self.min_confidence {
                     continue;

@@ -42,6 +42,11 @@ pub fn actor_ref(m: &Mention, words: &[Word], text: &str, idx: &CharIndex) -> Ac
 /// Verb blocks of movement and thought, whose default code is CAMEO's generic consultation.
 const MOVEMENT_AND_THOUGHT: &[&str] = &["ARRIVE", "GO_SOMEWHERE", "CONSIDER", "HEAR"];
 
+/// A confidence to three decimals: more would claim a precision the estimate does not have.
+pub(crate) fn rounded(confidence: f32) -> f32 {
+    (confidence * 1000.0).round() / 1000.0
+}
+
 /// PLOVER types whose definition requires a recipient (PLOVER manual, "Requires recipient: Yes").
 const NEEDS_RECIPIENT: &[&str] = &["COOPERATE", "AID", "SANCTION"];
 
@@ -172,7 +177,6 @@ pub fn build(
             span: idx.char_span(ev.trigger.0, ev.trigger.1),
         },
         rule: ev.provenance.to_string(),
-        // Three decimals: more would claim a precision the estimate does not have.
-        confidence: (ev.confidence * 1000.0).round() / 1000.0,
+        confidence: rounded(ev.confidence),
     })
 }
