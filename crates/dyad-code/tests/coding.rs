@@ -928,3 +928,14 @@ fn every_coder_gets_dating_locating_and_quotes() {
     assert!(e.location.is_some(), "{e:?}");
     assert!(e.quote.is_some(), "{e:?}");
 }
+
+/// "Sanction" is a verb of current news: sanctioning someone imposes sanctions on them.
+#[test]
+fn sanctioning_someone_is_a_sanction() {
+    let events = code("The U.S. Treasury sanctioned two Iranian shipping firms on Monday.");
+    let s = first(&events, "SANCTION");
+    assert_eq!(
+        (codes(&s.source), codes(&s.target)),
+        (vec!["USAGOV"], vec!["IRN"])
+    );
+}
