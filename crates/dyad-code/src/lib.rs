@@ -466,7 +466,7 @@ impl Pipeline {
             document_stages(&mut coded, &input, &self.dates, self.rules);
             let mut rows = Vec::new();
             for ev in coded.events {
-                let rec = records::build(&input, &ev, &self.dicts.ontology, self.rules);
+                let rec = records::build(&input, &ev, self.dicts, self.rules);
                 if let Some(st) = sentence_trace.as_mut() {
                     st.candidates.push(Candidate {
                         cameo: ev.cameo.clone(),

@@ -42,6 +42,14 @@ impl Provenance {
         }
     }
 
+    /// The verb's lemma, for a verb's own (or plain) code.
+    pub fn lemma(&self) -> Option<&str> {
+        match self {
+            Provenance::Verb { lemma, .. } | Provenance::PlainVerb { lemma } => Some(lemma),
+            _ => None,
+        }
+    }
+
     /// The rule family, for counting: `pattern`, `verb`, `order`, `noun`.
     pub fn family(&self) -> &'static str {
         match self {

@@ -4,7 +4,7 @@ use crate::mentions::Mention;
 use crate::rules::{RuleId, Rules};
 use crate::{CodedEvent, SentenceInput};
 use dyad_dict::words::Word;
-use dyad_dict::Ontology;
+use dyad_dict::{Dictionaries, VerbClass};
 use dyad_model::{ActorRef, CharIndex, EventRecord, Plover, Trigger};
 
 /// 64-bit FNV-1a, hex: a stable id that does not depend on the Rust version or platform.
@@ -55,9 +55,10 @@ const NEEDS_RECIPIENT: &[&str] = &["COOPERATE", "AID", "SANCTION"];
 pub fn build(
     input: &SentenceInput<'_>,
     ev: &CodedEvent,
-    ontology: &Ontology,
+    dicts: &Dictionaries,
     rules: Rules,
 ) -> Option<EventRecord> {
+    let (ontology, classes) = (&dicts.ontology, &dicts.classes);
     let info = ontology.lookup(&ev.cameo)?;
     let event = info.event.clone()?;
     let idx = CharIndex::new(&input.sentence.text);
@@ -105,10 +106,14 @@ pub fn build(
         && event == "CONSULT"
         && target.is_empty()
         && source.len() < 2
-        && ev
+        && (ev
             .provenance
             .block()
             .is_some_and(|b| MOVEMENT_AND_THOUGHT.contains(&b))
+            || ev
+                .provenance
+                .lemma()
+                .is_some_and(|l| classes.is(VerbClass::Solitary, l)))
     {
         return None;
     }

@@ -99,6 +99,12 @@ fn consult_needs_counterpart() {
     let (on, off) = with_and_without(text, RuleId::ConsultCounterpart);
     assert!(!on.iter().any(|e| e.starts_with("CONSULT")), "{on:?}");
     assert!(off.iter().any(|e| e.starts_with("CONSULT")), "{off:?}");
+    let (on, off) = with_and_without(
+        "Kenyan teachers are facing low salaries.",
+        RuleId::ConsultCounterpart,
+    );
+    assert!(!on.iter().any(|e| e.starts_with("CONSULT")), "{on:?}");
+    assert!(off.iter().any(|e| e.starts_with("CONSULT")), "{off:?}");
     // a meeting with one party named stands
     let (on, _) = with_and_without(
         "The Kenyan president held talks in Nairobi on Monday.",

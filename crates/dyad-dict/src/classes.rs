@@ -22,16 +22,19 @@ pub enum VerbClass {
     Light,
     /// With a clausal complement, only reports speech ("adding that ...").
     SpeechOnly,
+    /// Files under meeting in the verb dictionary but meets no one by itself ("faces charges").
+    Solitary,
 }
 
 impl VerbClass {
-    const ALL: [VerbClass; 6] = [
+    const ALL: [VerbClass; 7] = [
         VerbClass::Ask,
         VerbClass::Reject,
         VerbClass::Happen,
         VerbClass::Order,
         VerbClass::Light,
         VerbClass::SpeechOnly,
+        VerbClass::Solitary,
     ];
 
     /// The name used in the data files.
@@ -43,6 +46,7 @@ impl VerbClass {
             VerbClass::Order => "order",
             VerbClass::Light => "light",
             VerbClass::SpeechOnly => "speech-only",
+            VerbClass::Solitary => "solitary",
         }
     }
 
