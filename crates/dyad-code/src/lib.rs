@@ -209,18 +209,12 @@ impl Pipeline {
             Pipeline::with_coder(dicts, Box::new(PatternCoder::new(dicts, Reading::Parse)));
         // The embedded models are checked by the test suite; should they fail to load, the
         // coder still works from word order alone.
-        parsed.unwrap_or_else(|_| Pipeline {
-            cap: SentenceCap::default(),
-            section_bytes: SECTION_BYTES,
-            scorer: scorer::Scorer::embedded(),
-            min_confidence: MIN_CONFIDENCE,
-            rules: Rules::all(),
-            dates: dyad_time::TimeResolver::new(),
-            tokenizer: Tokenizer::new(),
-            dicts,
-            mentions: MentionFinder::new(dicts),
-            coder: Box::new(PatternCoder::new(dicts, Reading::Words)),
-            analyzer: None,
+        parsed.unwrap_or_else(|_| {
+            Pipeline::assemble(
+                dicts,
+                Box::new(PatternCoder::new(dicts, Reading::Words)),
+                None,
+            )
         })
     }
 
@@ -234,7 +228,16 @@ impl Pipeline {
             SyntaxNeed::Tags => Some((Analyzer::embedded()?, false)),
             SyntaxNeed::Parse => Some((Analyzer::embedded()?, true)),
         };
-        Ok(Pipeline {
+        Ok(Pipeline::assemble(dicts, coder, analyzer))
+    }
+
+    /// The pipeline around `coder`, with every other setting at its default.
+    fn assemble(
+        dicts: &'static Dictionaries,
+        coder: Box<dyn SentenceCoder>,
+        analyzer: Option<(&'static Analyzer, bool)>,
+    ) -> Pipeline {
+        Pipeline {
             cap: SentenceCap::default(),
             section_bytes: SECTION_BYTES,
             scorer: scorer::Scorer::embedded(),
@@ -246,7 +249,7 @@ impl Pipeline {
             mentions: MentionFinder::new(dicts),
             coder,
             analyzer,
-        })
+        }
     }
 
     /// Tag and parse every sentence even if the coder does not need it (to benchmark or
