@@ -33,6 +33,10 @@ pub struct ScorerArgs {
     /// Rounds of gradient descent.
     #[arg(long, default_value_t = 400)]
     rounds: usize,
+    /// Also write every example (`record<TAB>right<TAB>features...`) to this file, for
+    /// looking at where the rows go wrong by rule, verb block or actor kind.
+    #[arg(long)]
+    dump: Option<PathBuf>,
 }
 
 /// One row: its features, whether it is right, its record (for folds).
@@ -77,6 +81,13 @@ pub fn run(args: ScorerArgs) -> Result<ExitCode> {
         examples.len(),
         args.half
     );
+    if let Some(path) = &args.dump {
+        let text: String = examples
+            .iter()
+            .map(|e| format!("{}\t{}\t{}\n", e.record, e.right, e.features.join("\t")))
+            .collect();
+        std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
+    }
     let held_out = cross_validate(&examples, args.l2, args.rounds);
     print!("{}", reliability("held-out folds", &held_out));
     print!("{}", sweep(&held_out, gold_events));
