@@ -4,7 +4,7 @@
 //! readying an attack ([`armed_readiness`]); and, over a sentence's events, protests aimed where
 //! their demand is and meetings that are mutual.
 
-use crate::coder::{is_boundary, side};
+use crate::sides::{fill_target, is_boundary, side};
 use crate::mentions::Mention;
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality};
@@ -247,4 +247,57 @@ pub(crate) fn settle(code: &mut String, negated: &mut bool, modality: &mut Modal
             *modality = Modality::Asserted;
         }
     }
+}
+
+/// CAMEO roots of verbal acts that can take another act as their content ("threatened to
+/// impose", "urged X to cease fire", "agreed to undertake"): the inner verb is not a second event.
+pub(crate) const VERBAL_ROOTS: &[&str] = &["02", "03", "10", "11", "12", "13"];
+
+/// The verbal act among `events` whose content the predicate `v` is, up a chain of
+/// complements ("threatened to begin to impose"): the last event of each governing predicate,
+/// if it is verbal.
+pub(crate) fn governing_act(tree: &DepTree<'_>, v: usize, events: &[CodedEvent]) -> Option<usize> {
+    let mut g = tree.governor(v);
+    for _ in 0..3 {
+        let gv = g?;
+        let found = events
+            .iter()
+            .rposition(|e| e.predicate == Some(gv))
+            .filter(|&k| events.get(k).is_some_and(is_verbal));
+        if found.is_some() {
+            return found;
+        }
+        g = tree.governor(gv);
+    }
+    None
+}
+
+/// Whether an event is a verbal act that can take another act as its content.
+pub(crate) fn is_verbal(e: &CodedEvent) -> bool {
+    VERBAL_ROOTS.contains(&e.cameo.get(..2).unwrap_or(""))
+}
+
+/// Folds an act into the verbal act whose content it is: an intent to do it takes its code
+/// ("plans to impose restrictions" -> threaten), and its side fills a missing recipient.
+pub(crate) fn fold_content(
+    outer: &mut CodedEvent,
+    code: &str,
+    mentions: &[Mention],
+    group: Option<usize>,
+) {
+    if outer.cameo.starts_with("03") {
+        if let Some(intent) = intent_code(code) {
+            outer.cameo = intent.to_string();
+        }
+    }
+    // an order to restrict ("ordered the newspaper to suspend publication") imposes the
+    // restriction; an order to do anything else demands it
+    if outer.provenance.is_order() {
+        outer.cameo = if code.starts_with("17") {
+            code.to_string()
+        } else {
+            demand_code(code).to_string()
+        };
+    }
+    fill_target(outer, mentions, group);
 }

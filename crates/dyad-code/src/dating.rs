@@ -30,14 +30,13 @@ fn precision(p: Precision) -> &'static str {
     }
 }
 
-/// Dates the events of one sentence (predicate tokens `triggers`), and says which events are
+/// Dates the events of one sentence (those whose predicate the coder knows), and says which events are
 /// background: their own clause is set in an undated past ("rebels who entered the country
 /// years ago", "decades ago") and names no date of its own; a dated past ("two years ago",
 /// "in 1998") dates the event instead.
 pub fn date_events(
     resolver: &TimeResolver,
     events: &mut [CodedEvent],
-    triggers: &[usize],
     tree: Option<&DepTree<'_>>,
     input: &crate::SentenceInput<'_>,
 ) -> Vec<bool> {
@@ -51,7 +50,7 @@ pub fn date_events(
         .into_iter()
         .partition(|x| !x.background && x.date.is_some());
     if let Some(t) = tree {
-        for (k, &v) in triggers.iter().enumerate() {
+        for (k, v) in events.iter().enumerate().filter_map(|(k, e)| Some((k, e.predicate?))) {
             let own = |x: &TimeExpr| (x.start..x.end).any(|i| t.in_clause(v, i));
             let ago = |x: &TimeExpr| {
                 forms
@@ -66,7 +65,8 @@ pub fn date_events(
     if found.is_empty() {
         return background;
     }
-    for (ev, &v) in events.iter_mut().zip(triggers) {
+    for ev in events.iter_mut() {
+        let Some(v) = ev.predicate else { continue };
         let distance = |x: &TimeExpr| {
             if v < x.start {
                 x.start - v

@@ -32,6 +32,7 @@ pub mod quotes;
 pub mod records;
 pub mod resolver;
 mod roles;
+mod sides;
 pub mod rules;
 pub mod scorer;
 pub mod syntax;
@@ -81,6 +82,9 @@ pub struct CodedEvent {
     pub cameo: String,
     /// Byte span of the trigger in the sentence.
     pub trigger: (usize, usize),
+    /// The predicate token (the verb, or the noun's governing verb), when the coder knows it:
+    /// the document stages read the event's clause from it.
+    pub predicate: Option<usize>,
     /// The rule or dictionary entry that proposed it (the record's `rule`).
     pub provenance: Provenance,
     pub negated: bool,
@@ -125,7 +129,6 @@ pub trait SentenceCoder: Send + Sync {
     fn code_sentence(&self, input: &SentenceInput<'_>) -> CodedSentence {
         CodedSentence {
             events: self.code(input),
-            predicates: Vec::new(),
             parsed: false,
             mentions: input.mentions.to_vec(),
         }
@@ -141,8 +144,6 @@ pub trait SentenceCoder: Send + Sync {
 /// What a coder made of one sentence ([`SentenceCoder::code_sentence`]).
 pub struct CodedSentence {
     pub events: Vec<CodedEvent>,
-    /// The predicate token of each event, in the same order (empty if the coder does not say).
-    pub predicates: Vec<usize>,
     /// Whether the coder read the dependency tree; the document stages then read it too.
     pub parsed: bool,
     /// The sentence's actor mentions as the coder completed them (the parties of the
@@ -158,23 +159,18 @@ fn document_stages(
     dates: &dyad_time::TimeResolver,
     rules: Rules,
 ) {
-    if coded.predicates.len() != coded.events.len() {
-        return;
-    }
     let tree = input
         .syntax
         .filter(|_| coded.parsed)
         .and_then(|s| tree::DepTree::new(s, input.words, &coded.mentions));
-    let (events, predicates) = (&mut coded.events, &mut coded.predicates);
-    quotes::attribute(events, predicates, tree.as_ref(), input, &coded.mentions);
-    let history = dating::date_events(dates, events, predicates, tree.as_ref(), input);
+    let events = &mut coded.events;
+    quotes::attribute(events, tree.as_ref(), input, &coded.mentions);
+    let history = dating::date_events(dates, events, tree.as_ref(), input);
     if rules.on(RuleId::History) {
         let mut keep = history.iter().map(|h| !h);
         events.retain(|_| keep.next().unwrap_or(true));
-        let mut keep = history.iter().map(|h| !h);
-        predicates.retain(|_| keep.next().unwrap_or(true));
     }
-    locating::locate_events(events, predicates, tree.as_ref(), input, input.context);
+    locating::locate_events(events, tree.as_ref(), input, input.context);
 }
 
 /// What coding one document produced.

@@ -52,10 +52,9 @@ fn precision(p: Precision) -> &'static str {
     }
 }
 
-/// Locates the events of one sentence (predicate tokens `triggers`).
+/// Locates the events of one sentence (those whose predicate the coder knows).
 pub fn locate_events(
     events: &mut [CodedEvent],
-    triggers: &[usize],
     tree: Option<&DepTree<'_>>,
     input: &crate::SentenceInput<'_>,
     context: &DocContext,
@@ -74,7 +73,8 @@ pub fn locate_events(
         mentions: input.mentions,
         places: &places,
     };
-    for (ev, &v) in events.iter_mut().zip(triggers) {
+    for ev in events.iter_mut() {
+        let Some(v) = ev.predicate else { continue };
         let token = |p: &PlaceMatch| input.words.get(p.start).map_or(0, |w| w.token);
         let is_source =
             |p: &PlaceMatch| ev.source.iter().any(|m| m.start < p.end && p.start < m.end);

@@ -8,8 +8,8 @@
 //! was already coded from its own dictionary entry without a pattern, the noun's reading
 //! replaces that generic code ("issued a warning" is a threat, not a grant).
 
-use crate::acts::{armed_readiness, demand_code, modality, settle};
-use crate::coder::{actor_side, fold_content, governing_act, parenthesized, side};
+use crate::acts::{armed_readiness, demand_code, fold_content, governing_act, modality, settle};
+use crate::sides::{actor_side, parenthesized, side};
 use crate::mentions::Mention;
 use crate::provenance::Provenance;
 use crate::tree::DepTree;
@@ -155,15 +155,13 @@ fn other_party(input: &SentenceInput<'_>, source: &[Mention]) -> Vec<Mention> {
     conflict.parties_elsewhere("other party to the conflict", own)
 }
 
-/// Adds the nominal events of a parsed sentence to `events` (whose predicate tokens are
-/// `triggers`).
+/// Adds the nominal events of a parsed sentence to `events`.
 pub(crate) fn code_nominal_events(
     dicts: &Dictionaries,
     tree: &DepTree<'_>,
     input: &SentenceInput<'_>,
     mentions: &[Mention],
     events: &mut Vec<CodedEvent>,
-    triggers: &mut Vec<usize>,
 ) {
     let group = |m: usize| mentions.get(m).map(|x| x.group);
     let aside = parenthesized(input.words);
@@ -195,8 +193,8 @@ pub(crate) fn code_nominal_events(
                 continue;
             };
             // the naming verb's own generic reading ("call" -> telephone) gives way
-            let replaces = triggers.iter().position(|&t| t == namer);
-            if replaces.is_some_and(|k| !events[k].provenance.is_generic_verb()) {
+            let replaces = events.iter().position(|e| e.predicate == Some(namer));
+            if replaces.is_some_and(|k| events.get(k).is_some_and(|e| !e.provenance.is_generic_verb())) {
                 continue;
             }
             let src = tree.actor(namer).and_then(group);
@@ -220,6 +218,7 @@ pub(crate) fn code_nominal_events(
                 target,
                 cameo: entry.code.clone(),
                 trigger: (a.start.min(b.start), a.end.max(b.end)),
+                predicate: Some(namer),
                 provenance: Provenance::Noun {
                     verb: tree.lemma(namer).to_string(),
                     noun: tree.lemma(n).to_lowercase(),
@@ -231,12 +230,9 @@ pub(crate) fn code_nominal_events(
                 date: None,
                 location: None,
             };
-            match replaces {
-                Some(k) => events[k] = ev,
-                None => {
-                    events.push(ev);
-                    triggers.push(namer);
-                }
+            match replaces.and_then(|k| events.get_mut(k)) {
+                Some(e) => *e = ev,
+                None => events.push(ev),
             }
             continue;
         }
@@ -321,8 +317,7 @@ pub(crate) fn code_nominal_events(
         };
 
         // the verb was coded from its own entry ("issued" -> grant): the noun says what it did
-        if let Some(k) = triggers.iter().position(|&t| t == g) {
-            let e = &mut events[k];
+        if let Some(e) = events.iter_mut().find(|e| e.predicate == Some(g)) {
             // a support verb's own patterns ("hold" -> detain) do not apply to an event noun
             // a demand already made of the act ("must reach an agreement") stays a demand
             // ... nor does a statement code ("denied the allegations" -> 016), which has no
@@ -360,7 +355,7 @@ pub(crate) fn code_nominal_events(
             continue;
         }
         // "threatened to launch an offensive": the content of a verbal act
-        if let Some(e) = governing_act(tree, g, triggers, events).and_then(|k| events.get_mut(k)) {
+        if let Some(e) = governing_act(tree, g, events).and_then(|k| events.get_mut(k)) {
             fold_content(e, &code, mentions, tgt.or(src));
             continue;
         }
@@ -378,6 +373,7 @@ pub(crate) fn code_nominal_events(
             target: tgt.map(|t| side(mentions, t)).unwrap_or_default(),
             cameo: code,
             trigger,
+            predicate: Some(g),
             provenance: rule,
             negated,
             modality,
@@ -390,7 +386,6 @@ pub(crate) fn code_nominal_events(
             e.cameo.get(..2) == ev.cameo.get(..2) && e.source == ev.source && e.target == ev.target
         }) {
             events.push(ev);
-            triggers.push(g);
         }
     }
 }

@@ -259,18 +259,18 @@ pub fn reported_by(
     Some((tree.filler(source), "according to".to_string()))
 }
 
-/// Attributes the events of a sentence (predicate tokens `triggers`) to the quote or reported
+/// Attributes the events of a sentence (those whose predicate the coder knows) to the quote or reported
 /// speech they are in, and marks those in someone else's words `reported`.
 pub fn attribute(
     events: &mut [CodedEvent],
-    triggers: &[usize],
     tree: Option<&DepTree<'_>>,
     input: &crate::SentenceInput<'_>,
     mentions: &[Mention],
 ) {
     let quotes = input.context.quotes.get(input.index);
     let idx = CharIndex::new(&input.sentence.text);
-    for (ev, &v) in events.iter_mut().zip(triggers) {
+    for ev in events.iter_mut() {
+        let Some(v) = ev.predicate else { continue };
         let word = input.words.iter().position(|w| w.token == v);
         let quoted = quotes
             .zip(word)

@@ -2,11 +2,22 @@
 //! ([`tree_roles`]) with word order standing in where the parse finds no subject
 //! ([`subject_before`]).
 
-use crate::coder::{is_boundary, PatternMatch};
+use crate::sides::is_boundary;
 use crate::mentions::Mention;
 use crate::tree::DepTree;
 use dyad_dict::words::Word;
 use std::collections::HashMap;
+
+/// The outcome of matching one pattern.
+#[derive(Default, Debug)]
+pub(crate) struct PatternMatch {
+    pub(crate) score: usize,
+    pub(crate) source: Option<usize>,
+    pub(crate) target: Option<usize>,
+    /// Word range covered by the pattern (to keep other verb hits out of it).
+    pub(crate) first: usize,
+    pub(crate) last: usize,
+}
 
 /// Source and target groups of the predicate at token `v`, from the tree. The pattern's target
 /// wins when it lies inside the predicate's clause (patterns name the preposition: "impose

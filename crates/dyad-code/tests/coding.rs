@@ -883,7 +883,6 @@ fn every_coder_gets_dating_locating_and_quotes() {
         fn code_sentence(&self, input: &SentenceInput<'_>) -> CodedSentence {
             let mut coded = CodedSentence {
                 events: Vec::new(),
-                predicates: Vec::new(),
                 parsed: true,
                 mentions: input.mentions.to_vec(),
             };
@@ -899,6 +898,7 @@ fn every_coder_gets_dating_locating_and_quotes() {
                 target: Vec::new(),
                 cameo: "190".into(),
                 trigger: (token.start, token.end),
+                predicate: Some(t),
                 provenance: Provenance::PlainVerb {
                     lemma: "attack".into(),
                 },
@@ -909,7 +909,6 @@ fn every_coder_gets_dating_locating_and_quotes() {
                 date: None,
                 location: None,
             });
-            coded.predicates.push(t);
             coded
         }
         fn syntax_need(&self) -> dyad_code::SyntaxNeed {
