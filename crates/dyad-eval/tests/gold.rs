@@ -1,4 +1,4 @@
-//! dyad's own gold set (`data/gold/voa-first10.jsonl`) is well formed: it reads as gold
+//! dyad's own gold sets (`data/gold/voa-*.jsonl`) are well formed: it reads as gold
 //! records, every event names its sentence as it stands in the text, types are PLOVER's.
 
 use std::path::Path;
@@ -27,6 +27,7 @@ fn the_voa_gold_sets_are_well_formed() {
     assert_eq!(check("voa-first10.jsonl", 10), (490, 150));
     assert_eq!(check("voa-first20.jsonl", 20), (962, 294));
     assert_eq!(check("voa-first30.jsonl", 30), (1284, 383));
+    assert_eq!(check("voa-all.jsonl", usize::MAX), (1585, 462));
 }
 
 /// Checks a gold file whose stories have at most `max` sentences; (sentences, events).
