@@ -340,7 +340,7 @@ fn thresholds(records: &[dyad_eval::GoldRecord], predictions: &[Vec<EventRecord>
     let mut s = String::from(
         "\nat confidence >= t (type+source+target):\n    t   rows  precision  recall     F1\n",
     );
-    for t in [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7] {
+    for t in [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7] {
         let kept: Vec<Vec<EventRecord>> = predictions
             .iter()
             .map(|p| p.iter().filter(|e| e.confidence >= t).cloned().collect())
@@ -348,7 +348,7 @@ fn thresholds(records: &[dyad_eval::GoldRecord], predictions: &[Vec<EventRecord>
         let report = dyad_eval::evaluate(records, &kept);
         if let Some((_, c)) = report.levels.last() {
             s += &format!(
-                "{t:>5.1} {:>6} {:>10.3} {:>7.3} {:>6.3}\n",
+                "{t:>5.2} {:>6} {:>10.3} {:>7.3} {:>6.3}\n",
                 c.predicted,
                 c.precision(),
                 c.recall(),
@@ -579,6 +579,10 @@ fn record_trace(trace: &[SentenceTrace]) -> RecordTrace {
         candidates: trace
             .iter()
             .flat_map(|t| t.candidates.iter().map(|c| (c.event.clone(), c.kept)))
+            .collect(),
+        below_threshold: trace
+            .iter()
+            .flat_map(|t| predicted(&t.below_threshold))
             .collect(),
     }
 }

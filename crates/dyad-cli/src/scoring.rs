@@ -19,7 +19,7 @@ const FOLDS: u64 = 5;
 #[derive(clap::Args)]
 pub struct ScorerArgs {
     /// Gold sets (gold format; only sets whose licence allows shipping the model).
-    #[arg(long, num_args = 1.., default_values = ["../shared/data/plover/plover-gsr-dev.jsonl", "data/gold/voa-first30.jsonl"])]
+    #[arg(long, num_args = 1.., default_values = ["../shared/data/plover/plover-gsr-dev.jsonl", "data/gold/voa-all.jsonl"])]
     gold: Vec<PathBuf>,
     /// The half of each set to train on (`a`); the other is for measurement.
     #[arg(long, default_value = "a")]
@@ -175,7 +175,7 @@ pub(crate) fn reliability(what: &str, scored: &[(f64, bool)]) -> String {
 /// Precision and recall at type+source+target if rows under each threshold were dropped.
 pub(crate) fn sweep(scored: &[(f64, bool)], gold_events: usize) -> String {
     let mut s = String::from("threshold  rows  precision  recall     F1\n");
-    for t in [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7] {
+    for t in [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7] {
         let kept: Vec<&(f64, bool)> = scored.iter().filter(|(p, _)| *p >= t).collect();
         let right = kept.iter().filter(|(_, y)| *y).count() as f64;
         let p = right / kept.len().max(1) as f64;
@@ -185,7 +185,7 @@ pub(crate) fn sweep(scored: &[(f64, bool)], gold_events: usize) -> String {
         } else {
             0.0
         };
-        s += &format!("{t:>9.1} {:>5} {p:>10.3} {r:>7.3} {f:>6.3}\n", kept.len());
+        s += &format!("{t:>9.2} {:>5} {p:>10.3} {r:>7.3} {f:>6.3}\n", kept.len());
     }
     s
 }

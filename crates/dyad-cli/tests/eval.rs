@@ -16,13 +16,24 @@ fn plv_scores_and_explains_each_miss() {
     let dir = temp_dir("eval-plv");
     let path = dir.join("rows.tsv");
     std::fs::write(&path, PLV).expect("write");
-    let out = dyad()
-        .args(["eval", "plv", "--explain"])
-        .arg(&path)
-        .output()
-        .expect("run");
-    assert!(out.status.success(), "{}", stderr(&out));
-    let text = stdout(&out);
+    let run = |min: &str| {
+        let out = dyad()
+            .args(["eval", "plv", "--explain", "--min-confidence", min])
+            .arg(&path)
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    // a threshold no row reaches: the right row is blamed on it
+    let text = run("0.999");
+    assert!(text.contains("triple_r=0.000"), "{text}");
+    assert!(
+        text.lines().any(|l| l.starts_with("[Threshold]")),
+        "{text}"
+    );
+    // every row kept: the stages of the coder
+    let text = run("0");
     assert!(text.contains("rows=3 sentences=3"), "{text}");
     assert!(text.contains("type_r=0.667"), "{text}");
     assert!(text.contains("triple_r=0.333"), "{text}");

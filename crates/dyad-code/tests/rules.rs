@@ -7,9 +7,10 @@ use common::{codes, doc};
 use dyad_code::{Pipeline, Reading, RuleId, Rules};
 use dyad_model::EventRecord;
 
+/// Every row the coder builds (no confidence threshold: the rules are tested, not the scorer).
 fn code(text: &str, rules: Rules) -> Vec<EventRecord> {
     Pipeline::with_rules(Reading::Parse, rules)
-        .map(|p| p.code_document(&doc(text)).events)
+        .map(|p| p.with_min_confidence(0.0).code_document(&doc(text)).events)
         .unwrap_or_default()
 }
 

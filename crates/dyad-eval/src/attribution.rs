@@ -13,7 +13,9 @@
 //!    gold actor (not found as a mention, or resolved to another code);
 //! 6. [`Stage::WrongRole`]: the gold actor is a mention of the sentence but not on the event's
 //!    side (role assignment);
-//! 7. [`Stage::Scorer`]: some event matches it, but one-to-one matching gave it to another gold
+//! 7. [`Stage::Threshold`]: the coder built the right row, but its confidence was below the
+//!    threshold (`--min-confidence`), so it was dropped;
+//! 8. [`Stage::Scorer`]: some event matches it, but one-to-one matching gave it to another gold
 //!    event.
 //!
 //! The gold actor is compared by country code (PLOVER records) or by span overlap (PLV rows),
@@ -31,6 +33,8 @@ pub struct RecordTrace {
     pub mentions: Vec<(String, String)>,
     /// The PLOVER types of every candidate, and whether it became an event.
     pub candidates: Vec<(Option<String>, bool)>,
+    /// The rows dropped because their confidence was below the threshold.
+    pub below_threshold: Vec<Predicted>,
 }
 
 /// The stage a miss is blamed on.
@@ -42,6 +46,7 @@ pub enum Stage {
     WrongType,
     ActorMissing,
     WrongRole,
+    Threshold,
     Scorer,
 }
 
@@ -54,6 +59,7 @@ impl Stage {
             Stage::WrongType => "wrong type",
             Stage::ActorMissing => "actor not a mention (not found or wrong code)",
             Stage::WrongRole => "mention found, wrong role",
+            Stage::Threshold => "right row, confidence below the threshold",
             Stage::Scorer => "scorer (matched to another gold event)",
         }
     }
@@ -92,10 +98,13 @@ pub fn attribute(
     if trace.candidates.is_empty() {
         return Some(Stage::NoCandidate);
     }
+    // rows the threshold dropped count as coded for the stages before it
     let typed: Vec<&Predicted> = predicted
         .iter()
+        .chain(&trace.below_threshold)
         .filter(|p| same_type(&p.event, event))
         .collect();
+    let whole = |p: &Predicted| source.matches(&p.source) && target.matches(&p.target);
     if typed.is_empty() {
         let dropped = trace
             .candidates
@@ -122,11 +131,13 @@ pub fn attribute(
             });
         }
     }
-    let whole = typed
+    let kept_whole = predicted
         .iter()
-        .any(|p| source.matches(&p.source) && target.matches(&p.target));
-    Some(if whole {
+        .any(|p| same_type(&p.event, event) && whole(p));
+    Some(if kept_whole {
         Stage::Scorer
+    } else if typed.iter().any(|p| whole(p)) {
+        Stage::Threshold
     } else {
         Stage::WrongRole
     })
@@ -206,6 +217,7 @@ mod tests {
                 .map(|m| (m.to_string(), m.to_string()))
                 .collect(),
             candidates: cands,
+            below_threshold: Vec::new(),
         };
         let eq = |a: &str, b: &str| a == b;
         let (rus, ukr) = (Codes(vec!["RUS"]), Codes(vec!["UKR"]));
@@ -235,6 +247,15 @@ mod tests {
         assert_eq!(
             at(&t, &[pred("ASSAULT", "RUS", "UKR")]),
             Some(Stage::Scorer)
+        );
+        let below = RecordTrace {
+            below_threshold: vec![pred("ASSAULT", "RUS", "UKR")],
+            ..t
+        };
+        assert_eq!(at(&below, &[]), Some(Stage::Threshold));
+        assert_eq!(
+            at(&below, &[pred("ASSAULT", "RUS", "")]),
+            Some(Stage::Threshold)
         );
     }
 }
