@@ -27,6 +27,7 @@ use dyad_dict::verbs::{PatternElem, PatternItem, VerbForm, VerbPattern};
 use dyad_dict::words::Word;
 use dyad_dict::Dictionaries;
 use dyad_dict::VerbClass;
+use dyad_syntax::{Deprel, Upos};
 
 /// How far (in words) a pattern element may be from the previous one.
 const MAX_GAP: usize = 4;
@@ -124,8 +125,9 @@ impl PatternCoder {
         let tagged_verb = |i: usize| {
             let w = &words[i];
             syntax.is_none_or(|s| {
-                s.get(w.token)
-                    .is_some_and(|t| t.upos == "VERB" || (t.upos == "NOUN" && actor_verb(i)))
+                s.get(w.token).is_some_and(|t| {
+                    t.upos == Upos::VERB || (t.upos == Upos::NOUN && actor_verb(i))
+                })
             })
         };
         // "war-torn", "Iranian-backed", "rebel-held": part of a hyphenated adjective
@@ -675,7 +677,10 @@ impl SentenceCoder for PatternCoder {
             let light_without_actor = |t: &DepTree<'_>| {
                 rule.is_generic_verb()
                     && self.dicts.classes.is(VerbClass::Light, lemma)
-                    && t.kids(v, "obj").next().and_then(|o| t.filler(o)).is_none()
+                    && t.kids(v, Deprel::Obj)
+                        .next()
+                        .and_then(|o| t.filler(o))
+                        .is_none()
             };
             if tree.as_ref().is_some_and(|t| {
                 (on(RuleId::Background) && t.is_background(v))
@@ -695,11 +700,13 @@ impl SentenceCoder for PatternCoder {
                 && (rule.is_generic_verb() || code.starts_with("04"))
             {
                 let order_to = tree.as_ref().is_some_and(|t| {
-                    let to = |x: usize| t.kids(x, "mark").any(|m| t.lemma(m) == "to");
-                    (t.kids(v, "obj").next().is_some() || t.kids(v, "iobj").next().is_some())
-                        && (t.kids(v, "xcomp").any(to)
-                            || t.kids(v, "advcl").any(to)
-                            || t.kids(v, "obj").any(|o| t.kids(o, "acl").any(to)))
+                    let to = |x: usize| t.kids(x, Deprel::Mark).any(|m| t.lemma(m) == "to");
+                    (t.kids(v, Deprel::Obj).next().is_some()
+                        || t.kids(v, Deprel::Iobj).next().is_some())
+                        && (t.kids(v, Deprel::Xcomp).any(to)
+                            || t.kids(v, Deprel::Advcl).any(to)
+                            || t.kids(v, Deprel::Obj)
+                                .any(|o| t.kids(o, Deprel::Acl).any(to)))
                 });
                 if order_to {
                     code = "100".to_string();
@@ -753,7 +760,7 @@ impl SentenceCoder for PatternCoder {
                 && lemma == "swear"
                 && tree
                     .as_ref()
-                    .is_some_and(|t| t.kids(v, "xcomp").next().is_some())
+                    .is_some_and(|t| t.kids(v, Deprel::Xcomp).next().is_some())
             {
                 code = "030".to_string();
             }
@@ -820,9 +827,11 @@ impl SentenceCoder for PatternCoder {
                 let speaker = tree.as_ref().and_then(|t| {
                     crate::quotes::speech_verb(t, v)
                         .or_else(|| match t.rel(v) {
-                            "ccomp" => t.head(v),
+                            Deprel::Ccomp => t.head(v),
                             // "a warning to Serbia that it must withdraw": the noun's verb
-                            "acl" if t.kids(v, "mark").any(|m| t.lemma(m) == "that") => {
+                            Deprel::Acl
+                                if t.kids(v, Deprel::Mark).any(|m| t.lemma(m) == "that") =>
+                            {
                                 t.head(v).and_then(|n| t.head(n))
                             }
                             _ => None,
