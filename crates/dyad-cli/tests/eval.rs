@@ -28,10 +28,7 @@ fn plv_scores_and_explains_each_miss() {
     // a threshold no row reaches: the right row is blamed on it
     let text = run("0.999");
     assert!(text.contains("triple_r=0.000"), "{text}");
-    assert!(
-        text.lines().any(|l| l.starts_with("[Threshold]")),
-        "{text}"
-    );
+    assert!(text.lines().any(|l| l.starts_with("[Threshold]")), "{text}");
     // every row kept: the stages of the coder
     let text = run("0");
     assert!(text.contains("rows=3 sentences=3"), "{text}");

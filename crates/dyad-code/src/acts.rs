@@ -4,8 +4,8 @@
 //! readying an attack ([`armed_readiness`]); and, over a sentence's events, protests aimed where
 //! their demand is and meetings that are mutual.
 
-use crate::sides::{fill_target, is_boundary, side};
 use crate::mentions::Mention;
+use crate::sides::{fill_target, is_boundary, side};
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality};
 use dyad_dict::words::Word;

@@ -50,7 +50,11 @@ pub fn date_events(
         .into_iter()
         .partition(|x| !x.background && x.date.is_some());
     if let Some(t) = tree {
-        for (k, v) in events.iter().enumerate().filter_map(|(k, e)| Some((k, e.predicate?))) {
+        for (k, v) in events
+            .iter()
+            .enumerate()
+            .filter_map(|(k, e)| Some((k, e.predicate?)))
+        {
             let own = |x: &TimeExpr| (x.start..x.end).any(|i| t.in_clause(v, i));
             let ago = |x: &TimeExpr| {
                 forms

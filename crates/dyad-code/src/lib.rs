@@ -32,9 +32,9 @@ pub mod quotes;
 pub mod records;
 pub mod resolver;
 mod roles;
-mod sides;
 pub mod rules;
 pub mod scorer;
+mod sides;
 pub mod syntax;
 pub mod tree;
 

@@ -9,12 +9,13 @@
 //! replaces that generic code ("issued a warning" is a threat, not a grant).
 
 use crate::acts::{armed_readiness, demand_code, fold_content, governing_act, modality, settle};
-use crate::sides::{actor_side, parenthesized, side};
 use crate::mentions::Mention;
 use crate::provenance::Provenance;
+use crate::sides::{actor_side, parenthesized, side};
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality, SentenceInput};
 use dyad_dict::{Dictionaries, NounEvent, VerbClass};
+use dyad_syntax::{Deprel, Upos};
 
 /// What rejecting a proposal, request or offer is coded as (CAMEO 12), by what is rejected.
 fn rejection_code(code: &str) -> &'static str {
@@ -40,7 +41,7 @@ enum Frame {
 /// the head ("hunger strike"), or head + "of" + noun ("state of emergency").
 fn noun_entry<'d>(dicts: &'d Dictionaries, tree: &DepTree<'_>, n: usize) -> Option<&'d NounEvent> {
     if let Some(of) = tree
-        .kids(n, "nmod")
+        .kids(n, Deprel::Nmod)
         .find(|&m| tree.case_of(m) == Some("of"))
     {
         let phrase = format!("{} of {}", tree.lemma(n), tree.lemma(of)).to_lowercase();
@@ -51,7 +52,7 @@ fn noun_entry<'d>(dicts: &'d Dictionaries, tree: &DepTree<'_>, n: usize) -> Opti
     let mut first = n;
     while first > 0 {
         let m = first - 1;
-        if tree.head(m) == Some(n) && matches!(tree.rel(m), "compound" | "amod") {
+        if tree.head(m) == Some(n) && matches!(tree.rel(m), Deprel::Compound | Deprel::Amod) {
             first = m;
         } else {
             break;
@@ -80,9 +81,9 @@ fn noun_roles(tree: &DepTree<'_>, n: usize, code: &str) -> (Option<usize>, Optio
         }
         let case = tree.case_of(c);
         let acts = match tree.rel(c) {
-            "amod" | "nmod:poss" | "compound" => true,
-            "nmod" if topical && !matches!(case, Some("with" | "between" | "by")) => continue,
-            "nmod" => case == Some("by") || (case == Some("of") && of_is_actor),
+            Deprel::Amod | Deprel::NmodPoss | Deprel::Compound => true,
+            Deprel::Nmod if topical && !matches!(case, Some("with" | "between" | "by")) => continue,
+            Deprel::Nmod => case == Some("by") || (case == Some("of") && of_is_actor),
             _ => continue,
         };
         let Some(m) = tree.filler(c) else { continue };
@@ -116,7 +117,7 @@ fn naming_verb(tree: &DepTree<'_>, n: usize) -> Option<usize> {
     let mut t = n;
     for _ in 0..4 {
         t = tree.head(t)?;
-        if tree.upos(t) == "VERB" && NAMING.contains(&tree.lemma(t)) {
+        if tree.upos(t) == Some(Upos::VERB) && NAMING.contains(&tree.lemma(t)) {
             return Some(t);
         }
     }
@@ -128,10 +129,10 @@ fn naming_verb(tree: &DepTree<'_>, n: usize) -> Option<usize> {
 fn governing_verb(tree: &DepTree<'_>, n: usize) -> Option<usize> {
     let g = tree.head(n)?;
     if NAMING.contains(&tree.lemma(g)) && tree.case_of(n).is_some_and(|c| c == "as")
-        || tree.rel(n) == "xcomp"
+        || tree.rel(n) == Deprel::Xcomp
     {
-        let relative = tree.head(g).filter(|_| tree.rel(g) == "acl:relcl")?;
-        if matches!(tree.lemma(relative), "what" | "which") && tree.rel(relative) == "obj" {
+        let relative = tree.head(g).filter(|_| tree.rel(g) == Deprel::AclRelcl)?;
+        if matches!(tree.lemma(relative), "what" | "which") && tree.rel(relative) == Deprel::Obj {
             return tree.head(relative);
         }
     }
@@ -173,7 +174,7 @@ pub(crate) fn code_nominal_events(
             .any(|(w, &a)| a && w.token == t)
     };
     for n in 0..input.tokens.len() {
-        if tree.upos(n) != "NOUN" || in_aside(n) {
+        if tree.upos(n) != Some(Upos::NOUN) || in_aside(n) {
             continue;
         }
         let Some(entry) = noun_entry(dicts, tree, n) else {
@@ -182,7 +183,7 @@ pub(crate) fn code_nominal_events(
         // an accusation noun names what its speaker calls something ("calling what was
         // happening an act of aggression"): only a naming verb above it makes it an event,
         // or a verb that rejects it ("denied the allegations"), read as any rejection below
-        let rejected = tree.rel(n) == "obj"
+        let rejected = tree.rel(n) == Deprel::Obj
             && tree.head(n).is_some_and(|g| {
                 dicts
                     .classes
@@ -194,7 +195,11 @@ pub(crate) fn code_nominal_events(
             };
             // the naming verb's own generic reading ("call" -> telephone) gives way
             let replaces = events.iter().position(|e| e.predicate == Some(namer));
-            if replaces.is_some_and(|k| events.get(k).is_some_and(|e| !e.provenance.is_generic_verb())) {
+            if replaces.is_some_and(|k| {
+                events
+                    .get(k)
+                    .is_some_and(|e| !e.provenance.is_generic_verb())
+            }) {
                 continue;
             }
             let src = tree.actor(namer).and_then(group);
@@ -244,27 +249,27 @@ pub(crate) fn code_nominal_events(
             tree.rel(n)
         } else {
             // "launching what it described as local anti-terrorist measures"
-            "obj"
+            Deprel::Obj
         };
         let frame = match rel {
-            "obj" if dicts.classes.is(VerbClass::Reject, &verb) => Frame::Reject,
-            "obj" if dicts.nouns.is_undoing(&verb) => Frame::Undo,
-            "obj" if dicts.classes.is(VerbClass::Ask, &verb) => Frame::Ask,
+            Deprel::Obj if dicts.classes.is(VerbClass::Reject, &verb) => Frame::Reject,
+            Deprel::Obj if dicts.nouns.is_undoing(&verb) => Frame::Undo,
+            Deprel::Obj if dicts.classes.is(VerbClass::Ask, &verb) => Frame::Ask,
             // "called for a ceasefire", "insisted on its demands"
-            "obl"
+            Deprel::Obl
                 if dicts.classes.is(VerbClass::Ask, &verb)
                     && matches!(tree.case_of(n), Some("for" | "on")) =>
             {
                 Frame::Ask
             }
-            "obj" if dicts.nouns.is_support(&verb) => Frame::Support,
+            Deprel::Obj if dicts.nouns.is_support(&verb) => Frame::Support,
             // "went on strike", "rallied in protest"
-            "obl"
+            Deprel::Obl
                 if entry.code.starts_with("14") && matches!(tree.case_of(n), Some("on" | "in")) =>
             {
                 Frame::Support
             }
-            "nsubj" if dicts.classes.is(VerbClass::Happen, &verb) => Frame::Happen,
+            Deprel::Nsubj if dicts.classes.is(VerbClass::Happen, &verb) => Frame::Happen,
             _ => continue,
         };
         let mut code = match frame {
@@ -280,9 +285,9 @@ pub(crate) fn code_nominal_events(
         // "ordered patrols by police": a "by" phrase right after the noun is its actor's, even
         // where the parser hung it on the verb
         let own_actor = own_actor.or_else(|| {
-            tree.kids(g, "obl")
+            tree.kids(g, Deprel::Obl)
                 .find(|&o| {
-                    tree.case_of(o) == Some("by") && tree.kids(o, "case").any(|c| c == n + 1)
+                    tree.case_of(o) == Some("by") && tree.kids(o, Deprel::Case).any(|c| c == n + 1)
                 })
                 .and_then(|o| tree.filler(o))
         });

@@ -19,6 +19,7 @@ use crate::tree::DepTree;
 use crate::{CodedEvent, Modality};
 use dyad_dict::words::Word;
 use dyad_model::{ActorRef, CharIndex, Quote};
+use dyad_syntax::Deprel;
 
 /// Verb forms that introduce or attribute speech.
 const SPEECH_FORMS: &[&str] = &[
@@ -205,7 +206,7 @@ pub fn find_quotes(sentences: &[Option<QuoteInput<'_>>]) -> Vec<SentenceQuotes> 
 /// complement, or has it as a parenthetical ("..., officials said").
 pub(crate) fn speech_verb(tree: &DepTree<'_>, v: usize) -> Option<usize> {
     if let Some(p) = tree
-        .kids(v, "parataxis")
+        .kids(v, Deprel::Parataxis)
         .find(|&p| SPEECH_LEMMAS.contains(&tree.lemma(p)))
     {
         return Some(p);
@@ -214,8 +215,10 @@ pub(crate) fn speech_verb(tree: &DepTree<'_>, v: usize) -> Option<usize> {
     for _ in 0..4 {
         let h = tree.head(t)?;
         match tree.rel(t) {
-            "ccomp" | "parataxis" if SPEECH_LEMMAS.contains(&tree.lemma(h)) => return Some(h),
-            "ccomp" | "xcomp" | "conj" | "advcl" => t = h,
+            Deprel::Ccomp | Deprel::Parataxis if SPEECH_LEMMAS.contains(&tree.lemma(h)) => {
+                return Some(h)
+            }
+            Deprel::Ccomp | Deprel::Xcomp | Deprel::Conj | Deprel::Advcl => t = h,
             _ => return None,
         }
     }
@@ -228,12 +231,17 @@ pub(crate) fn in_reporter(tree: &DepTree<'_>, t: usize, v: usize) -> bool {
     let mut x = t;
     for _ in 0..6 {
         let Some(h) = tree.head(x) else { return false };
-        if tree.rel(x) == "nsubj" {
+        if tree.rel(x) == Deprel::Nsubj {
             return h != v && SPEECH_LEMMAS.contains(&tree.lemma(h));
         }
         if !matches!(
             tree.rel(x),
-            "nmod" | "compound" | "flat" | "appos" | "amod" | "det"
+            Deprel::Nmod
+                | Deprel::Compound
+                | Deprel::Flat
+                | Deprel::Appos
+                | Deprel::Amod
+                | Deprel::Det
         ) {
             return false;
         }
@@ -254,7 +262,7 @@ pub fn reported_by(
     }
     // "according to X"
     let source = tree
-        .kids(v, "obl")
+        .kids(v, Deprel::Obl)
         .find(|&o| tree.case_of(o) == Some("according"))?;
     Some((tree.filler(source), "according to".to_string()))
 }

@@ -2,10 +2,11 @@
 //! ([`tree_roles`]) with word order standing in where the parse finds no subject
 //! ([`subject_before`]).
 
-use crate::sides::is_boundary;
 use crate::mentions::Mention;
+use crate::sides::is_boundary;
 use crate::tree::DepTree;
 use dyad_dict::words::Word;
+use dyad_syntax::{Deprel, Upos};
 use std::collections::HashMap;
 
 /// The outcome of matching one pattern.
@@ -80,7 +81,7 @@ pub(crate) fn tree_roles(
             if group(first) != src_group {
                 return Some(first);
             }
-            tree.kids(v, "obl")
+            tree.kids(v, Deprel::Obl)
                 .filter(|&o| !tree.is_time_phrase(o) && tree.case_of(o) != Some("by"))
                 .filter_map(|o| tree.filler(o))
                 .find(|&m| group(m) != src_group)
@@ -110,8 +111,8 @@ pub(crate) fn tree_roles(
                 || words.get(m.start).is_some_and(|w| {
                     crate::quotes::in_reporter(tree, w.token, v)
                         || tree
-                            .kids(v, "obj")
-                            .filter(|&o| tree.upos(o) == "NOUN")
+                            .kids(v, Deprel::Obj)
+                            .filter(|&o| tree.upos(o) == Some(Upos::NOUN))
                             .any(|o| tree.dominates(o, w.token))
                 })
         })

@@ -3,7 +3,7 @@
 
 use dyad_model::Token;
 use dyad_parse::ParserModel;
-use dyad_syntax::{ModelError, TaggerModel};
+use dyad_syntax::{Deprel, ModelError, TaggerModel, Upos, Xpos};
 use std::sync::OnceLock;
 
 /// The committed models (see `data/README.md` for how they are trained).
@@ -21,14 +21,15 @@ pub enum SyntaxNeed {
 }
 
 /// One token's analysis. `head` is 1-based (0 = root), as in CoNLL-U; when only tags were
-/// asked for, `head` is 0 and `deprel` is `_` for every token.
+/// asked for, `head` is 0 and `deprel` is [`Deprel::Unspecified`] (`_`) for every token.
+/// Tags and relation are typed; their labels (`as_str`, `Display`) are for output only.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxToken {
-    pub upos: &'static str,
-    pub xpos: &'static str,
+    pub upos: Upos,
+    pub xpos: Xpos,
     pub lemma: String,
     pub head: usize,
-    pub deprel: &'static str,
+    pub deprel: Deprel,
 }
 
 /// Tagger + parser.
@@ -79,11 +80,14 @@ impl Analyzer {
         tags.into_iter()
             .enumerate()
             .map(|(i, t)| SyntaxToken {
-                upos: t.upos.as_str(),
-                xpos: t.xpos.as_str(),
+                upos: t.upos,
+                xpos: t.xpos,
                 lemma: t.lemma,
                 head: arcs.get(i).map_or(0, |a| a.head),
-                deprel: arcs.get(i).map_or("_", |a| a.deprel),
+                // the parser's labels come from its model file: read once, here
+                deprel: arcs
+                    .get(i)
+                    .map_or(Deprel::Unspecified, |a| Deprel::from_label(a.deprel)),
             })
             .collect()
     }

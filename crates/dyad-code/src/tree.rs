@@ -13,6 +13,7 @@
 use crate::mentions::Mention;
 use crate::syntax::SyntaxToken;
 use dyad_dict::words::Word;
+use dyad_syntax::{Deprel, Upos, Xpos};
 
 /// Puts mention `k`'s whole group into mention `j`'s.
 fn merge_groups(mentions: &mut [Mention], k: usize, j: usize) {
@@ -58,17 +59,17 @@ pub struct DepTree<'a> {
 }
 
 /// Relations whose dependent starts another clause: a role filler is not looked for below them.
-const CLAUSAL: &[&str] = &[
-    "acl",
-    "advcl",
-    "ccomp",
-    "xcomp",
-    "csubj",
-    "parataxis",
-    "conj",
-    "list",
-    "dep",
-    "vocative",
+const CLAUSAL: &[Deprel] = &[
+    Deprel::Acl,
+    Deprel::Advcl,
+    Deprel::Ccomp,
+    Deprel::Xcomp,
+    Deprel::Csubj,
+    Deprel::Parataxis,
+    Deprel::Conj,
+    Deprel::List,
+    Deprel::Dep,
+    Deprel::Vocative,
 ];
 
 /// Pronouns that stand for an actor mentioned elsewhere.
@@ -112,7 +113,7 @@ const TEMPORAL_CASES: &[&str] = &[
 impl<'a> DepTree<'a> {
     /// `None` when the sentence was not parsed (every head 0 and no root relation).
     pub fn new(toks: &'a [SyntaxToken], words: &[Word], mentions: &[Mention]) -> Option<Self> {
-        if !toks.iter().any(|t| t.deprel == "root") {
+        if !toks.iter().any(|t| t.deprel == Deprel::Root) {
             return None;
         }
         let mut children = vec![Vec::new(); toks.len()];
@@ -130,7 +131,9 @@ impl<'a> DepTree<'a> {
             // an agent word the parse reads as an adjective ("all official contact") is no actor
             let adjective = m.country.is_none()
                 && first.token == last.token
-                && toks.get(first.token).is_some_and(|t| t.deprel == "amod");
+                && toks
+                    .get(first.token)
+                    .is_some_and(|t| t.deprel == Deprel::Amod);
             if adjective {
                 continue;
             }
@@ -168,7 +171,9 @@ impl<'a> DepTree<'a> {
             let Some(h) = self.mention_head(words, &mentions[k]) else {
                 continue;
             };
-            if self.rel(h) != "conj" || self.kids(h, "cc").any(|c| self.lemma(c) == "but") {
+            if self.rel(h) != Deprel::Conj
+                || self.kids(h, Deprel::Cc).any(|c| self.lemma(c) == "but")
+            {
                 continue;
             }
             let Some(j) = self.head(h).and_then(|x| self.mention_at(x)) else {
@@ -180,7 +185,7 @@ impl<'a> DepTree<'a> {
         // America and ... are calling")
         for v in 0..self.toks.len() {
             let subjects: Vec<usize> = self
-                .kids(v, "nsubj")
+                .kids(v, Deprel::Nsubj)
                 .filter_map(|s| self.mention_at(s))
                 .collect();
             for pair in subjects.windows(2) {
@@ -213,8 +218,8 @@ impl<'a> DepTree<'a> {
                 continue;
             };
             let owner = self
-                .kids(h, "nmod:poss")
-                .find(|&p| self.upos(p) == "PRON" && ANAPHORS.contains(&self.lemma(p)))
+                .kids(h, Deprel::NmodPoss)
+                .find(|&p| self.upos(p) == Some(Upos::PRON) && ANAPHORS.contains(&self.lemma(p)))
                 .and_then(|p| self.antecedent(p))
                 .filter(|&a| a != k)
                 .and_then(|a| mentions.get(a))
@@ -236,14 +241,14 @@ impl<'a> DepTree<'a> {
         (h > 0).then(|| h - 1)
     }
 
-    /// The relation of token `i` to its head.
-    pub fn rel(&self, i: usize) -> &'static str {
-        self.toks.get(i).map_or("_", |t| t.deprel)
+    /// The relation of token `i` to its head ([`Deprel::Unspecified`] past the sentence).
+    pub fn rel(&self, i: usize) -> Deprel {
+        self.toks.get(i).map_or(Deprel::Unspecified, |t| t.deprel)
     }
 
-    fn base_rel(&self, i: usize) -> &'static str {
-        let r = self.rel(i);
-        r.split(':').next().unwrap_or(r)
+    /// The universal relation of token `i` to its head (`obl` for `obl:agent`).
+    fn base_rel(&self, i: usize) -> Deprel {
+        self.rel(i).base()
     }
 
     pub fn lemma(&self, i: usize) -> &str {
@@ -251,28 +256,28 @@ impl<'a> DepTree<'a> {
     }
 
     /// Children of `i` with relation `rel` (exactly, or as a base relation when `rel` has no
-    /// subtype and the child's has one: `obl` matches `obl:tmod`).
-    pub fn kids<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
+    /// subtype and the child's has one: `Obl` matches `obl:tmod`; see [`Deprel::is_a`]).
+    pub fn kids(&self, i: usize, rel: Deprel) -> impl Iterator<Item = usize> + '_ {
         self.children
             .get(i)
             .into_iter()
             .flatten()
             .copied()
-            .filter(move |&c| self.rel(c) == rel || (!rel.contains(':') && self.base_rel(c) == rel))
+            .filter(move |&c| self.rel(c).is_a(rel))
     }
 
-    fn kid(&self, i: usize, rel: &str) -> Option<usize> {
+    fn kid(&self, i: usize, rel: Deprel) -> Option<usize> {
         self.kids(i, rel).next()
     }
 
     /// The preposition or case marker of a nominal ("on" in "called on Armenia").
     pub fn case_of(&self, i: usize) -> Option<&str> {
-        self.kids(i, "case").next().map(|c| self.lemma(c))
+        self.kids(i, Deprel::Case).next().map(|c| self.lemma(c))
     }
 
     /// A passive predicate: it has a passive subject or a passive auxiliary.
     pub fn is_passive(&self, v: usize) -> bool {
-        self.kid(v, "nsubj:pass").is_some() || self.kid(v, "aux:pass").is_some()
+        self.kid(v, Deprel::NsubjPass).is_some() || self.kid(v, Deprel::AuxPass).is_some()
     }
 
     /// The actor mention at or inside the noun phrase headed by token `i`.
@@ -296,8 +301,10 @@ impl<'a> DepTree<'a> {
                     if CLAUSAL.contains(&self.base_rel(c)) {
                         continue;
                     }
-                    let pps =
-                        pps + usize::from(self.base_rel(c) == "nmod" && self.case_of(c).is_some());
+                    let pps = pps
+                        + usize::from(
+                            self.base_rel(c) == Deprel::Nmod && self.case_of(c).is_some(),
+                        );
                     if pps > 1 {
                         continue;
                     }
@@ -321,12 +328,14 @@ impl<'a> DepTree<'a> {
         None
     }
 
-    pub fn upos(&self, i: usize) -> &'static str {
-        self.toks.get(i).map_or("_", |t| t.upos)
+    /// The UPOS tag of token `i` (`None` past the sentence).
+    pub fn upos(&self, i: usize) -> Option<Upos> {
+        self.toks.get(i).map(|t| t.upos)
     }
 
-    pub fn xpos(&self, i: usize) -> &'static str {
-        self.toks.get(i).map_or("_", |t| t.xpos)
+    /// The XPOS tag of token `i` (`None` past the sentence).
+    pub fn xpos(&self, i: usize) -> Option<Xpos> {
+        self.toks.get(i).map(|t| t.xpos)
     }
 
     pub fn children(&self, i: usize) -> &[usize] {
@@ -341,18 +350,18 @@ impl<'a> DepTree<'a> {
     /// The mention a role-filling token stands for, resolving pronouns.
     pub fn filler(&self, i: usize) -> Option<usize> {
         let lemma = self.lemma(i);
-        if self.toks.get(i).is_some_and(|t| t.upos == "PRON") && ANAPHORS.contains(&lemma) {
+        if self.upos(i) == Some(Upos::PRON) && ANAPHORS.contains(&lemma) {
             return self.antecedent(i);
         }
         // "his country", "its jets": the actor the possessive pronoun stands for
         let possessor = || {
-            self.kids(i, "nmod:poss")
-                .find(|&p| self.upos(p) == "PRON" && ANAPHORS.contains(&self.lemma(p)))
+            self.kids(i, Deprel::NmodPoss)
+                .find(|&p| self.upos(p) == Some(Upos::PRON) && ANAPHORS.contains(&self.lemma(p)))
                 .and_then(|p| self.antecedent(p))
         };
         // "a camp for Congolese refugees", "the homes of civilians": whose it is
         let owner = || {
-            self.kids(i, "nmod")
+            self.kids(i, Deprel::Nmod)
                 .filter(|&n| matches!(self.case_of(n), Some("for" | "of")))
                 .find_map(|n| self.mention_in(n))
         };
@@ -392,8 +401,11 @@ impl<'a> DepTree<'a> {
         let mut clause = self.head(pron)?;
         for _ in 0..4 {
             let Some(up) = self.head(clause) else { break };
-            if matches!(self.base_rel(clause), "ccomp" | "advcl" | "xcomp" | "conj") {
-                if let Some(s) = self.kid(up, "nsubj").filter(|&s| s != pron) {
+            if matches!(
+                self.base_rel(clause),
+                Deprel::Ccomp | Deprel::Advcl | Deprel::Xcomp | Deprel::Conj
+            ) {
+                if let Some(s) = self.kid(up, Deprel::Nsubj).filter(|&s| s != pron) {
                     if let Some(m) = self.mention_in(s).filter(fits) {
                         return Some(m);
                     }
@@ -416,11 +428,11 @@ impl<'a> DepTree<'a> {
             return None;
         }
         let own = self
-            .kid(v, "nsubj")
-            .or_else(|| self.kid(v, "nsubj:pass"))
-            .or_else(|| self.kid(v, "nsubj:outer"));
+            .kid(v, Deprel::Nsubj)
+            .or_else(|| self.kid(v, Deprel::NsubjPass))
+            .or_else(|| self.kid(v, Deprel::NsubjOuter));
         if let Some(s) = own {
-            if RELATIVES.contains(&self.lemma(s)) && self.base_rel(v) == "acl" {
+            if RELATIVES.contains(&self.lemma(s)) && self.base_rel(v) == Deprel::Acl {
                 return self.head(v).and_then(|h| self.filler(h));
             }
             return self.filler(s);
@@ -428,40 +440,42 @@ impl<'a> DepTree<'a> {
         let head = self.head(v)?;
         match self.rel(v) {
             // object control: "urged Armenia to withdraw", else subject control
-            "xcomp" => self
-                .kid(head, "obj")
-                .or_else(|| self.kid(head, "iobj"))
+            Deprel::Xcomp => self
+                .kid(head, Deprel::Obj)
+                .or_else(|| self.kid(head, Deprel::Iobj))
                 .and_then(|o| self.filler(o))
                 .or_else(|| self.subject_depth(head, depth + 1)),
             // a verb conjoined to a noun is a misparse of "the government today welcomed"
-            "conj"
+            Deprel::Conj
                 if self
                     .toks
                     .get(head)
-                    .is_some_and(|t| matches!(t.upos, "NOUN" | "PROPN")) =>
+                    .is_some_and(|t| matches!(t.upos, Upos::NOUN | Upos::PROPN)) =>
             {
                 self.filler(head)
             }
             // "said that civilians were evacuated and urged the parties": an active verb
             // conjoined to a passive one shares the subject of the clause above them
-            "conj"
-                if self.is_passive(head) && !self.is_passive(v) && self.kid(v, "obj").is_some() =>
+            Deprel::Conj
+                if self.is_passive(head)
+                    && !self.is_passive(v)
+                    && self.kid(v, Deprel::Obj).is_some() =>
             {
                 self.head(head)
                     .and_then(|up| self.subject_depth(up, depth + 1))
             }
-            "conj" => self.subject_depth(head, depth + 1),
+            Deprel::Conj => self.subject_depth(head, depth + 1),
             // "said there were no forces, calling it aggression": a participle attached to a
             // subjectless reported clause belongs to the speaker
-            "advcl" => self.subject_depth(head, depth + 1).or_else(|| {
-                (self.rel(head) == "ccomp" && self.kid(head, "expl").is_some())
+            Deprel::Advcl => self.subject_depth(head, depth + 1).or_else(|| {
+                (self.rel(head) == Deprel::Ccomp && self.kid(head, Deprel::Expl).is_some())
                     .then(|| self.head(head))
                     .flatten()
                     .and_then(|up| self.subject_depth(up, depth + 2))
             }),
             // "troops who crossed", "militants backed by Iran" (for a passive participle the
             // noun is the recipient, handled by the caller through `is_passive_participle`)
-            "acl" | "acl:relcl" => self.filler(head),
+            Deprel::Acl | Deprel::AclRelcl => self.filler(head),
             _ => None,
         }
     }
@@ -472,17 +486,17 @@ impl<'a> DepTree<'a> {
         if self.is_passive(v) {
             return self.agent_token(v).is_some();
         }
-        self.kid(v, "nsubj").is_some() || self.kid(v, "csubj").is_some()
+        self.kid(v, Deprel::Nsubj).is_some() || self.kid(v, Deprel::Csubj).is_some()
     }
 
     fn agent_token(&self, v: usize) -> Option<usize> {
-        self.kids(v, "obl")
-            .find(|&o| self.rel(o) == "obl:agent" || self.case_of(o) == Some("by"))
+        self.kids(v, Deprel::Obl)
+            .find(|&o| self.rel(o) == Deprel::OblAgent || self.case_of(o) == Some("by"))
     }
 
     /// Does `v` report speech with a clausal complement ("adding that everyone should ...")?
     pub fn reports_speech(&self, v: usize) -> bool {
-        self.kid(v, "ccomp").is_some()
+        self.kid(v, Deprel::Ccomp).is_some()
     }
 
     /// A participle modifying a noun with a passive reading ("militants backed by Iran").
@@ -491,14 +505,14 @@ impl<'a> DepTree<'a> {
     /// rallied ...") is the main verb the parser missed, active unless it has a "by" agent.
     pub fn is_passive_participle(&self, v: usize) -> bool {
         let nominal_root = |h: usize| {
-            matches!(self.upos(h), "NOUN" | "PROPN")
-                && (self.rel(h) == "root"
-                    || (self.rel(h) == "conj"
-                        && self.head(h).is_some_and(|r| self.rel(r) == "root")))
+            matches!(self.upos(h), Some(Upos::NOUN | Upos::PROPN))
+                && (self.rel(h) == Deprel::Root
+                    || (self.rel(h) == Deprel::Conj
+                        && self.head(h).is_some_and(|r| self.rel(r) == Deprel::Root)))
         };
         let misparsed_main =
             self.head(v).is_some_and(nominal_root) && self.agent_token(v).is_none();
-        self.rel(v) == "acl" && self.toks.get(v).is_some_and(|t| t.xpos == "VBN") && !misparsed_main
+        self.rel(v) == Deprel::Acl && self.xpos(v) == Some(Xpos::VBN) && !misparsed_main
     }
 
     /// The actor of predicate `v`: the passive's agent, else the subject.
@@ -523,13 +537,13 @@ impl<'a> DepTree<'a> {
         }
         if self.is_passive(v) {
             return self
-                .kid(v, "nsubj:pass")
+                .kid(v, Deprel::NsubjPass)
                 .and_then(|s| self.filler(s))
                 .or_else(|| self.subject(v));
         }
         let obliques: Vec<usize> = self
-            .kids(v, "obl")
-            .filter(|&o| self.rel(o) != "obl:tmod" && self.case_of(o) != Some("by"))
+            .kids(v, Deprel::Obl)
+            .filter(|&o| self.rel(o) != Deprel::OblTmod && self.case_of(o) != Some("by"))
             // "after violent protests by Muslim groups": when, not to whom
             .filter(|&o| !self.is_time_phrase(o))
             .collect();
@@ -545,16 +559,16 @@ impl<'a> DepTree<'a> {
         // indirect object, object, obliques in that order; an actor with a country wins over a
         // bare agent ("offered its troops to Lebanon's president": the troops are the gift)
         let candidates: Vec<usize> = self
-            .kids(v, "iobj")
-            .chain(self.kids(v, "obj"))
+            .kids(v, Deprel::Iobj)
+            .chain(self.kids(v, Deprel::Obj))
             .chain(obliques)
             .filter_map(|o| self.filler(o))
             .collect();
         if candidates.is_empty() {
             // "will boycott Algeria's elections": whose the object is
             return self
-                .kids(v, "obj")
-                .flat_map(|o| self.kids(o, "nmod:poss"))
+                .kids(v, Deprel::Obj)
+                .flat_map(|o| self.kids(o, Deprel::NmodPoss))
                 .find_map(|p| self.filler(p));
         }
         candidates
@@ -566,10 +580,10 @@ impl<'a> DepTree<'a> {
 
     /// The clause predicate `v` takes as its complement ("said it will boycott ...").
     pub fn complement(&self, v: usize) -> Option<usize> {
-        self.kids(v, "ccomp")
-            .chain(self.kids(v, "xcomp"))
+        self.kids(v, Deprel::Ccomp)
+            .chain(self.kids(v, Deprel::Xcomp))
             .chain(
-                self.kids(v, "advcl")
+                self.kids(v, Deprel::Advcl)
                     .filter(|&c| self.governor(c) == Some(v)),
             )
             .next()
@@ -589,9 +603,9 @@ impl<'a> DepTree<'a> {
     /// Lebanon", "sent its troops into Syria", "will withdraw its force from Chad" (the place
     /// phrase on the verb, or on its object).
     pub fn place_other_than(&self, v: usize, own: &dyn Fn(usize) -> bool) -> Option<usize> {
-        let places = self.kids(v, "obl").chain(
-            self.kids(v, "obj")
-                .flat_map(|o| self.kids(o, "nmod"))
+        let places = self.kids(v, Deprel::Obl).chain(
+            self.kids(v, Deprel::Obj)
+                .flat_map(|o| self.kids(o, Deprel::Nmod))
                 .filter(|&n| matches!(self.case_of(n), Some("from" | "in" | "into"))),
         );
         places
@@ -610,22 +624,21 @@ impl<'a> DepTree<'a> {
     pub fn is_background(&self, v: usize) -> bool {
         // "Central Command, which oversees operations in the Middle East": a relative clause in
         // the simple present describes its noun, it does not report an event
-        let descriptive = self.rel(v) == "acl:relcl"
-            && self
-                .toks
-                .get(v)
-                .is_some_and(|t| matches!(t.xpos, "VBZ" | "VBP"));
+        let descriptive =
+            self.rel(v) == Deprel::AclRelcl && matches!(self.xpos(v), Some(Xpos::VBZ | Xpos::VBP));
         if descriptive {
             return true;
         }
-        let perfect = self.kids(v, "aux").any(|a| self.lemma(a) == "have");
+        let perfect = self.kids(v, Deprel::Aux).any(|a| self.lemma(a) == "have");
         perfect
             && self.children(v).iter().any(|&c| {
-                matches!(self.base_rel(c), "obl" | "advcl" | "advmod")
-                    && self
-                        .case_of(c)
-                        .or_else(|| self.kids(c, "mark").next().map(|m| self.lemma(m)))
-                        == Some("since")
+                matches!(
+                    self.base_rel(c),
+                    Deprel::Obl | Deprel::Advcl | Deprel::Advmod
+                ) && self
+                    .case_of(c)
+                    .or_else(|| self.kids(c, Deprel::Mark).next().map(|m| self.lemma(m)))
+                    == Some("since")
             })
     }
 
@@ -634,11 +647,14 @@ impl<'a> DepTree<'a> {
     pub fn obliged(&self, v: usize, modals: &[&str]) -> bool {
         let mut t = v;
         for _ in 0..3 {
-            if self.kids(t, "aux").any(|a| modals.contains(&self.lemma(a))) {
+            if self
+                .kids(t, Deprel::Aux)
+                .any(|a| modals.contains(&self.lemma(a)))
+            {
                 return true;
             }
             match (self.rel(t), self.head(t)) {
-                ("xcomp", Some(h)) => t = h,
+                (Deprel::Xcomp, Some(h)) => t = h,
                 _ => return false,
             }
         }
@@ -658,8 +674,8 @@ impl<'a> DepTree<'a> {
         let mut cur = v;
         for _ in 0..4 {
             let rel = self.rel(cur);
-            let infinitive = self.kids(cur, "mark").any(|m| self.lemma(m) == "to");
-            if !(rel == "xcomp" || (rel == "advcl" && infinitive)) {
+            let infinitive = self.kids(cur, Deprel::Mark).any(|m| self.lemma(m) == "to");
+            if !(rel == Deprel::Xcomp || (rel == Deprel::Advcl && infinitive)) {
                 return None;
             }
             let h = self.head(cur)?;
@@ -675,13 +691,15 @@ impl<'a> DepTree<'a> {
     /// withdraw its force unless the president arranges a ceasefire"): a conditional threat.
     pub fn conditioned(&self, v: usize) -> bool {
         let unless = |p: usize| {
-            self.kids(p, "advcl")
-                .any(|c| self.kids(c, "mark").any(|m| self.lemma(m) == "unless"))
+            self.kids(p, Deprel::Advcl).any(|c| {
+                self.kids(c, Deprel::Mark)
+                    .any(|m| self.lemma(m) == "unless")
+            })
         };
         unless(v)
             || self
-                .kids(v, "ccomp")
-                .chain(self.kids(v, "xcomp"))
+                .kids(v, Deprel::Ccomp)
+                .chain(self.kids(v, Deprel::Xcomp))
                 .any(unless)
     }
 
@@ -690,7 +708,7 @@ impl<'a> DepTree<'a> {
     pub fn denied(&self, v: usize) -> bool {
         let mut t = v;
         for _ in 0..3 {
-            if !matches!(self.rel(t), "xcomp" | "ccomp" | "advcl") {
+            if !matches!(self.rel(t), Deprel::Xcomp | Deprel::Ccomp | Deprel::Advcl) {
                 return false;
             }
             let Some(h) = self.head(t) else { return false };
@@ -712,8 +730,10 @@ impl<'a> DepTree<'a> {
         let mut x = t;
         for _ in 0..6 {
             let Some(h) = self.head(x) else { return false };
-            if self.upos(h) == "VERB" {
-                return self.kids(h, "mark").any(|m| self.lemma(m) == "without");
+            if self.upos(h) == Some(Upos::VERB) {
+                return self
+                    .kids(h, Deprel::Mark)
+                    .any(|m| self.lemma(m) == "without");
             }
             x = h;
         }
@@ -748,7 +768,7 @@ impl<'a> DepTree<'a> {
     /// "continue to supply the army")?
     pub fn in_clause(&self, outer: usize, inner: usize) -> bool {
         self.reaches(outer, inner, |t| {
-            self.rel(t) != "xcomp" && CLAUSAL.contains(&self.base_rel(t))
+            self.rel(t) != Deprel::Xcomp && CLAUSAL.contains(&self.base_rel(t))
         })
     }
 
@@ -757,42 +777,45 @@ impl<'a> DepTree<'a> {
     pub fn governor(&self, v: usize) -> Option<usize> {
         // a bare past participle after an object is a reduced relative the parser took for a
         // complement ("will return weapons seized last year"): background, not content
-        let reduced_relative = self.rel(v) == "xcomp"
-            && self.xpos(v) == "VBN"
-            && !self.kids(v, "mark").any(|m| self.lemma(m) == "to")
+        let reduced_relative = self.rel(v) == Deprel::Xcomp
+            && self.xpos(v) == Some(Xpos::VBN)
+            && !self.kids(v, Deprel::Mark).any(|m| self.lemma(m) == "to")
             && self
                 .head(v)
-                .is_some_and(|h| self.kids(h, "obj").any(|o| o < v));
+                .is_some_and(|h| self.kids(h, Deprel::Obj).any(|o| o < v));
         // an infinitive the parser hung on an intransitive verb as a purpose clause is its
         // complement ("agreed in principle on Saturday to provide aid"); after an object it is
         // a purpose ("blocked roads to press their demands")
-        let infinitive_complement = self.rel(v) == "advcl"
-            && self.kids(v, "mark").any(|m| self.lemma(m) == "to")
+        let infinitive_complement = self.rel(v) == Deprel::Advcl
+            && self.kids(v, Deprel::Mark).any(|m| self.lemma(m) == "to")
             && self.head(v).is_some_and(|h| {
-                !self
-                    .children(h)
-                    .iter()
-                    .any(|&c| matches!(self.base_rel(c), "obj" | "ccomp" | "xcomp") && c != v)
+                !self.children(h).iter().any(|&c| {
+                    matches!(
+                        self.base_rel(c),
+                        Deprel::Obj | Deprel::Ccomp | Deprel::Xcomp
+                    ) && c != v
+                })
             });
         // "ordered the newspaper to suspend publication", "urged the parties to cease fire":
         // an infinitive the parser hung on the object is the verb's object-control complement
-        let on_object = self.rel(v) == "acl"
-            && self.kids(v, "mark").any(|m| self.lemma(m) == "to")
-            && self.head(v).is_some_and(|o| self.rel(o) == "obj");
+        let on_object = self.rel(v) == Deprel::Acl
+            && self.kids(v, Deprel::Mark).any(|m| self.lemma(m) == "to")
+            && self.head(v).is_some_and(|o| self.rel(o) == Deprel::Obj);
         if on_object {
             return self.head(v).and_then(|o| self.head(o));
         }
         // "ordered the newspaper to suspend publication" with the infinitive on the verb: after
         // a verb of command, object control, not a purpose
-        let commanded = self.rel(v) == "advcl"
-            && self.kids(v, "mark").any(|m| self.lemma(m) == "to")
+        let commanded = self.rel(v) == Deprel::Advcl
+            && self.kids(v, Deprel::Mark).any(|m| self.lemma(m) == "to")
             && self
                 .head(v)
                 .is_some_and(|h| OBJECT_CONTROL.contains(&self.lemma(h)));
         if commanded {
             return self.head(v);
         }
-        ((matches!(self.rel(v), "xcomp" | "ccomp") && !reduced_relative) || infinitive_complement)
+        ((matches!(self.rel(v), Deprel::Xcomp | Deprel::Ccomp) && !reduced_relative)
+            || infinitive_complement)
             .then(|| self.head(v))
             .flatten()
     }

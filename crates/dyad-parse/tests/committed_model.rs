@@ -4,7 +4,7 @@
 
 use dyad_parse::{evaluate_tagged, ParserModel};
 use dyad_syntax::conllu::read_conllu_file;
-use dyad_syntax::TaggerModel;
+use dyad_syntax::{Deprel, TaggerModel};
 use std::path::PathBuf;
 
 fn workspace() -> PathBuf {
@@ -24,6 +24,31 @@ fn models() -> Option<(TaggerModel, ParserModel)> {
         TaggerModel::from_bytes(&t).expect("tagger model"),
         ParserModel::from_bytes(&p).expect("parser model"),
     ))
+}
+
+/// The coder reads relations as `Deprel` values and `dyad parse` writes `Deprel::as_str`: every
+/// label the model can emit, and every label of the training treebank, must be a relation of
+/// its own (not `Other`) that is written back as it was read.
+#[test]
+fn every_label_is_a_known_relation() {
+    let Some((_, parser)) = models() else {
+        return;
+    };
+    let mut labels: Vec<String> = parser.labels().to_vec();
+    let path = workspace().join("../shared/data/ud-ewt/en_ewt-ud-train.conllu");
+    match read_conllu_file(&path) {
+        Ok(train) => labels.extend(
+            train
+                .iter()
+                .flat_map(|s| s.words.iter().map(|w| w.deprel.clone())),
+        ),
+        Err(_) => dyad_model::testing::skipped(&format!("{} missing", path.display())),
+    }
+    for label in &labels {
+        let rel = Deprel::from_label(label);
+        assert_ne!(rel, Deprel::Other, "{label}");
+        assert_eq!(rel.as_str(), label);
+    }
 }
 
 #[test]

@@ -21,7 +21,10 @@
 //! - [`tagger`]: [`TaggerModel`] (training, greedy decoding, serialization), [`evaluate`].
 //! - [`lemma`]: [`Lemmatizer`] (exception table, learned suffix rules, hand rules).
 //! - [`model_io`]: model file conventions (magic, version, checksum, bounded reader).
-//! - [`tags`]: fixed UPOS and XPOS inventories ([`Upos`], [`Xpos`] are one-byte ids).
+//! - [`tags`]: fixed UPOS and XPOS inventories ([`Upos`], [`Xpos`] are one-byte ids, with a
+//!   constant per tag: `Upos::VERB`, `Xpos::NNP`).
+//! - [`deprel`]: Universal Dependencies relations as an enum ([`Deprel`]: the relations the
+//!   parser emits and their subtypes, `_`, and `Other`; `base`, `is_a`).
 //!
 //! # Tagger
 //! One averaged perceptron (Collins 2002; the design of Honnibal's "A good POS tagger in
@@ -125,6 +128,7 @@
 //! predicted tags and lemmas of every token as TSV, for error analysis).
 
 pub mod conllu;
+pub mod deprel;
 pub mod features;
 pub mod hash;
 pub mod lemma;
@@ -134,6 +138,7 @@ pub mod tagger;
 pub mod tags;
 
 pub use conllu::{parse_conllu, write_conllu, ConllError, ConllSentence, ConllWord};
+pub use deprel::Deprel;
 pub use lemma::Lemmatizer;
 pub use model_io::ModelError;
 pub use tagger::{

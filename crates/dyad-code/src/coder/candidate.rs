@@ -21,6 +21,7 @@ use crate::tree::DepTree;
 use crate::{CodedEvent, Modality};
 use dyad_dict::words::Word;
 use dyad_dict::VerbClass;
+use dyad_syntax::Deprel;
 
 /// The sentence as the coder reads it.
 pub(crate) struct Scene<'s> {
@@ -158,9 +159,10 @@ fn background(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Ver
 /// "adding that ...", "noted that ...": a speech verb, whose content is coded itself.
 fn speech_only(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict {
     let classes = &s.coder.dicts.classes;
-    drop_if(s.tree.is_some_and(|t| {
-        classes.is(VerbClass::SpeechOnly, c.lemma) && t.reports_speech(c.v)
-    }))
+    drop_if(
+        s.tree
+            .is_some_and(|t| classes.is(VerbClass::SpeechOnly, c.lemma) && t.reports_speech(c.v)),
+    )
 }
 
 /// "holds twenty seats": a light verb's own code ("hold" -> detain) needs an actor as its
@@ -170,7 +172,10 @@ fn light_verb(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Ver
     drop_if(s.tree.is_some_and(|t| {
         c.rule.is_generic_verb()
             && classes.is(VerbClass::Light, c.lemma)
-            && t.kids(c.v, "obj").next().and_then(|o| t.filler(o)).is_none()
+            && t.kids(c.v, Deprel::Obj)
+                .next()
+                .and_then(|o| t.filler(o))
+                .is_none()
     }))
 }
 
@@ -186,11 +191,12 @@ fn orders(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict
     }
     let v = c.v;
     let order_to = s.tree.is_some_and(|t| {
-        let to = |x: usize| t.kids(x, "mark").any(|m| t.lemma(m) == "to");
-        (t.kids(v, "obj").next().is_some() || t.kids(v, "iobj").next().is_some())
-            && (t.kids(v, "xcomp").any(to)
-                || t.kids(v, "advcl").any(to)
-                || t.kids(v, "obj").any(|o| t.kids(o, "acl").any(to)))
+        let to = |x: usize| t.kids(x, Deprel::Mark).any(|m| t.lemma(m) == "to");
+        (t.kids(v, Deprel::Obj).next().is_some() || t.kids(v, Deprel::Iobj).next().is_some())
+            && (t.kids(v, Deprel::Xcomp).any(to)
+                || t.kids(v, Deprel::Advcl).any(to)
+                || t.kids(v, Deprel::Obj)
+                    .any(|o| t.kids(o, Deprel::Acl).any(to)))
     });
     if order_to {
         c.code = "100".to_string();
@@ -245,14 +251,22 @@ fn speech_frame(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> V
             .plain_code
             .clone()
             .filter(|plain| plain.get(..2) != c.code.get(..2))
-            .map(|plain| (plain, tree_roles(t, v, s.words, s.mentions, None, c.by_order)));
+            .map(|plain| {
+                (
+                    plain,
+                    tree_roles(t, v, s.words, s.mentions, None, c.by_order),
+                )
+            });
     }
     Verdict::Keep
 }
 
 /// "have sworn to fight": swearing to do something is a pledge, not an allegation.
 fn swear(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict {
-    if c.lemma == "swear" && s.tree.is_some_and(|t| t.kids(c.v, "xcomp").next().is_some()) {
+    if c.lemma == "swear"
+        && s.tree
+            .is_some_and(|t| t.kids(c.v, Deprel::Xcomp).next().is_some())
+    {
         c.code = "030".to_string();
     }
     Verdict::Keep
@@ -283,8 +297,7 @@ fn intent(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict
 
 /// Armed forces readying an attack take a military posture ([`armed_readiness`]).
 fn armed(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict {
-    if s
-        .tree
+    if s.tree
         .is_some_and(|t| armed_readiness(t, c.v, s.mentions, c.src, &c.code))
     {
         c.code = "152".to_string();
@@ -338,9 +351,9 @@ fn obligation(s: &Scene<'_>, c: &mut Candidate<'_>, events: &mut [CodedEvent]) -
     let speaker = s.tree.and_then(|t| {
         crate::quotes::speech_verb(t, v)
             .or_else(|| match t.rel(v) {
-                "ccomp" => t.head(v),
+                Deprel::Ccomp => t.head(v),
                 // "a warning to Serbia that it must withdraw": the noun's verb
-                "acl" if t.kids(v, "mark").any(|m| t.lemma(m) == "that") => {
+                Deprel::Acl if t.kids(v, Deprel::Mark).any(|m| t.lemma(m) == "that") => {
                     t.head(v).and_then(|n| t.head(n))
                 }
                 _ => None,
@@ -425,7 +438,9 @@ fn emit(s: &Scene<'_>, c: Candidate<'_>, events: &mut Vec<CodedEvent>) {
     let repeats = |e: &CodedEvent| {
         e.cameo.get(..2) == ev.cameo.get(..2) && e.source == ev.source && e.target == ev.target
     };
-    let plain = c.plain_act.filter(|(_, (src, tgt))| src.is_some() || tgt.is_some());
+    let plain = c
+        .plain_act
+        .filter(|(_, (src, tgt))| src.is_some() || tgt.is_some());
     let plain = plain.map(|(code, (src, tgt))| CodedEvent {
         source: src.map(|g| actor_side(s.mentions, g)).unwrap_or_default(),
         target: tgt.map(|g| side(s.mentions, g)).unwrap_or_default(),

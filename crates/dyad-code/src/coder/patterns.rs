@@ -11,6 +11,7 @@ use crate::sides::is_boundary;
 use crate::syntax::SyntaxToken;
 use dyad_dict::verbs::{PatternElem, PatternItem, VerbForm, VerbPattern};
 use dyad_dict::words::Word;
+use dyad_syntax::Upos;
 
 /// How far (in words) a pattern element may be from the previous one.
 const MAX_GAP: usize = 4;
@@ -59,8 +60,9 @@ impl PatternCoder {
         let tagged_verb = |i: usize| {
             let w = &words[i];
             syntax.is_none_or(|s| {
-                s.get(w.token)
-                    .is_some_and(|t| t.upos == "VERB" || (t.upos == "NOUN" && actor_verb(i)))
+                s.get(w.token).is_some_and(|t| {
+                    t.upos == Upos::VERB || (t.upos == Upos::NOUN && actor_verb(i))
+                })
             })
         };
         // "war-torn", "Iranian-backed", "rebel-held": part of a hyphenated adjective

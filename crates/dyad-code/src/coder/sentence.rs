@@ -15,8 +15,12 @@ pub(crate) const STEPS: &[(RuleId, StepFn)] = &[
     (RuleId::EventNouns, event_nouns),
     (RuleId::ConflictRecipients, conflict_parties),
     (RuleId::PartyCallsIntent, party_calls),
-    (RuleId::ProtestTargets, |_, _, events| protest_targets(events)),
-    (RuleId::Reciprocal, |_, _, events| reciprocal_meetings(events)),
+    (RuleId::ProtestTargets, |_, _, events| {
+        protest_targets(events)
+    }),
+    (RuleId::Reciprocal, |_, _, events| {
+        reciprocal_meetings(events)
+    }),
 ];
 
 /// Runs the rules that are on over the sentence's events.
