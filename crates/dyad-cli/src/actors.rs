@@ -377,6 +377,7 @@ fn unresolved(input: &crate::InputArgs, top: usize, min_count: usize) -> Result<
         }
     }
     flush(&mut batch);
+    #[allow(clippy::type_complexity)] // (name, (count, kind, code, example)), sorted once here
     let mut rows: Vec<(&String, &(usize, &str, String, String))> =
         names.iter().filter(|(_, v)| v.0 >= min_count).collect();
     rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.0.cmp(b.0)));

@@ -474,7 +474,7 @@ mod tests {
         ];
         let only_required = vec![pred("AID", &["USA"], &["UKR"])];
         for p in [both, only_required] {
-            let r = evaluate(std::slice::from_ref(&g), &[p.clone()]);
+            let r = evaluate(std::slice::from_ref(&g), std::slice::from_ref(&p));
             for (_, c) in &r.levels {
                 assert_eq!(
                     (c.gold, c.predicted, c.matched_gold, c.matched_predicted),
