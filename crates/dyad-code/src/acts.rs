@@ -9,12 +9,7 @@ use crate::sides::{fill_target, is_boundary, side};
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality};
 use dyad_dict::words::Word;
-
-/// Sectors of people who protest in the street.
-const PEOPLE: &[&str] = &["CVL", "LAB", "EDU", "OPP", "REF", "AGR", "REL"];
-
-/// Sectors of the state's coercive and governing apparatus.
-const STATE_FORCE: &[&str] = &["GOV", "MIL", "COP", "SPY", "JUD"];
+use dyad_dict::{SectorSet, SectorSets};
 
 /// Codes that depend on who acts on whom:
 /// - expelling a state's representatives reduces relations with that state (PLOVER SANCTION
@@ -27,43 +22,50 @@ pub(crate) fn refine_by_actors(
     lemma: &str,
     source: &[Mention],
     target: &[Mention],
+    sectors: &SectorSets,
 ) -> Option<&'static str> {
-    let all = |side: &[Mention], sectors: &[&str]| {
+    let all = |side: &[Mention], set: SectorSet| {
         !side.is_empty()
-            && side
-                .iter()
-                .all(|m| m.sector.as_deref().is_some_and(|s| sectors.contains(&s)))
+            && side.iter().all(|m| {
+                m.sector
+                    .as_deref()
+                    .is_some_and(|s| sectors.contains(set, s))
+            })
     };
     let non_state = !source.is_empty()
         && source.iter().all(|m| {
             m.sector
                 .as_deref()
-                .is_some_and(|s| !STATE_FORCE.contains(&s))
+                .is_some_and(|s| !sectors.contains(SectorSet::StateForce, s))
         });
-    if code.starts_with("174") && all(target, &["GOV"]) {
+    if code.starts_with("174") && target_is_government(target) {
         return Some("166");
     }
     if code.starts_with("191") && non_state {
         return Some("144");
     }
     // people, not organisations: "a human rights group protested" is a verbal protest
-    if lemma == "protest" && code.starts_with("11") && all(source, PEOPLE) {
+    if lemma == "protest" && code.starts_with("11") && all(source, SectorSet::People) {
         return Some("141");
     }
     // armed men who surrender retreat militarily (CAMEO 0874, PLOVER RETREAT)
-    if lemma == "surrender" && code.starts_with("08") && all(source, &["MIL", "REB", "UAF", "INS"])
-    {
+    if lemma == "surrender" && code.starts_with("08") && all(source, SectorSet::Armed) {
         return Some("0874");
     }
     // evacuating civilians or the wounded is humanitarian aid (PLOVER AID)
-    if lemma == "evacuate" && all(target, &["CVL", "REF", "HLH"]) {
+    if lemma == "evacuate" && all(target, SectorSet::Vulnerable) {
         return Some("073");
     }
     // "thousands of Nigerians rallied", "students marched": a demonstration
-    if matches!(lemma, "rally" | "march" | "demonstrate") && all(source, PEOPLE) {
+    if matches!(lemma, "rally" | "march" | "demonstrate") && all(source, SectorSet::People) {
         return Some("141");
     }
     None
+}
+
+/// A side of government representatives only (expelling them reduces relations).
+fn target_is_government(side: &[Mention]) -> bool {
+    !side.is_empty() && side.iter().all(|m| m.sector.as_deref() == Some("GOV"))
 }
 
 /// Words of readiness ("prepared to", "ready to"): what armed forces are ready to do by force
@@ -79,21 +81,21 @@ pub(crate) fn armed_readiness(
     mentions: &[Mention],
     source: Option<usize>,
     code: &str,
+    sectors: &SectorSets,
 ) -> bool {
     let readying = tree
         .intent_head(v)
         .is_some_and(|h| READINESS.contains(&tree.lemma(h)));
     let armed = source.is_some_and(|g| {
-        side(mentions, g)
-            .iter()
-            .any(|m| m.sector.as_deref().is_some_and(|s| ARMED.contains(&s)))
+        side(mentions, g).iter().any(|m| {
+            m.sector
+                .as_deref()
+                .is_some_and(|s| sectors.contains(SectorSet::Armed, s))
+        })
     });
     let force = matches!(code.get(..2), Some("18" | "19" | "20")) || code.starts_with("138");
     readying && armed && force
 }
-
-/// Sectors that bear arms.
-const ARMED: &[&str] = &["MIL", "REB", "UAF", "INS", "SEP"];
 
 /// What a pledge or stated intention to do an act is coded as (PETRARCH's "will" combination):
 /// cooperative acts become CAMEO 03 (express intent), coercive ones CAMEO 13 (threaten).

@@ -8,19 +8,8 @@
 
 use crate::conflicts::Conflict;
 use crate::mentions::Mention;
+use dyad_dict::{SectorSet, SectorSets};
 use std::collections::HashMap;
-
-/// Sectors of a state's own institutions and politics: without a nationality, they belong to
-/// the only country their sentence names, else to the country the document is about.
-const STATE_SECTORS: &[&str] = &[
-    "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "OPP", "PTY",
-];
-
-/// Other domestic sectors: people and groups take only the document's main country (the
-/// civilians a Russian contingent evacuates are not Russian).
-const HOME_SECTORS: &[&str] = &[
-    "REB", "CVL", "REF", "LAB", "BUS", "MED", "EDU", "HLH", "UAF", "INS", "SEP",
-];
 
 /// CAMEO region and "international" prefixes that the dictionaries give some national groups.
 const REGION_PREFIXES: &[&str] = &[
@@ -83,7 +72,15 @@ fn states_nationality(m: &Mention) -> bool {
 }
 
 /// A bare state sector mention ("President X" -> GOV) with the country the text is about.
-pub fn with_home_country(mentions: &[Mention], context: &DocContext) -> Vec<Mention> {
+/// A state sector (`SectorSet::State`) takes the only country its sentence names, else the
+/// document's; another domestic sector (`SectorSet::Home`) only the document's.
+pub fn with_home_country(
+    mentions: &[Mention],
+    context: &DocContext,
+    sectors: &SectorSets,
+) -> Vec<Mention> {
+    let state = |c: &str| sectors.contains(SectorSet::State, c);
+    let home = |c: &str| sectors.contains(SectorSet::Home, c);
     // another person's stated nationality is not the title holder's ("Prime Minister Nikol
     // Pashinyan met Azerbaijani President Ilham Aliyev"); a dictionary person's may well be
     let mut in_sentence: Vec<&str> = mentions
@@ -134,7 +131,7 @@ pub fn with_home_country(mentions: &[Mention], context: &DocContext) -> Vec<Ment
                 REGION_PREFIXES
                     .iter()
                     .find_map(|p| m.code.strip_prefix(p))
-                    .filter(|r| HOME_SECTORS.iter().any(|s| r.starts_with(s))),
+                    .filter(|r| r.get(..3).is_some_and(home)),
             ) {
                 return Mention {
                     code: format!("{home}{rest}"),
@@ -145,16 +142,16 @@ pub fn with_home_country(mentions: &[Mention], context: &DocContext) -> Vec<Ment
             }
             // "the opposition newspaper" (OPPMED): a code of sectors alone, led by its first
             let sectors_only = m.code.len() % 3 == 0
-                && m.code.as_bytes().chunks(3).all(|c| {
-                    std::str::from_utf8(c)
-                        .is_ok_and(|c| STATE_SECTORS.contains(&c) || HOME_SECTORS.contains(&c))
-                });
+                && m.code
+                    .as_bytes()
+                    .chunks(3)
+                    .all(|c| std::str::from_utf8(c).is_ok_and(|c| state(c) || home(c)));
             let home = match m.code.get(..3).unwrap_or("") {
                 // a backed group's code says where it operates, which the backer's is not
                 _ if m.backer.is_some() => None,
                 _ if m.country.is_some() || !sectors_only || after_igo(m) => None,
-                c if STATE_SECTORS.contains(&c) => state_home,
-                c if HOME_SECTORS.contains(&c) => main,
+                c if state(c) => state_home,
+                c if home(c) => main,
                 _ => None,
             };
             let Some(home) = home else {

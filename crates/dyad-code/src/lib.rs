@@ -345,7 +345,10 @@ impl Pipeline {
                 mentions: &mut p.mentions,
             })
             .collect();
-        ActorResolver.resolve(&mut actors, &context);
+        ActorResolver {
+            sectors: &self.dicts.sectors,
+        }
+        .resolve(&mut actors, &context);
         let quote_inputs: Vec<Option<quotes::QuoteInput<'_>>> = sentences
             .iter()
             .zip(&prepared)

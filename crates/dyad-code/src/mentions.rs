@@ -7,6 +7,7 @@
 
 use chrono::NaiveDate;
 use dyad_dict::actors::{ActorEntry, ActorKind, Lexeme, LexemeMatch};
+use dyad_dict::titles::Titles;
 use dyad_dict::words::Word;
 use dyad_dict::Dictionaries;
 use dyad_geo::Gazetteer;
@@ -439,7 +440,7 @@ impl MentionFinder {
             .filter_map(|(h, keep)| keep.then_some(h))
             .collect();
         let places = self.place_hits(words, &hits);
-        let titles = title_hits(words, &hits);
+        let titles = title_hits(words, &hits, &self.dicts.titles);
         if !places.is_empty() || !titles.is_empty() {
             hits.extend(places);
             hits.extend(titles);
@@ -851,53 +852,6 @@ fn words_norm(words: &[Word], start: usize, end: usize) -> String {
         .join(" ")
 }
 
-/// Capitalized titles that make a sector only before a name ("General Moussa Diakite",
-/// "Sen. Lindsey Graham"); alone, most of them are ordinary words ("a general strike").
-const TITLES: &[(&str, &str)] = &[
-    ("general", "MIL"),
-    ("gen.", "MIL"),
-    ("lt.", "MIL"),
-    ("colonel", "MIL"),
-    ("col.", "MIL"),
-    ("admiral", "MIL"),
-    ("adm.", "MIL"),
-    ("marshal", "MIL"),
-    ("brigadier", "MIL"),
-    ("major", "MIL"),
-    ("maj.", "MIL"),
-    ("captain", "MIL"),
-    ("capt.", "MIL"),
-    ("commander", "MIL"),
-    ("judge", "JUD"),
-    ("justice", "JUD"),
-    ("prosecutor", "JUD"),
-    ("senator", "LEG"),
-    ("sen.", "LEG"),
-    ("rep.", "LEG"),
-    ("representative", "LEG"),
-    ("congressman", "LEG"),
-    ("congresswoman", "LEG"),
-    ("lawmaker", "LEG"),
-    ("speaker", "LEG"),
-    ("governor", "GOV"),
-    ("gov.", "GOV"),
-    ("mayor", "GOV"),
-    ("emir", "GOV"),
-    ("sultan", "GOV"),
-    ("sheikh", "ELI"),
-    ("prince", "ELI"),
-    ("princess", "ELI"),
-    ("crown", "ELI"),
-    ("ayatollah", "REL"),
-    ("imam", "REL"),
-    ("pope", "REL"),
-    ("cardinal", "REL"),
-    ("archbishop", "REL"),
-    ("bishop", "REL"),
-    ("patriarch", "REL"),
-    ("rabbi", "REL"),
-];
-
 /// Words of organisations' names that follow a title word ("General Motors", "Justice
 /// Department"): no personal name.
 const ORG_NAME_WORDS: &[&str] = &[
@@ -934,18 +888,18 @@ const ORG_NAME_WORDS: &[&str] = &[
     "party",
 ];
 
-/// Title words before a name that no dictionary entry covers: agent hits.
-fn title_hits(words: &[Word], hits: &[Resolved]) -> Vec<Resolved> {
+/// Title words before a name that no dictionary entry covers: agent hits. Titles
+/// (`data/dict/titles.tsv`) make a sector only before a name ("General Moussa Diakite",
+/// "Sen. Lindsey Graham"); alone, most of them are ordinary words ("a general strike").
+fn title_hits(words: &[Word], hits: &[Resolved], titles: &Titles) -> Vec<Resolved> {
     let mut out = Vec::new();
     for (k, w) in words.iter().enumerate() {
-        let Some((_, code)) = TITLES.iter().find(|(t, _)| *t == w.norm) else {
+        let Some(code) = titles.sector(&w.norm) else {
             continue;
         };
         let free = |j: usize| !hits.iter().any(|h| h.start <= j && j < h.end);
         // "Lt. Gen. X": the last title word takes the name
-        let next_is_title = words
-            .get(k + 1)
-            .is_some_and(|n| TITLES.iter().any(|(t, _)| *t == n.norm));
+        let next_is_title = words.get(k + 1).is_some_and(|n| titles.is_title(&n.norm));
         if !w.capitalized || !free(k) || next_is_title {
             continue;
         }
@@ -969,7 +923,7 @@ fn title_hits(words: &[Word], hits: &[Resolved]) -> Vec<Resolved> {
         let mut start = k;
         while start > 0
             && free(start - 1)
-            && TITLES.iter().any(|(t, _)| *t == words[start - 1].norm)
+            && titles.is_title(&words[start - 1].norm)
             && words[start - 1].capitalized
         {
             start -= 1;

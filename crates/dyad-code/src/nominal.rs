@@ -336,7 +336,7 @@ pub(crate) fn code_nominal_events(
                 if let Some(w) = input.words.iter().position(|w| w.token == g) {
                     let (mut negated, mut modality) = modality(input.words, w, (w + 1, w + 1));
                     settle(&mut code, &mut negated, &mut modality);
-                    if armed_readiness(tree, g, mentions, src, &code) {
+                    if armed_readiness(tree, g, mentions, src, &code, &dicts.sectors) {
                         code = "152".to_string();
                         modality = Modality::Asserted;
                     }
@@ -369,7 +369,7 @@ pub(crate) fn code_nominal_events(
         };
         let (mut negated, mut modality) = modality(input.words, w, (w + 1, w + 1));
         settle(&mut code, &mut negated, &mut modality);
-        if armed_readiness(tree, g, mentions, src, &code) {
+        if armed_readiness(tree, g, mentions, src, &code, &dicts.sectors) {
             code = "152".to_string();
             modality = Modality::Asserted;
         }

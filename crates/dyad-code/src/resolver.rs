@@ -15,6 +15,7 @@
 use crate::context::{with_home_country, DocContext};
 use crate::mentions::{assign_groups, Mention};
 use dyad_dict::words::Word;
+use dyad_dict::SectorSets;
 use dyad_geo::Gazetteer;
 use std::collections::HashMap;
 
@@ -25,17 +26,20 @@ pub struct SentenceActors<'a> {
 }
 
 /// Resolves the mentions of a whole document (see the module docs).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct ActorResolver;
+#[derive(Debug, Clone, Copy)]
+pub struct ActorResolver<'d> {
+    /// Which sectors are a state's and which its people's.
+    pub sectors: &'d SectorSets,
+}
 
-impl ActorResolver {
+impl ActorResolver<'_> {
     /// Resolves every sentence's mentions in place; `context` must already count the
     /// document's countries.
     pub fn resolve(&self, sentences: &mut [SentenceActors<'_>], context: &DocContext) {
         let named = unambiguous_countries(sentences);
         for s in sentences.iter_mut() {
             place_homonyms(s, context, &named);
-            *s.mentions = with_home_country(s.mentions, context);
+            *s.mentions = with_home_country(s.mentions, context, self.sectors);
         }
         let names = known_names(sentences);
         if names.is_empty() {

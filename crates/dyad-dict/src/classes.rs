@@ -4,6 +4,7 @@
 //! senses, or only report speech is domain data, not code: `data/dict/verb-classes.tsv`
 //! (`CLASS<TAB>lemma|lemma|...`), which a user dictionary extends (`class` lines).
 
+use crate::lists::parse_lists;
 use crate::DictError;
 use std::collections::HashSet;
 
@@ -64,34 +65,18 @@ pub struct VerbClasses {
 impl VerbClasses {
     /// Reads `CLASS<TAB>lemma|...` lines (`#` comments); errors name the file and line.
     pub fn parse(texts: &[(&str, &str)]) -> Result<VerbClasses, DictError> {
-        let mut out = VerbClasses::default();
-        for (file, text) in texts {
-            for (i, line) in text.lines().enumerate() {
-                let line = line.trim_end_matches('\r');
-                if line.trim().is_empty() || line.starts_with('#') {
-                    continue;
-                }
-                let syntax = |message: String| DictError::Syntax {
-                    file: file.to_string(),
-                    line: i + 1,
-                    message,
-                };
-                let (name, lemmas) = line
-                    .split_once('\t')
-                    .ok_or_else(|| syntax("expected CLASS<TAB>lemma|lemma|...".into()))?;
-                let class = VerbClass::parse(name.trim()).ok_or_else(|| {
-                    let names: Vec<&str> = VerbClass::ALL.iter().map(|c| c.name()).collect();
-                    syntax(format!(
-                        "unknown verb class {name:?}: use one of {}",
-                        names.join(", ")
-                    ))
-                })?;
-                for lemma in lemmas.split('|').map(str::trim).filter(|l| !l.is_empty()) {
-                    out.members.insert((class, lemma.to_lowercase()));
-                }
-            }
-        }
-        Ok(out)
+        let members = parse_lists(texts, |name| {
+            VerbClass::parse(name).ok_or_else(|| {
+                let names: Vec<&str> = VerbClass::ALL.iter().map(|c| c.name()).collect();
+                format!(
+                    "unknown verb class {name:?}: use one of {}",
+                    names.join(", ")
+                )
+            })
+        })?;
+        Ok(VerbClasses {
+            members: members.into_iter().collect(),
+        })
     }
 
     /// Whether the verb with this lemma (lower case) is of `class`.

@@ -26,9 +26,12 @@ pub mod actors;
 pub mod classes;
 pub mod convert;
 pub mod format;
+mod lists;
 pub mod matcher;
 pub mod nouns;
 pub mod ontology;
+pub mod sectors;
+pub mod titles;
 pub mod user;
 pub mod verbs;
 pub mod words;
@@ -38,6 +41,8 @@ pub use classes::{VerbClass, VerbClasses};
 pub use matcher::{PhraseMatch, PhraseMatcher};
 pub use nouns::{EventNouns, NounEvent};
 pub use ontology::{CameoInfo, Ontology};
+pub use sectors::{SectorSet, SectorSets};
+pub use titles::Titles;
 pub use user::UserDict;
 pub use verbs::{PatternElem, VerbBlock, VerbDict, VerbPattern};
 
@@ -70,6 +75,10 @@ pub struct Dictionaries {
     pub discards: PhraseMatcher<()>,
     /// How verbs frame the acts they govern (asking, rejecting, ordering, ...).
     pub classes: VerbClasses,
+    /// Titles that give a sector before a personal name.
+    pub titles: Titles,
+    /// Sets of sector codes the coder reads actors by (people, armed, state, ...).
+    pub sectors: SectorSets,
 }
 
 /// The converted dictionary files, as embedded in the binary.
@@ -85,6 +94,8 @@ pub mod embedded {
     pub const EXTRA_VERBS: &str = include_str!("../../../data/dict/extra-verbs.txt");
     pub const EVENT_NOUNS: &str = include_str!("../../../data/dict/event-nouns.tsv");
     pub const VERB_CLASSES: &str = include_str!("../../../data/dict/verb-classes.tsv");
+    pub const TITLES: &str = include_str!("../../../data/dict/titles.tsv");
+    pub const SECTOR_SETS: &str = include_str!("../../../data/dict/sector-sets.tsv");
 }
 
 /// The text of the dictionary files. Several texts of one kind are read in order; for actor and
@@ -99,6 +110,10 @@ pub struct DictSources<'a> {
     pub nouns: &'a str,
     /// `(file name, text)` of verb classes; all lines count.
     pub classes: Vec<(&'a str, &'a str)>,
+    /// `(file name, text)` of titles; a later file's sector wins.
+    pub titles: Vec<(&'a str, &'a str)>,
+    /// `(file name, text)` of sector sets; all lines count.
+    pub sectors: Vec<(&'a str, &'a str)>,
 }
 
 /// The dictionaries in use ([`Dictionaries::embedded`]).
@@ -116,10 +131,14 @@ impl<'a> DictSources<'a> {
             ("agents.tsv", embedded::AGENTS),
         ];
         let mut classes = vec![("verb-classes.tsv", embedded::VERB_CLASSES)];
+        let mut titles = vec![("titles.tsv", embedded::TITLES)];
+        let mut sectors = vec![("sector-sets.tsv", embedded::SECTOR_SETS)];
         if let Some(u) = user {
             actors.insert(0, (u.file.as_str(), u.actors.as_str()));
             agents.insert(0, (u.file.as_str(), u.agents.as_str()));
             classes.push((u.file.as_str(), u.classes.as_str()));
+            titles.push((u.file.as_str(), u.titles.as_str()));
+            sectors.push((u.file.as_str(), u.sectors.as_str()));
         }
         DictSources {
             actors,
@@ -129,6 +148,8 @@ impl<'a> DictSources<'a> {
             discards: embedded::DISCARDS,
             nouns: embedded::EVENT_NOUNS,
             classes,
+            titles,
+            sectors,
         }
     }
 }
@@ -172,6 +193,8 @@ impl Dictionaries {
         );
         let nouns = EventNouns::parse(src.nouns, "event-nouns.tsv")?;
         let classes = VerbClasses::parse(&src.classes)?;
+        let titles = Titles::parse(&src.titles)?;
+        let sectors = SectorSets::parse(&src.sectors)?;
         Ok(Dictionaries {
             actors,
             verbs,
@@ -179,6 +202,8 @@ impl Dictionaries {
             nouns,
             discards,
             classes,
+            titles,
+            sectors,
         })
     }
 }

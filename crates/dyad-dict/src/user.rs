@@ -11,6 +11,8 @@
 //! agent   MIL     wagner contractors|mercenaries
 //! place   region  Zangezur Corridor       Zangezur|Syunik corridor        ARM     39.2    46.4
 //! class   ask     beseech|implore
+//! title   MIL     rear admiral|rear adm.
+//! sectors armed   PMC
 //! ```
 //!
 //! Entries of the overlay win over the embedded ones (for a phrase both define, the user's code
@@ -33,7 +35,14 @@ pub struct UserDict {
     pub places: String,
     /// `verb-classes.tsv` format: `CLASS<TAB>lemma|...`.
     pub classes: String,
+    /// `titles.tsv` format: `SECTOR<TAB>title|...`.
+    pub titles: String,
+    /// `sector-sets.tsv` format: `SET<TAB>CODE|...`.
+    pub sectors: String,
 }
+
+/// The kinds of line a user dictionary holds, as its first field names them.
+const KINDS: &str = "`actor`, `agent`, `place`, `class`, `title` or `sectors`";
 
 impl UserDict {
     /// Reads and checks a user dictionary file.
@@ -56,39 +65,42 @@ impl UserDict {
             let (kind, rest) = match line.split_once('\t') {
                 _ if line.trim().is_empty() || line.starts_with('#') => ("", ""),
                 Some((k, r)) => (k.trim(), r),
-                None => return Err(DictError::Syntax {
-                    file: file.to_string(),
-                    line: i + 1,
-                    message:
-                        "expected `actor`, `agent`, `place` or `class`, then TAB-separated fields"
-                            .into(),
-                }),
+                None => {
+                    return Err(DictError::Syntax {
+                        file: file.to_string(),
+                        line: i + 1,
+                        message: format!("expected {KINDS}, then TAB-separated fields"),
+                    })
+                }
             };
-            let (mut a, mut g, mut p, mut c) =
-                (String::new(), String::new(), String::new(), String::new());
-            match kind {
-                "" => {}
-                "actor" => a = normalize_last(rest),
-                "agent" => g = normalize_last(rest),
-                "place" => p = rest.to_string(),
-                "class" => c = rest.to_string(),
+            let target = match kind {
+                "" => None,
+                "actor" => Some((&mut user.actors, normalize_last(rest))),
+                "agent" => Some((&mut user.agents, normalize_last(rest))),
+                "place" => Some((&mut user.places, rest.to_string())),
+                "class" => Some((&mut user.classes, rest.to_string())),
+                "title" => Some((&mut user.titles, rest.to_string())),
+                "sectors" => Some((&mut user.sectors, rest.to_string())),
                 other => {
                     return Err(DictError::Syntax {
                         file: file.to_string(),
                         line: i + 1,
-                        message: format!(
-                            "unknown entry kind {other:?}: use `actor`, `agent`, `place` or `class`"
-                        ),
+                        message: format!("unknown entry kind {other:?}: use {KINDS}"),
                     })
                 }
+            };
+            // every kind's text keeps the file's line numbering
+            if let Some((text, line)) = target {
+                text.push_str(&line);
             }
-            for (text, add) in [
-                (&mut user.actors, a),
-                (&mut user.agents, g),
-                (&mut user.places, p),
-                (&mut user.classes, c),
+            for text in [
+                &mut user.actors,
+                &mut user.agents,
+                &mut user.places,
+                &mut user.classes,
+                &mut user.titles,
+                &mut user.sectors,
             ] {
-                text.push_str(&add);
                 text.push('\n');
             }
         }
@@ -146,6 +158,20 @@ mod tests {
         let bad = UserDict::parse("class\tbeg\tplead\n", "u.tsv").expect("parses");
         let e = Dictionaries::parse(&DictSources::embedded(Some(&bad))).err();
         assert!(e.is_some_and(|e| e.to_string().contains("u.tsv:1")));
+    }
+
+    #[test]
+    fn user_titles_and_sector_sets_add_to_the_embedded_ones() {
+        let text = "# mine\ntitle\tMIL\thetman\nsectors\tarmed\tPMC\n";
+        let u = UserDict::parse(text, "u.tsv").expect("parses");
+        let d = Dictionaries::parse(&DictSources::embedded(Some(&u))).expect("dicts");
+        assert_eq!(d.titles.sector("hetman"), Some("MIL"));
+        assert_eq!(d.titles.sector("gen."), Some("MIL"));
+        assert!(d.sectors.contains(crate::SectorSet::Armed, "PMC"));
+        assert!(d.sectors.contains(crate::SectorSet::Armed, "REB"));
+        let bad = UserDict::parse("\nsectors\tthe-armed\tPMC\n", "u.tsv").expect("parses");
+        let e = Dictionaries::parse(&DictSources::embedded(Some(&bad))).err();
+        assert!(e.is_some_and(|e| e.to_string().contains("u.tsv:2")));
     }
 
     #[test]

@@ -275,7 +275,9 @@ fn swear(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict 
 /// A code refined by who acts on whom ([`refine_by_actors`]).
 fn refine(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict {
     let group = |g: Option<usize>| g.map(|g| side(s.mentions, g)).unwrap_or_default();
-    if let Some(refined) = refine_by_actors(&c.code, c.lemma, &group(c.src), &group(c.tgt)) {
+    let sectors = &s.coder.dicts.sectors;
+    if let Some(refined) = refine_by_actors(&c.code, c.lemma, &group(c.src), &group(c.tgt), sectors)
+    {
         c.code = refined.to_string();
     }
     Verdict::Keep
@@ -297,9 +299,9 @@ fn intent(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict
 
 /// Armed forces readying an attack take a military posture ([`armed_readiness`]).
 fn armed(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict {
-    if s.tree
-        .is_some_and(|t| armed_readiness(t, c.v, s.mentions, c.src, &c.code))
-    {
+    if s.tree.is_some_and(|t| {
+        armed_readiness(t, c.v, s.mentions, c.src, &c.code, &s.coder.dicts.sectors)
+    }) {
         c.code = "152".to_string();
         c.modality = Modality::Asserted;
     }

@@ -1,0 +1,35 @@
+//! Files of keyed word lists: `KEY<TAB>item|item|...` lines (`#` comments, blank lines), as
+//! the verb classes, the titles and the sector sets are written. Several files (the embedded
+//! one, then a user's overlay) add to one another; every line counts.
+
+use crate::DictError;
+
+/// The (key, item) pairs of `texts` (`(file name, text)`), items trimmed and lower-cased;
+/// `key` reads a key or says what is wrong with it. Errors name the file and line.
+pub(crate) fn parse_lists<K: Clone>(
+    texts: &[(&str, &str)],
+    key: impl Fn(&str) -> Result<K, String>,
+) -> Result<Vec<(K, String)>, DictError> {
+    let mut out = Vec::new();
+    for (file, text) in texts {
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let syntax = |message: String| DictError::Syntax {
+                file: file.to_string(),
+                line: i + 1,
+                message,
+            };
+            let (name, items) = line
+                .split_once('\t')
+                .ok_or_else(|| syntax("expected KEY<TAB>item|item|...".into()))?;
+            let k = key(name.trim()).map_err(syntax)?;
+            for item in items.split('|').map(str::trim).filter(|l| !l.is_empty()) {
+                out.push((k.clone(), item.to_lowercase()));
+            }
+        }
+    }
+    Ok(out)
+}
