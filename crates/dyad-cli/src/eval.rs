@@ -306,7 +306,7 @@ fn plover(gold: PathBuf, verbose: bool, reading: Reading, opts: &EvalOpts) -> Re
                             g.source,
                             g.target,
                             summary(&rows),
-                            r.text
+                            g.sentence.as_deref().unwrap_or(&r.text)
                         ),
                     );
                 }

@@ -128,6 +128,18 @@ fn naming_verb(tree: &DepTree<'_>, n: usize) -> Option<usize> {
 /// it described as X", "what it called X"), the verb that governs the relative.
 fn governing_verb(tree: &DepTree<'_>, n: usize) -> Option<usize> {
     let g = tree.head(n)?;
+    // "claimed responsibility for the attack", "denied responsibility for the bombing": the
+    // verb of the responsibility governs the act (the "for" phrase hung on the noun or on
+    // the verb)
+    let responsibility = |x: usize| tree.lemma(x).eq_ignore_ascii_case("responsibility");
+    if tree.case_of(n) == Some("for") {
+        if responsibility(g) && tree.rel(g) == Deprel::Obj {
+            return tree.head(g);
+        }
+        if tree.rel(n) == Deprel::Obl && tree.kids(g, Deprel::Obj).any(responsibility) {
+            return Some(g);
+        }
+    }
     if NAMING.contains(&tree.lemma(g)) && tree.case_of(n).is_some_and(|c| c == "as")
         || tree.rel(n) == Deprel::Xcomp
     {
@@ -245,7 +257,11 @@ pub(crate) fn code_nominal_events(
             continue;
         };
         let verb = tree.lemma(g).to_lowercase();
-        let rel = if g == tree.head(n).unwrap_or(usize::MAX) {
+        let for_responsibility = tree.case_of(n) == Some("for")
+            && tree
+                .kids(g, Deprel::Obj)
+                .any(|o| tree.lemma(o).eq_ignore_ascii_case("responsibility"));
+        let rel = if g == tree.head(n).unwrap_or(usize::MAX) && !for_responsibility {
             tree.rel(n)
         } else {
             // "launching what it described as local anti-terrorist measures"

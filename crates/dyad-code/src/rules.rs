@@ -52,7 +52,7 @@ rules! {
     FoldContent = "fold-content": "an act that is the content of a verbal act (\"urged X to cease fire\") folds into it, not a second event",
     Obligation = "obligation-is-demand": "\"X said Y must do Z\" is X's demand of Z from Y",
     Conditional = "conditional-is-threat": "a future act on a condition (\"will withdraw unless ...\") is a threat (13)",
-    Denial = "denial": "\"X denied doing Y\": the act is denied, not asserted",
+    Denial = "denial": "\"X denied doing Y\": the act is denied, not asserted, and X rejects the allegation (REJECT), aimed at the one Y would have wronged",
     OnePerRoot = "one-event-per-root": "one event per CAMEO root, source and target in a sentence: the first, most specific",
     EventNouns = "event-nouns": "event nouns under support, undoing and asking verbs are events (\"held talks\", \"lifted the curfew\")",
     ConflictRecipients = "conflict-recipients": "a request about a conflict with no recipient named goes to the conflict's parties",

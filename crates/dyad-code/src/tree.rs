@@ -706,18 +706,24 @@ impl<'a> DepTree<'a> {
     /// Is predicate `v` the content of a denial ("denied supplying weapons", "denied that its
     /// jets had bombed")?
     pub fn denied(&self, v: usize) -> bool {
+        self.denying_verb(v).is_some()
+    }
+
+    /// The verb that denies predicate `v` ("denied supplying", "dismissed claims that ...
+    /// attacked"), up to three complements above it.
+    pub fn denying_verb(&self, v: usize) -> Option<usize> {
         let mut t = v;
         for _ in 0..3 {
             if !matches!(self.rel(t), Deprel::Xcomp | Deprel::Ccomp | Deprel::Advcl) {
-                return false;
+                return None;
             }
-            let Some(h) = self.head(t) else { return false };
+            let h = self.head(t)?;
             if matches!(self.lemma(h), "deny" | "dismiss" | "refute") {
-                return true;
+                return Some(h);
             }
             t = h;
         }
-        false
+        None
     }
 
     /// Is token `t` the head of a phrase of time ("after the protests")?

@@ -82,6 +82,18 @@ fn event_nouns() {
     );
     assert!(on.iter().any(|e| e.starts_with("CONSULT")), "{on:?}");
     assert!(!off.iter().any(|e| e.starts_with("CONSULT")), "{off:?}");
+    // a claim of responsibility is the claimant's act; a denial of it, a rejection
+    let (on, off) = with_and_without(
+        "Boko Haram claimed responsibility for the bombing of the police station.",
+        RuleId::EventNouns,
+    );
+    assert!(on.iter().any(|e| e.starts_with("ASSAULT [\"NGA")), "{on:?}");
+    assert!(!off.iter().any(|e| e.starts_with("ASSAULT")), "{off:?}");
+    let (on, _) = with_and_without(
+        "The Afghan Taliban denied responsibility for the bombing.",
+        RuleId::EventNouns,
+    );
+    assert!(on.iter().any(|e| e.starts_with("REJECT [\"AFG")), "{on:?}");
 }
 
 #[test]
@@ -90,8 +102,20 @@ fn denial() {
         "Rwanda denied supplying weapons to the rebels in Congo.",
         RuleId::Denial,
     );
+    // Rwanda rejects the allegation, aimed at the rebels' side it would have armed
+    assert!(
+        on.iter().any(|e| e.starts_with("REJECT [\"RWA\"]")),
+        "{on:?}"
+    );
     assert!(on.iter().any(|e| e.ends_with("denied")), "{on:?}");
     assert!(!off.iter().any(|e| e.ends_with("denied")), "{off:?}");
+    assert!(!off.iter().any(|e| e.starts_with("REJECT")), "{off:?}");
+    // the denier is who denies, not who the clause says acted
+    let (on, _) = with_and_without(
+        "The Russian Defense Ministry denied that its jets had bombed the hospital in Syria.",
+        RuleId::Denial,
+    );
+    assert!(on.iter().any(|e| e.starts_with("REJECT [\"RUS")), "{on:?}");
 }
 
 #[test]

@@ -54,6 +54,8 @@ pub(crate) struct Candidate<'h> {
     pub(crate) tgt: Group,
     /// The verb's own act with its own roles, coded besides a speech frame's.
     pub(crate) plain_act: Option<(String, (Group, Group))>,
+    /// The denier's rejection (source, target) of a denied act, coded besides it.
+    pub(crate) rejection: Option<(Group, Group)>,
     pub(crate) negated: bool,
     pub(crate) modality: Modality,
 }
@@ -405,17 +407,32 @@ fn settle_code(_: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Ve
     Verdict::Keep
 }
 
-/// "Rwanda denied supplying weapons": the act is denied, not asserted.
+/// "Rwanda denied supplying weapons to the rebels": the act is denied, not asserted (modality
+/// `denied`), and the denial is the denier's rejection of the allegation (PLOVER REJECT; guide
+/// L5), aimed at the one the act would have wronged (usually who alleged it), coded besides
+/// it ([`emit`]). The denier is the actor of the denying verb, else the act's own.
 fn denial(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict {
-    if s.tree.is_some_and(|t| t.denied(c.v)) {
-        c.negated = true;
-        c.modality = Modality::Denied;
-    }
+    let Some(t) = s.tree else {
+        return Verdict::Keep;
+    };
+    let Some(deny) = t.denying_verb(c.v) else {
+        return Verdict::Keep;
+    };
+    c.negated = true;
+    c.modality = Modality::Denied;
+    let denier = t
+        .actor(deny)
+        .and_then(|m| s.mentions.get(m))
+        .map(|m| m.group)
+        .or(c.src);
+    let wronged = c.tgt.or(c.src).filter(|g| Some(*g) != denier);
+    c.rejection = denier.map(|d| (Some(d), wronged));
     Verdict::Keep
 }
 
 /// The candidate's event (unless the sentence has one of the same root, source and target
-/// already: [`RuleId::OnePerRoot`]), and the verb's own act a speech frame carries.
+/// already: [`RuleId::OnePerRoot`]), the verb's own act a speech frame carries, and the
+/// rejection a denial is.
 fn emit(s: &Scene<'_>, c: Candidate<'_>, events: &mut Vec<CodedEvent>) {
     let (Some(first), Some(last_word)) = (word(s, c.hit.start), word(s, c.hit.end - 1)) else {
         return;
@@ -453,8 +470,17 @@ fn emit(s: &Scene<'_>, c: Candidate<'_>, events: &mut Vec<CodedEvent>) {
         confidence: ev.confidence - 0.1,
         ..ev.clone()
     });
+    let rejection = c.rejection.map(|(src, tgt)| CodedEvent {
+        source: src.map(|g| actor_side(s.mentions, g)).unwrap_or_default(),
+        target: tgt.map(|g| side(s.mentions, g)).unwrap_or_default(),
+        cameo: "120".to_string(),
+        negated: false,
+        modality: Modality::Asserted,
+        ..ev.clone()
+    });
     if !s.coder.rules.on(RuleId::OnePerRoot) || !events.iter().any(repeats) {
         events.push(ev);
     }
     events.extend(plain);
+    events.extend(rejection);
 }

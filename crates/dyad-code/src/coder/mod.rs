@@ -131,6 +131,7 @@ impl SentenceCoder for PatternCoder {
                 src: None,
                 tgt: None,
                 plain_act: None,
+                rejection: None,
                 negated: false,
                 modality: Modality::Asserted,
             };
