@@ -4,7 +4,7 @@ use crate::mentions::Mention;
 use crate::rules::{RuleId, Rules};
 use crate::{CodedEvent, SentenceInput};
 use dyad_dict::words::Word;
-use dyad_dict::{Dictionaries, VerbClass};
+use dyad_dict::{Dictionaries, SectorSet, VerbClass};
 use dyad_model::{ActorRef, CharIndex, EventRecord, Plover, Trigger};
 
 /// 64-bit FNV-1a, hex: a stable id that does not depend on the Rust version or platform.
@@ -41,6 +41,10 @@ pub fn actor_ref(m: &Mention, words: &[Word], text: &str, idx: &CharIndex) -> Ac
 
 /// Verb blocks of movement and thought, whose default code is CAMEO's generic consultation.
 const MOVEMENT_AND_THOUGHT: &[&str] = &["ARRIVE", "GO_SOMEWHERE", "CONSIDER", "HEAR"];
+
+/// Verb blocks of movement ("arrived", "travelled", "visited", "returned to"): their
+/// consultation is a visit.
+const MOVEMENT: &[&str] = &["ARRIVE", "GO_SOMEWHERE", "VISIT", "RETURN"];
 
 /// A confidence to three decimals: more would claim a precision the estimate does not have.
 pub(crate) fn rounded(confidence: f32) -> f32 {
@@ -102,18 +106,35 @@ pub fn build(
     // a verb of movement or thought consults no one by itself: one party that arrived,
     // travelled or thought, with no host or counterpart, is no consultation ("refugees
     // arrived", "officials thought"); meetings with one party named stand
+    // ... nor do several who arrive together ("reinforcements arrived from Canada, New
+    // Zealand and the United States")
+    let block = ev.provenance.block();
+    let movement = block.is_some_and(|b| MOVEMENT.contains(&b));
     if rules.on(RuleId::ConsultCounterpart)
         && event == "CONSULT"
         && target.is_empty()
-        && source.len() < 2
-        && (ev
-            .provenance
-            .block()
-            .is_some_and(|b| MOVEMENT_AND_THOUGHT.contains(&b))
-            || ev
-                .provenance
-                .lemma()
-                .is_some_and(|l| classes.is(VerbClass::Solitary, l)))
+        && (movement
+            || source.len() < 2
+                && (block.is_some_and(|b| MOVEMENT_AND_THOUGHT.contains(&b))
+                    || ev
+                        .provenance
+                        .lemma()
+                        .is_some_and(|l| classes.is(VerbClass::Solitary, l))))
+    {
+        return None;
+    }
+    // people who travel on their own business (tourists, migrants, doctors) visit no one: a
+    // visit is a state's or an organisation's
+    let private = |m: &Mention| {
+        m.sector
+            .as_deref()
+            .is_some_and(|s| dicts.sectors.contains(SectorSet::Private, s))
+    };
+    if rules.on(RuleId::PrivateTravel)
+        && event == "CONSULT"
+        && movement
+        && !ev.source.is_empty()
+        && ev.source.iter().all(private)
     {
         return None;
     }

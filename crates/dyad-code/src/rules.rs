@@ -62,7 +62,8 @@ rules! {
     History = "history-is-no-event": "an act its clause sets in an undated past (\"years ago\", \"decades ago\") is background, no event of the story; a dated past (\"in 1988\", \"two years ago\") is kept",
     NeedsRecipient = "needs-recipient": "COOPERATE, AID and SANCTION without a recipient are no rows (PLOVER: recipient required)",
     NeedsActor = "needs-actor": "an event without an actor is no row (PLOVER; the actor must be recoverable)",
-    ConsultCounterpart = "consult-needs-counterpart": "a verb of movement or thought (or a solitary one: \"faces charges\") consults no one by itself: CONSULT from one with no host or counterpart is no row (\"refugees arrived\")",
+    ConsultCounterpart = "consult-needs-counterpart": "a verb of movement or thought (or a solitary one: \"faces charges\") consults no one by itself: CONSULT from one with no host or counterpart is no row (\"refugees arrived\"), nor from several who arrive together",
+    PrivateTravel = "private-travel-is-no-visit": "people who travel on their own business (tourists, migrants, doctors: sector set `private`) visit no one; a visit is a state's or an organisation's",
 }
 
 impl RuleId {

@@ -120,7 +120,7 @@ fn denial() {
 
 #[test]
 fn consult_needs_counterpart() {
-    let text = "Hundreds of Sudanese refugees arrived in the border town on Monday.";
+    let text = "Sudanese officials arrived in the border town on Monday.";
     let (on, off) = with_and_without(text, RuleId::ConsultCounterpart);
     assert!(!on.iter().any(|e| e.starts_with("CONSULT")), "{on:?}");
     assert!(off.iter().any(|e| e.starts_with("CONSULT")), "{off:?}");
@@ -134,6 +134,27 @@ fn consult_needs_counterpart() {
     let (on, _) = with_and_without(
         "The Kenyan president held talks in Nairobi on Monday.",
         RuleId::ConsultCounterpart,
+    );
+    assert!(on.iter().any(|e| e.starts_with("CONSULT")), "{on:?}");
+    // several who arrive together meet no one
+    let (on, off) = with_and_without(
+        "Firefighters have arrived from Canada, New Zealand and the United States.",
+        RuleId::ConsultCounterpart,
+    );
+    assert!(!on.iter().any(|e| e.starts_with("CONSULT")), "{on:?}");
+    assert!(off.iter().any(|e| e.starts_with("CONSULT")), "{off:?}");
+}
+
+#[test]
+fn private_travel_is_no_visit() {
+    let text = "More than two million Chinese tourists visited Vietnam last year.";
+    let (on, off) = with_and_without(text, RuleId::PrivateTravel);
+    assert!(!on.iter().any(|e| e.starts_with("CONSULT")), "{on:?}");
+    assert!(off.iter().any(|e| e.starts_with("CONSULT")), "{off:?}");
+    // an official's visit stands
+    let (on, _) = with_and_without(
+        "The Chinese foreign minister visited Vietnam last year.",
+        RuleId::PrivateTravel,
     );
     assert!(on.iter().any(|e| e.starts_with("CONSULT")), "{on:?}");
 }

@@ -23,16 +23,19 @@ pub enum SectorSet {
     State,
     /// Other domestic sectors: people and groups take only the document's main country.
     Home,
+    /// People on their own business (tourists, migrants, doctors): their travel is no visit.
+    Private,
 }
 
 impl SectorSet {
-    const ALL: [SectorSet; 6] = [
+    const ALL: [SectorSet; 7] = [
         SectorSet::People,
         SectorSet::StateForce,
         SectorSet::Armed,
         SectorSet::Vulnerable,
         SectorSet::State,
         SectorSet::Home,
+        SectorSet::Private,
     ];
 
     /// The name used in the data files.
@@ -44,6 +47,7 @@ impl SectorSet {
             SectorSet::Vulnerable => "vulnerable",
             SectorSet::State => "state",
             SectorSet::Home => "home",
+            SectorSet::Private => "private",
         }
     }
 

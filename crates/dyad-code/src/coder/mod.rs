@@ -160,6 +160,7 @@ mod tests {
             RuleId::NeedsRecipient,
             RuleId::NeedsActor,
             RuleId::ConsultCounterpart,
+            RuleId::PrivateTravel,
         ];
         let order: Vec<RuleId> = super::candidate::rule_order()
             .chain(super::sentence::STEPS.iter().map(|(id, _)| *id))
