@@ -42,6 +42,7 @@ rules! {
     Background = "background-is-no-event": "a state or background perfect is no event (\"the conflict has been going on since 1988\")",
     SpeechOnly = "speech-verb-content": "a verb that only reports speech (\"adding that ...\") gives no event of its own; its content is coded",
     LightVerb = "light-verb-needs-actor": "a light verb's own code (\"hold\" -> detain) needs an actor as its object (\"holds twenty seats\" is no act)",
+    VagueVerb = "vague-verb-needs-pattern": "a verb so general that only its patterns code an act (verb class `vague`: \"increase\", \"ensure\", \"control\") gives no event by its own code",
     Orders = "orders-demand": "\"ordered X to do Y\" demands Y of X (or imposes it); an order of something is coded by its noun",
     TreeRoles = "roles-from-tree": "source and target are read off the dependency tree, word order standing in where it finds none",
     SpeechFrame = "speech-frame": "a pattern whose source is the speaker outside the act's clause keeps its roles; the act is coded too",

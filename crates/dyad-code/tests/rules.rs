@@ -479,3 +479,14 @@ fn needs_recipient() {
         "{off:?}"
     );
 }
+
+#[test]
+fn vague_verb_needs_pattern() {
+    let text = "North Korea will continue to increase its missile tests.";
+    let (on, off) = with_and_without(text, RuleId::VagueVerb);
+    assert!(on.is_empty(), "{on:?}");
+    assert!(
+        off.iter().any(|e| e.starts_with("AGREE [\"PRK\"]")),
+        "{off:?}"
+    );
+}

@@ -25,10 +25,13 @@ pub enum VerbClass {
     SpeechOnly,
     /// Files under meeting in the verb dictionary but meets no one by itself ("faces charges").
     Solitary,
+    /// So general that only its patterns code an act ("increase threats", "ensure equality"):
+    /// its own code is no event.
+    Vague,
 }
 
 impl VerbClass {
-    const ALL: [VerbClass; 7] = [
+    const ALL: [VerbClass; 8] = [
         VerbClass::Ask,
         VerbClass::Reject,
         VerbClass::Happen,
@@ -36,6 +39,7 @@ impl VerbClass {
         VerbClass::Light,
         VerbClass::SpeechOnly,
         VerbClass::Solitary,
+        VerbClass::Vague,
     ];
 
     /// The name used in the data files.
@@ -48,6 +52,7 @@ impl VerbClass {
             VerbClass::Light => "light",
             VerbClass::SpeechOnly => "speech-only",
             VerbClass::Solitary => "solitary",
+            VerbClass::Vague => "vague",
         }
     }
 

@@ -84,6 +84,7 @@ pub(crate) const STEPS: &[Step] = &[
     Step::Rule(RuleId::Background, background),
     Step::Rule(RuleId::SpeechOnly, speech_only),
     Step::Rule(RuleId::LightVerb, light_verb),
+    Step::Rule(RuleId::VagueVerb, vague_verb),
     Step::Rule(RuleId::Orders, orders),
     Step::Fixed(roles_by_order),
     Step::Rule(RuleId::TreeRoles, roles_from_tree),
@@ -179,6 +180,12 @@ fn light_verb(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Ver
                 .and_then(|o| t.filler(o))
                 .is_none()
     }))
+}
+
+/// "will continue to increase threats", "to ensure equality": a verb so general that only its
+/// patterns code an act gives no event by its own code.
+fn vague_verb(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict {
+    drop_if(c.rule.is_generic_verb() && s.coder.dicts.classes.is(VerbClass::Vague, c.lemma))
 }
 
 /// "ordered the newspaper to suspend publication", "ordered Menem to appear": an order to
