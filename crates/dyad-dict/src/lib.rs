@@ -88,6 +88,7 @@ pub mod embedded {
     pub const VERBS: &str = include_str!("../../../data/dict/verbs.txt");
     pub const CAMEO: &str = include_str!("../../../data/dict/cameo.tsv");
     pub const DISCARDS: &str = include_str!("../../../data/dict/discards.txt");
+    pub const EXTRA_DISCARDS: &str = include_str!("../../../data/dict/extra-discards.txt");
     /// dyad's own hand-curated additions, which take precedence over the converted files.
     pub const EXTRA_ACTORS: &str = include_str!("../../../data/dict/extra-actors.tsv");
     pub const EXTRA_AGENTS: &str = include_str!("../../../data/dict/extra-agents.tsv");
@@ -106,7 +107,8 @@ pub struct DictSources<'a> {
     pub agents: Vec<(&'a str, &'a str)>,
     pub verbs: Vec<&'a str>,
     pub cameo: &'a str,
-    pub discards: &'a str,
+    /// Discard phrases, all files' lines counting.
+    pub discards: Vec<&'a str>,
     pub nouns: &'a str,
     /// `(file name, text)` of verb classes; all lines count.
     pub classes: Vec<(&'a str, &'a str)>,
@@ -145,7 +147,7 @@ impl<'a> DictSources<'a> {
             agents,
             verbs: vec![embedded::VERBS, embedded::EXTRA_VERBS],
             cameo: embedded::CAMEO,
-            discards: embedded::DISCARDS,
+            discards: vec![embedded::DISCARDS, embedded::EXTRA_DISCARDS],
             nouns: embedded::EVENT_NOUNS,
             classes,
             titles,
@@ -186,7 +188,8 @@ impl Dictionaries {
         let ontology = Ontology::parse(src.cameo)?;
         let discards = PhraseMatcher::new(
             src.discards
-                .lines()
+                .iter()
+                .flat_map(|t| t.lines())
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
                 .map(|l| (words::phrase_words(l), ())),

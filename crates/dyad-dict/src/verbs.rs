@@ -171,6 +171,20 @@ impl VerbDict {
                         id: id.to_string(),
                     });
                 }
+                // `X PATTERN_ID reason`: a pattern of the converted file that codes what is no
+                // act ("appears to" as an appeal) is taken out
+                "X" => {
+                    let [_, id, _reason] = rec.fields::<3>()?;
+                    let mut found = false;
+                    for b in &mut d.blocks {
+                        let before = b.patterns.len();
+                        b.patterns.retain(|p| p.id != id);
+                        found |= b.patterns.len() != before;
+                    }
+                    if !found {
+                        return Err(rec.error(format!("no pattern {id:?} to take out")));
+                    }
+                }
                 other => return Err(rec.error(format!("unknown line kind {other:?}"))),
             }
         }
@@ -282,5 +296,15 @@ mod tests {
         let adj: Vec<bool> = pre.iter().map(|p| p.adjacent).collect();
         // nearest first: c (joined to verb), b (joined to c), a (free)
         assert_eq!(adj, vec![true, true, false]);
+    }
+
+    #[test]
+    fn a_later_file_takes_a_pattern_out_by_id() {
+        let base = "B\tAPPEAR\t---\nV\tseem\t\tseem|seems\nP\t020\t* to\tAPPEAR:1\nP\t090\t* into\tAPPEAR:2\n";
+        let d = VerbDict::parse(&[base, "X\tAPPEAR:1\tno appeal\n"]).expect("parses");
+        let ids: Vec<&str> = d.blocks[0].patterns.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, vec!["APPEAR:2"]);
+        let e = VerbDict::parse(&[base, "X\tAPPEAR:9\tnone such\n"]).err();
+        assert!(e.is_some_and(|e| e.to_string().contains("APPEAR:9")));
     }
 }
