@@ -406,7 +406,9 @@ fn tass_story_core_events() {
         ("REQUEST", &["IGOEUREEC", "USA"][..], &["AZE", "ARM"][..]),
         ("REQUEST", &["HUN"][..], &["RUS", "UKR"][..]),
         ("AID", &["IGOEUREEC", "USA"][..], &["UKRMIL"][..]),
-        ("ASSAULT", &["AZEGOV"][..], &[][..]),
+        // "launching local anti-terrorist measures": force by one party to the conflict,
+        // on the other
+        ("ASSAULT", &["AZEGOV"][..], &["ARM"][..]),
         ("REQUEST", &["AZEGOV"][..], &["ARMMIL"][..]),
         ("ACCUSE", &["ARMGOV"][..], &["AZE"][..]),
         ("PROTEST", &["ARMCVL"][..], &["ARMGOV"][..]),

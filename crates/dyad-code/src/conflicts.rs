@@ -68,6 +68,25 @@ impl Conflict {
     }
 }
 
+/// The other party of the document's two-sided conflict, for an act by one party that names
+/// no recipient: Armenia calling "what was happening" aggression accuses Azerbaijan; Baku
+/// "launching anti-terrorist measures" acts on Armenia's side. Empty unless the conflict has
+/// two parties and `source` is one of them.
+pub(crate) fn other_party(context: &DocContext, index: usize, source: &[Mention]) -> Vec<Mention> {
+    let Some(conflict) = context.conflict_for(index) else {
+        return Vec::new();
+    };
+    let own = |p: &Mention| {
+        source
+            .iter()
+            .any(|s| s.country.is_some() && s.country == p.country)
+    };
+    if conflict.parties.len() != 2 || !conflict.parties.iter().any(own) {
+        return Vec::new();
+    }
+    conflict.parties_elsewhere("other party to the conflict", own)
+}
+
 /// Country-like single actors (not compound agents such as "Azerbaijani troops").
 fn party(m: &Mention) -> bool {
     m.country.is_some() || m.code.starts_with("IGO")

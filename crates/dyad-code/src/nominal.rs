@@ -151,23 +151,6 @@ fn governing_verb(tree: &DepTree<'_>, n: usize) -> Option<usize> {
     Some(g)
 }
 
-/// The other party of the document's two-sided conflict, for an accusation that names no one:
-/// Armenia calling "what was happening" aggression accuses Azerbaijan.
-fn other_party(input: &SentenceInput<'_>, source: &[Mention]) -> Vec<Mention> {
-    let Some(conflict) = input.context.conflict_for(input.index) else {
-        return Vec::new();
-    };
-    let own = |p: &Mention| {
-        source
-            .iter()
-            .any(|s| s.country.is_some() && s.country == p.country)
-    };
-    if conflict.parties.len() != 2 || !conflict.parties.iter().any(own) {
-        return Vec::new();
-    }
-    conflict.parties_elsewhere("other party to the conflict", own)
-}
-
 /// Adds the nominal events of a parsed sentence to `events`.
 pub(crate) fn code_nominal_events(
     dicts: &Dictionaries,
@@ -225,7 +208,7 @@ pub(crate) fn code_nominal_events(
             let source = actor_side(mentions, src.unwrap_or_default());
             let target = match tgt {
                 Some(t) => side(mentions, t),
-                None => other_party(input, &source),
+                None => crate::conflicts::other_party(input.context, input.index, &source),
             };
             let (Some(a), Some(b)) = (input.tokens.get(namer), input.tokens.get(n)) else {
                 continue;

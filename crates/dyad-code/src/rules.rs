@@ -58,6 +58,7 @@ rules! {
     EventNouns = "event-nouns": "event nouns under support, undoing and asking verbs are events (\"held talks\", \"lifted the curfew\")",
     ConflictRecipients = "conflict-recipients": "a request about a conflict with no recipient named goes to the conflict's parties",
     PartyCallsIntent = "party-calls-are-intent": "a party to a conflict calling for its end expresses its own intent (AGREE), not a request",
+    ForceOnTheOtherSide = "force-on-the-other-side": "force used by a party to the document's two-sided conflict, with no target named, is used on the other party (\"launched anti-terrorist measures\")",
     ProtestTargets = "protest-targets": "a protest without a target is aimed where the protesters' demand in the sentence is",
     Reciprocal = "reciprocal-meetings": "meetings, calls and negotiations are reciprocal: all parties act, no recipient",
     History = "history-is-no-event": "an act its clause sets in an undated past (\"years ago\", \"decades ago\") is background, no event of the story; a dated past (\"in 1988\", \"two years ago\") is kept",

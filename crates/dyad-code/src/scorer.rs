@@ -230,6 +230,8 @@ pub fn features(
         format!("dated={}", rec.date_text.is_some()),
         format!("rows={}", bucket(rows_in_sentence)),
         format!("words={}", bucket(input.words.len() / 8)),
+        // where in the story: leads report the news, later sentences background and comment
+        format!("position={}", bucket(input.section_start + input.index)),
         format!("prior={:.1}", ev.confidence),
     ]
 }

@@ -490,3 +490,21 @@ fn vague_verb_needs_pattern() {
         "{off:?}"
     );
 }
+
+#[test]
+fn force_on_the_other_side() {
+    let text =
+        "The conflict between Azerbaijan and Armenia over Nagorno-Karabakh has flared again.\n\n\
+                Azerbaijani troops launched an offensive on Tuesday.";
+    let (on, off) = with_and_without(text, RuleId::ForceOnTheOtherSide);
+    assert!(
+        on.iter()
+            .any(|e| e.starts_with("ASSAULT [\"AZEMIL\"]->[\"ARM\"]")),
+        "{on:?}"
+    );
+    assert!(
+        off.iter()
+            .any(|e| e.starts_with("ASSAULT [\"AZEMIL\"]->[]")),
+        "{off:?}"
+    );
+}

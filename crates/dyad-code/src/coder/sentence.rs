@@ -3,7 +3,7 @@
 
 use super::candidate::Scene;
 use crate::acts::{protest_targets, reciprocal_meetings};
-use crate::conflicts::conflict_recipients;
+use crate::conflicts::{conflict_recipients, other_party};
 use crate::rules::RuleId;
 use crate::{CodedEvent, SentenceInput};
 
@@ -15,6 +15,7 @@ pub(crate) const STEPS: &[(RuleId, StepFn)] = &[
     (RuleId::EventNouns, event_nouns),
     (RuleId::ConflictRecipients, conflict_parties),
     (RuleId::PartyCallsIntent, party_calls),
+    (RuleId::ForceOnTheOtherSide, force_on_the_other_side),
     (RuleId::ProtestTargets, |_, _, events| {
         protest_targets(events)
     }),
@@ -96,6 +97,17 @@ fn party_calls(_: &Scene<'_>, input: &SentenceInput<'_>, events: &mut Vec<CodedE
             ev.cameo = "0356".to_string();
             ev.target
                 .retain(|t| !ev.source.iter().any(|s| s.country == t.country));
+        }
+    }
+}
+
+/// "Baku announced it was launching local anti-terrorist measures": force used by a party to
+/// the document's two-sided conflict, with no target named, is used on the other party.
+#[allow(clippy::ptr_arg)] // the shape of a step (`StepFn`)
+fn force_on_the_other_side(_: &Scene<'_>, input: &SentenceInput<'_>, events: &mut Vec<CodedEvent>) {
+    for ev in events.iter_mut() {
+        if ev.target.is_empty() && matches!(ev.cameo.get(..2), Some("18" | "19" | "20")) {
+            ev.target = other_party(input.context, input.index, &ev.source);
         }
     }
 }
