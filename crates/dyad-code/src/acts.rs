@@ -9,6 +9,7 @@ use crate::sides::{fill_target, is_boundary, side};
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality};
 use dyad_dict::words::Word;
+use dyad_model::TokenIdx;
 
 /// Sectors of people who protest in the street.
 const PEOPLE: &[&str] = &["CVL", "LAB", "EDU", "OPP", "REF", "AGR", "REL"];
@@ -75,7 +76,7 @@ const READINESS: &[&str] = &["ready", "prepared", "prepare"];
 /// now rather than a threat.
 pub(crate) fn armed_readiness(
     tree: &DepTree<'_>,
-    v: usize,
+    v: TokenIdx,
     mentions: &[Mention],
     source: Option<usize>,
     code: &str,
@@ -256,7 +257,11 @@ pub(crate) const VERBAL_ROOTS: &[&str] = &["02", "03", "10", "11", "12", "13"];
 /// The verbal act among `events` whose content the predicate `v` is, up a chain of
 /// complements ("threatened to begin to impose"): the last event of each governing predicate,
 /// if it is verbal.
-pub(crate) fn governing_act(tree: &DepTree<'_>, v: usize, events: &[CodedEvent]) -> Option<usize> {
+pub(crate) fn governing_act(
+    tree: &DepTree<'_>,
+    v: TokenIdx,
+    events: &[CodedEvent],
+) -> Option<usize> {
     let mut g = tree.governor(v);
     for _ in 0..3 {
         let gv = g?;

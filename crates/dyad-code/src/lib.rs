@@ -40,7 +40,7 @@ pub mod tree;
 
 use dyad_dict::words::{words, Word};
 use dyad_dict::Dictionaries;
-use dyad_model::{Document, EventRecord, Sentence, Token};
+use dyad_model::{Document, EventRecord, Sentence, Token, TokenIdx};
 use dyad_text::{LongSentence, SentenceCap, Tokenizer};
 
 pub use coder::{PatternCoder, Reading};
@@ -84,7 +84,7 @@ pub struct CodedEvent {
     pub trigger: (usize, usize),
     /// The predicate token (the verb, or the noun's governing verb), when the coder knows it:
     /// the document stages read the event's clause from it.
-    pub predicate: Option<usize>,
+    pub predicate: Option<TokenIdx>,
     /// The rule or dictionary entry that proposed it (the record's `rule`).
     pub provenance: Provenance,
     pub negated: bool,
@@ -315,7 +315,7 @@ impl Pipeline {
                 tokens
                     .iter()
                     .enumerate()
-                    .map(|(i, t)| (i, t.form.as_str(), t.start)),
+                    .map(|(i, t)| (TokenIdx::new(i), t.form.as_str(), t.start)),
             );
             if self.dicts.discards.is_match(&words) {
                 prepared.push(None);

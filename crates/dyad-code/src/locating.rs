@@ -19,7 +19,7 @@ use crate::tree::DepTree;
 use crate::CodedEvent;
 use dyad_dict::words::Word;
 use dyad_geo::{Admin1Key, Gazetteer, Place, PlaceId, PlaceMatch, Precision};
-use dyad_model::Location;
+use dyad_model::{Location, TokenIdx};
 
 /// Prepositions that put an event somewhere.
 const LOCATIVE: &[&str] = &[
@@ -75,7 +75,12 @@ pub fn locate_events(
     };
     for ev in events.iter_mut() {
         let Some(v) = ev.predicate else { continue };
-        let token = |p: &PlaceMatch| input.words.get(p.start).map_or(0, |w| w.token);
+        let token = |p: &PlaceMatch| {
+            input
+                .words
+                .get(p.start)
+                .map_or(TokenIdx::new(0), |w| w.token)
+        };
         let is_source =
             |p: &PlaceMatch| ev.source.iter().any(|m| m.start < p.end && p.start < m.end);
         let attached = |p: &PlaceMatch| match tree {
@@ -114,7 +119,7 @@ pub fn locate_events(
             .filter(|(p, place)| {
                 place.precision != Precision::Country || after(p, &|w| IN_COUNTRY.contains(&w))
             })
-            .min_by_key(|(p, _)| (!locative(p), token(p).abs_diff(v)));
+            .min_by_key(|(p, _)| (!locative(p), token(p).get().abs_diff(v.get())));
         let Some((p, place)) = best else { continue };
         let known = place.has_coordinates();
         ev.location = Some(Location {

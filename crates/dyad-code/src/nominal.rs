@@ -15,6 +15,7 @@ use crate::sides::{actor_side, parenthesized, side};
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality, SentenceInput};
 use dyad_dict::{Dictionaries, NounEvent, VerbClass};
+use dyad_model::TokenIdx;
 use dyad_syntax::{Deprel, Upos};
 
 /// What rejecting a proposal, request or offer is coded as (CAMEO 12), by what is rejected.
@@ -39,7 +40,11 @@ enum Frame {
 
 /// The entry of the noun phrase headed by token `n`: its compound and adjective modifiers and
 /// the head ("hunger strike"), or head + "of" + noun ("state of emergency").
-fn noun_entry<'d>(dicts: &'d Dictionaries, tree: &DepTree<'_>, n: usize) -> Option<&'d NounEvent> {
+fn noun_entry<'d>(
+    dicts: &'d Dictionaries,
+    tree: &DepTree<'_>,
+    n: TokenIdx,
+) -> Option<&'d NounEvent> {
     if let Some(of) = tree
         .kids(n, Deprel::Nmod)
         .find(|&m| tree.case_of(m) == Some("of"))
@@ -50,7 +55,7 @@ fn noun_entry<'d>(dicts: &'d Dictionaries, tree: &DepTree<'_>, n: usize) -> Opti
         }
     }
     let mut first = n;
-    while first > 0 {
+    while first.get() > 0 {
         let m = first - 1;
         if tree.head(m) == Some(n) && matches!(tree.rel(m), Deprel::Compound | Deprel::Amod) {
             first = m;
@@ -58,13 +63,15 @@ fn noun_entry<'d>(dicts: &'d Dictionaries, tree: &DepTree<'_>, n: usize) -> Opti
             break;
         }
     }
-    let lemmas: Vec<&str> = (first..=n).map(|i| tree.lemma(i)).collect();
+    let lemmas: Vec<&str> = TokenIdx::range(first, n.next())
+        .map(|i| tree.lemma(i))
+        .collect();
     dicts.nouns.longest(&lemmas).map(|(_, e)| e)
 }
 
 /// The noun's own actor ("Israel's invasion", "Armenian protests", "attacks by rebels") and
 /// recipient ("sanctions against Iran", "the invasion of Ukraine", "withdrawal from Lebanon").
-fn noun_roles(tree: &DepTree<'_>, n: usize, code: &str) -> (Option<usize>, Option<usize>) {
+fn noun_roles(tree: &DepTree<'_>, n: TokenIdx, code: &str) -> (Option<usize>, Option<usize>) {
     let mut actor = tree.mention_at(n);
     let mut recipient = None;
     // "withdrawal of troops", "protests of workers": `of` names who acts
@@ -113,7 +120,7 @@ const NAMING: &[&str] = &[
 
 /// The naming verb a noun is the characterization under ("calling X an act of aggression",
 /// "described the attack as genocide"), within three heads.
-fn naming_verb(tree: &DepTree<'_>, n: usize) -> Option<usize> {
+fn naming_verb(tree: &DepTree<'_>, n: TokenIdx) -> Option<TokenIdx> {
     let mut t = n;
     for _ in 0..4 {
         t = tree.head(t)?;
@@ -126,7 +133,7 @@ fn naming_verb(tree: &DepTree<'_>, n: usize) -> Option<usize> {
 
 /// The verb that governs a noun event: its head, or, for a free relative that names it ("what
 /// it described as X", "what it called X"), the verb that governs the relative.
-fn governing_verb(tree: &DepTree<'_>, n: usize) -> Option<usize> {
+fn governing_verb(tree: &DepTree<'_>, n: TokenIdx) -> Option<TokenIdx> {
     let g = tree.head(n)?;
     if NAMING.contains(&tree.lemma(g)) && tree.case_of(n).is_some_and(|c| c == "as")
         || tree.rel(n) == Deprel::Xcomp
@@ -166,14 +173,14 @@ pub(crate) fn code_nominal_events(
 ) {
     let group = |m: usize| mentions.get(m).map(|x| x.group);
     let aside = parenthesized(input.words);
-    let in_aside = |t: usize| {
+    let in_aside = |t: TokenIdx| {
         input
             .words
             .iter()
             .zip(&aside)
             .any(|(w, &a)| a && w.token == t)
     };
-    for n in 0..input.tokens.len() {
+    for n in TokenIdx::indices(input.tokens) {
         if tree.upos(n) != Some(Upos::NOUN) || in_aside(n) {
             continue;
         }
@@ -215,7 +222,7 @@ pub(crate) fn code_nominal_events(
                 Some(t) => side(mentions, t),
                 None => other_party(input, &source),
             };
-            let (Some(a), Some(b)) = (input.tokens.get(namer), input.tokens.get(n)) else {
+            let (Some(a), Some(b)) = (namer.at(input.tokens), n.at(input.tokens)) else {
                 continue;
             };
             let ev = CodedEvent {
@@ -245,7 +252,7 @@ pub(crate) fn code_nominal_events(
             continue;
         };
         let verb = tree.lemma(g).to_lowercase();
-        let rel = if g == tree.head(n).unwrap_or(usize::MAX) {
+        let rel = if Some(g) == tree.head(n) {
             tree.rel(n)
         } else {
             // "launching what it described as local anti-terrorist measures"
@@ -312,7 +319,7 @@ pub(crate) fn code_nominal_events(
             continue;
         }
         let (a, b) = (g.min(n), g.max(n));
-        let trigger = match (input.tokens.get(a), input.tokens.get(b)) {
+        let trigger = match (a.at(input.tokens), b.at(input.tokens)) {
             (Some(x), Some(y)) => (x.start, y.end),
             _ => continue,
         };

@@ -18,7 +18,7 @@ use crate::mentions::Mention;
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality};
 use dyad_dict::words::Word;
-use dyad_model::{ActorRef, CharIndex, Quote};
+use dyad_model::{ActorRef, CharIndex, Quote, TokenIdx};
 use dyad_syntax::Deprel;
 
 /// Verb forms that introduce or attribute speech.
@@ -204,7 +204,7 @@ pub fn find_quotes(sentences: &[Option<QuoteInput<'_>>]) -> Vec<SentenceQuotes> 
 
 /// The speech verb whose words the predicate `v` reports, if any: `v` is (inside) its
 /// complement, or has it as a parenthetical ("..., officials said").
-pub(crate) fn speech_verb(tree: &DepTree<'_>, v: usize) -> Option<usize> {
+pub(crate) fn speech_verb(tree: &DepTree<'_>, v: TokenIdx) -> Option<TokenIdx> {
     if let Some(p) = tree
         .kids(v, Deprel::Parataxis)
         .find(|&p| SPEECH_LEMMAS.contains(&tree.lemma(p)))
@@ -227,7 +227,7 @@ pub(crate) fn speech_verb(tree: &DepTree<'_>, v: usize) -> Option<usize> {
 
 /// Is token `t` inside the subject of a speech verb other than `v` ("..., a spokeswoman for
 /// the U.S. embassy said")? The one who reports an act is not its recipient.
-pub(crate) fn in_reporter(tree: &DepTree<'_>, t: usize, v: usize) -> bool {
+pub(crate) fn in_reporter(tree: &DepTree<'_>, t: TokenIdx, v: TokenIdx) -> bool {
     let mut x = t;
     for _ in 0..6 {
         let Some(h) = tree.head(x) else { return false };
@@ -253,11 +253,11 @@ pub(crate) fn in_reporter(tree: &DepTree<'_>, t: usize, v: usize) -> bool {
 /// The reported speech an event is in: speaker mention and cue ("said", "according to").
 pub fn reported_by(
     tree: &DepTree<'_>,
-    v: usize,
+    v: TokenIdx,
     tokens: &[dyad_model::Token],
 ) -> Option<(Option<usize>, String)> {
     if let Some(s) = speech_verb(tree, v) {
-        let cue = tokens.get(s).map_or(String::new(), |t| t.form.clone());
+        let cue = s.at(tokens).map_or(String::new(), |t| t.form.clone());
         return Some((tree.actor(s), cue));
     }
     // "according to X"
@@ -378,7 +378,7 @@ mod tests {
                     tokens
                         .iter()
                         .enumerate()
-                        .map(|(i, t)| (i, t.form.as_str(), t.start)),
+                        .map(|(i, t)| (TokenIdx::new(i), t.form.as_str(), t.start)),
                 );
                 let m = finder.find(&w, None);
                 (s.text.clone(), w, m)

@@ -6,6 +6,7 @@ use crate::mentions::Mention;
 use crate::sides::is_boundary;
 use crate::tree::DepTree;
 use dyad_dict::words::Word;
+use dyad_model::TokenIdx;
 use dyad_syntax::{Deprel, Upos};
 use std::collections::HashMap;
 
@@ -26,7 +27,7 @@ pub(crate) struct PatternMatch {
 /// is filled from `by_order`, the word-order reading.
 pub(crate) fn tree_roles(
     tree: &DepTree<'_>,
-    v: usize,
+    v: TokenIdx,
     words: &[Word],
     mentions: &[Mention],
     pm: Option<&PatternMatch>,

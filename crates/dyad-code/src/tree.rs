@@ -13,6 +13,7 @@
 use crate::mentions::Mention;
 use crate::syntax::SyntaxToken;
 use dyad_dict::words::Word;
+use dyad_model::TokenIdx;
 use dyad_syntax::{Deprel, Upos, Xpos};
 
 /// Puts mention `k`'s whole group into mention `j`'s.
@@ -49,7 +50,7 @@ const INTENT_HEADS: &[&str] = &[
 
 pub struct DepTree<'a> {
     toks: &'a [SyntaxToken],
-    children: Vec<Vec<usize>>,
+    children: Vec<Vec<TokenIdx>>,
     /// The mention (index into the sentence's mentions) that covers each token.
     mention_at: Vec<Option<usize>>,
     /// Per mention: a bare agent, with neither country nor organisation ("the command").
@@ -119,7 +120,7 @@ impl<'a> DepTree<'a> {
         let mut children = vec![Vec::new(); toks.len()];
         for (i, t) in toks.iter().enumerate() {
             if t.head > 0 && t.head <= toks.len() {
-                children[t.head - 1].push(i);
+                children[t.head - 1].push(TokenIdx::new(i));
             }
         }
         let mut mention_at = vec![None; toks.len()];
@@ -131,13 +132,18 @@ impl<'a> DepTree<'a> {
             // an agent word the parse reads as an adjective ("all official contact") is no actor
             let adjective = m.country.is_none()
                 && first.token == last.token
-                && toks
-                    .get(first.token)
+                && first
+                    .token
+                    .at(toks)
                     .is_some_and(|t| t.deprel == Deprel::Amod);
             if adjective {
                 continue;
             }
-            for slot in mention_at.iter_mut().take(last.token + 1).skip(first.token) {
+            for slot in mention_at
+                .iter_mut()
+                .take(last.token.get() + 1)
+                .skip(first.token.get())
+            {
                 slot.get_or_insert(k);
             }
         }
@@ -158,10 +164,11 @@ impl<'a> DepTree<'a> {
     }
 
     /// The head token of a mention: its token attached outside the mention.
-    pub fn mention_head(&self, words: &[Word], m: &Mention) -> Option<usize> {
+    pub fn mention_head(&self, words: &[Word], m: &Mention) -> Option<TokenIdx> {
         let first = words.get(m.start)?.token;
         let last = words.get(m.end.checked_sub(1)?)?.token;
-        (first..=last).find(|&t| self.head(t).is_none_or(|x| x < first || x > last))
+        TokenIdx::range(first, last.next())
+            .find(|&t| self.head(t).is_none_or(|x| x < first || x > last))
     }
 
     /// Joins mentions conjoined in the tree into one compound side ("Brussels, America and the
@@ -183,7 +190,7 @@ impl<'a> DepTree<'a> {
         }
         // two subjects of one predicate are a coordination the parser split ("Brussels,
         // America and ... are calling")
-        for v in 0..self.toks.len() {
+        for v in TokenIdx::indices(self.toks) {
             let subjects: Vec<usize> = self
                 .kids(v, Deprel::Nsubj)
                 .filter_map(|s| self.mention_at(s))
@@ -236,53 +243,52 @@ impl<'a> DepTree<'a> {
         changed
     }
 
-    pub fn head(&self, i: usize) -> Option<usize> {
-        let h = self.toks.get(i)?.head;
-        (h > 0).then(|| h - 1)
+    pub fn head(&self, i: TokenIdx) -> Option<TokenIdx> {
+        let h = i.at(self.toks)?.head;
+        (h > 0).then(|| TokenIdx::new(h - 1))
     }
 
     /// The relation of token `i` to its head ([`Deprel::Unspecified`] past the sentence).
-    pub fn rel(&self, i: usize) -> Deprel {
-        self.toks.get(i).map_or(Deprel::Unspecified, |t| t.deprel)
+    pub fn rel(&self, i: TokenIdx) -> Deprel {
+        i.at(self.toks).map_or(Deprel::Unspecified, |t| t.deprel)
     }
 
     /// The universal relation of token `i` to its head (`obl` for `obl:agent`).
-    fn base_rel(&self, i: usize) -> Deprel {
+    fn base_rel(&self, i: TokenIdx) -> Deprel {
         self.rel(i).base()
     }
 
-    pub fn lemma(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.lemma.as_str())
+    pub fn lemma(&self, i: TokenIdx) -> &str {
+        i.at(self.toks).map_or("", |t| t.lemma.as_str())
     }
 
     /// Children of `i` with relation `rel` (exactly, or as a base relation when `rel` has no
     /// subtype and the child's has one: `Obl` matches `obl:tmod`; see [`Deprel::is_a`]).
-    pub fn kids(&self, i: usize, rel: Deprel) -> impl Iterator<Item = usize> + '_ {
-        self.children
-            .get(i)
+    pub fn kids(&self, i: TokenIdx, rel: Deprel) -> impl Iterator<Item = TokenIdx> + '_ {
+        i.at(&self.children)
             .into_iter()
             .flatten()
             .copied()
             .filter(move |&c| self.rel(c).is_a(rel))
     }
 
-    fn kid(&self, i: usize, rel: Deprel) -> Option<usize> {
+    fn kid(&self, i: TokenIdx, rel: Deprel) -> Option<TokenIdx> {
         self.kids(i, rel).next()
     }
 
     /// The preposition or case marker of a nominal ("on" in "called on Armenia").
-    pub fn case_of(&self, i: usize) -> Option<&str> {
+    pub fn case_of(&self, i: TokenIdx) -> Option<&str> {
         self.kids(i, Deprel::Case).next().map(|c| self.lemma(c))
     }
 
     /// A passive predicate: it has a passive subject or a passive auxiliary.
-    pub fn is_passive(&self, v: usize) -> bool {
+    pub fn is_passive(&self, v: TokenIdx) -> bool {
         self.kid(v, Deprel::NsubjPass).is_some() || self.kid(v, Deprel::AuxPass).is_some()
     }
 
     /// The actor mention at or inside the noun phrase headed by token `i`.
-    pub fn mention_in(&self, i: usize) -> Option<usize> {
-        if let Some(m) = self.mention_at.get(i).copied().flatten() {
+    pub fn mention_in(&self, i: TokenIdx) -> Option<usize> {
+        if let Some(m) = i.at(&self.mention_at).copied().flatten() {
             return Some(m);
         }
         self.mention_below(i, |_| true)
@@ -290,14 +296,14 @@ impl<'a> DepTree<'a> {
 
     /// The nearest mention strictly below token `i` (breadth-first, inside the noun phrase)
     /// that `accept`s.
-    fn mention_below(&self, i: usize, accept: impl Fn(usize) -> bool) -> Option<usize> {
+    fn mention_below(&self, i: TokenIdx, accept: impl Fn(usize) -> bool) -> Option<usize> {
         // (token, prepositional modifiers passed): "restrictions on the use of the Russian
         // language" is about no actor; one phrase down ("sanctions on Russian banks") is
         let mut frontier = vec![(i, 0)];
         for _ in 0..4 {
             let mut next = Vec::new();
             for &(n, pps) in &frontier {
-                for &c in self.children.get(n).into_iter().flatten() {
+                for &c in n.at(&self.children).into_iter().flatten() {
                     if CLAUSAL.contains(&self.base_rel(c)) {
                         continue;
                     }
@@ -308,9 +314,8 @@ impl<'a> DepTree<'a> {
                     if pps > 1 {
                         continue;
                     }
-                    if let Some(m) = self
-                        .mention_at
-                        .get(c)
+                    if let Some(m) = c
+                        .at(&self.mention_at)
                         .copied()
                         .flatten()
                         .filter(|&m| accept(m))
@@ -329,26 +334,26 @@ impl<'a> DepTree<'a> {
     }
 
     /// The UPOS tag of token `i` (`None` past the sentence).
-    pub fn upos(&self, i: usize) -> Option<Upos> {
-        self.toks.get(i).map(|t| t.upos)
+    pub fn upos(&self, i: TokenIdx) -> Option<Upos> {
+        i.at(self.toks).map(|t| t.upos)
     }
 
     /// The XPOS tag of token `i` (`None` past the sentence).
-    pub fn xpos(&self, i: usize) -> Option<Xpos> {
-        self.toks.get(i).map(|t| t.xpos)
+    pub fn xpos(&self, i: TokenIdx) -> Option<Xpos> {
+        i.at(self.toks).map(|t| t.xpos)
     }
 
-    pub fn children(&self, i: usize) -> &[usize] {
-        self.children.get(i).map_or(&[], Vec::as_slice)
+    pub fn children(&self, i: TokenIdx) -> &[TokenIdx] {
+        i.at(&self.children).map_or(&[], Vec::as_slice)
     }
 
     /// The mention that covers token `i` itself.
-    pub fn mention_at(&self, i: usize) -> Option<usize> {
-        self.mention_at.get(i).copied().flatten()
+    pub fn mention_at(&self, i: TokenIdx) -> Option<usize> {
+        i.at(&self.mention_at).copied().flatten()
     }
 
     /// The mention a role-filling token stands for, resolving pronouns.
-    pub fn filler(&self, i: usize) -> Option<usize> {
+    pub fn filler(&self, i: TokenIdx) -> Option<usize> {
         let lemma = self.lemma(i);
         if self.upos(i) == Some(Upos::PRON) && ANAPHORS.contains(&lemma) {
             return self.antecedent(i);
@@ -375,7 +380,7 @@ impl<'a> DepTree<'a> {
         // a bare agent ("the command", "a spokesman") whose noun phrase names a country-coded
         // actor ("... for the Russian peacekeeping contingent") is that actor
         if self.countryless.get(found).copied().unwrap_or(false) {
-            let head = (0..self.toks.len())
+            let head = TokenIdx::indices(self.toks)
                 .find(|&t| {
                     self.mention_at(t) == Some(found)
                         && self
@@ -394,7 +399,7 @@ impl<'a> DepTree<'a> {
 
     /// A pronoun's antecedent: the actor of the clause that governs the pronoun's clause ("Syria
     /// says it ..."), else the nearest actor mention before it.
-    fn antecedent(&self, pron: usize) -> Option<usize> {
+    fn antecedent(&self, pron: TokenIdx) -> Option<usize> {
         // "Chirac reminded Iraq that it must cooperate": "it" is no person
         let neuter = matches!(self.lemma(pron), "it" | "its");
         let fits = |m: &usize| !(neuter && self.personal.get(*m).copied().unwrap_or(false));
@@ -413,17 +418,17 @@ impl<'a> DepTree<'a> {
             }
             clause = up;
         }
-        (0..pron)
+        TokenIdx::range(TokenIdx::new(0), pron)
             .rev()
-            .find_map(|t| self.mention_at.get(t).copied().flatten().filter(fits))
+            .find_map(|t| t.at(&self.mention_at).copied().flatten().filter(fits))
     }
 
     /// The subject of predicate `v`, its own or inherited (see the module docs).
-    pub fn subject(&self, v: usize) -> Option<usize> {
+    pub fn subject(&self, v: TokenIdx) -> Option<usize> {
         self.subject_depth(v, 0)
     }
 
-    fn subject_depth(&self, v: usize, depth: usize) -> Option<usize> {
+    fn subject_depth(&self, v: TokenIdx, depth: usize) -> Option<usize> {
         if depth > 4 {
             return None;
         }
@@ -447,9 +452,8 @@ impl<'a> DepTree<'a> {
                 .or_else(|| self.subject_depth(head, depth + 1)),
             // a verb conjoined to a noun is a misparse of "the government today welcomed"
             Deprel::Conj
-                if self
-                    .toks
-                    .get(head)
+                if head
+                    .at(self.toks)
                     .is_some_and(|t| matches!(t.upos, Upos::NOUN | Upos::PROPN)) =>
             {
                 self.filler(head)
@@ -482,20 +486,20 @@ impl<'a> DepTree<'a> {
 
     /// Does predicate `v` have a subject (or passive agent) token of its own, whether or not it
     /// names an actor ("everyone should call for peace")?
-    pub fn has_own_subject(&self, v: usize) -> bool {
+    pub fn has_own_subject(&self, v: TokenIdx) -> bool {
         if self.is_passive(v) {
             return self.agent_token(v).is_some();
         }
         self.kid(v, Deprel::Nsubj).is_some() || self.kid(v, Deprel::Csubj).is_some()
     }
 
-    fn agent_token(&self, v: usize) -> Option<usize> {
+    fn agent_token(&self, v: TokenIdx) -> Option<TokenIdx> {
         self.kids(v, Deprel::Obl)
             .find(|&o| self.rel(o) == Deprel::OblAgent || self.case_of(o) == Some("by"))
     }
 
     /// Does `v` report speech with a clausal complement ("adding that everyone should ...")?
-    pub fn reports_speech(&self, v: usize) -> bool {
+    pub fn reports_speech(&self, v: TokenIdx) -> bool {
         self.kid(v, Deprel::Ccomp).is_some()
     }
 
@@ -503,8 +507,8 @@ impl<'a> DepTree<'a> {
     ///
     /// A "participle" hanging from a sentence whose root is a noun ("Thousands of Nigerians
     /// rallied ...") is the main verb the parser missed, active unless it has a "by" agent.
-    pub fn is_passive_participle(&self, v: usize) -> bool {
-        let nominal_root = |h: usize| {
+    pub fn is_passive_participle(&self, v: TokenIdx) -> bool {
+        let nominal_root = |h: TokenIdx| {
             matches!(self.upos(h), Some(Upos::NOUN | Upos::PROPN))
                 && (self.rel(h) == Deprel::Root
                     || (self.rel(h) == Deprel::Conj
@@ -516,7 +520,7 @@ impl<'a> DepTree<'a> {
     }
 
     /// The actor of predicate `v`: the passive's agent, else the subject.
-    pub fn actor(&self, v: usize) -> Option<usize> {
+    pub fn actor(&self, v: TokenIdx) -> Option<usize> {
         if self.is_passive(v) || self.is_passive_participle(v) {
             return self.agent(v);
         }
@@ -524,14 +528,14 @@ impl<'a> DepTree<'a> {
     }
 
     /// The `by` phrase of a passive.
-    fn agent(&self, v: usize) -> Option<usize> {
+    fn agent(&self, v: TokenIdx) -> Option<usize> {
         self.agent_token(v).and_then(|o| self.filler(o))
     }
 
     /// The recipient of predicate `v`: a passive's subject (or the noun a passive participle
     /// modifies), else an oblique with the preposition `prefer` ("against"), else the object,
     /// indirect object, or the first oblique argument with an actor.
-    pub fn recipient(&self, v: usize, prefer: Option<&str>) -> Option<usize> {
+    pub fn recipient(&self, v: TokenIdx, prefer: Option<&str>) -> Option<usize> {
         if self.is_passive_participle(v) {
             return self.head(v).and_then(|h| self.filler(h));
         }
@@ -541,7 +545,7 @@ impl<'a> DepTree<'a> {
                 .and_then(|s| self.filler(s))
                 .or_else(|| self.subject(v));
         }
-        let obliques: Vec<usize> = self
+        let obliques: Vec<TokenIdx> = self
             .kids(v, Deprel::Obl)
             .filter(|&o| self.rel(o) != Deprel::OblTmod && self.case_of(o) != Some("by"))
             // "after violent protests by Muslim groups": when, not to whom
@@ -579,7 +583,7 @@ impl<'a> DepTree<'a> {
     }
 
     /// The clause predicate `v` takes as its complement ("said it will boycott ...").
-    pub fn complement(&self, v: usize) -> Option<usize> {
+    pub fn complement(&self, v: TokenIdx) -> Option<TokenIdx> {
         self.kids(v, Deprel::Ccomp)
             .chain(self.kids(v, Deprel::Xcomp))
             .chain(
@@ -591,7 +595,7 @@ impl<'a> DepTree<'a> {
 
     /// A recipient other than the actor's own people: "Syria offered its troops to Lebanon's
     /// president" gives to Lebanon (the troops, Syria's own, are what is given).
-    pub fn recipient_other_than(&self, v: usize, own: &dyn Fn(usize) -> bool) -> Option<usize> {
+    pub fn recipient_other_than(&self, v: TokenIdx, own: &dyn Fn(usize) -> bool) -> Option<usize> {
         let first = self.recipient(v, Some("against"))?;
         if !own(first) {
             return Some(first);
@@ -602,7 +606,7 @@ impl<'a> DepTree<'a> {
     /// Where the actor's own people are sent, kept or taken from: "strengthened its forces in
     /// Lebanon", "sent its troops into Syria", "will withdraw its force from Chad" (the place
     /// phrase on the verb, or on its object).
-    pub fn place_other_than(&self, v: usize, own: &dyn Fn(usize) -> bool) -> Option<usize> {
+    pub fn place_other_than(&self, v: TokenIdx, own: &dyn Fn(usize) -> bool) -> Option<usize> {
         let places = self.kids(v, Deprel::Obl).chain(
             self.kids(v, Deprel::Obj)
                 .flat_map(|o| self.kids(o, Deprel::Nmod))
@@ -621,7 +625,7 @@ impl<'a> DepTree<'a> {
 
     /// A perfect with a "since" phrase describes a state that began in the past ("has been
     /// going on since the 1980s", "have lived in Iraq since 1991"): background, not an event.
-    pub fn is_background(&self, v: usize) -> bool {
+    pub fn is_background(&self, v: TokenIdx) -> bool {
         // "Central Command, which oversees operations in the Middle East": a relative clause in
         // the simple present describes its noun, it does not report an event
         let descriptive =
@@ -644,7 +648,7 @@ impl<'a> DepTree<'a> {
 
     /// Is predicate `v` under an obligation modal, its own or that of the predicate it
     /// completes ("the US must be ready to mediate")?
-    pub fn obliged(&self, v: usize, modals: &[&str]) -> bool {
+    pub fn obliged(&self, v: TokenIdx, modals: &[&str]) -> bool {
         let mut t = v;
         for _ in 0..3 {
             if self
@@ -664,13 +668,13 @@ impl<'a> DepTree<'a> {
     /// The predicate at `v` is the purpose of a stated readiness or plan up its chain of
     /// infinitives ("is willing to send material to help defend ...", "plans to deploy ..."):
     /// an intention, not an act.
-    pub fn intended(&self, v: usize) -> bool {
+    pub fn intended(&self, v: TokenIdx) -> bool {
         self.intent_head(v).is_some()
     }
 
     /// The word of readiness or plan ([`DepTree::intended`]) the predicate at `v` is the
     /// purpose of.
-    pub fn intent_head(&self, v: usize) -> Option<usize> {
+    pub fn intent_head(&self, v: TokenIdx) -> Option<TokenIdx> {
         let mut cur = v;
         for _ in 0..4 {
             let rel = self.rel(cur);
@@ -689,8 +693,8 @@ impl<'a> DepTree<'a> {
 
     /// The predicate at `v`, or the clause it announces, holds "unless" something happens ("will
     /// withdraw its force unless the president arranges a ceasefire"): a conditional threat.
-    pub fn conditioned(&self, v: usize) -> bool {
-        let unless = |p: usize| {
+    pub fn conditioned(&self, v: TokenIdx) -> bool {
+        let unless = |p: TokenIdx| {
             self.kids(p, Deprel::Advcl).any(|c| {
                 self.kids(c, Deprel::Mark)
                     .any(|m| self.lemma(m) == "unless")
@@ -705,7 +709,7 @@ impl<'a> DepTree<'a> {
 
     /// Is predicate `v` the content of a denial ("denied supplying weapons", "denied that its
     /// jets had bombed")?
-    pub fn denied(&self, v: usize) -> bool {
+    pub fn denied(&self, v: TokenIdx) -> bool {
         let mut t = v;
         for _ in 0..3 {
             if !matches!(self.rel(t), Deprel::Xcomp | Deprel::Ccomp | Deprel::Advcl) {
@@ -721,12 +725,12 @@ impl<'a> DepTree<'a> {
     }
 
     /// Is token `t` the head of a phrase of time ("after the protests")?
-    pub fn is_time_phrase(&self, t: usize) -> bool {
+    pub fn is_time_phrase(&self, t: TokenIdx) -> bool {
         matches!(self.case_of(t), Some(c) if TEMPORAL_CASES.contains(&c))
     }
 
     /// Is token `t` in a clause of what was not done ("without returning to Kyrgyzstan")?
-    pub fn in_without_clause(&self, t: usize) -> bool {
+    pub fn in_without_clause(&self, t: TokenIdx) -> bool {
         let mut x = t;
         for _ in 0..6 {
             let Some(h) = self.head(x) else { return false };
@@ -741,7 +745,7 @@ impl<'a> DepTree<'a> {
     }
 
     /// Does the path up from token `inner` reach `root` before a token where `stop` holds?
-    fn reaches(&self, root: usize, inner: usize, stop: impl Fn(usize) -> bool) -> bool {
+    fn reaches(&self, root: TokenIdx, inner: TokenIdx, stop: impl Fn(TokenIdx) -> bool) -> bool {
         let mut t = inner;
         for _ in 0..self.toks.len() + 1 {
             if t == root {
@@ -759,14 +763,14 @@ impl<'a> DepTree<'a> {
     }
 
     /// Is token `inner` in the subtree of token `root`?
-    pub fn dominates(&self, root: usize, inner: usize) -> bool {
+    pub fn dominates(&self, root: TokenIdx, inner: TokenIdx) -> bool {
         self.reaches(root, inner, |_| false)
     }
 
     /// Is token `inner` in the clause of predicate `outer` (its subtree, not crossing into a
     /// conjoined, adverbial, relative or reported clause; `xcomp` complements count as inside:
     /// "continue to supply the army")?
-    pub fn in_clause(&self, outer: usize, inner: usize) -> bool {
+    pub fn in_clause(&self, outer: TokenIdx, inner: TokenIdx) -> bool {
         self.reaches(outer, inner, |t| {
             self.rel(t) != Deprel::Xcomp && CLAUSAL.contains(&self.base_rel(t))
         })
@@ -774,7 +778,7 @@ impl<'a> DepTree<'a> {
 
     /// The predicate that governs `v` as its clausal complement (`xcomp`/`ccomp`), if any:
     /// "threatened to impose" -> "threatened".
-    pub fn governor(&self, v: usize) -> Option<usize> {
+    pub fn governor(&self, v: TokenIdx) -> Option<TokenIdx> {
         // a bare past participle after an object is a reduced relative the parser took for a
         // complement ("will return weapons seized last year"): background, not content
         let reduced_relative = self.rel(v) == Deprel::Xcomp

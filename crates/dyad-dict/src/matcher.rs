@@ -191,7 +191,7 @@ mod tests {
         words(toks.iter().enumerate().map(|(i, t)| {
             let s = pos;
             pos += t.len() + 1;
-            (i, *t, s)
+            (dyad_model::TokenIdx::new(i), *t, s)
         }))
     }
 

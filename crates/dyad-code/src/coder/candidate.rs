@@ -21,6 +21,7 @@ use crate::tree::DepTree;
 use crate::{CodedEvent, Modality};
 use dyad_dict::words::Word;
 use dyad_dict::VerbClass;
+use dyad_model::TokenIdx;
 use dyad_syntax::Deprel;
 
 /// The sentence as the coder reads it.
@@ -38,7 +39,7 @@ type Group = Option<usize>;
 pub(crate) struct Candidate<'h> {
     pub(crate) hit: VerbHit<'h>,
     /// The predicate token.
-    pub(crate) v: usize,
+    pub(crate) v: TokenIdx,
     /// The verb's lemma ("" when the dictionary has no entry).
     pub(crate) lemma: &'h str,
     pub(crate) code: String,
@@ -191,7 +192,7 @@ fn orders(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict
     }
     let v = c.v;
     let order_to = s.tree.is_some_and(|t| {
-        let to = |x: usize| t.kids(x, Deprel::Mark).any(|m| t.lemma(m) == "to");
+        let to = |x: TokenIdx| t.kids(x, Deprel::Mark).any(|m| t.lemma(m) == "to");
         (t.kids(v, Deprel::Obj).next().is_some() || t.kids(v, Deprel::Iobj).next().is_some())
             && (t.kids(v, Deprel::Xcomp).any(to)
                 || t.kids(v, Deprel::Advcl).any(to)

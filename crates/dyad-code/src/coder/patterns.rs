@@ -60,7 +60,7 @@ impl PatternCoder {
         let tagged_verb = |i: usize| {
             let w = &words[i];
             syntax.is_none_or(|s| {
-                s.get(w.token).is_some_and(|t| {
+                w.token.at(s).is_some_and(|t| {
                     t.upos == Upos::VERB || (t.upos == Upos::NOUN && actor_verb(i))
                 })
             })
@@ -71,11 +71,11 @@ impl PatternCoder {
             // split at the hyphen by the tokenizer (one token) or by the words (the hyphen a
             // token of its own, one byte between the parts)
             words.iter().filter(|w| w.token == t).count() > 1
-                || (t > 0
-                    && tokens
-                        .get(t - 1)
+                || (t.get() > 0
+                    && (t - 1)
+                        .at(tokens)
                         .is_some_and(|h| h.form == "-" && h.end == words[i].start && h.start > 0)
-                    && words.iter().any(|w| w.end == tokens[t - 1].start))
+                    && words.iter().any(|w| w.end == tokens[t.get() - 1].start))
         };
         let mut hits = Vec::new();
         let mut i = 0;
