@@ -8,7 +8,7 @@ use crate::mentions::Mention;
 use crate::sides::{fill_target, is_boundary, side};
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality};
-use dyad_dict::words::Word;
+use dyad_dict::words::{Word, WordIdx};
 use dyad_model::TokenIdx;
 
 /// Sectors of people who protest in the street.
@@ -126,14 +126,17 @@ const HYPOTHETICAL: &[&str] = &["could", "might", "may", "if", "unless", "should
 
 /// Modality from the few words before the verb, and from the words a pattern spans after it
 /// ("Syria says it is willing to withdraw": the pattern of "say" reaches "withdraw").
-pub(crate) fn modality(words: &[Word], start: usize, after: (usize, usize)) -> (bool, Modality) {
-    let before: Vec<&Word> = words[start.saturating_sub(4)..start]
+pub(crate) fn modality(
+    words: &[Word],
+    start: WordIdx,
+    after: (WordIdx, WordIdx),
+) -> (bool, Modality) {
+    let before: Vec<&Word> = words[start.saturating_sub(4).get()..start.get()]
         .iter()
         .rev()
         .take_while(|w| !is_boundary(w) && w.norm != ",")
         .collect();
-    let inside = words
-        .get(after.0..after.1.min(after.0 + 8))
+    let inside = WordIdx::slice(words, after.0..after.1.min(after.0 + 8))
         .unwrap_or(&[])
         .iter()
         .take_while(|w| !is_boundary(w));

@@ -14,6 +14,7 @@ use crate::provenance::Provenance;
 use crate::sides::{actor_side, parenthesized, side};
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality, SentenceInput};
+use dyad_dict::words::WordIdx;
 use dyad_dict::{Dictionaries, NounEvent, VerbClass};
 use dyad_model::TokenIdx;
 use dyad_syntax::{Deprel, Upos};
@@ -340,7 +341,12 @@ pub(crate) fn code_nominal_events(
                 && !e.cameo.starts_with("10");
             if generic || frame == Frame::Ask && !e.cameo.starts_with("10") {
                 // the noun's act takes the verb's modality ("will give a grant" is a pledge)
-                if let Some(w) = input.words.iter().position(|w| w.token == g) {
+                if let Some(w) = input
+                    .words
+                    .iter()
+                    .position(|w| w.token == g)
+                    .map(WordIdx::new)
+                {
                     let (mut negated, mut modality) = modality(input.words, w, (w + 1, w + 1));
                     settle(&mut code, &mut negated, &mut modality);
                     if armed_readiness(tree, g, mentions, src, &code) {
@@ -371,7 +377,12 @@ pub(crate) fn code_nominal_events(
             fold_content(e, &code, mentions, tgt.or(src));
             continue;
         }
-        let Some(w) = input.words.iter().position(|w| w.token == g) else {
+        let Some(w) = input
+            .words
+            .iter()
+            .position(|w| w.token == g)
+            .map(WordIdx::new)
+        else {
             continue;
         };
         let (mut negated, mut modality) = modality(input.words, w, (w + 1, w + 1));

@@ -5,7 +5,7 @@
 use crate::mentions::Mention;
 use crate::sides::is_boundary;
 use crate::tree::DepTree;
-use dyad_dict::words::Word;
+use dyad_dict::words::{Word, WordIdx};
 use dyad_model::TokenIdx;
 use dyad_syntax::{Deprel, Upos};
 use std::collections::HashMap;
@@ -17,8 +17,8 @@ pub(crate) struct PatternMatch {
     pub(crate) source: Option<usize>,
     pub(crate) target: Option<usize>,
     /// Word range covered by the pattern (to keep other verb hits out of it).
-    pub(crate) first: usize,
-    pub(crate) last: usize,
+    pub(crate) first: WordIdx,
+    pub(crate) last: WordIdx,
 }
 
 /// Source and target groups of the predicate at token `v`, from the tree. The pattern's target
@@ -36,7 +36,7 @@ pub(crate) fn tree_roles(
     let in_clause = |m: &usize| {
         mentions
             .get(*m)
-            .and_then(|x| words.get(x.start))
+            .and_then(|x| x.start.at(words))
             .is_some_and(|w| tree.in_clause(v, w.token))
     };
     let src = tree.actor(v).or_else(|| pm.and_then(|p| p.source));
@@ -93,9 +93,7 @@ pub(crate) fn tree_roles(
         // elections"): the complement's recipient
         .or_else(|| {
             let (p, c) = (pm?, tree.complement(v)?);
-            let covered = words
-                .iter()
-                .enumerate()
+            let covered = WordIdx::enumerate(words)
                 .any(|(k, w)| w.token == c && (p.first..=p.last).contains(&k));
             covered
                 .then(|| tree.recipient_other_than(c, &own))
@@ -109,7 +107,7 @@ pub(crate) fn tree_roles(
     let misplaced = |g: &usize| {
         mentions.iter().filter(|m| m.group == *g).any(|m| {
             outside_the_act(m)
-                || words.get(m.start).is_some_and(|w| {
+                || m.start.at(words).is_some_and(|w| {
                     crate::quotes::in_reporter(tree, w.token, v)
                         || tree
                             .kids(v, Deprel::Obj)
@@ -138,16 +136,17 @@ const PREPOSITIONS: &[&str] = &[
 pub(crate) fn subject_before<'m>(
     words: &[Word],
     mentions: &'m [Mention],
-    hits: &[(usize, usize)],
-    verb: usize,
+    hits: &[(WordIdx, WordIdx)],
+    verb: WordIdx,
 ) -> Option<&'m Mention> {
     // Computed once per call, not per mention, so that the work is linear in the sentence
     // (it runs for every verb): the last clause boundary before the verb, and each group's
     // first mention and end.
     let last_boundary = words
-        .get(..verb)
-        .and_then(|before| before.iter().rposition(is_boundary));
-    let mut groups: HashMap<usize, (usize, usize)> = HashMap::new();
+        .get(..verb.get())
+        .and_then(|before| before.iter().rposition(is_boundary))
+        .map(WordIdx::new);
+    let mut groups: HashMap<usize, (WordIdx, WordIdx)> = HashMap::new();
     for m in mentions {
         let g = groups.entry(m.group).or_insert((m.start, m.end));
         g.1 = g.1.max(m.end);
@@ -162,7 +161,7 @@ pub(crate) fn subject_before<'m>(
         let after_prep = m
             .start
             .checked_sub(1)
-            .and_then(|i| words.get(i))
+            .and_then(|i| i.at(words))
             .is_some_and(|w| PREPOSITIONS.contains(&w.norm.as_str()));
         let verb_between = hits.iter().any(|&(s, _)| s >= group_end(m) && s < verb);
         !after_prep && !verb_between
@@ -171,6 +170,6 @@ pub(crate) fn subject_before<'m>(
 }
 
 /// A clause boundary (`;`, `:`, brackets, quotes) between two word positions.
-pub(crate) fn crosses_boundary(words: &[Word], from: usize, to: usize) -> bool {
-    from < to && words[from..to].iter().any(is_boundary)
+pub(crate) fn crosses_boundary(words: &[Word], from: WordIdx, to: WordIdx) -> bool {
+    from < to && words[from.get()..to.get()].iter().any(is_boundary)
 }

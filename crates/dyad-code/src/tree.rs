@@ -12,7 +12,7 @@
 
 use crate::mentions::Mention;
 use crate::syntax::SyntaxToken;
-use dyad_dict::words::Word;
+use dyad_dict::words::{Word, WordIdx};
 use dyad_model::TokenIdx;
 use dyad_syntax::{Deprel, Upos, Xpos};
 
@@ -125,7 +125,7 @@ impl<'a> DepTree<'a> {
         }
         let mut mention_at = vec![None; toks.len()];
         for (k, m) in mentions.iter().enumerate() {
-            let (Some(first), Some(last)) = (words.get(m.start), words.get(m.end.wrapping_sub(1)))
+            let (Some(first), Some(last)) = (m.start.at(words), m.end.wrapping_sub(1).at(words))
             else {
                 continue;
             };
@@ -165,8 +165,8 @@ impl<'a> DepTree<'a> {
 
     /// The head token of a mention: its token attached outside the mention.
     pub fn mention_head(&self, words: &[Word], m: &Mention) -> Option<TokenIdx> {
-        let first = words.get(m.start)?.token;
-        let last = words.get(m.end.checked_sub(1)?)?.token;
+        let first = m.start.at(words)?.token;
+        let last = m.end.checked_sub(1)?.at(words)?.token;
         TokenIdx::range(first, last.next())
             .find(|&t| self.head(t).is_none_or(|x| x < first || x > last))
     }
@@ -198,7 +198,7 @@ impl<'a> DepTree<'a> {
             for pair in subjects.windows(2) {
                 let (a, b) = (&mentions[pair[0]], &mentions[pair[1]]);
                 let (first, second) = if a.start < b.start { (a, b) } else { (b, a) };
-                let gap = words.get(first.end..second.start).unwrap_or(&[]);
+                let gap = WordIdx::slice(words, first.end..second.start).unwrap_or(&[]);
                 let adjacent = gap.iter().all(|w| matches!(w.norm.as_str(), "," | "and"));
                 // "X, Y and Z": a list, not a subject next to a misattached one ("detained
                 // journalists, Athens said")

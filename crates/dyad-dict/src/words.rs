@@ -2,6 +2,12 @@
 
 use dyad_model::TokenIdx;
 
+dyad_model::index_type! {
+    /// A word's position in its sentence's words ([`words`]): dictionary matches, actor
+    /// mentions and verb forms are spans of words.
+    pub struct WordIdx;
+}
+
 /// One matchable word of a sentence: a token, or one part of a hyphenated token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {

@@ -19,7 +19,7 @@ use crate::rules::RuleId;
 use crate::sides::{actor_side, side};
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality};
-use dyad_dict::words::Word;
+use dyad_dict::words::{Word, WordIdx};
 use dyad_dict::VerbClass;
 use dyad_model::TokenIdx;
 use dyad_syntax::Deprel;
@@ -46,7 +46,7 @@ pub(crate) struct Candidate<'h> {
     pub(crate) rule: Provenance,
     pub(crate) pattern: Option<PatternMatch>,
     /// The last word the hit (or its pattern) covers.
-    pub(crate) last: usize,
+    pub(crate) last: WordIdx,
     /// Roles by word order and the pattern's slots.
     pub(crate) by_order: (Group, Group),
     /// The verb's own code, when the verb has a code apart from its patterns.
@@ -129,8 +129,8 @@ pub(crate) fn rule_order() -> impl Iterator<Item = RuleId> {
         .chain([RuleId::OnePerRoot])
 }
 
-fn word<'w>(scene: &Scene<'w>, i: usize) -> Option<&'w Word> {
-    scene.words.get(i)
+fn word<'w>(scene: &Scene<'w>, i: WordIdx) -> Option<&'w Word> {
+    i.at(scene.words)
 }
 
 /// "resigned without returning to Kyrgyzstan", "took the town without firing a shot": what is
@@ -242,7 +242,7 @@ fn speech_frame(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> V
         s.mentions
             .get(source)
             .filter(|m| Some(m.group) == speaker && m.end <= start)
-            .and_then(|m| s.words.get(m.start))
+            .and_then(|m| m.start.at(s.words))
             .is_some_and(|w| !t.in_clause(v, w.token) && t.in_clause(sv, w.token))
     });
     if framed {
@@ -337,10 +337,7 @@ fn fold(s: &Scene<'_>, c: &mut Candidate<'_>, events: &mut [CodedEvent]) -> Verd
 /// "X said Y must do Z": X demands Z of Y.
 fn obligation(s: &Scene<'_>, c: &mut Candidate<'_>, events: &mut [CodedEvent]) -> Verdict {
     let v = c.v;
-    let window = s
-        .words
-        .get(c.hit.start.saturating_sub(3)..c.hit.start)
-        .unwrap_or(&[]);
+    let window = WordIdx::slice(s.words, c.hit.start.saturating_sub(3)..c.hit.start).unwrap_or(&[]);
     let obliged = window.iter().any(|w| OBLIGATION.contains(&w.norm.as_str()))
         || s.tree.is_some_and(|t| t.obliged(v, OBLIGATION));
     if !obliged {
