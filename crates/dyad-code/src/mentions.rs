@@ -13,6 +13,13 @@ use dyad_geo::Gazetteer;
 use std::collections::HashSet;
 use std::ops::Range;
 
+dyad_model::index_type! {
+    /// A mention's position in its sentence's mentions (`&[Mention]`): what the tree's role
+    /// readings return ([`crate::tree::DepTree::actor`], `filler`, `recipient`, ...) and what
+    /// a pattern's actor slots hold.
+    pub struct MentionIdx;
+}
+
 /// A coded actor mention: words `start..end` of the sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {

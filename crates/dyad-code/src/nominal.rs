@@ -9,7 +9,7 @@
 //! replaces that generic code ("issued a warning" is a threat, not a grant).
 
 use crate::acts::{armed_readiness, demand_code, fold_content, governing_act, modality, settle};
-use crate::mentions::Mention;
+use crate::mentions::{Mention, MentionIdx};
 use crate::provenance::Provenance;
 use crate::sides::{actor_side, parenthesized, side};
 use crate::tree::DepTree;
@@ -72,7 +72,11 @@ fn noun_entry<'d>(
 
 /// The noun's own actor ("Israel's invasion", "Armenian protests", "attacks by rebels") and
 /// recipient ("sanctions against Iran", "the invasion of Ukraine", "withdrawal from Lebanon").
-fn noun_roles(tree: &DepTree<'_>, n: TokenIdx, code: &str) -> (Option<usize>, Option<usize>) {
+fn noun_roles(
+    tree: &DepTree<'_>,
+    n: TokenIdx,
+    code: &str,
+) -> (Option<MentionIdx>, Option<MentionIdx>) {
     let mut actor = tree.mention_at(n);
     let mut recipient = None;
     // "withdrawal of troops", "protests of workers": `of` names who acts
@@ -172,7 +176,7 @@ pub(crate) fn code_nominal_events(
     mentions: &[Mention],
     events: &mut Vec<CodedEvent>,
 ) {
-    let group = |m: usize| mentions.get(m).map(|x| x.group);
+    let group = |m: MentionIdx| m.at(mentions).map(|x| x.group);
     let aside = parenthesized(input.words);
     let in_aside = |t: TokenIdx| {
         input

@@ -14,7 +14,7 @@
 //! a speaker reporting its own act ("Japan said it will send aid") keeps the event's modality,
 //! since saying so is the act.
 
-use crate::mentions::Mention;
+use crate::mentions::{Mention, MentionIdx};
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality};
 use dyad_dict::words::{Word, WordIdx};
@@ -268,7 +268,7 @@ pub fn reported_by(
     tree: &DepTree<'_>,
     v: TokenIdx,
     tokens: &[dyad_model::Token],
-) -> Option<(Option<usize>, String)> {
+) -> Option<(Option<MentionIdx>, String)> {
     if let Some(s) = speech_verb(tree, v) {
         let cue = s.at(tokens).map_or(String::new(), |t| t.form.clone());
         return Some((tree.actor(s), cue));
@@ -311,7 +311,7 @@ pub fn attribute(
                 .or_else(|| word.and_then(|w| trailing_attribution(input.words, mentions, w)))
                 .map(|(speaker, cue)| Quote {
                     speaker: speaker
-                        .and_then(|m| mentions.get(m))
+                        .and_then(|m| m.at(mentions))
                         .map(|m| mention_ref(m, input.words, &input.sentence.text, &idx)),
                     cue: Some(cue),
                     speaker_sentence: None,
@@ -332,7 +332,7 @@ fn trailing_attribution(
     words: &[Word],
     mentions: &[Mention],
     word: WordIdx,
-) -> Option<(Option<usize>, String)> {
+) -> Option<(Option<MentionIdx>, String)> {
     let comma = WordIdx::new(words.iter().rposition(|w| w.norm == ",")?);
     if comma <= word {
         return None;
@@ -347,6 +347,7 @@ fn trailing_attribution(
         mentions
             .iter()
             .position(|m| m.start >= comma + 1 + from && m.end <= comma + 1 + to)
+            .map(MentionIdx::new)
     };
     if tail.len() >= 2 && tail[0].norm == "according" && tail[1].norm == "to" {
         return Some((speaker_in(2, tail.len()), "according to".to_string()));

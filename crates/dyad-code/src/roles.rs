@@ -2,7 +2,7 @@
 //! ([`tree_roles`]) with word order standing in where the parse finds no subject
 //! ([`subject_before`]).
 
-use crate::mentions::Mention;
+use crate::mentions::{Mention, MentionIdx};
 use crate::sides::is_boundary;
 use crate::tree::DepTree;
 use dyad_dict::words::{Word, WordIdx};
@@ -14,8 +14,8 @@ use std::collections::HashMap;
 #[derive(Default, Debug)]
 pub(crate) struct PatternMatch {
     pub(crate) score: usize,
-    pub(crate) source: Option<usize>,
-    pub(crate) target: Option<usize>,
+    pub(crate) source: Option<MentionIdx>,
+    pub(crate) target: Option<MentionIdx>,
     /// Word range covered by the pattern (to keep other verb hits out of it).
     pub(crate) first: WordIdx,
     pub(crate) last: WordIdx,
@@ -33,19 +33,18 @@ pub(crate) fn tree_roles(
     pm: Option<&PatternMatch>,
     by_order: (Option<usize>, Option<usize>),
 ) -> (Option<usize>, Option<usize>) {
-    let in_clause = |m: &usize| {
-        mentions
-            .get(*m)
+    let in_clause = |m: &MentionIdx| {
+        m.at(mentions)
             .and_then(|x| x.start.at(words))
             .is_some_and(|w| tree.in_clause(v, w.token))
     };
     let src = tree.actor(v).or_else(|| pm.and_then(|p| p.source));
-    let group = |m: usize| mentions.get(m).map(|x| x.group);
+    let group = |m: MentionIdx| m.at(mentions).map(|x| x.group);
     let src_country = src
-        .and_then(|m| mentions.get(m))
+        .and_then(|m| m.at(mentions))
         .and_then(|m| m.country.as_deref());
-    let own = |m: usize| {
-        src_country.is_some() && mentions.get(m).and_then(|x| x.country.as_deref()) == src_country
+    let own = |m: MentionIdx| {
+        src_country.is_some() && m.at(mentions).and_then(|x| x.country.as_deref()) == src_country
     };
     // word order stands in only where the parse found no subject at all (a misparse); a
     // subject that names no actor ("everyone should ...") leaves the source empty
@@ -65,7 +64,7 @@ pub(crate) fn tree_roles(
     // the actor's own forces as the pattern's object yield to the place they go to or leave
     let pattern_target = pm
         .and_then(|p| p.target)
-        .filter(|&t| mentions.get(t).is_some_and(|m| !outside_the_act(m)));
+        .filter(|&t| t.at(mentions).is_some_and(|m| !outside_the_act(m)));
     let tgt = pattern_target
         .filter(in_clause)
         .filter(|&t| src.is_none_or(|s| group(s) != group(t)))

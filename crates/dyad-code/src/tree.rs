@@ -10,17 +10,17 @@
 //! Russian government"), not across a clause boundary. Pronouns resolve to the subject of the
 //! governing clause ("Syria says it is willing") or the nearest actor before them.
 
-use crate::mentions::Mention;
+use crate::mentions::{Mention, MentionIdx};
 use crate::syntax::SyntaxToken;
 use dyad_dict::words::{Word, WordIdx};
 use dyad_model::TokenIdx;
 use dyad_syntax::{Deprel, Upos, Xpos};
 
 /// Puts mention `k`'s whole group into mention `j`'s.
-fn merge_groups(mentions: &mut [Mention], k: usize, j: usize) {
+fn merge_groups(mentions: &mut [Mention], k: MentionIdx, j: MentionIdx) {
     let (Some(from), Some(to)) = (
-        mentions.get(k).map(|m| m.group),
-        mentions.get(j).map(|m| m.group),
+        k.at(mentions).map(|m| m.group),
+        j.at(mentions).map(|m| m.group),
     ) else {
         return;
     };
@@ -52,7 +52,7 @@ pub struct DepTree<'a> {
     toks: &'a [SyntaxToken],
     children: Vec<Vec<TokenIdx>>,
     /// The mention (index into the sentence's mentions) that covers each token.
-    mention_at: Vec<Option<usize>>,
+    mention_at: Vec<Option<MentionIdx>>,
     /// Per mention: a bare agent, with neither country nor organisation ("the command").
     countryless: Vec<bool>,
     /// Per mention: a named person ("it" never stands for one).
@@ -124,7 +124,7 @@ impl<'a> DepTree<'a> {
             }
         }
         let mut mention_at = vec![None; toks.len()];
-        for (k, m) in mentions.iter().enumerate() {
+        for (k, m) in MentionIdx::enumerate(mentions) {
             let (Some(first), Some(last)) = (m.start.at(words), m.end.wrapping_sub(1).at(words))
             else {
                 continue;
@@ -174,8 +174,8 @@ impl<'a> DepTree<'a> {
     /// Joins mentions conjoined in the tree into one compound side ("Brussels, America and the
     /// international community"), in addition to the groups word order gave.
     pub fn regroup(&self, words: &[Word], mentions: &mut [Mention]) {
-        for k in 0..mentions.len() {
-            let Some(h) = self.mention_head(words, &mentions[k]) else {
+        for k in MentionIdx::indices(mentions) {
+            let Some(h) = self.mention_head(words, &mentions[k.get()]) else {
                 continue;
             };
             if self.rel(h) != Deprel::Conj
@@ -191,12 +191,12 @@ impl<'a> DepTree<'a> {
         // two subjects of one predicate are a coordination the parser split ("Brussels,
         // America and ... are calling")
         for v in TokenIdx::indices(self.toks) {
-            let subjects: Vec<usize> = self
+            let subjects: Vec<MentionIdx> = self
                 .kids(v, Deprel::Nsubj)
                 .filter_map(|s| self.mention_at(s))
                 .collect();
             for pair in subjects.windows(2) {
-                let (a, b) = (&mentions[pair[0]], &mentions[pair[1]]);
+                let (a, b) = (&mentions[pair[0].get()], &mentions[pair[1].get()]);
                 let (first, second) = if a.start < b.start { (a, b) } else { (b, a) };
                 let gap = WordIdx::slice(words, first.end..second.start).unwrap_or(&[]);
                 let adjacent = gap.iter().all(|w| matches!(w.norm.as_str(), "," | "and"));
@@ -216,8 +216,8 @@ impl<'a> DepTree<'a> {
     /// said its coast guard ..." -> TUNMIL). Returns whether any mention changed.
     pub fn compose_possessives(&self, words: &[Word], mentions: &mut [Mention]) -> bool {
         let mut changed = false;
-        for k in 0..mentions.len() {
-            let m = &mentions[k];
+        for k in MentionIdx::indices(mentions) {
+            let m = &mentions[k.get()];
             if m.country.is_some() || m.code.len() != 3 || m.code.starts_with("IGO") {
                 continue;
             }
@@ -229,10 +229,10 @@ impl<'a> DepTree<'a> {
                 .find(|&p| self.upos(p) == Some(Upos::PRON) && ANAPHORS.contains(&self.lemma(p)))
                 .and_then(|p| self.antecedent(p))
                 .filter(|&a| a != k)
-                .and_then(|a| mentions.get(a))
+                .and_then(|a| a.at(mentions))
                 .and_then(|a| a.country.clone());
             if let Some(country) = owner {
-                let m = &mut mentions[k];
+                let m = &mut mentions[k.get()];
                 m.sector = Some(m.code.clone());
                 m.rule = format!("{}+poss({country})", m.rule);
                 m.code = format!("{country}{}", m.code);
@@ -287,7 +287,7 @@ impl<'a> DepTree<'a> {
     }
 
     /// The actor mention at or inside the noun phrase headed by token `i`.
-    pub fn mention_in(&self, i: TokenIdx) -> Option<usize> {
+    pub fn mention_in(&self, i: TokenIdx) -> Option<MentionIdx> {
         if let Some(m) = i.at(&self.mention_at).copied().flatten() {
             return Some(m);
         }
@@ -296,7 +296,11 @@ impl<'a> DepTree<'a> {
 
     /// The nearest mention strictly below token `i` (breadth-first, inside the noun phrase)
     /// that `accept`s.
-    fn mention_below(&self, i: TokenIdx, accept: impl Fn(usize) -> bool) -> Option<usize> {
+    fn mention_below(
+        &self,
+        i: TokenIdx,
+        accept: impl Fn(MentionIdx) -> bool,
+    ) -> Option<MentionIdx> {
         // (token, prepositional modifiers passed): "restrictions on the use of the Russian
         // language" is about no actor; one phrase down ("sanctions on Russian banks") is
         let mut frontier = vec![(i, 0)];
@@ -348,12 +352,12 @@ impl<'a> DepTree<'a> {
     }
 
     /// The mention that covers token `i` itself.
-    pub fn mention_at(&self, i: TokenIdx) -> Option<usize> {
+    pub fn mention_at(&self, i: TokenIdx) -> Option<MentionIdx> {
         i.at(&self.mention_at).copied().flatten()
     }
 
     /// The mention a role-filling token stands for, resolving pronouns.
-    pub fn filler(&self, i: TokenIdx) -> Option<usize> {
+    pub fn filler(&self, i: TokenIdx) -> Option<MentionIdx> {
         let lemma = self.lemma(i);
         if self.upos(i) == Some(Upos::PRON) && ANAPHORS.contains(&lemma) {
             return self.antecedent(i);
@@ -379,7 +383,7 @@ impl<'a> DepTree<'a> {
         };
         // a bare agent ("the command", "a spokesman") whose noun phrase names a country-coded
         // actor ("... for the Russian peacekeeping contingent") is that actor
-        if self.countryless.get(found).copied().unwrap_or(false) {
+        if found.at(&self.countryless).copied().unwrap_or(false) {
             let head = TokenIdx::indices(self.toks)
                 .find(|&t| {
                     self.mention_at(t) == Some(found)
@@ -389,7 +393,7 @@ impl<'a> DepTree<'a> {
                 })
                 .unwrap_or(i);
             if let Some(inner) = self.mention_below(head, |m| {
-                !self.countryless.get(m).copied().unwrap_or(true) && m != found
+                !m.at(&self.countryless).copied().unwrap_or(true) && m != found
             }) {
                 return Some(inner);
             }
@@ -399,10 +403,10 @@ impl<'a> DepTree<'a> {
 
     /// A pronoun's antecedent: the actor of the clause that governs the pronoun's clause ("Syria
     /// says it ..."), else the nearest actor mention before it.
-    fn antecedent(&self, pron: TokenIdx) -> Option<usize> {
+    fn antecedent(&self, pron: TokenIdx) -> Option<MentionIdx> {
         // "Chirac reminded Iraq that it must cooperate": "it" is no person
         let neuter = matches!(self.lemma(pron), "it" | "its");
-        let fits = |m: &usize| !(neuter && self.personal.get(*m).copied().unwrap_or(false));
+        let fits = |m: &MentionIdx| !(neuter && m.at(&self.personal).copied().unwrap_or(false));
         let mut clause = self.head(pron)?;
         for _ in 0..4 {
             let Some(up) = self.head(clause) else { break };
@@ -424,11 +428,11 @@ impl<'a> DepTree<'a> {
     }
 
     /// The subject of predicate `v`, its own or inherited (see the module docs).
-    pub fn subject(&self, v: TokenIdx) -> Option<usize> {
+    pub fn subject(&self, v: TokenIdx) -> Option<MentionIdx> {
         self.subject_depth(v, 0)
     }
 
-    fn subject_depth(&self, v: TokenIdx, depth: usize) -> Option<usize> {
+    fn subject_depth(&self, v: TokenIdx, depth: usize) -> Option<MentionIdx> {
         if depth > 4 {
             return None;
         }
@@ -520,7 +524,7 @@ impl<'a> DepTree<'a> {
     }
 
     /// The actor of predicate `v`: the passive's agent, else the subject.
-    pub fn actor(&self, v: TokenIdx) -> Option<usize> {
+    pub fn actor(&self, v: TokenIdx) -> Option<MentionIdx> {
         if self.is_passive(v) || self.is_passive_participle(v) {
             return self.agent(v);
         }
@@ -528,14 +532,14 @@ impl<'a> DepTree<'a> {
     }
 
     /// The `by` phrase of a passive.
-    fn agent(&self, v: TokenIdx) -> Option<usize> {
+    fn agent(&self, v: TokenIdx) -> Option<MentionIdx> {
         self.agent_token(v).and_then(|o| self.filler(o))
     }
 
     /// The recipient of predicate `v`: a passive's subject (or the noun a passive participle
     /// modifies), else an oblique with the preposition `prefer` ("against"), else the object,
     /// indirect object, or the first oblique argument with an actor.
-    pub fn recipient(&self, v: TokenIdx, prefer: Option<&str>) -> Option<usize> {
+    pub fn recipient(&self, v: TokenIdx, prefer: Option<&str>) -> Option<MentionIdx> {
         if self.is_passive_participle(v) {
             return self.head(v).and_then(|h| self.filler(h));
         }
@@ -562,7 +566,7 @@ impl<'a> DepTree<'a> {
         }
         // indirect object, object, obliques in that order; an actor with a country wins over a
         // bare agent ("offered its troops to Lebanon's president": the troops are the gift)
-        let candidates: Vec<usize> = self
+        let candidates: Vec<MentionIdx> = self
             .kids(v, Deprel::Iobj)
             .chain(self.kids(v, Deprel::Obj))
             .chain(obliques)
@@ -577,7 +581,7 @@ impl<'a> DepTree<'a> {
         }
         candidates
             .iter()
-            .find(|&&m| !self.countryless.get(m).copied().unwrap_or(true))
+            .find(|&&m| !m.at(&self.countryless).copied().unwrap_or(true))
             .or(candidates.first())
             .copied()
     }
@@ -595,7 +599,11 @@ impl<'a> DepTree<'a> {
 
     /// A recipient other than the actor's own people: "Syria offered its troops to Lebanon's
     /// president" gives to Lebanon (the troops, Syria's own, are what is given).
-    pub fn recipient_other_than(&self, v: TokenIdx, own: &dyn Fn(usize) -> bool) -> Option<usize> {
+    pub fn recipient_other_than(
+        &self,
+        v: TokenIdx,
+        own: &dyn Fn(MentionIdx) -> bool,
+    ) -> Option<MentionIdx> {
         let first = self.recipient(v, Some("against"))?;
         if !own(first) {
             return Some(first);
@@ -606,7 +614,11 @@ impl<'a> DepTree<'a> {
     /// Where the actor's own people are sent, kept or taken from: "strengthened its forces in
     /// Lebanon", "sent its troops into Syria", "will withdraw its force from Chad" (the place
     /// phrase on the verb, or on its object).
-    pub fn place_other_than(&self, v: TokenIdx, own: &dyn Fn(usize) -> bool) -> Option<usize> {
+    pub fn place_other_than(
+        &self,
+        v: TokenIdx,
+        own: &dyn Fn(MentionIdx) -> bool,
+    ) -> Option<MentionIdx> {
         let places = self.kids(v, Deprel::Obl).chain(
             self.kids(v, Deprel::Obj)
                 .flat_map(|o| self.kids(o, Deprel::Nmod))

@@ -12,7 +12,7 @@ use crate::acts::{
     armed_readiness, demand_code, fold_content, governing_act, intent_code, is_verbal, modality,
     refine_by_actors, settle, OBLIGATION,
 };
-use crate::mentions::Mention;
+use crate::mentions::{Mention, MentionIdx};
 use crate::provenance::Provenance;
 use crate::roles::{tree_roles, PatternMatch};
 use crate::rules::RuleId;
@@ -238,15 +238,15 @@ fn speech_frame(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> V
     let v = c.v;
     let start = c.hit.start;
     let framed = crate::quotes::speech_verb(t, v).is_some_and(|sv| {
-        let speaker = t.actor(sv).and_then(|a| s.mentions.get(a)).map(|a| a.group);
-        s.mentions
-            .get(source)
+        let speaker = t.actor(sv).and_then(|a| a.at(s.mentions)).map(|a| a.group);
+        source
+            .at(s.mentions)
             .filter(|m| Some(m.group) == speaker && m.end <= start)
             .and_then(|m| m.start.at(s.words))
             .is_some_and(|w| !t.in_clause(v, w.token) && t.in_clause(sv, w.token))
     });
     if framed {
-        let group = |m: Option<usize>| m.and_then(|m| s.mentions.get(m)).map(|m| m.group);
+        let group = |m: Option<MentionIdx>| m.and_then(|m| m.at(s.mentions)).map(|m| m.group);
         (c.src, c.tgt) = (group(p.source), group(p.target));
         c.plain_act = c
             .plain_code
@@ -357,7 +357,7 @@ fn obligation(s: &Scene<'_>, c: &mut Candidate<'_>, events: &mut [CodedEvent]) -
                 _ => None,
             })
             .and_then(|sv| t.actor(sv))
-            .and_then(|m| s.mentions.get(m))
+            .and_then(|m| m.at(s.mentions))
             .map(|m| m.group)
     });
     let reporter = events

@@ -4,7 +4,7 @@
 //! read without a parse.
 
 use super::PatternCoder;
-use crate::mentions::Mention;
+use crate::mentions::{Mention, MentionIdx};
 use crate::provenance::Provenance;
 use crate::roles::{crosses_boundary, subject_before, PatternMatch};
 use crate::sides::is_boundary;
@@ -225,21 +225,21 @@ impl PatternCoder {
                 })
             }
             PatternElem::Source | PatternElem::Target | PatternElem::Compound => {
-                let idx = mentions.iter().position(|m| {
+                let idx = MentionIdx::new(mentions.iter().position(|m| {
                     if dir > 0 {
                         m.start == p
                     } else {
                         m.end == p + 1
                     }
-                })?;
-                let group = mentions[idx].group;
+                })?);
+                let group = mentions[idx.get()].group;
                 let (gs, ge) = group_span(mentions, group);
                 let role = match elem {
                     PatternElem::Source => Role::Source(idx),
                     PatternElem::Target => Role::Target(idx),
                     _ => Role::Compound(idx),
                 };
-                Some((WordIdx::new(idx), next(ge, gs), role))
+                Some((WordIdx::new(idx.get()), next(ge, gs), role))
             }
             PatternElem::Skip => None,
         }
@@ -308,10 +308,10 @@ impl PatternCoder {
 #[derive(Debug, Clone, Copy)]
 enum Role {
     Word,
-    /// The mention (its index) that fills the slot.
-    Source(usize),
-    Target(usize),
-    Compound(usize),
+    /// The mention that fills the slot.
+    Source(MentionIdx),
+    Target(MentionIdx),
+    Compound(MentionIdx),
 }
 
 fn group_span(mentions: &[Mention], group: usize) -> (WordIdx, WordIdx) {
@@ -443,10 +443,10 @@ impl PatternCoder {
         };
         if let Some(pm) = pm {
             if let Some(s) = pm.source {
-                src = Some(mentions[s].group);
+                src = Some(mentions[s.get()].group);
             }
             if let Some(t) = pm.target {
-                tgt = Some(mentions[t].group);
+                tgt = Some(mentions[t.get()].group);
             }
         }
         if tgt == src {
