@@ -4,7 +4,7 @@
 //! readying an attack ([`armed_readiness`]); and, over a sentence's events, protests aimed where
 //! their demand is and meetings that are mutual.
 
-use crate::mentions::Mention;
+use crate::mentions::{GroupId, Mention};
 use crate::sides::{fill_target, is_boundary, side};
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality};
@@ -78,7 +78,7 @@ pub(crate) fn armed_readiness(
     tree: &DepTree<'_>,
     v: TokenIdx,
     mentions: &[Mention],
-    source: Option<usize>,
+    source: Option<GroupId>,
     code: &str,
 ) -> bool {
     let readying = tree
@@ -291,7 +291,7 @@ pub(crate) fn fold_content(
     outer: &mut CodedEvent,
     code: &str,
     mentions: &[Mention],
-    group: Option<usize>,
+    group: Option<GroupId>,
 ) {
     if outer.cameo.starts_with("03") {
         if let Some(intent) = intent_code(code) {

@@ -7,7 +7,7 @@
 //! names no actor of its own.
 
 use crate::context::DocContext;
-use crate::mentions::Mention;
+use crate::mentions::{GroupId, Mention};
 use dyad_dict::words::{Word, WordIdx};
 
 /// Nouns that name a conflict.
@@ -195,7 +195,11 @@ pub fn with_conflict_parties(
     let Some(conflict) = context.conflict_for(index) else {
         return out;
     };
-    let mut next_group = mentions.iter().map(|m| m.group + 1).max().unwrap_or(0);
+    let mut next_group = mentions
+        .iter()
+        .map(|m| m.group + 1)
+        .max()
+        .unwrap_or(GroupId::new(0));
     for (i, w) in WordIdx::enumerate(words) {
         if !matches!(w.norm.as_str(), "parties" | "sides")
             || mentions.iter().any(|m| m.start <= i && i < m.end)

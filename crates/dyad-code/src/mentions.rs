@@ -20,6 +20,12 @@ dyad_model::index_type! {
     pub struct MentionIdx;
 }
 
+dyad_model::index_type! {
+    /// A compound side of a sentence: the mentions with the same group ([`Mention::group`])
+    /// act together ("the EU and the US"). Groups are numbered from 0 in sentence order.
+    pub struct GroupId;
+}
+
 /// A coded actor mention: words `start..end` of the sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
@@ -29,7 +35,7 @@ pub struct Mention {
     pub country: Option<String>,
     pub sector: Option<String>,
     /// Mentions with the same group id form one compound side.
-    pub group: usize,
+    pub group: GroupId,
     /// How the code was obtained (dictionary entry names and composition rule).
     pub rule: String,
     /// A bare capital city ("Baku", "Brussels"): as an actor it stands for the government
@@ -584,7 +590,7 @@ impl MentionFinder {
                 code,
                 country,
                 sector,
-                group: 0,
+                group: GroupId::new(0),
                 rule,
                 capital: false,
                 person: None,
@@ -1194,7 +1200,7 @@ pub(crate) fn assign_groups(words: &[Word], mentions: &mut [Mention]) {
         .windows(2)
         .map(|w| join(words, w[0].end, w[1].start))
         .collect();
-    let mut group = 0;
+    let mut group = GroupId::new(0);
     for i in 0..mentions.len() {
         if i > 0 {
             let joined = match joins[i - 1] {

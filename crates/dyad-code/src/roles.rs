@@ -2,7 +2,7 @@
 //! ([`tree_roles`]) with word order standing in where the parse finds no subject
 //! ([`subject_before`]).
 
-use crate::mentions::{Mention, MentionIdx};
+use crate::mentions::{GroupId, Mention, MentionIdx};
 use crate::sides::is_boundary;
 use crate::tree::DepTree;
 use dyad_dict::words::{Word, WordIdx};
@@ -31,8 +31,8 @@ pub(crate) fn tree_roles(
     words: &[Word],
     mentions: &[Mention],
     pm: Option<&PatternMatch>,
-    by_order: (Option<usize>, Option<usize>),
-) -> (Option<usize>, Option<usize>) {
+    by_order: (Option<GroupId>, Option<GroupId>),
+) -> (Option<GroupId>, Option<GroupId>) {
     let in_clause = |m: &MentionIdx| {
         m.at(mentions)
             .and_then(|x| x.start.at(words))
@@ -103,7 +103,7 @@ pub(crate) fn tree_roles(
     // restrictions on the use of the Russian language"), nor the one who reports the act
     // ("..., a spokeswoman for the U.S. embassy said"), nor a phrase of time, nor a clause of
     // what was not done ("without returning to Kyrgyzstan")
-    let misplaced = |g: &usize| {
+    let misplaced = |g: &GroupId| {
         mentions.iter().filter(|m| m.group == *g).any(|m| {
             outside_the_act(m)
                 || m.start.at(words).is_some_and(|w| {
@@ -145,7 +145,7 @@ pub(crate) fn subject_before<'m>(
         .get(..verb.get())
         .and_then(|before| before.iter().rposition(is_boundary))
         .map(WordIdx::new);
-    let mut groups: HashMap<usize, (WordIdx, WordIdx)> = HashMap::new();
+    let mut groups: HashMap<GroupId, (WordIdx, WordIdx)> = HashMap::new();
     for m in mentions {
         let g = groups.entry(m.group).or_insert((m.start, m.end));
         g.1 = g.1.max(m.end);

@@ -12,7 +12,7 @@ use crate::acts::{
     armed_readiness, demand_code, fold_content, governing_act, intent_code, is_verbal, modality,
     refine_by_actors, settle, OBLIGATION,
 };
-use crate::mentions::{Mention, MentionIdx};
+use crate::mentions::{GroupId, Mention, MentionIdx};
 use crate::provenance::Provenance;
 use crate::roles::{tree_roles, PatternMatch};
 use crate::rules::RuleId;
@@ -33,7 +33,7 @@ pub(crate) struct Scene<'s> {
 }
 
 /// A source or target: a group of mentions.
-type Group = Option<usize>;
+type Group = Option<GroupId>;
 
 /// One verb hit as the steps have read it so far.
 pub(crate) struct Candidate<'h> {
@@ -275,7 +275,7 @@ fn swear(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict 
 
 /// A code refined by who acts on whom ([`refine_by_actors`]).
 fn refine(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict {
-    let group = |g: Option<usize>| g.map(|g| side(s.mentions, g)).unwrap_or_default();
+    let group = |g: Group| g.map(|g| side(s.mentions, g)).unwrap_or_default();
     if let Some(refined) = refine_by_actors(&c.code, c.lemma, &group(c.src), &group(c.tgt)) {
         c.code = refined.to_string();
     }

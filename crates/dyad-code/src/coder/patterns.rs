@@ -4,7 +4,7 @@
 //! read without a parse.
 
 use super::PatternCoder;
-use crate::mentions::{Mention, MentionIdx};
+use crate::mentions::{GroupId, Mention, MentionIdx};
 use crate::provenance::Provenance;
 use crate::roles::{crosses_boundary, subject_before, PatternMatch};
 use crate::sides::is_boundary;
@@ -314,7 +314,7 @@ enum Role {
     Compound(MentionIdx),
 }
 
-fn group_span(mentions: &[Mention], group: usize) -> (WordIdx, WordIdx) {
+fn group_span(mentions: &[Mention], group: GroupId) -> (WordIdx, WordIdx) {
     let g = mentions.iter().filter(|m| m.group == group);
     let start = g.clone().map(|m| m.start).min().unwrap_or(WordIdx::new(0));
     let end = g.map(|m| m.end).max().unwrap_or(WordIdx::new(0));
@@ -406,7 +406,7 @@ impl PatternCoder {
         mentions: &[Mention],
         hits: &[(WordIdx, WordIdx)],
         pm: Option<&PatternMatch>,
-    ) -> (Option<usize>, Option<usize>) {
+    ) -> (Option<GroupId>, Option<GroupId>) {
         let lemma = self
             .dicts
             .verbs
