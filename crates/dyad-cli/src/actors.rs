@@ -8,7 +8,7 @@ use clap::Subcommand;
 use dyad_code::mentions::is_not_name;
 use dyad_code::{Mention, Pipeline, PreparedDocument};
 use dyad_dict::actors::Lexeme;
-use dyad_dict::words::Word;
+use dyad_dict::words::{Word, WordIdx};
 use dyad_dict::Dictionaries;
 use dyad_model::Document;
 use rayon::prelude::*;
@@ -97,7 +97,7 @@ fn explain(phrase: &str, date: Option<NaiveDate>, context: &str) -> Result<ExitC
             );
             continue;
         };
-        let span = |s: usize, e: usize| words_text(&sentence.text, &prep.words, s, e);
+        let span = |s: WordIdx, e: WordIdx| words_text(&sentence.text, &prep.words, s, e);
         println!("dictionary hits in {:?}:", sentence.text);
         for m in dicts.actors.find(&prep.words) {
             println!(
@@ -128,8 +128,8 @@ fn explain(phrase: &str, date: Option<NaiveDate>, context: &str) -> Result<ExitC
     Ok(ExitCode::SUCCESS)
 }
 
-fn words_text(text: &str, words: &[Word], s: usize, e: usize) -> String {
-    match (words.get(s), e.checked_sub(1).and_then(|k| words.get(k))) {
+fn words_text(text: &str, words: &[Word], s: WordIdx, e: WordIdx) -> String {
+    match (s.at(words), e.checked_sub(1).and_then(|k| k.at(words))) {
         (Some(a), Some(b)) if e > s => text.get(a.start..b.end).unwrap_or("").to_string(),
         _ => String::new(),
     }
@@ -283,7 +283,8 @@ fn unresolved_names(prepared: &PreparedDocument) -> Found {
             .map(|p| (p.start, p.end))
             .collect();
         let covered = |k: usize| {
-            prep.mentions.iter().any(|m| m.start <= k && k < m.end)
+            let w = WordIdx::new(k);
+            prep.mentions.iter().any(|m| m.start <= w && w < m.end)
                 || place_words.iter().any(|&(s, e)| s <= k && k < e)
         };
         let is_name_word = |k: usize| {
@@ -320,7 +321,12 @@ fn unresolved_names(prepared: &PreparedDocument) -> Found {
             if start == 0 && end == 1 {
                 continue;
             }
-            let name = words_text(&sentence.text, words, start, end);
+            let name = words_text(
+                &sentence.text,
+                words,
+                WordIdx::new(start),
+                WordIdx::new(end),
+            );
             let norms: Vec<&str> = words[start..end].iter().map(|w| w.norm.as_str()).collect();
             let kind = if norms.iter().any(|n| ORG_WORDS.contains(n)) {
                 "organisation"

@@ -121,7 +121,7 @@ fn resolution_secs(pipeline: &Pipeline, docs: &[dyad_ingest::Document], rounds: 
                     tokens
                         .iter()
                         .enumerate()
-                        .map(|(i, t)| (i, t.form.as_str(), t.start)),
+                        .map(|(i, t)| (dyad_model::TokenIdx::new(i), t.form.as_str(), t.start)),
                 ));
             }
         }

@@ -4,12 +4,13 @@
 //! readying an attack ([`armed_readiness`]); and, over a sentence's events, protests aimed where
 //! their demand is and meetings that are mutual.
 
-use crate::mentions::Mention;
+use crate::mentions::{GroupId, Mention};
 use crate::sides::{fill_target, is_boundary, side};
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality};
-use dyad_dict::words::Word;
+use dyad_dict::words::{Word, WordIdx};
 use dyad_dict::{SectorSet, SectorSets};
+use dyad_model::TokenIdx;
 
 /// Codes that depend on who acts on whom:
 /// - expelling a state's representatives reduces relations with that state (PLOVER SANCTION
@@ -77,9 +78,9 @@ const READINESS: &[&str] = &["ready", "prepared", "prepare"];
 /// now rather than a threat.
 pub(crate) fn armed_readiness(
     tree: &DepTree<'_>,
-    v: usize,
+    v: TokenIdx,
     mentions: &[Mention],
-    source: Option<usize>,
+    source: Option<GroupId>,
     code: &str,
     sectors: &SectorSets,
 ) -> bool {
@@ -127,14 +128,17 @@ const HYPOTHETICAL: &[&str] = &["could", "might", "may", "if", "unless", "should
 
 /// Modality from the few words before the verb, and from the words a pattern spans after it
 /// ("Syria says it is willing to withdraw": the pattern of "say" reaches "withdraw").
-pub(crate) fn modality(words: &[Word], start: usize, after: (usize, usize)) -> (bool, Modality) {
-    let before: Vec<&Word> = words[start.saturating_sub(4)..start]
+pub(crate) fn modality(
+    words: &[Word],
+    start: WordIdx,
+    after: (WordIdx, WordIdx),
+) -> (bool, Modality) {
+    let before: Vec<&Word> = words[start.saturating_sub(4).get()..start.get()]
         .iter()
         .rev()
         .take_while(|w| !is_boundary(w) && w.norm != ",")
         .collect();
-    let inside = words
-        .get(after.0..after.1.min(after.0 + 8))
+    let inside = WordIdx::slice(words, after.0..after.1.min(after.0 + 8))
         .unwrap_or(&[])
         .iter()
         .take_while(|w| !is_boundary(w));
@@ -258,7 +262,11 @@ pub(crate) const VERBAL_ROOTS: &[&str] = &["02", "03", "10", "11", "12", "13"];
 /// The verbal act among `events` whose content the predicate `v` is, up a chain of
 /// complements ("threatened to begin to impose"): the last event of each governing predicate,
 /// if it is verbal.
-pub(crate) fn governing_act(tree: &DepTree<'_>, v: usize, events: &[CodedEvent]) -> Option<usize> {
+pub(crate) fn governing_act(
+    tree: &DepTree<'_>,
+    v: TokenIdx,
+    events: &[CodedEvent],
+) -> Option<usize> {
     let mut g = tree.governor(v);
     for _ in 0..3 {
         let gv = g?;
@@ -285,7 +293,7 @@ pub(crate) fn fold_content(
     outer: &mut CodedEvent,
     code: &str,
     mentions: &[Mention],
-    group: Option<usize>,
+    group: Option<GroupId>,
 ) {
     if outer.cameo.starts_with("03") {
         if let Some(intent) = intent_code(code) {

@@ -7,8 +7,8 @@
 //! names no actor of its own.
 
 use crate::context::DocContext;
-use crate::mentions::Mention;
-use dyad_dict::words::Word;
+use crate::mentions::{GroupId, Mention};
+use dyad_dict::words::{Word, WordIdx};
 
 /// Nouns that name a conflict.
 const CONFLICT_NOUNS: &[&str] = &[
@@ -59,8 +59,8 @@ impl Conflict {
             .iter()
             .filter(|p| !skip(p))
             .map(|p| Mention {
-                start: 0,
-                end: 0,
+                start: WordIdx::new(0),
+                end: WordIdx::new(0),
                 rule: format!("{}({how} of sentence {})", p.rule, self.sentence + 1),
                 ..p.clone()
             })
@@ -93,17 +93,17 @@ fn party(m: &Mention) -> bool {
 }
 
 /// "over Nagorno-Karabakh", "in Ukraine": the capitalized words of the place right after `from`.
-fn region_after(words: &[Word], from: usize) -> Vec<String> {
-    if !words
-        .get(from)
+fn region_after(words: &[Word], from: WordIdx) -> Vec<String> {
+    if !from
+        .at(words)
         .is_some_and(|w| matches!(w.norm.as_str(), "over" | "in"))
     {
         return Vec::new();
     }
-    let start = from + 1 + usize::from(words.get(from + 1).is_some_and(|w| w.norm == "the"));
+    let start = from + 1 + usize::from((from + 1).at(words).is_some_and(|w| w.norm == "the"));
     words
         .iter()
-        .skip(start)
+        .skip(start.get())
         .take(4)
         .take_while(|w| w.capitalized)
         .map(|w| w.norm.clone())
@@ -134,8 +134,8 @@ pub fn conflict_recipients(index: usize, words: &[Word], context: &DocContext) -
                 .parties
                 .iter()
                 .map(|p| Mention {
-                    start: i,
-                    end: i + n,
+                    start: WordIdx::new(i),
+                    end: WordIdx::new(i + n),
                     rule: format!(
                         "{}(party to the conflict in {})",
                         p.rule,
@@ -152,17 +152,17 @@ pub fn conflict_recipients(index: usize, words: &[Word], context: &DocContext) -
 /// The conflicts named in one sentence.
 pub fn find_conflicts(index: usize, words: &[Word], mentions: &[Mention]) -> Vec<Conflict> {
     let mut out = Vec::new();
-    let starting = |p: usize| {
+    let starting = |p: WordIdx| {
         mentions
             .iter()
-            .find(|m| m.start == p || (m.start + 1 == p && words[m.start].norm == "the"))
+            .find(|m| m.start == p || (m.start + 1 == p && words[m.start.get()].norm == "the"))
     };
-    for (i, w) in words.iter().enumerate() {
+    for (i, w) in WordIdx::enumerate(words) {
         if !CONFLICT_NOUNS.contains(&w.norm.as_str()) {
             continue;
         }
         // "<conflict> between X and Y"
-        if words.get(i + 1).is_some_and(|b| b.norm == "between") {
+        if (i + 1).at(words).is_some_and(|b| b.norm == "between") {
             if let Some(first) = starting(i + 2).or_else(|| starting(i + 3)) {
                 let parties: Vec<Mention> = mentions
                     .iter()
@@ -214,25 +214,29 @@ pub fn with_conflict_parties(
     let Some(conflict) = context.conflict_for(index) else {
         return out;
     };
-    let mut next_group = mentions.iter().map(|m| m.group + 1).max().unwrap_or(0);
-    for (i, w) in words.iter().enumerate() {
+    let mut next_group = mentions
+        .iter()
+        .map(|m| m.group + 1)
+        .max()
+        .unwrap_or(GroupId::new(0));
+    for (i, w) in WordIdx::enumerate(words) {
         if !matches!(w.norm.as_str(), "parties" | "sides")
             || mentions.iter().any(|m| m.start <= i && i < m.end)
         {
             continue;
         }
-        let det = i.checked_sub(1).map(|p| words[p].norm.as_str());
-        let det2 = i.checked_sub(2).map(|p| words[p].norm.as_str());
+        let det = i.checked_sub(1).map(|p| words[p.get()].norm.as_str());
+        let det2 = i.checked_sub(2).map(|p| words[p.get()].norm.as_str());
         let start = match (det2, det) {
             (Some("the"), Some(d)) if PARTY_DETERMINERS.contains(&d) => i - 2,
             (_, Some(d)) if PARTY_DETERMINERS.contains(&d) => i - 1,
             // "the parties to the conflict", "the sides in the war"
             (_, Some("the"))
-                if words
-                    .get(i + 1)
+                if (i + 1)
+                    .at(words)
                     .is_some_and(|p| matches!(p.norm.as_str(), "to" | "in" | "of"))
-                    && words
-                        .get(i + 3)
+                    && (i + 3)
+                        .at(words)
                         .is_some_and(|n| CONFLICT_NOUNS.contains(&n.norm.as_str())) =>
             {
                 i - 1

@@ -10,6 +10,7 @@
 use crate::tree::DepTree;
 use crate::CodedEvent;
 use chrono::NaiveDate;
+use dyad_model::TokenIdx;
 use dyad_time::{Precision, TimeExpr, TimeResolver};
 
 /// The date an event was given by its sentence.
@@ -55,7 +56,10 @@ pub fn date_events(
             .enumerate()
             .filter_map(|(k, e)| Some((k, e.predicate?)))
         {
-            let own = |x: &TimeExpr| (x.start..x.end).any(|i| t.in_clause(v, i));
+            let own = |x: &TimeExpr| {
+                TokenIdx::range(TokenIdx::new(x.start), TokenIdx::new(x.end))
+                    .any(|i| t.in_clause(v, i))
+            };
             let ago = |x: &TimeExpr| {
                 forms
                     .get(x.end.saturating_sub(1))
@@ -72,6 +76,8 @@ pub fn date_events(
     for ev in events.iter_mut() {
         let Some(v) = ev.predicate else { continue };
         let distance = |x: &TimeExpr| {
+            // the expression's token positions are numbers: dyad-time reads the token forms
+            let v = v.get();
             if v < x.start {
                 x.start - v
             } else {
@@ -79,7 +85,8 @@ pub fn date_events(
             }
         };
         let attached = |x: &&TimeExpr| match tree {
-            Some(t) => (x.start..x.end).any(|k| t.in_clause(v, k)),
+            Some(t) => TokenIdx::range(TokenIdx::new(x.start), TokenIdx::new(x.end))
+                .any(|k| t.in_clause(v, k)),
             None => true,
         };
         let Some(x) = found.iter().filter(attached).min_by_key(|x| distance(x)) else {

@@ -38,9 +38,9 @@ mod sides;
 pub mod syntax;
 pub mod tree;
 
-use dyad_dict::words::{words, Word};
+use dyad_dict::words::{words, Word, WordIdx};
 use dyad_dict::Dictionaries;
-use dyad_model::{Document, EventRecord, Sentence, Token};
+use dyad_model::{Document, EventRecord, Sentence, Token, TokenIdx};
 use dyad_text::{LongSentence, SentenceCap, Tokenizer};
 
 pub use coder::{PatternCoder, Reading};
@@ -84,7 +84,7 @@ pub struct CodedEvent {
     pub trigger: (usize, usize),
     /// The predicate token (the verb, or the noun's governing verb), when the coder knows it:
     /// the document stages read the event's clause from it.
-    pub predicate: Option<usize>,
+    pub predicate: Option<TokenIdx>,
     /// The rule or dictionary entry that proposed it (the record's `rule`).
     pub provenance: Provenance,
     pub negated: bool,
@@ -315,7 +315,7 @@ impl Pipeline {
                 tokens
                     .iter()
                     .enumerate()
-                    .map(|(i, t)| (i, t.form.as_str(), t.start)),
+                    .map(|(i, t)| (TokenIdx::new(i), t.form.as_str(), t.start)),
             );
             if self.dicts.discards.is_match(&words) {
                 prepared.push(None);
@@ -612,13 +612,18 @@ impl PreparedDocument {
     }
 
     /// Words of `p` overlapping document bytes `start..end` (as word indices).
-    fn words_at(s: &Sentence, p: &PreparedSentence, start: usize, end: usize) -> (usize, usize) {
+    fn words_at(
+        s: &Sentence,
+        p: &PreparedSentence,
+        start: usize,
+        end: usize,
+    ) -> (WordIdx, WordIdx) {
         let (start, end) = (start - s.start, end - s.start);
         let first = p.words.iter().position(|w| w.end > start);
         let last = p.words.iter().rposition(|w| w.start < end);
         match (first, last) {
-            (Some(f), Some(l)) if f <= l => (f, l + 1),
-            _ => (0, 0),
+            (Some(f), Some(l)) if f <= l => (WordIdx::new(f), WordIdx::new(l + 1)),
+            _ => (WordIdx::new(0), WordIdx::new(0)),
         }
     }
 
@@ -631,7 +636,7 @@ impl PreparedDocument {
         p.mentions
             .iter()
             .filter(|m| m.start < l && f < m.end)
-            .max_by_key(|m| (m.end.min(l) - m.start.max(f), usize::MAX - m.start))
+            .max_by_key(|m| (m.end.min(l) - m.start.max(f), usize::MAX - m.start.get()))
             .map(Mention::as_actor)
     }
 

@@ -14,12 +14,12 @@
 
 use crate::context::DocContext;
 use crate::mentions::Mention;
-use crate::namesakes::{PlaceSupport, SentenceNames};
+use crate::namesakes::{place_words, PlaceSupport, SentenceNames};
 use crate::tree::DepTree;
 use crate::CodedEvent;
-use dyad_dict::words::Word;
+use dyad_dict::words::{Word, WordIdx};
 use dyad_geo::{Admin1Key, Gazetteer, Place, PlaceId, PlaceMatch, Precision};
-use dyad_model::Location;
+use dyad_model::{Location, TokenIdx};
 
 /// Prepositions that put an event somewhere.
 const LOCATIVE: &[&str] = &[
@@ -75,9 +75,16 @@ pub fn locate_events(
     };
     for ev in events.iter_mut() {
         let Some(v) = ev.predicate else { continue };
-        let token = |p: &PlaceMatch| input.words.get(p.start).map_or(0, |w| w.token);
-        let is_source =
-            |p: &PlaceMatch| ev.source.iter().any(|m| m.start < p.end && p.start < m.end);
+        let token = |p: &PlaceMatch| {
+            input
+                .words
+                .get(p.start)
+                .map_or(TokenIdx::new(0), |w| w.token)
+        };
+        let is_source = |p: &PlaceMatch| {
+            let p = place_words(p);
+            ev.source.iter().any(|m| m.start < p.end && p.start < m.end)
+        };
         let attached = |p: &PlaceMatch| match tree {
             Some(t) => t.in_clause(v, token(p)),
             None => true,
@@ -93,11 +100,12 @@ pub fn locate_events(
         // the countries of the event's actors and the document's, but not the one a
         // dictionary gives the place's own words ("Tripoli" the Libyan capital)
         let resolve = |p: &PlaceMatch| {
+            let w = place_words(p);
             let mut countries: Vec<&str> = ev
                 .source
                 .iter()
                 .chain(&ev.target)
-                .filter(|m| !(m.start < p.end && p.start < m.end))
+                .filter(|m| !(m.start < w.end && w.start < m.end))
                 .filter_map(|m| m.country.as_deref())
                 .collect();
             countries.extend(context.main_country());
@@ -114,7 +122,7 @@ pub fn locate_events(
             .filter(|(p, place)| {
                 place.precision != Precision::Country || after(p, &|w| IN_COUNTRY.contains(&w))
             })
-            .min_by_key(|(p, _)| (!locative(p), token(p).abs_diff(v)));
+            .min_by_key(|(p, _)| (!locative(p), token(p).get().abs_diff(v.get())));
         let Some((p, place)) = best else { continue };
         let known = place.has_coordinates();
         ev.location = Some(Location {
@@ -189,13 +197,16 @@ pub fn place_at(
     text: &str,
     words: &[Word],
     mentions: &[Mention],
-    from: usize,
-    to: usize,
+    from: WordIdx,
+    to: WordIdx,
     context: &DocContext,
 ) -> Option<Place> {
     let g = Gazetteer::embedded();
     let places = g.find(&forms(text, words));
-    let m = places.iter().find(|m| m.start < to && from < m.end)?;
+    let m = places.iter().find(|m| {
+        let w = place_words(m);
+        w.start < to && from < w.end
+    })?;
     let mut countries: Vec<&str> = context.main_country().into_iter().collect();
     countries.extend(context.places.countries.iter().map(String::as_str));
     let id = g.resolve_ids_near(&m.ids, &countries, &context.places.admin1s)?;

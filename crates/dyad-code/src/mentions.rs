@@ -8,22 +8,35 @@
 use chrono::NaiveDate;
 use dyad_dict::actors::{ActorEntry, ActorKind, Lexeme, LexemeMatch};
 use dyad_dict::titles::Titles;
-use dyad_dict::words::Word;
+use dyad_dict::words::{Word, WordIdx};
 use dyad_dict::Dictionaries;
 use dyad_geo::Gazetteer;
 use std::collections::HashSet;
 use std::ops::Range;
 
+dyad_model::index_type! {
+    /// A mention's position in its sentence's mentions (`&[Mention]`): what the tree's role
+    /// readings return ([`crate::tree::DepTree::actor`], `filler`, `recipient`, ...) and what
+    /// a pattern's actor slots hold.
+    pub struct MentionIdx;
+}
+
+dyad_model::index_type! {
+    /// A compound side of a sentence: the mentions with the same group ([`Mention::group`])
+    /// act together ("the EU and the US"). Groups are numbered from 0 in sentence order.
+    pub struct GroupId;
+}
+
 /// A coded actor mention: words `start..end` of the sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
-    pub start: usize,
-    pub end: usize,
+    pub start: WordIdx,
+    pub end: WordIdx,
     pub code: String,
     pub country: Option<String>,
     pub sector: Option<String>,
     /// Mentions with the same group id form one compound side.
-    pub group: usize,
+    pub group: GroupId,
     /// How the code was obtained (dictionary entry names and composition rule).
     pub rule: String,
     /// A bare capital city ("Baku", "Brussels"): as an actor it stands for the government
@@ -41,7 +54,7 @@ pub struct Mention {
     /// The words that are the actor's own name: a person's name after any title ("Antony
     /// Blinken" in "Secretary of State Antony Blinken"), a dictionary person's, organisation's
     /// or group's phrase. A place name among them names no place ("Antony", France).
-    pub name: Option<Range<usize>>,
+    pub name: Option<Range<WordIdx>>,
 }
 
 /// Capitals that stand for an international organisation's executive rather than the host
@@ -184,8 +197,8 @@ pub struct MentionFinder {
 
 /// One dictionary (or gazetteer) hit resolved to a code for the document date.
 struct Resolved {
-    start: usize,
-    end: usize,
+    start: WordIdx,
+    end: WordIdx,
     code: String,
     kind: Option<ActorKind>,
     name: String,
@@ -341,13 +354,17 @@ impl MentionFinder {
             .find_with_caps(&forms, &caps)
             .into_iter()
             .filter(|p| words[p.start].capitalized)
-            .filter(|p| !taken.iter().any(|t| t.start < p.end && p.start < t.end))
+            .filter(|p| {
+                // the gazetteer's positions are in the words' forms: word positions
+                let (start, end) = (WordIdx::new(p.start), WordIdx::new(p.end));
+                !taken.iter().any(|t| t.start < end && start < t.end)
+            })
             .filter_map(|p| {
                 let id = self.places.resolve_ids(&p.ids, &[])?;
                 let place = self.places.place(id)?;
                 (place.country.len() == 3).then(|| Resolved {
-                    start: p.start,
-                    end: p.end,
+                    start: WordIdx::new(p.start),
+                    end: WordIdx::new(p.end),
                     code: place.country.clone(),
                     kind: Some(ActorKind::Place),
                     name: place.name.to_lowercase(),
@@ -358,10 +375,10 @@ impl MentionFinder {
     }
 
     /// Words `from..to` can sit inside one noun phrase.
-    fn glue(&self, words: &[Word], from: usize, to: usize, max: usize) -> bool {
+    fn glue(&self, words: &[Word], from: WordIdx, to: WordIdx, max: usize) -> bool {
         to >= from
             && to - from <= max
-            && words[from..to].iter().all(|w| {
+            && words[from.get()..to.get()].iter().all(|w| {
                 w.norm.chars().any(char::is_alphanumeric)
                     && !self.breaks.contains(w.norm.as_str())
                     // a verb between them: "Britain mobilized army reservists"
@@ -479,10 +496,10 @@ impl MentionFinder {
                     let next_hit = hits[i..]
                         .iter()
                         .find(|h| h.kind != Some(ActorKind::Place) && !h.gazetteer)
-                        .map_or(words.len(), |h| h.start);
+                        .map_or(WordIdx::new(words.len()), |h| h.start);
                     let name_end = name_after(words, m.end, next_hit);
                     if name_end > m.end {
-                        m.person = words.get(name_end - 1).map(|w| w.norm.clone());
+                        m.person = (name_end - 1).at(words).map(|w| w.norm.clone());
                         m.rule = format!("{}+name", m.rule);
                         m.name = Some(m.end..name_end);
                         m.end = name_end;
@@ -511,13 +528,15 @@ impl MentionFinder {
                 m.rule = format!("{}+former", m.rule);
             }
             // "the Armenian capital", "Sindh province": keep the place noun inside the mention
-            if words
-                .get(m.end)
+            if m.end
+                .at(words)
                 .is_some_and(|w| PLACE_NOUNS.contains(&w.norm.as_str()))
             {
                 m.end += 1;
             }
-            if m.start > 0 && matches!(words[m.start - 1].norm.as_str(), "the" | "a" | "an") {
+            if m.start.get() > 0
+                && matches!(words[(m.start - 1).get()].norm.as_str(), "the" | "a" | "an")
+            {
                 m.start -= 1;
             }
             let (country, sector) = self.split_code(&m.code);
@@ -527,7 +546,7 @@ impl MentionFinder {
         }
         // "the official Czechoslovak news agency": a singular agent word before a nationality
         // is an adjective
-        let national_starts: Vec<usize> = out
+        let national_starts: Vec<WordIdx> = out
             .iter()
             .filter(|m| m.country.is_some())
             .map(|m| m.start)
@@ -537,16 +556,18 @@ impl MentionFinder {
                 && m.person.is_none()
                 && m.rule.chars().all(|c| c.is_ascii_uppercase())
                 && national_starts.contains(&m.end)
-                && words.get(m.end - 1).is_some_and(|w| !w.norm.ends_with('s'));
+                && (m.end - 1)
+                    .at(words)
+                    .is_some_and(|w| !w.norm.ends_with('s'));
             !adjective && !self.is_modifier(words, m)
         });
         for m in out.iter_mut().filter(|m| m.person.is_none()) {
-            let first = if words.get(m.start).is_some_and(|w| w.norm == "the") {
+            let first = if m.start.at(words).is_some_and(|w| w.norm == "the") {
                 m.start + 1
             } else {
                 m.start
             };
-            if first > 0 && words[first - 1].norm == "ethnic" {
+            if first.get() > 0 && words[(first - 1).get()].norm == "ethnic" {
                 m.ethnic = m.country.clone();
                 m.start = first - 1;
             }
@@ -562,7 +583,7 @@ impl MentionFinder {
     fn compose(&self, words: &[Word], hits: &[Resolved], i: usize) -> (Mention, usize) {
         let cur = &hits[i];
         let next = hits.get(i + 1);
-        let mention = |start: usize, end: usize, code: String, rule: String| {
+        let mention = |start: WordIdx, end: WordIdx, code: String, rule: String| {
             let (country, sector) = self.split_code(&code);
             Mention {
                 start,
@@ -570,7 +591,7 @@ impl MentionFinder {
                 code,
                 country,
                 sector,
-                group: 0,
+                group: GroupId::new(0),
                 rule,
                 capital: false,
                 person: None,
@@ -695,11 +716,11 @@ impl MentionFinder {
     }
 
     /// The link word of "Iranian-backed" between a country word and an agent.
-    fn link(&self, words: &[Word], from: usize, to: usize) -> Option<&'static str> {
-        if to != from + 1 || from == 0 || !hyphenated(words, from - 1) {
+    fn link(&self, words: &[Word], from: WordIdx, to: WordIdx) -> Option<&'static str> {
+        if to != from + 1 || from.get() == 0 || !hyphenated(words, from - 1) {
             return None;
         }
-        let w = words.get(from)?;
+        let w = from.at(words)?;
         LINKS.iter().copied().find(|l| *l == w.norm)
     }
 
@@ -713,7 +734,7 @@ impl MentionFinder {
         {
             return false;
         }
-        let Some(next) = words.get(m.end) else {
+        let Some(next) = m.end.at(words) else {
             return false;
         };
         let n = next.norm.as_str();
@@ -727,15 +748,16 @@ impl MentionFinder {
         let plural_noun = n.ends_with('s') && !matches!(n, "says" | "has" | "is" | "was" | "does");
         // "refugee housing" modifies; "refugees fleeing the war" is a plural head and its verb
         let participle_after_plural = n.ends_with("ing")
-            && words
-                .get(m.end.wrapping_sub(1))
+            && m.end
+                .wrapping_sub(1)
+                .at(words)
                 .is_some_and(|w| w.norm.ends_with('s'));
         !self.is_verb_form(n) || plural_noun || (n.ends_with("ing") && !participle_after_plural)
     }
 
-    fn glue_possessive(&self, words: &[Word], from: usize, to: usize) -> bool {
+    fn glue_possessive(&self, words: &[Word], from: WordIdx, to: WordIdx) -> bool {
         // "Russia 's army" is fine; otherwise up to three modifier words
-        let from = if words.get(from).is_some_and(|w| w.norm == "'s") {
+        let from = if from.at(words).is_some_and(|w| w.norm == "'s") {
             from + 1
         } else {
             from
@@ -743,21 +765,21 @@ impl MentionFinder {
         self.glue(words, from, to, 3)
     }
 
-    fn of_phrase(&self, words: &[Word], from: usize, to: usize) -> bool {
+    fn of_phrase(&self, words: &[Word], from: WordIdx, to: WordIdx) -> bool {
         self.prep_phrase(words, "of", from, to)
     }
 
-    fn in_phrase(&self, words: &[Word], from: usize, to: usize) -> bool {
+    fn in_phrase(&self, words: &[Word], from: WordIdx, to: WordIdx) -> bool {
         self.prep_phrase(words, "in", from, to)
     }
 
     /// Words `from..to` are `prep` [the] and at most two modifiers.
-    fn prep_phrase(&self, words: &[Word], prep: &str, from: usize, to: usize) -> bool {
-        if words.get(from).is_none_or(|w| w.norm != prep) {
+    fn prep_phrase(&self, words: &[Word], prep: &str, from: WordIdx, to: WordIdx) -> bool {
+        if from.at(words).is_none_or(|w| w.norm != prep) {
             return false;
         }
         let mut k = from + 1;
-        if words.get(k).is_some_and(|w| w.norm == "the") {
+        if k.at(words).is_some_and(|w| w.norm == "the") {
             k += 1;
         }
         self.glue(words, k, to, 2)
@@ -771,7 +793,7 @@ fn merge_titles_of(words: &[Word], mentions: &mut Vec<Mention>) {
     let mut k = 0;
     while k + 1 < mentions.len() {
         let (a, b) = (&mentions[k], &mentions[k + 1]);
-        let between = words.get(a.end..b.start).unwrap_or(&[]);
+        let between = WordIdx::slice(words, a.end..b.start).unwrap_or(&[]);
         let joins = a.country.is_none()
             && a.sector.is_some()
             && !a.code.starts_with("IGO")
@@ -821,10 +843,9 @@ fn merge_speakers_for(words: &[Word], mentions: &mut Vec<Mention>) {
         let speaker = a.country.is_none()
             && a.person.is_none()
             && a.end > a.start
-            && SPEAKERS.contains(&words[a.end - 1].norm.as_str());
+            && SPEAKERS.contains(&words[(a.end - 1).get()].norm.as_str());
         let joins = speaker
-            && words
-                .get(a.end..b.start)
+            && WordIdx::slice(words, a.end..b.start)
                 .is_some_and(|w| w.len() == 1 && w[0].norm == "for")
             && (b.country.is_some() || b.code.starts_with("IGO"));
         if joins {
@@ -842,9 +863,8 @@ fn merge_speakers_for(words: &[Word], mentions: &mut Vec<Mention>) {
 }
 
 /// The words `start..end` joined by spaces, as the gazetteer looks names up.
-fn words_norm(words: &[Word], start: usize, end: usize) -> String {
-    words
-        .get(start..end)
+fn words_norm(words: &[Word], start: WordIdx, end: WordIdx) -> String {
+    WordIdx::slice(words, start..end)
         .unwrap_or(&[])
         .iter()
         .map(|w| w.norm.as_str())
@@ -893,13 +913,13 @@ const ORG_NAME_WORDS: &[&str] = &[
 /// "Sen. Lindsey Graham"); alone, most of them are ordinary words ("a general strike").
 fn title_hits(words: &[Word], hits: &[Resolved], titles: &Titles) -> Vec<Resolved> {
     let mut out = Vec::new();
-    for (k, w) in words.iter().enumerate() {
+    for (k, w) in WordIdx::enumerate(words) {
         let Some(code) = titles.sector(&w.norm) else {
             continue;
         };
-        let free = |j: usize| !hits.iter().any(|h| h.start <= j && j < h.end);
+        let free = |j: WordIdx| !hits.iter().any(|h| h.start <= j && j < h.end);
         // "Lt. Gen. X": the last title word takes the name
-        let next_is_title = words.get(k + 1).is_some_and(|n| titles.is_title(&n.norm));
+        let next_is_title = (k + 1).at(words).is_some_and(|n| titles.is_title(&n.norm));
         if !w.capitalized || !free(k) || next_is_title {
             continue;
         }
@@ -911,20 +931,20 @@ fn title_hits(words: &[Word], hits: &[Resolved], titles: &Titles) -> Vec<Resolve
             .map(|h| h.start)
             .filter(|&s| s > k)
             .min()
-            .unwrap_or(words.len());
+            .unwrap_or(WordIdx::new(words.len()));
         let end = name_after(words, k + 1, limit);
         let min_words = if w.norm.ends_with('.') { 1 } else { 2 };
-        let org_word = words[k + 1..end]
+        let org_word = words[(k + 1).get()..end.get()]
             .iter()
             .any(|n| ORG_NAME_WORDS.contains(&n.norm.as_str()));
         if end < k + 1 + min_words || org_word {
             continue;
         }
         let mut start = k;
-        while start > 0
+        while start.get() > 0
             && free(start - 1)
-            && titles.is_title(&words[start - 1].norm)
-            && words[start - 1].capitalized
+            && titles.is_title(&words[(start - 1).get()].norm)
+            && words[(start - 1).get()].capitalized
         {
             start -= 1;
         }
@@ -953,15 +973,14 @@ fn is_named_actor(kind: ActorKind) -> bool {
 fn is_first_name(words: &[Word], h: &Resolved, hits: &[Resolved]) -> bool {
     h.kind == Some(ActorKind::Country)
         // a country whose name is also a given name ("Chad", "Georgia", "Jordan", "Israel")
-        && words
-            .get(h.start)
+        && h.start.at(words)
             .is_some_and(|w| GIVEN_NAMES.contains(&w.norm.as_str()))
         && !hits.iter().any(|o| o.start == h.end)
         && h.end == h.start + 1
-        && words.get(h.start).is_some_and(|w| w.capitalized && !w.all_caps)
-        && words.get(h.end).is_some_and(|n| {
+        && h.start.at(words).is_some_and(|w| w.capitalized && !w.all_caps)
+        && h.end.at(words).is_some_and(|n| {
             n.capitalized
-                && n.token != words[h.start].token
+                && n.token != words[h.start.get()].token
                 && n.norm.chars().next().is_some_and(char::is_alphabetic)
                 && !is_not_name(&n.norm)
         })
@@ -979,9 +998,9 @@ const COMPASS_REGIONS: &[&str] = &["WST", "WAF"];
 /// A compass region followed by a capitalized word is part of a place's name.
 fn region_in_name(words: &[Word], h: &Resolved) -> bool {
     COMPASS_REGIONS.contains(&h.code.as_str())
-        && words
-            .get(h.end)
-            .is_some_and(|n| n.capitalized && n.token != words[h.end - 1].token)
+        && h.end
+            .at(words)
+            .is_some_and(|n| n.capitalized && n.token != words[(h.end - 1).get()].token)
 }
 
 /// First parts of hyphenated modifiers whose second part is an agent word: "multi-party
@@ -994,9 +1013,9 @@ const MODIFIER_PREFIXES: &[&str] = &[
 /// An agent word that is the second part of such a hyphenated modifier.
 fn in_compound_modifier(words: &[Word], h: &Resolved) -> bool {
     h.kind.is_none()
-        && h.start > 0
+        && h.start.get() > 0
         && hyphenated(words, h.start - 1)
-        && MODIFIER_PREFIXES.contains(&words[h.start - 1].norm.as_str())
+        && MODIFIER_PREFIXES.contains(&words[(h.start - 1).get()].norm.as_str())
 }
 
 /// Second parts of "Russian-made", "London-based": the country or place is an origin.
@@ -1020,17 +1039,17 @@ fn is_origin(words: &[Word], h: &Resolved) -> bool {
     matches!(
         h.kind,
         Some(ActorKind::Country | ActorKind::Capital | ActorKind::Place)
-    ) && h.end > 0
+    ) && h.end.get() > 0
         && hyphenated(words, h.end - 1)
-        && words
-            .get(h.end)
+        && h.end
+            .at(words)
             .is_some_and(|n| ORIGINS.contains(&n.norm.as_str()))
 }
 
 /// Word `k` and the next are the parts of one hyphenated word: one token ("Russian-made"), or
 /// three with the hyphen alone between them ("Russian", "-", "made").
-fn hyphenated(words: &[Word], k: usize) -> bool {
-    let (Some(a), Some(b)) = (words.get(k), words.get(k + 1)) else {
+fn hyphenated(words: &[Word], k: WordIdx) -> bool {
+    let (Some(a), Some(b)) = (k.at(words), (k + 1).at(words)) else {
         return false;
     };
     a.token == b.token || (b.token == a.token + 2 && b.start == a.end + 1)
@@ -1038,11 +1057,11 @@ fn hyphenated(words: &[Word], k: usize) -> bool {
 
 /// The end of a personal name right after a title at `from` (capitalized words, none of them
 /// another hit, up to `limit`), or `from` if there is none.
-fn name_after(words: &[Word], from: usize, limit: usize) -> usize {
+fn name_after(words: &[Word], from: WordIdx, limit: WordIdx) -> WordIdx {
     let mut end = from;
-    let limit = limit.min(from + 5).min(words.len());
+    let limit = limit.min(from + 5).min(WordIdx::new(words.len()));
     while end < limit {
-        let w = &words[end];
+        let w = &words[end.get()];
         let is_name = w.capitalized
             && w.norm.chars().next().is_some_and(char::is_alphabetic)
             && !is_not_name(&w.norm);
@@ -1053,7 +1072,7 @@ fn name_after(words: &[Word], from: usize, limit: usize) -> usize {
         end += 1;
     }
     // a name ends in a capitalized word; an initial ("F.W.") counts
-    while end > from && !words[end - 1].capitalized {
+    while end > from && !words[(end - 1).get()].capitalized {
         end -= 1;
     }
     end
@@ -1074,11 +1093,11 @@ fn sectors_of(m: &Mention) -> String {
 
 /// A title at `start..end` held formerly: "former president", "ex-president", "Armenia's former
 /// prime minister".
-fn is_former(words: &[Word], start: usize, end: usize) -> bool {
-    let before = start.checked_sub(1).and_then(|k| words.get(k));
+fn is_former(words: &[Word], start: WordIdx, end: WordIdx) -> bool {
+    let before = start.checked_sub(1).and_then(|k| k.at(words));
     before
         .into_iter()
-        .chain(words.get(start..end).unwrap_or(&[]))
+        .chain(WordIdx::slice(words, start..end).unwrap_or(&[]))
         .any(|w| FORMER.contains(&w.norm.as_str()))
 }
 
@@ -1089,15 +1108,15 @@ fn in_name(words: &[Word], m: &LexemeMatch, all: &[LexemeMatch]) -> bool {
         return false;
     };
     let (Some(first), Some(prev)) = (
-        words.get(m.start),
-        m.start.checked_sub(1).and_then(|p| words.get(p)),
+        m.start.at(words),
+        m.start.checked_sub(1).and_then(|p| p.at(words)),
     ) else {
         return false;
     };
     let prev_is_hit = all.iter().any(|o| o.start < m.start && m.start <= o.end);
     first.capitalized
         && prev.capitalized
-        && m.start > 1
+        && m.start.get() > 1
         && !prev_is_hit
         && prev.norm.chars().all(char::is_alphabetic)
 }
@@ -1110,11 +1129,14 @@ enum Join {
 }
 
 /// How two neighbouring mentions are joined.
-fn join(words: &[Word], from: usize, to: usize) -> Join {
+fn join(words: &[Word], from: WordIdx, to: WordIdx) -> Join {
     if to < from {
         return Join::None;
     }
-    let between: Vec<&str> = words[from..to].iter().map(|w| w.norm.as_str()).collect();
+    let between: Vec<&str> = words[from.get()..to.get()]
+        .iter()
+        .map(|w| w.norm.as_str())
+        .collect();
     match between.as_slice() {
         [","] => Join::Comma,
         ["and"] | [",", "and"] | ["&"] | ["as", "well", "as"] | ["and", "the"] => Join::And,
@@ -1130,7 +1152,7 @@ pub(crate) fn assign_groups(words: &[Word], mentions: &mut [Mention]) {
         .windows(2)
         .map(|w| join(words, w[0].end, w[1].start))
         .collect();
-    let mut group = 0;
+    let mut group = GroupId::new(0);
     for i in 0..mentions.len() {
         if i > 0 {
             let joined = match joins[i - 1] {
@@ -1141,7 +1163,7 @@ pub(crate) fn assign_groups(words: &[Word], mentions: &mut [Mention]) {
                     let run = joins[i..].iter().take_while(|j| **j != Join::None).count();
                     let last = &mentions[i + run];
                     joins[i..i + run].contains(&Join::And)
-                        || words.get(last.end).is_some_and(|w| w.norm == "and")
+                        || last.end.at(words).is_some_and(|w| w.norm == "and")
                 }
                 Join::None => false,
             };

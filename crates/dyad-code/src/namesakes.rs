@@ -13,10 +13,11 @@
 
 use crate::mentions::{is_not_name, Mention, NAME_PARTICLES};
 use dyad_dict::actors::ActorKind;
-use dyad_dict::words::Word;
+use dyad_dict::words::{Word, WordIdx};
 use dyad_dict::Dictionaries;
 use dyad_geo::PlaceMatch;
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Prepositions that make a capitalized word a place even where it could be a person's name.
@@ -102,6 +103,12 @@ impl NameEvidence {
     }
 }
 
+/// The words a place match covers: the gazetteer matches the words' forms, so its positions
+/// are word positions.
+pub(crate) fn place_words(p: &PlaceMatch) -> Range<WordIdx> {
+    WordIdx::new(p.start)..WordIdx::new(p.end)
+}
+
 /// The words of a sentence that bear on place matches: words, actor mentions, place matches.
 pub(crate) struct SentenceNames<'a> {
     pub(crate) words: &'a [Word],
@@ -128,10 +135,11 @@ impl SentenceNames<'_> {
     /// Whether a preposition ("in Antony") or a settlement noun ("the town of Antony") puts
     /// something at place match `p`.
     pub(crate) fn preposition_before(&self, p: &PlaceMatch) -> bool {
+        let p = place_words(p);
         let before = |k: usize| {
             p.start
                 .checked_sub(k)
-                .and_then(|i| self.words.get(i))
+                .and_then(|i| i.at(self.words))
                 .map(|w| w.norm.as_str())
         };
         let of_settlement =
@@ -143,36 +151,39 @@ impl SentenceNames<'_> {
     /// name ("Kurdistan" in "Kurdistan Workers Party"; "Gaza", which the dictionary has as an
     /// organisation, stays a place).
     fn in_actor_name(&self, p: &PlaceMatch) -> bool {
+        let p = place_words(p);
         self.mentions.iter().any(|m| {
             m.name.as_ref().is_some_and(|n| {
                 let person = m.person.is_some() && n.start < p.end && p.start < n.end;
                 let inside = n.start <= p.start && p.end <= n.end;
-                person || (inside && n.len() > p.end - p.start)
+                person || (inside && WordIdx::range(n.start, n.end).len() > p.end - p.start)
             })
         })
     }
 
     /// The match begins with a capitalized given name ("Antony", "Abbas", "Aung").
     fn starts_with_given_name(&self, p: &PlaceMatch) -> bool {
-        self.words
-            .get(p.start)
+        place_words(p)
+            .start
+            .at(self.words)
             .is_some_and(|w| w.capitalized && !w.all_caps && given_names().contains(&w.norm))
     }
 
     /// The word right after place match `p`, if it may continue a personal name.
     fn next_name(&self, p: &PlaceMatch) -> Option<Next> {
-        let next = self.words.get(p.end)?;
-        let last = self.words.get(p.end.checked_sub(1)?)?;
+        let (place, end) = (p, place_words(p).end);
+        let next = end.at(self.words)?;
+        let last = end.checked_sub(1)?.at(self.words)?;
         if next.token == last.token {
             // the second part of a hyphenated word ("Gaza-based")
             return None;
         }
-        let at_next = |m: &&Mention| m.start <= p.end && p.end < m.end;
+        let at_next = |m: &&Mention| m.start <= end && end < m.end;
         if let Some(m) = self.mentions.iter().find(at_next) {
             let surname = m.person.is_some()
                 && m.name
                     .as_ref()
-                    .is_some_and(|n| n.start <= p.end && p.end < n.end);
+                    .is_some_and(|n| n.start <= end && end < n.end);
             return surname.then_some(Next::KnownSurname);
         }
         let name_like = next.capitalized
@@ -180,7 +191,7 @@ impl SentenceNames<'_> {
             && next.norm.chars().next().is_some_and(char::is_alphabetic)
             && !is_not_name(&next.norm);
         // another place ("Idlib Syria") or an actor ("Kyiv Mayor", "Gaza Health Ministry")
-        let other_place = self.places.iter().any(|q| q.start == p.end);
+        let other_place = self.places.iter().any(|q| q.start == place.end);
         (name_like && !other_place).then_some(Next::Capitalized)
     }
 }

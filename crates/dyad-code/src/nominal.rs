@@ -9,12 +9,14 @@
 //! replaces that generic code ("issued a warning" is a threat, not a grant).
 
 use crate::acts::{armed_readiness, demand_code, fold_content, governing_act, modality, settle};
-use crate::mentions::Mention;
+use crate::mentions::{Mention, MentionIdx};
 use crate::provenance::Provenance;
 use crate::sides::{actor_side, parenthesized, side};
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality, SentenceInput};
+use dyad_dict::words::WordIdx;
 use dyad_dict::{Dictionaries, NounEvent, VerbClass};
+use dyad_model::TokenIdx;
 use dyad_syntax::{Deprel, Upos};
 
 /// What rejecting a proposal, request or offer is coded as (CAMEO 12), by what is rejected.
@@ -39,7 +41,11 @@ enum Frame {
 
 /// The entry of the noun phrase headed by token `n`: its compound and adjective modifiers and
 /// the head ("hunger strike"), or head + "of" + noun ("state of emergency").
-fn noun_entry<'d>(dicts: &'d Dictionaries, tree: &DepTree<'_>, n: usize) -> Option<&'d NounEvent> {
+fn noun_entry<'d>(
+    dicts: &'d Dictionaries,
+    tree: &DepTree<'_>,
+    n: TokenIdx,
+) -> Option<&'d NounEvent> {
     if let Some(of) = tree
         .kids(n, Deprel::Nmod)
         .find(|&m| tree.case_of(m) == Some("of"))
@@ -50,7 +56,7 @@ fn noun_entry<'d>(dicts: &'d Dictionaries, tree: &DepTree<'_>, n: usize) -> Opti
         }
     }
     let mut first = n;
-    while first > 0 {
+    while first.get() > 0 {
         let m = first - 1;
         if tree.head(m) == Some(n) && matches!(tree.rel(m), Deprel::Compound | Deprel::Amod) {
             first = m;
@@ -58,13 +64,19 @@ fn noun_entry<'d>(dicts: &'d Dictionaries, tree: &DepTree<'_>, n: usize) -> Opti
             break;
         }
     }
-    let lemmas: Vec<&str> = (first..=n).map(|i| tree.lemma(i)).collect();
+    let lemmas: Vec<&str> = TokenIdx::range(first, n.next())
+        .map(|i| tree.lemma(i))
+        .collect();
     dicts.nouns.longest(&lemmas).map(|(_, e)| e)
 }
 
 /// The noun's own actor ("Israel's invasion", "Armenian protests", "attacks by rebels") and
 /// recipient ("sanctions against Iran", "the invasion of Ukraine", "withdrawal from Lebanon").
-fn noun_roles(tree: &DepTree<'_>, n: usize, code: &str) -> (Option<usize>, Option<usize>) {
+fn noun_roles(
+    tree: &DepTree<'_>,
+    n: TokenIdx,
+    code: &str,
+) -> (Option<MentionIdx>, Option<MentionIdx>) {
     let mut actor = tree.mention_at(n);
     let mut recipient = None;
     // "withdrawal of troops", "protests of workers": `of` names who acts
@@ -113,7 +125,7 @@ const NAMING: &[&str] = &[
 
 /// The naming verb a noun is the characterization under ("calling X an act of aggression",
 /// "described the attack as genocide"), within three heads.
-fn naming_verb(tree: &DepTree<'_>, n: usize) -> Option<usize> {
+fn naming_verb(tree: &DepTree<'_>, n: TokenIdx) -> Option<TokenIdx> {
     let mut t = n;
     for _ in 0..4 {
         t = tree.head(t)?;
@@ -126,12 +138,12 @@ fn naming_verb(tree: &DepTree<'_>, n: usize) -> Option<usize> {
 
 /// The verb that governs a noun event: its head, or, for a free relative that names it ("what
 /// it described as X", "what it called X"), the verb that governs the relative.
-fn governing_verb(tree: &DepTree<'_>, n: usize) -> Option<usize> {
+fn governing_verb(tree: &DepTree<'_>, n: TokenIdx) -> Option<TokenIdx> {
     let g = tree.head(n)?;
     // "claimed responsibility for the attack", "denied responsibility for the bombing": the
     // verb of the responsibility governs the act (the "for" phrase hung on the noun or on
     // the verb)
-    let responsibility = |x: usize| tree.lemma(x).eq_ignore_ascii_case("responsibility");
+    let responsibility = |x: TokenIdx| tree.lemma(x).eq_ignore_ascii_case("responsibility");
     if tree.case_of(n) == Some("for") {
         if responsibility(g) && tree.rel(g) == Deprel::Obj {
             return tree.head(g);
@@ -159,16 +171,16 @@ pub(crate) fn code_nominal_events(
     mentions: &[Mention],
     events: &mut Vec<CodedEvent>,
 ) {
-    let group = |m: usize| mentions.get(m).map(|x| x.group);
+    let group = |m: MentionIdx| m.at(mentions).map(|x| x.group);
     let aside = parenthesized(input.words);
-    let in_aside = |t: usize| {
+    let in_aside = |t: TokenIdx| {
         input
             .words
             .iter()
             .zip(&aside)
             .any(|(w, &a)| a && w.token == t)
     };
-    for n in 0..input.tokens.len() {
+    for n in TokenIdx::indices(input.tokens) {
         if tree.upos(n) != Some(Upos::NOUN) || in_aside(n) {
             continue;
         }
@@ -210,7 +222,7 @@ pub(crate) fn code_nominal_events(
                 Some(t) => side(mentions, t),
                 None => crate::conflicts::other_party(input.context, input.index, &source),
             };
-            let (Some(a), Some(b)) = (input.tokens.get(namer), input.tokens.get(n)) else {
+            let (Some(a), Some(b)) = (namer.at(input.tokens), n.at(input.tokens)) else {
                 continue;
             };
             let ev = CodedEvent {
@@ -244,7 +256,7 @@ pub(crate) fn code_nominal_events(
             && tree
                 .kids(g, Deprel::Obj)
                 .any(|o| tree.lemma(o).eq_ignore_ascii_case("responsibility"));
-        let rel = if g == tree.head(n).unwrap_or(usize::MAX) && !for_responsibility {
+        let rel = if Some(g) == tree.head(n) && !for_responsibility {
             tree.rel(n)
         } else {
             // "launching what it described as local anti-terrorist measures"
@@ -311,7 +323,7 @@ pub(crate) fn code_nominal_events(
             continue;
         }
         let (a, b) = (g.min(n), g.max(n));
-        let trigger = match (input.tokens.get(a), input.tokens.get(b)) {
+        let trigger = match (a.at(input.tokens), b.at(input.tokens)) {
             (Some(x), Some(y)) => (x.start, y.end),
             _ => continue,
         };
@@ -332,7 +344,12 @@ pub(crate) fn code_nominal_events(
                 && !e.cameo.starts_with("10");
             if generic || frame == Frame::Ask && !e.cameo.starts_with("10") {
                 // the noun's act takes the verb's modality ("will give a grant" is a pledge)
-                if let Some(w) = input.words.iter().position(|w| w.token == g) {
+                if let Some(w) = input
+                    .words
+                    .iter()
+                    .position(|w| w.token == g)
+                    .map(WordIdx::new)
+                {
                     let (mut negated, mut modality) = modality(input.words, w, (w + 1, w + 1));
                     settle(&mut code, &mut negated, &mut modality);
                     if armed_readiness(tree, g, mentions, src, &code, &dicts.sectors) {
@@ -363,7 +380,12 @@ pub(crate) fn code_nominal_events(
             fold_content(e, &code, mentions, tgt.or(src));
             continue;
         }
-        let Some(w) = input.words.iter().position(|w| w.token == g) else {
+        let Some(w) = input
+            .words
+            .iter()
+            .position(|w| w.token == g)
+            .map(WordIdx::new)
+        else {
             continue;
         };
         let (mut negated, mut modality) = modality(input.words, w, (w + 1, w + 1));

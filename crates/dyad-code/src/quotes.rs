@@ -14,11 +14,11 @@
 //! a speaker reporting its own act ("Japan said it will send aid") keeps the event's modality,
 //! since saying so is the act.
 
-use crate::mentions::Mention;
+use crate::mentions::{Mention, MentionIdx};
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality};
-use dyad_dict::words::Word;
-use dyad_model::{ActorRef, CharIndex, Quote};
+use dyad_dict::words::{Word, WordIdx};
+use dyad_model::{ActorRef, CharIndex, Quote, TokenIdx};
 use dyad_syntax::Deprel;
 
 /// Verb forms that introduce or attribute speech.
@@ -109,8 +109,14 @@ pub fn mention_ref(m: &Mention, words: &[Word], text: &str, idx: &CharIndex) -> 
 
 /// The attribution in words `from..to` of a sentence: a speech verb form and the nearest
 /// actor mention on either side of it within that stretch.
-fn attribution_in(s: &QuoteInput<'_>, index: usize, from: usize, to: usize) -> Option<Attribution> {
-    let verb = (from..to).find(|&i| SPEECH_FORMS.contains(&s.words[i].norm.as_str()))?;
+fn attribution_in(
+    s: &QuoteInput<'_>,
+    index: usize,
+    from: WordIdx,
+    to: WordIdx,
+) -> Option<Attribution> {
+    let verb = WordIdx::range(from, to)
+        .find(|&i| SPEECH_FORMS.contains(&s.words[i.get()].norm.as_str()))?;
     let inside = |m: &&Mention| m.start >= from && m.end <= to;
     let before = s
         .mentions
@@ -122,9 +128,13 @@ fn attribution_in(s: &QuoteInput<'_>, index: usize, from: usize, to: usize) -> O
     let speaker = before.or(after);
     let mut cue = vec![s
         .text
-        .get(s.words[verb].start..s.words[verb].end)
+        .get(s.words[verb.get()].start..s.words[verb.get()].end)
         .unwrap_or("")];
-    for (i, w) in s.words.iter().enumerate().take(to).skip(verb + 1).take(4) {
+    for (i, w) in WordIdx::enumerate(s.words)
+        .take(to.get())
+        .skip(verb.get() + 1)
+        .take(4)
+    {
         let in_speaker = speaker.is_some_and(|m| m.start <= i && i < m.end);
         if in_speaker
             || !w.norm.chars().any(char::is_alphanumeric)
@@ -152,11 +162,11 @@ pub fn find_quotes(sentences: &[Option<QuoteInput<'_>>]) -> Vec<SentenceQuotes> 
         })
         .collect();
     // (sentence, word) of the opening mark of the quote being read
-    let mut open: Option<(usize, usize)> = None;
-    let mut spans: Vec<((usize, usize), (usize, usize))> = Vec::new();
+    let mut open: Option<(usize, WordIdx)> = None;
+    let mut spans: Vec<((usize, WordIdx), (usize, WordIdx))> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let Some(s) = s else { continue };
-        for (wi, w) in s.words.iter().enumerate() {
+        for (wi, w) in WordIdx::enumerate(s.words) {
             match (mark(w), open) {
                 (Some(Mark::Open | Mark::Toggle), None) => open = Some((si, wi)),
                 (Some(Mark::Close | Mark::Toggle), Some(start)) => {
@@ -165,7 +175,7 @@ pub fn find_quotes(sentences: &[Option<QuoteInput<'_>>]) -> Vec<SentenceQuotes> 
                 }
                 _ => {
                     if open.is_some() {
-                        if let Some(q) = out[si].quoted.get_mut(wi) {
+                        if let Some(q) = wi.at_mut(&mut out[si].quoted) {
                             *q = true;
                         }
                     }
@@ -175,22 +185,25 @@ pub fn find_quotes(sentences: &[Option<QuoteInput<'_>>]) -> Vec<SentenceQuotes> 
     }
     for ((s0, w0), (s1, w1)) in spans {
         let after = sentences[s1].as_ref().and_then(|s| {
-            if w1 + 1 < s.words.len() {
-                attribution_in(s, s1, w1 + 1, s.words.len())
+            if (w1 + 1).get() < s.words.len() {
+                attribution_in(s, s1, w1 + 1, WordIdx::new(s.words.len()))
             } else {
                 // `How come?" State Secretary X said ...`: the splitter ends the sentence at
                 // the closing mark, and the attribution opens the next one
                 let next = sentences.get(s1 + 1)?.as_ref()?;
                 let opens_quote = next.words.iter().any(|w| mark(w).is_some());
                 (!opens_quote)
-                    .then(|| attribution_in(next, s1 + 1, 0, next.words.len()))
+                    .then(|| {
+                        let all = WordIdx::new(next.words.len());
+                        attribution_in(next, s1 + 1, WordIdx::new(0), all)
+                    })
                     .flatten()
             }
         });
         let before = || {
             sentences[s0]
                 .as_ref()
-                .and_then(|s| attribution_in(s, s0, 0, w0))
+                .and_then(|s| attribution_in(s, s0, WordIdx::new(0), w0))
         };
         let Some(attr) = after.or_else(before) else {
             continue;
@@ -204,7 +217,7 @@ pub fn find_quotes(sentences: &[Option<QuoteInput<'_>>]) -> Vec<SentenceQuotes> 
 
 /// The speech verb whose words the predicate `v` reports, if any: `v` is (inside) its
 /// complement, or has it as a parenthetical ("..., officials said").
-pub(crate) fn speech_verb(tree: &DepTree<'_>, v: usize) -> Option<usize> {
+pub(crate) fn speech_verb(tree: &DepTree<'_>, v: TokenIdx) -> Option<TokenIdx> {
     if let Some(p) = tree
         .kids(v, Deprel::Parataxis)
         .find(|&p| SPEECH_LEMMAS.contains(&tree.lemma(p)))
@@ -227,7 +240,7 @@ pub(crate) fn speech_verb(tree: &DepTree<'_>, v: usize) -> Option<usize> {
 
 /// Is token `t` inside the subject of a speech verb other than `v` ("..., a spokeswoman for
 /// the U.S. embassy said")? The one who reports an act is not its recipient.
-pub(crate) fn in_reporter(tree: &DepTree<'_>, t: usize, v: usize) -> bool {
+pub(crate) fn in_reporter(tree: &DepTree<'_>, t: TokenIdx, v: TokenIdx) -> bool {
     let mut x = t;
     for _ in 0..6 {
         let Some(h) = tree.head(x) else { return false };
@@ -253,11 +266,11 @@ pub(crate) fn in_reporter(tree: &DepTree<'_>, t: usize, v: usize) -> bool {
 /// The reported speech an event is in: speaker mention and cue ("said", "according to").
 pub fn reported_by(
     tree: &DepTree<'_>,
-    v: usize,
+    v: TokenIdx,
     tokens: &[dyad_model::Token],
-) -> Option<(Option<usize>, String)> {
+) -> Option<(Option<MentionIdx>, String)> {
     if let Some(s) = speech_verb(tree, v) {
-        let cue = tokens.get(s).map_or(String::new(), |t| t.form.clone());
+        let cue = s.at(tokens).map_or(String::new(), |t| t.form.clone());
         return Some((tree.actor(s), cue));
     }
     // "according to X"
@@ -279,10 +292,14 @@ pub fn attribute(
     let idx = CharIndex::new(&input.sentence.text);
     for ev in events.iter_mut() {
         let Some(v) = ev.predicate else { continue };
-        let word = input.words.iter().position(|w| w.token == v);
+        let word = input
+            .words
+            .iter()
+            .position(|w| w.token == v)
+            .map(WordIdx::new);
         let quoted = quotes
             .zip(word)
-            .is_some_and(|(q, w)| q.quoted.get(w).copied().unwrap_or(false));
+            .is_some_and(|(q, w)| w.at(&q.quoted).copied().unwrap_or(false));
         let quote = if quoted {
             quotes.and_then(|q| q.attribution.as_ref()).map(|a| Quote {
                 speaker: a.speaker.clone(),
@@ -294,7 +311,7 @@ pub fn attribute(
                 .or_else(|| word.and_then(|w| trailing_attribution(input.words, mentions, w)))
                 .map(|(speaker, cue)| Quote {
                     speaker: speaker
-                        .and_then(|m| mentions.get(m))
+                        .and_then(|m| m.at(mentions))
                         .map(|m| mention_ref(m, input.words, &input.sentence.text, &idx)),
                     cue: Some(cue),
                     speaker_sentence: None,
@@ -314,13 +331,13 @@ pub fn attribute(
 fn trailing_attribution(
     words: &[Word],
     mentions: &[Mention],
-    word: usize,
-) -> Option<(Option<usize>, String)> {
-    let comma = words.iter().rposition(|w| w.norm == ",")?;
+    word: WordIdx,
+) -> Option<(Option<MentionIdx>, String)> {
+    let comma = WordIdx::new(words.iter().rposition(|w| w.norm == ",")?);
     if comma <= word {
         return None;
     }
-    let tail = &words[comma + 1..];
+    let tail = &words[(comma + 1).get()..];
     let end = tail
         .iter()
         .position(|w| matches!(w.norm.as_str(), "." | "!" | "?" | ";" | ","))
@@ -330,6 +347,7 @@ fn trailing_attribution(
         mentions
             .iter()
             .position(|m| m.start >= comma + 1 + from && m.end <= comma + 1 + to)
+            .map(MentionIdx::new)
     };
     if tail.len() >= 2 && tail[0].norm == "according" && tail[1].norm == "to" {
         return Some((speaker_in(2, tail.len()), "according to".to_string()));
@@ -378,7 +396,7 @@ mod tests {
                     tokens
                         .iter()
                         .enumerate()
-                        .map(|(i, t)| (i, t.form.as_str(), t.start)),
+                        .map(|(i, t)| (TokenIdx::new(i), t.form.as_str(), t.start)),
                 );
                 let m = finder.find(&w, None);
                 (s.text.clone(), w, m)

@@ -24,8 +24,8 @@ pub fn stable_hash(parts: &[&str]) -> String {
 /// to a conflict) has empty text and span.
 pub fn actor_ref(m: &Mention, words: &[Word], text: &str, idx: &CharIndex) -> ActorRef {
     let (start, end) = if m.end > m.start {
-        let start = words.get(m.start).map_or(0, |w| w.start);
-        (start, words.get(m.end - 1).map_or(start, |w| w.end))
+        let start = m.start.at(words).map_or(0, |w| w.start);
+        (start, (m.end - 1).at(words).map_or(start, |w| w.end))
     } else {
         (0, 0)
     };

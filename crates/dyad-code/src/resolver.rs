@@ -14,7 +14,7 @@
 
 use crate::context::{with_home_country, DocContext};
 use crate::mentions::{assign_groups, Mention};
-use dyad_dict::words::Word;
+use dyad_dict::words::{Word, WordIdx};
 use dyad_dict::SectorSets;
 use dyad_geo::Gazetteer;
 use std::collections::HashMap;
@@ -108,13 +108,13 @@ fn place_word(words: &[Word], m: &Mention) -> Option<String> {
     if let Some((_, place)) = m.rule.split_once("+in+") {
         return Some(place.split('+').next().unwrap_or(place).to_string());
     }
-    let first = match words.get(m.start) {
+    let first = match m.start.at(words) {
         Some(w) if w.norm == "the" => m.start + 1,
         _ => m.start,
     };
-    let w = words.get(first).filter(|w| w.capitalized)?;
+    let w = first.at(words).filter(|w| w.capitalized)?;
     let own_word = m.end == first + 1
-        || words.get(first + 1).is_some_and(|n| n.norm == "'s")
+        || (first + 1).at(words).is_some_and(|n| n.norm == "'s")
         || m.rule.starts_with(&format!("{}+", w.norm));
     own_word.then(|| w.norm.clone())
 }
@@ -164,7 +164,7 @@ fn known_names(sentences: &[SentenceActors<'_>]) -> HashMap<String, KnownName> {
 /// already part of a mention.
 fn carry_names(index: usize, s: &mut SentenceActors<'_>, names: &HashMap<String, KnownName>) {
     let mut added = Vec::new();
-    for (k, w) in s.words.iter().enumerate() {
+    for (k, w) in WordIdx::enumerate(s.words) {
         if !w.capitalized || s.mentions.iter().any(|m| m.start <= k && k < m.end) {
             continue;
         }

@@ -2,10 +2,11 @@
 //! ([`tree_roles`]) with word order standing in where the parse finds no subject
 //! ([`subject_before`]).
 
-use crate::mentions::Mention;
+use crate::mentions::{GroupId, Mention, MentionIdx};
 use crate::sides::is_boundary;
 use crate::tree::DepTree;
-use dyad_dict::words::Word;
+use dyad_dict::words::{Word, WordIdx};
+use dyad_model::TokenIdx;
 use dyad_syntax::{Deprel, Upos};
 use std::collections::HashMap;
 
@@ -13,11 +14,11 @@ use std::collections::HashMap;
 #[derive(Default, Debug)]
 pub(crate) struct PatternMatch {
     pub(crate) score: usize,
-    pub(crate) source: Option<usize>,
-    pub(crate) target: Option<usize>,
+    pub(crate) source: Option<MentionIdx>,
+    pub(crate) target: Option<MentionIdx>,
     /// Word range covered by the pattern (to keep other verb hits out of it).
-    pub(crate) first: usize,
-    pub(crate) last: usize,
+    pub(crate) first: WordIdx,
+    pub(crate) last: WordIdx,
 }
 
 /// Source and target groups of the predicate at token `v`, from the tree. The pattern's target
@@ -26,25 +27,24 @@ pub(crate) struct PatternMatch {
 /// is filled from `by_order`, the word-order reading.
 pub(crate) fn tree_roles(
     tree: &DepTree<'_>,
-    v: usize,
+    v: TokenIdx,
     words: &[Word],
     mentions: &[Mention],
     pm: Option<&PatternMatch>,
-    by_order: (Option<usize>, Option<usize>),
-) -> (Option<usize>, Option<usize>) {
-    let in_clause = |m: &usize| {
-        mentions
-            .get(*m)
-            .and_then(|x| words.get(x.start))
+    by_order: (Option<GroupId>, Option<GroupId>),
+) -> (Option<GroupId>, Option<GroupId>) {
+    let in_clause = |m: &MentionIdx| {
+        m.at(mentions)
+            .and_then(|x| x.start.at(words))
             .is_some_and(|w| tree.in_clause(v, w.token))
     };
     let src = tree.actor(v).or_else(|| pm.and_then(|p| p.source));
-    let group = |m: usize| mentions.get(m).map(|x| x.group);
+    let group = |m: MentionIdx| m.at(mentions).map(|x| x.group);
     let src_country = src
-        .and_then(|m| mentions.get(m))
+        .and_then(|m| m.at(mentions))
         .and_then(|m| m.country.as_deref());
-    let own = |m: usize| {
-        src_country.is_some() && mentions.get(m).and_then(|x| x.country.as_deref()) == src_country
+    let own = |m: MentionIdx| {
+        src_country.is_some() && m.at(mentions).and_then(|x| x.country.as_deref()) == src_country
     };
     // word order stands in only where the parse found no subject at all (a misparse); a
     // subject that names no actor ("everyone should ...") leaves the source empty
@@ -64,7 +64,7 @@ pub(crate) fn tree_roles(
     // the actor's own forces as the pattern's object yield to the place they go to or leave
     let pattern_target = pm
         .and_then(|p| p.target)
-        .filter(|&t| mentions.get(t).is_some_and(|m| !outside_the_act(m)));
+        .filter(|&t| t.at(mentions).is_some_and(|m| !outside_the_act(m)));
     let tgt = pattern_target
         .filter(in_clause)
         .filter(|&t| src.is_none_or(|s| group(s) != group(t)))
@@ -92,9 +92,7 @@ pub(crate) fn tree_roles(
         // elections"): the complement's recipient
         .or_else(|| {
             let (p, c) = (pm?, tree.complement(v)?);
-            let covered = words
-                .iter()
-                .enumerate()
+            let covered = WordIdx::enumerate(words)
                 .any(|(k, w)| w.token == c && (p.first..=p.last).contains(&k));
             covered
                 .then(|| tree.recipient_other_than(c, &own))
@@ -105,10 +103,10 @@ pub(crate) fn tree_roles(
     // restrictions on the use of the Russian language"), nor the one who reports the act
     // ("..., a spokeswoman for the U.S. embassy said"), nor a phrase of time, nor a clause of
     // what was not done ("without returning to Kyrgyzstan")
-    let misplaced = |g: &usize| {
+    let misplaced = |g: &GroupId| {
         mentions.iter().filter(|m| m.group == *g).any(|m| {
             outside_the_act(m)
-                || words.get(m.start).is_some_and(|w| {
+                || m.start.at(words).is_some_and(|w| {
                     crate::quotes::in_reporter(tree, w.token, v)
                         || tree
                             .kids(v, Deprel::Obj)
@@ -137,16 +135,17 @@ const PREPOSITIONS: &[&str] = &[
 pub(crate) fn subject_before<'m>(
     words: &[Word],
     mentions: &'m [Mention],
-    hits: &[(usize, usize)],
-    verb: usize,
+    hits: &[(WordIdx, WordIdx)],
+    verb: WordIdx,
 ) -> Option<&'m Mention> {
     // Computed once per call, not per mention, so that the work is linear in the sentence
     // (it runs for every verb): the last clause boundary before the verb, and each group's
     // first mention and end.
     let last_boundary = words
-        .get(..verb)
-        .and_then(|before| before.iter().rposition(is_boundary));
-    let mut groups: HashMap<usize, (usize, usize)> = HashMap::new();
+        .get(..verb.get())
+        .and_then(|before| before.iter().rposition(is_boundary))
+        .map(WordIdx::new);
+    let mut groups: HashMap<GroupId, (WordIdx, WordIdx)> = HashMap::new();
     for m in mentions {
         let g = groups.entry(m.group).or_insert((m.start, m.end));
         g.1 = g.1.max(m.end);
@@ -161,7 +160,7 @@ pub(crate) fn subject_before<'m>(
         let after_prep = m
             .start
             .checked_sub(1)
-            .and_then(|i| words.get(i))
+            .and_then(|i| i.at(words))
             .is_some_and(|w| PREPOSITIONS.contains(&w.norm.as_str()));
         let verb_between = hits.iter().any(|&(s, _)| s >= group_end(m) && s < verb);
         !after_prep && !verb_between
@@ -170,6 +169,6 @@ pub(crate) fn subject_before<'m>(
 }
 
 /// A clause boundary (`;`, `:`, brackets, quotes) between two word positions.
-pub(crate) fn crosses_boundary(words: &[Word], from: usize, to: usize) -> bool {
-    from < to && words[from..to].iter().any(is_boundary)
+pub(crate) fn crosses_boundary(words: &[Word], from: WordIdx, to: WordIdx) -> bool {
+    from < to && words[from.get()..to.get()].iter().any(is_boundary)
 }

@@ -10,6 +10,7 @@
 //! empty file) rows keep the coder's prior confidence.
 
 use crate::{CodedEvent, Mention, SentenceInput};
+use dyad_dict::words::WordIdx;
 use dyad_model::EventRecord;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
@@ -178,14 +179,14 @@ fn distance(input: &SentenceInput<'_>, ev: &CodedEvent, side: &[Mention]) -> Opt
         .words
         .iter()
         .position(|w| w.start >= ev.trigger.0)
-        .unwrap_or(0);
+        .map_or(WordIdx::new(0), WordIdx::new);
     side.iter()
         .filter(|m| m.end > m.start)
         .map(|m| {
             if m.end <= trigger {
                 trigger - m.end
             } else {
-                m.start.saturating_sub(trigger)
+                m.start.get().saturating_sub(trigger.get())
             }
         })
         .min()

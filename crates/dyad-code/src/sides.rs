@@ -2,7 +2,7 @@
 //! bound the clauses and asides a side is looked for in. Read by every later stage of the coder
 //! (roles, acts, the coder's rules, event nouns).
 
-use crate::mentions::Mention;
+use crate::mentions::{GroupId, Mention};
 use crate::CodedEvent;
 use dyad_dict::words::Word;
 
@@ -14,7 +14,7 @@ pub(crate) fn is_boundary(w: &Word) -> bool {
     )
 }
 
-pub(crate) fn side(mentions: &[Mention], group: usize) -> Vec<Mention> {
+pub(crate) fn side(mentions: &[Mention], group: GroupId) -> Vec<Mention> {
     mentions
         .iter()
         .filter(|m| m.group == group)
@@ -23,7 +23,7 @@ pub(crate) fn side(mentions: &[Mention], group: usize) -> Vec<Mention> {
 }
 
 /// The mentions of a group in the actor role (capitals stand for their governments).
-pub(crate) fn actor_side(mentions: &[Mention], group: usize) -> Vec<Mention> {
+pub(crate) fn actor_side(mentions: &[Mention], group: GroupId) -> Vec<Mention> {
     mentions
         .iter()
         .filter(|m| m.group == group)
@@ -33,7 +33,7 @@ pub(crate) fn actor_side(mentions: &[Mention], group: usize) -> Vec<Mention> {
 
 /// Gives a verbal act without a recipient the side of its content ("agreed to resume talks
 /// with X" -> X), never its own source.
-pub(crate) fn fill_target(outer: &mut CodedEvent, mentions: &[Mention], group: Option<usize>) {
+pub(crate) fn fill_target(outer: &mut CodedEvent, mentions: &[Mention], group: Option<GroupId>) {
     let Some(g) = group else { return };
     let candidate = side(mentions, g);
     let same = |a: &[Mention], b: &[Mention]| {

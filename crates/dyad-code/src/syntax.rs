@@ -22,6 +22,8 @@ pub enum SyntaxNeed {
 
 /// One token's analysis. `head` is 1-based (0 = root), as in CoNLL-U; when only tags were
 /// asked for, `head` is 0 and `deprel` is [`Deprel::Unspecified`] (`_`) for every token.
+/// A sentence has one per token, so positions in it are [`dyad_model::TokenIdx`]s; `head`
+/// stays the parser's number, which [`crate::tree::DepTree::head`] reads as a `TokenIdx`.
 /// Tags and relation are typed; their labels (`as_str`, `Display`) are for output only.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxToken {

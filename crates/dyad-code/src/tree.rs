@@ -10,16 +10,17 @@
 //! Russian government"), not across a clause boundary. Pronouns resolve to the subject of the
 //! governing clause ("Syria says it is willing") or the nearest actor before them.
 
-use crate::mentions::Mention;
+use crate::mentions::{Mention, MentionIdx};
 use crate::syntax::SyntaxToken;
-use dyad_dict::words::Word;
+use dyad_dict::words::{Word, WordIdx};
+use dyad_model::TokenIdx;
 use dyad_syntax::{Deprel, Upos, Xpos};
 
 /// Puts mention `k`'s whole group into mention `j`'s.
-fn merge_groups(mentions: &mut [Mention], k: usize, j: usize) {
+fn merge_groups(mentions: &mut [Mention], k: MentionIdx, j: MentionIdx) {
     let (Some(from), Some(to)) = (
-        mentions.get(k).map(|m| m.group),
-        mentions.get(j).map(|m| m.group),
+        k.at(mentions).map(|m| m.group),
+        j.at(mentions).map(|m| m.group),
     ) else {
         return;
     };
@@ -49,9 +50,9 @@ const INTENT_HEADS: &[&str] = &[
 
 pub struct DepTree<'a> {
     toks: &'a [SyntaxToken],
-    children: Vec<Vec<usize>>,
+    children: Vec<Vec<TokenIdx>>,
     /// The mention (index into the sentence's mentions) that covers each token.
-    mention_at: Vec<Option<usize>>,
+    mention_at: Vec<Option<MentionIdx>>,
     /// Per mention: a bare agent, with neither country nor organisation ("the command").
     countryless: Vec<bool>,
     /// Per mention: a named person ("it" never stands for one).
@@ -119,25 +120,30 @@ impl<'a> DepTree<'a> {
         let mut children = vec![Vec::new(); toks.len()];
         for (i, t) in toks.iter().enumerate() {
             if t.head > 0 && t.head <= toks.len() {
-                children[t.head - 1].push(i);
+                children[t.head - 1].push(TokenIdx::new(i));
             }
         }
         let mut mention_at = vec![None; toks.len()];
-        for (k, m) in mentions.iter().enumerate() {
-            let (Some(first), Some(last)) = (words.get(m.start), words.get(m.end.wrapping_sub(1)))
+        for (k, m) in MentionIdx::enumerate(mentions) {
+            let (Some(first), Some(last)) = (m.start.at(words), m.end.wrapping_sub(1).at(words))
             else {
                 continue;
             };
             // an agent word the parse reads as an adjective ("all official contact") is no actor
             let adjective = m.country.is_none()
                 && first.token == last.token
-                && toks
-                    .get(first.token)
+                && first
+                    .token
+                    .at(toks)
                     .is_some_and(|t| t.deprel == Deprel::Amod);
             if adjective {
                 continue;
             }
-            for slot in mention_at.iter_mut().take(last.token + 1).skip(first.token) {
+            for slot in mention_at
+                .iter_mut()
+                .take(last.token.get() + 1)
+                .skip(first.token.get())
+            {
                 slot.get_or_insert(k);
             }
         }
@@ -158,17 +164,18 @@ impl<'a> DepTree<'a> {
     }
 
     /// The head token of a mention: its token attached outside the mention.
-    pub fn mention_head(&self, words: &[Word], m: &Mention) -> Option<usize> {
-        let first = words.get(m.start)?.token;
-        let last = words.get(m.end.checked_sub(1)?)?.token;
-        (first..=last).find(|&t| self.head(t).is_none_or(|x| x < first || x > last))
+    pub fn mention_head(&self, words: &[Word], m: &Mention) -> Option<TokenIdx> {
+        let first = m.start.at(words)?.token;
+        let last = m.end.checked_sub(1)?.at(words)?.token;
+        TokenIdx::range(first, last.next())
+            .find(|&t| self.head(t).is_none_or(|x| x < first || x > last))
     }
 
     /// Joins mentions conjoined in the tree into one compound side ("Brussels, America and the
     /// international community"), in addition to the groups word order gave.
     pub fn regroup(&self, words: &[Word], mentions: &mut [Mention]) {
-        for k in 0..mentions.len() {
-            let Some(h) = self.mention_head(words, &mentions[k]) else {
+        for k in MentionIdx::indices(mentions) {
+            let Some(h) = self.mention_head(words, &mentions[k.get()]) else {
                 continue;
             };
             if self.rel(h) != Deprel::Conj
@@ -183,15 +190,15 @@ impl<'a> DepTree<'a> {
         }
         // two subjects of one predicate are a coordination the parser split ("Brussels,
         // America and ... are calling")
-        for v in 0..self.toks.len() {
-            let subjects: Vec<usize> = self
+        for v in TokenIdx::indices(self.toks) {
+            let subjects: Vec<MentionIdx> = self
                 .kids(v, Deprel::Nsubj)
                 .filter_map(|s| self.mention_at(s))
                 .collect();
             for pair in subjects.windows(2) {
-                let (a, b) = (&mentions[pair[0]], &mentions[pair[1]]);
+                let (a, b) = (&mentions[pair[0].get()], &mentions[pair[1].get()]);
                 let (first, second) = if a.start < b.start { (a, b) } else { (b, a) };
-                let gap = words.get(first.end..second.start).unwrap_or(&[]);
+                let gap = WordIdx::slice(words, first.end..second.start).unwrap_or(&[]);
                 let adjacent = gap.iter().all(|w| matches!(w.norm.as_str(), "," | "and"));
                 // "X, Y and Z": a list, not a subject next to a misattached one ("detained
                 // journalists, Athens said")
@@ -209,8 +216,8 @@ impl<'a> DepTree<'a> {
     /// said its coast guard ..." -> TUNMIL). Returns whether any mention changed.
     pub fn compose_possessives(&self, words: &[Word], mentions: &mut [Mention]) -> bool {
         let mut changed = false;
-        for k in 0..mentions.len() {
-            let m = &mentions[k];
+        for k in MentionIdx::indices(mentions) {
+            let m = &mentions[k.get()];
             if m.country.is_some() || m.code.len() != 3 || m.code.starts_with("IGO") {
                 continue;
             }
@@ -222,10 +229,10 @@ impl<'a> DepTree<'a> {
                 .find(|&p| self.upos(p) == Some(Upos::PRON) && ANAPHORS.contains(&self.lemma(p)))
                 .and_then(|p| self.antecedent(p))
                 .filter(|&a| a != k)
-                .and_then(|a| mentions.get(a))
+                .and_then(|a| a.at(mentions))
                 .and_then(|a| a.country.clone());
             if let Some(country) = owner {
-                let m = &mut mentions[k];
+                let m = &mut mentions[k.get()];
                 m.sector = Some(m.code.clone());
                 m.rule = format!("{}+poss({country})", m.rule);
                 m.code = format!("{country}{}", m.code);
@@ -236,53 +243,52 @@ impl<'a> DepTree<'a> {
         changed
     }
 
-    pub fn head(&self, i: usize) -> Option<usize> {
-        let h = self.toks.get(i)?.head;
-        (h > 0).then(|| h - 1)
+    pub fn head(&self, i: TokenIdx) -> Option<TokenIdx> {
+        let h = i.at(self.toks)?.head;
+        (h > 0).then(|| TokenIdx::new(h - 1))
     }
 
     /// The relation of token `i` to its head ([`Deprel::Unspecified`] past the sentence).
-    pub fn rel(&self, i: usize) -> Deprel {
-        self.toks.get(i).map_or(Deprel::Unspecified, |t| t.deprel)
+    pub fn rel(&self, i: TokenIdx) -> Deprel {
+        i.at(self.toks).map_or(Deprel::Unspecified, |t| t.deprel)
     }
 
     /// The universal relation of token `i` to its head (`obl` for `obl:agent`).
-    fn base_rel(&self, i: usize) -> Deprel {
+    fn base_rel(&self, i: TokenIdx) -> Deprel {
         self.rel(i).base()
     }
 
-    pub fn lemma(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.lemma.as_str())
+    pub fn lemma(&self, i: TokenIdx) -> &str {
+        i.at(self.toks).map_or("", |t| t.lemma.as_str())
     }
 
     /// Children of `i` with relation `rel` (exactly, or as a base relation when `rel` has no
     /// subtype and the child's has one: `Obl` matches `obl:tmod`; see [`Deprel::is_a`]).
-    pub fn kids(&self, i: usize, rel: Deprel) -> impl Iterator<Item = usize> + '_ {
-        self.children
-            .get(i)
+    pub fn kids(&self, i: TokenIdx, rel: Deprel) -> impl Iterator<Item = TokenIdx> + '_ {
+        i.at(&self.children)
             .into_iter()
             .flatten()
             .copied()
             .filter(move |&c| self.rel(c).is_a(rel))
     }
 
-    fn kid(&self, i: usize, rel: Deprel) -> Option<usize> {
+    fn kid(&self, i: TokenIdx, rel: Deprel) -> Option<TokenIdx> {
         self.kids(i, rel).next()
     }
 
     /// The preposition or case marker of a nominal ("on" in "called on Armenia").
-    pub fn case_of(&self, i: usize) -> Option<&str> {
+    pub fn case_of(&self, i: TokenIdx) -> Option<&str> {
         self.kids(i, Deprel::Case).next().map(|c| self.lemma(c))
     }
 
     /// A passive predicate: it has a passive subject or a passive auxiliary.
-    pub fn is_passive(&self, v: usize) -> bool {
+    pub fn is_passive(&self, v: TokenIdx) -> bool {
         self.kid(v, Deprel::NsubjPass).is_some() || self.kid(v, Deprel::AuxPass).is_some()
     }
 
     /// The actor mention at or inside the noun phrase headed by token `i`.
-    pub fn mention_in(&self, i: usize) -> Option<usize> {
-        if let Some(m) = self.mention_at.get(i).copied().flatten() {
+    pub fn mention_in(&self, i: TokenIdx) -> Option<MentionIdx> {
+        if let Some(m) = i.at(&self.mention_at).copied().flatten() {
             return Some(m);
         }
         self.mention_below(i, |_| true)
@@ -290,14 +296,18 @@ impl<'a> DepTree<'a> {
 
     /// The nearest mention strictly below token `i` (breadth-first, inside the noun phrase)
     /// that `accept`s.
-    fn mention_below(&self, i: usize, accept: impl Fn(usize) -> bool) -> Option<usize> {
+    fn mention_below(
+        &self,
+        i: TokenIdx,
+        accept: impl Fn(MentionIdx) -> bool,
+    ) -> Option<MentionIdx> {
         // (token, prepositional modifiers passed): "restrictions on the use of the Russian
         // language" is about no actor; one phrase down ("sanctions on Russian banks") is
         let mut frontier = vec![(i, 0)];
         for _ in 0..4 {
             let mut next = Vec::new();
             for &(n, pps) in &frontier {
-                for &c in self.children.get(n).into_iter().flatten() {
+                for &c in n.at(&self.children).into_iter().flatten() {
                     if CLAUSAL.contains(&self.base_rel(c)) {
                         continue;
                     }
@@ -308,9 +318,8 @@ impl<'a> DepTree<'a> {
                     if pps > 1 {
                         continue;
                     }
-                    if let Some(m) = self
-                        .mention_at
-                        .get(c)
+                    if let Some(m) = c
+                        .at(&self.mention_at)
                         .copied()
                         .flatten()
                         .filter(|&m| accept(m))
@@ -329,26 +338,26 @@ impl<'a> DepTree<'a> {
     }
 
     /// The UPOS tag of token `i` (`None` past the sentence).
-    pub fn upos(&self, i: usize) -> Option<Upos> {
-        self.toks.get(i).map(|t| t.upos)
+    pub fn upos(&self, i: TokenIdx) -> Option<Upos> {
+        i.at(self.toks).map(|t| t.upos)
     }
 
     /// The XPOS tag of token `i` (`None` past the sentence).
-    pub fn xpos(&self, i: usize) -> Option<Xpos> {
-        self.toks.get(i).map(|t| t.xpos)
+    pub fn xpos(&self, i: TokenIdx) -> Option<Xpos> {
+        i.at(self.toks).map(|t| t.xpos)
     }
 
-    pub fn children(&self, i: usize) -> &[usize] {
-        self.children.get(i).map_or(&[], Vec::as_slice)
+    pub fn children(&self, i: TokenIdx) -> &[TokenIdx] {
+        i.at(&self.children).map_or(&[], Vec::as_slice)
     }
 
     /// The mention that covers token `i` itself.
-    pub fn mention_at(&self, i: usize) -> Option<usize> {
-        self.mention_at.get(i).copied().flatten()
+    pub fn mention_at(&self, i: TokenIdx) -> Option<MentionIdx> {
+        i.at(&self.mention_at).copied().flatten()
     }
 
     /// The mention a role-filling token stands for, resolving pronouns.
-    pub fn filler(&self, i: usize) -> Option<usize> {
+    pub fn filler(&self, i: TokenIdx) -> Option<MentionIdx> {
         let lemma = self.lemma(i);
         if self.upos(i) == Some(Upos::PRON) && ANAPHORS.contains(&lemma) {
             return self.antecedent(i);
@@ -374,8 +383,8 @@ impl<'a> DepTree<'a> {
         };
         // a bare agent ("the command", "a spokesman") whose noun phrase names a country-coded
         // actor ("... for the Russian peacekeeping contingent") is that actor
-        if self.countryless.get(found).copied().unwrap_or(false) {
-            let head = (0..self.toks.len())
+        if found.at(&self.countryless).copied().unwrap_or(false) {
+            let head = TokenIdx::indices(self.toks)
                 .find(|&t| {
                     self.mention_at(t) == Some(found)
                         && self
@@ -384,7 +393,7 @@ impl<'a> DepTree<'a> {
                 })
                 .unwrap_or(i);
             if let Some(inner) = self.mention_below(head, |m| {
-                !self.countryless.get(m).copied().unwrap_or(true) && m != found
+                !m.at(&self.countryless).copied().unwrap_or(true) && m != found
             }) {
                 return Some(inner);
             }
@@ -394,10 +403,10 @@ impl<'a> DepTree<'a> {
 
     /// A pronoun's antecedent: the actor of the clause that governs the pronoun's clause ("Syria
     /// says it ..."), else the nearest actor mention before it.
-    fn antecedent(&self, pron: usize) -> Option<usize> {
+    fn antecedent(&self, pron: TokenIdx) -> Option<MentionIdx> {
         // "Chirac reminded Iraq that it must cooperate": "it" is no person
         let neuter = matches!(self.lemma(pron), "it" | "its");
-        let fits = |m: &usize| !(neuter && self.personal.get(*m).copied().unwrap_or(false));
+        let fits = |m: &MentionIdx| !(neuter && m.at(&self.personal).copied().unwrap_or(false));
         let mut clause = self.head(pron)?;
         for _ in 0..4 {
             let Some(up) = self.head(clause) else { break };
@@ -413,17 +422,17 @@ impl<'a> DepTree<'a> {
             }
             clause = up;
         }
-        (0..pron)
+        TokenIdx::range(TokenIdx::new(0), pron)
             .rev()
-            .find_map(|t| self.mention_at.get(t).copied().flatten().filter(fits))
+            .find_map(|t| t.at(&self.mention_at).copied().flatten().filter(fits))
     }
 
     /// The subject of predicate `v`, its own or inherited (see the module docs).
-    pub fn subject(&self, v: usize) -> Option<usize> {
+    pub fn subject(&self, v: TokenIdx) -> Option<MentionIdx> {
         self.subject_depth(v, 0)
     }
 
-    fn subject_depth(&self, v: usize, depth: usize) -> Option<usize> {
+    fn subject_depth(&self, v: TokenIdx, depth: usize) -> Option<MentionIdx> {
         if depth > 4 {
             return None;
         }
@@ -447,9 +456,8 @@ impl<'a> DepTree<'a> {
                 .or_else(|| self.subject_depth(head, depth + 1)),
             // a verb conjoined to a noun is a misparse of "the government today welcomed"
             Deprel::Conj
-                if self
-                    .toks
-                    .get(head)
+                if head
+                    .at(self.toks)
                     .is_some_and(|t| matches!(t.upos, Upos::NOUN | Upos::PROPN)) =>
             {
                 self.filler(head)
@@ -482,20 +490,20 @@ impl<'a> DepTree<'a> {
 
     /// Does predicate `v` have a subject (or passive agent) token of its own, whether or not it
     /// names an actor ("everyone should call for peace")?
-    pub fn has_own_subject(&self, v: usize) -> bool {
+    pub fn has_own_subject(&self, v: TokenIdx) -> bool {
         if self.is_passive(v) {
             return self.agent_token(v).is_some();
         }
         self.kid(v, Deprel::Nsubj).is_some() || self.kid(v, Deprel::Csubj).is_some()
     }
 
-    fn agent_token(&self, v: usize) -> Option<usize> {
+    fn agent_token(&self, v: TokenIdx) -> Option<TokenIdx> {
         self.kids(v, Deprel::Obl)
             .find(|&o| self.rel(o) == Deprel::OblAgent || self.case_of(o) == Some("by"))
     }
 
     /// Does `v` report speech with a clausal complement ("adding that everyone should ...")?
-    pub fn reports_speech(&self, v: usize) -> bool {
+    pub fn reports_speech(&self, v: TokenIdx) -> bool {
         self.kid(v, Deprel::Ccomp).is_some()
     }
 
@@ -503,8 +511,8 @@ impl<'a> DepTree<'a> {
     ///
     /// A "participle" hanging from a sentence whose root is a noun ("Thousands of Nigerians
     /// rallied ...") is the main verb the parser missed, active unless it has a "by" agent.
-    pub fn is_passive_participle(&self, v: usize) -> bool {
-        let nominal_root = |h: usize| {
+    pub fn is_passive_participle(&self, v: TokenIdx) -> bool {
+        let nominal_root = |h: TokenIdx| {
             matches!(self.upos(h), Some(Upos::NOUN | Upos::PROPN))
                 && (self.rel(h) == Deprel::Root
                     || (self.rel(h) == Deprel::Conj
@@ -516,7 +524,7 @@ impl<'a> DepTree<'a> {
     }
 
     /// The actor of predicate `v`: the passive's agent, else the subject.
-    pub fn actor(&self, v: usize) -> Option<usize> {
+    pub fn actor(&self, v: TokenIdx) -> Option<MentionIdx> {
         if self.is_passive(v) || self.is_passive_participle(v) {
             return self.agent(v);
         }
@@ -524,14 +532,14 @@ impl<'a> DepTree<'a> {
     }
 
     /// The `by` phrase of a passive.
-    fn agent(&self, v: usize) -> Option<usize> {
+    fn agent(&self, v: TokenIdx) -> Option<MentionIdx> {
         self.agent_token(v).and_then(|o| self.filler(o))
     }
 
     /// The recipient of predicate `v`: a passive's subject (or the noun a passive participle
     /// modifies), else an oblique with the preposition `prefer` ("against"), else the object,
     /// indirect object, or the first oblique argument with an actor.
-    pub fn recipient(&self, v: usize, prefer: Option<&str>) -> Option<usize> {
+    pub fn recipient(&self, v: TokenIdx, prefer: Option<&str>) -> Option<MentionIdx> {
         if self.is_passive_participle(v) {
             return self.head(v).and_then(|h| self.filler(h));
         }
@@ -541,7 +549,7 @@ impl<'a> DepTree<'a> {
                 .and_then(|s| self.filler(s))
                 .or_else(|| self.subject(v));
         }
-        let obliques: Vec<usize> = self
+        let obliques: Vec<TokenIdx> = self
             .kids(v, Deprel::Obl)
             .filter(|&o| self.rel(o) != Deprel::OblTmod && self.case_of(o) != Some("by"))
             // "after violent protests by Muslim groups": when, not to whom
@@ -558,7 +566,7 @@ impl<'a> DepTree<'a> {
         }
         // indirect object, object, obliques in that order; an actor with a country wins over a
         // bare agent ("offered its troops to Lebanon's president": the troops are the gift)
-        let candidates: Vec<usize> = self
+        let candidates: Vec<MentionIdx> = self
             .kids(v, Deprel::Iobj)
             .chain(self.kids(v, Deprel::Obj))
             .chain(obliques)
@@ -573,13 +581,13 @@ impl<'a> DepTree<'a> {
         }
         candidates
             .iter()
-            .find(|&&m| !self.countryless.get(m).copied().unwrap_or(true))
+            .find(|&&m| !m.at(&self.countryless).copied().unwrap_or(true))
             .or(candidates.first())
             .copied()
     }
 
     /// The clause predicate `v` takes as its complement ("said it will boycott ...").
-    pub fn complement(&self, v: usize) -> Option<usize> {
+    pub fn complement(&self, v: TokenIdx) -> Option<TokenIdx> {
         self.kids(v, Deprel::Ccomp)
             .chain(self.kids(v, Deprel::Xcomp))
             .chain(
@@ -591,7 +599,11 @@ impl<'a> DepTree<'a> {
 
     /// A recipient other than the actor's own people: "Syria offered its troops to Lebanon's
     /// president" gives to Lebanon (the troops, Syria's own, are what is given).
-    pub fn recipient_other_than(&self, v: usize, own: &dyn Fn(usize) -> bool) -> Option<usize> {
+    pub fn recipient_other_than(
+        &self,
+        v: TokenIdx,
+        own: &dyn Fn(MentionIdx) -> bool,
+    ) -> Option<MentionIdx> {
         let first = self.recipient(v, Some("against"))?;
         if !own(first) {
             return Some(first);
@@ -602,7 +614,11 @@ impl<'a> DepTree<'a> {
     /// Where the actor's own people are sent, kept or taken from: "strengthened its forces in
     /// Lebanon", "sent its troops into Syria", "will withdraw its force from Chad" (the place
     /// phrase on the verb, or on its object).
-    pub fn place_other_than(&self, v: usize, own: &dyn Fn(usize) -> bool) -> Option<usize> {
+    pub fn place_other_than(
+        &self,
+        v: TokenIdx,
+        own: &dyn Fn(MentionIdx) -> bool,
+    ) -> Option<MentionIdx> {
         let places = self.kids(v, Deprel::Obl).chain(
             self.kids(v, Deprel::Obj)
                 .flat_map(|o| self.kids(o, Deprel::Nmod))
@@ -621,7 +637,7 @@ impl<'a> DepTree<'a> {
 
     /// A perfect with a "since" phrase describes a state that began in the past ("has been
     /// going on since the 1980s", "have lived in Iraq since 1991"): background, not an event.
-    pub fn is_background(&self, v: usize) -> bool {
+    pub fn is_background(&self, v: TokenIdx) -> bool {
         // "Central Command, which oversees operations in the Middle East": a relative clause in
         // the simple present describes its noun, it does not report an event
         let descriptive =
@@ -644,7 +660,7 @@ impl<'a> DepTree<'a> {
 
     /// Is predicate `v` under an obligation modal, its own or that of the predicate it
     /// completes ("the US must be ready to mediate")?
-    pub fn obliged(&self, v: usize, modals: &[&str]) -> bool {
+    pub fn obliged(&self, v: TokenIdx, modals: &[&str]) -> bool {
         let mut t = v;
         for _ in 0..3 {
             if self
@@ -664,13 +680,13 @@ impl<'a> DepTree<'a> {
     /// The predicate at `v` is the purpose of a stated readiness or plan up its chain of
     /// infinitives ("is willing to send material to help defend ...", "plans to deploy ..."):
     /// an intention, not an act.
-    pub fn intended(&self, v: usize) -> bool {
+    pub fn intended(&self, v: TokenIdx) -> bool {
         self.intent_head(v).is_some()
     }
 
     /// The word of readiness or plan ([`DepTree::intended`]) the predicate at `v` is the
     /// purpose of.
-    pub fn intent_head(&self, v: usize) -> Option<usize> {
+    pub fn intent_head(&self, v: TokenIdx) -> Option<TokenIdx> {
         let mut cur = v;
         for _ in 0..4 {
             let rel = self.rel(cur);
@@ -689,8 +705,8 @@ impl<'a> DepTree<'a> {
 
     /// The predicate at `v`, or the clause it announces, holds "unless" something happens ("will
     /// withdraw its force unless the president arranges a ceasefire"): a conditional threat.
-    pub fn conditioned(&self, v: usize) -> bool {
-        let unless = |p: usize| {
+    pub fn conditioned(&self, v: TokenIdx) -> bool {
+        let unless = |p: TokenIdx| {
             self.kids(p, Deprel::Advcl).any(|c| {
                 self.kids(c, Deprel::Mark)
                     .any(|m| self.lemma(m) == "unless")
@@ -705,13 +721,13 @@ impl<'a> DepTree<'a> {
 
     /// Is predicate `v` the content of a denial ("denied supplying weapons", "denied that its
     /// jets had bombed")?
-    pub fn denied(&self, v: usize) -> bool {
+    pub fn denied(&self, v: TokenIdx) -> bool {
         self.denying_verb(v).is_some()
     }
 
     /// The verb that denies predicate `v` ("denied supplying", "dismissed claims that ...
     /// attacked"), up to three complements above it.
-    pub fn denying_verb(&self, v: usize) -> Option<usize> {
+    pub fn denying_verb(&self, v: TokenIdx) -> Option<TokenIdx> {
         let mut t = v;
         for _ in 0..3 {
             if !matches!(self.rel(t), Deprel::Xcomp | Deprel::Ccomp | Deprel::Advcl) {
@@ -727,12 +743,12 @@ impl<'a> DepTree<'a> {
     }
 
     /// Is token `t` the head of a phrase of time ("after the protests")?
-    pub fn is_time_phrase(&self, t: usize) -> bool {
+    pub fn is_time_phrase(&self, t: TokenIdx) -> bool {
         matches!(self.case_of(t), Some(c) if TEMPORAL_CASES.contains(&c))
     }
 
     /// Is token `t` in a clause of what was not done ("without returning to Kyrgyzstan")?
-    pub fn in_without_clause(&self, t: usize) -> bool {
+    pub fn in_without_clause(&self, t: TokenIdx) -> bool {
         let mut x = t;
         for _ in 0..6 {
             let Some(h) = self.head(x) else { return false };
@@ -747,7 +763,7 @@ impl<'a> DepTree<'a> {
     }
 
     /// Does the path up from token `inner` reach `root` before a token where `stop` holds?
-    fn reaches(&self, root: usize, inner: usize, stop: impl Fn(usize) -> bool) -> bool {
+    fn reaches(&self, root: TokenIdx, inner: TokenIdx, stop: impl Fn(TokenIdx) -> bool) -> bool {
         let mut t = inner;
         for _ in 0..self.toks.len() + 1 {
             if t == root {
@@ -765,14 +781,14 @@ impl<'a> DepTree<'a> {
     }
 
     /// Is token `inner` in the subtree of token `root`?
-    pub fn dominates(&self, root: usize, inner: usize) -> bool {
+    pub fn dominates(&self, root: TokenIdx, inner: TokenIdx) -> bool {
         self.reaches(root, inner, |_| false)
     }
 
     /// Is token `inner` in the clause of predicate `outer` (its subtree, not crossing into a
     /// conjoined, adverbial, relative or reported clause; `xcomp` complements count as inside:
     /// "continue to supply the army")?
-    pub fn in_clause(&self, outer: usize, inner: usize) -> bool {
+    pub fn in_clause(&self, outer: TokenIdx, inner: TokenIdx) -> bool {
         self.reaches(outer, inner, |t| {
             self.rel(t) != Deprel::Xcomp && CLAUSAL.contains(&self.base_rel(t))
         })
@@ -780,7 +796,7 @@ impl<'a> DepTree<'a> {
 
     /// The predicate that governs `v` as its clausal complement (`xcomp`/`ccomp`), if any:
     /// "threatened to impose" -> "threatened".
-    pub fn governor(&self, v: usize) -> Option<usize> {
+    pub fn governor(&self, v: TokenIdx) -> Option<TokenIdx> {
         // a bare past participle after an object is a reduced relative the parser took for a
         // complement ("will return weapons seized last year"): background, not content
         let reduced_relative = self.rel(v) == Deprel::Xcomp

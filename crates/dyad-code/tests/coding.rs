@@ -5,7 +5,7 @@ mod common;
 use chrono::NaiveDate;
 use common::{codes, doc};
 use dyad_code::Pipeline;
-use dyad_model::EventRecord;
+use dyad_model::{EventRecord, TokenIdx};
 
 fn code(text: &str) -> Vec<EventRecord> {
     Pipeline::new().code_document(&doc(text)).events
@@ -147,7 +147,7 @@ fn actor_composition_table() {
             tokens
                 .iter()
                 .enumerate()
-                .map(|(i, t)| (i, t.form.as_str(), t.start)),
+                .map(|(i, t)| (TokenIdx::new(i), t.form.as_str(), t.start)),
         );
         let found: Vec<String> = finder.find(&w, date).into_iter().map(|m| m.code).collect();
         assert_eq!(found, *expected, "{phrase}");
@@ -898,7 +898,7 @@ fn every_coder_gets_dating_locating_and_quotes() {
                 target: Vec::new(),
                 cameo: "190".into(),
                 trigger: (token.start, token.end),
-                predicate: Some(t),
+                predicate: Some(TokenIdx::new(t)),
                 provenance: Provenance::PlainVerb {
                     lemma: "attack".into(),
                 },

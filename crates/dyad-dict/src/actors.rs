@@ -2,7 +2,7 @@
 
 use crate::format::{parse_date, Record};
 use crate::matcher::PhraseMatcher;
-use crate::words::Word;
+use crate::words::{Word, WordIdx};
 use crate::DictError;
 use chrono::NaiveDate;
 
@@ -165,8 +165,8 @@ pub struct ActorDict {
 /// A dictionary hit in a sentence, with the case checks applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LexemeMatch {
-    pub start: usize,
-    pub end: usize,
+    pub start: WordIdx,
+    pub end: WordIdx,
     pub lexeme: Lexeme,
 }
 
@@ -290,7 +290,7 @@ impl ActorDict {
             .collect()
     }
 
-    fn case_ok(&self, start: usize, end: usize, lexeme: &Lexeme, words: &[Word]) -> bool {
+    fn case_ok(&self, start: WordIdx, end: WordIdx, lexeme: &Lexeme, words: &[Word]) -> bool {
         let Lexeme::Actor(id) = lexeme else {
             return true;
         };
@@ -302,7 +302,7 @@ impl ActorDict {
         {
             return true;
         }
-        let Some(first) = words.get(start) else {
+        let Some(first) = start.at(words) else {
             return false;
         };
         if end - start == 1 && first.norm.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
@@ -311,7 +311,7 @@ impl ActorDict {
         // Every capitalizable content word of a proper name starts uppercase in running text,
         // but "the" and "of" inside names need not ("the European Union", "Bank of England").
         // An Arabic article may open a name in lowercase ("al-Shabaab", "el-Sisi").
-        words[start..end].iter().any(|w| w.capitalized)
+        words[start.get()..end.get()].iter().any(|w| w.capitalized)
             && (first.capitalized
                 || matches!(
                     first.norm.as_str(),

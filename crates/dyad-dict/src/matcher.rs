@@ -7,7 +7,7 @@
 //! Foreign Ministry" is read as "Russian" + "Foreign Ministry". Building the trie for the 38k
 //! actor phrases takes a few milliseconds, where a byte-level automaton took 150 ms.
 
-use crate::words::Word;
+use crate::words::{Word, WordIdx};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -61,8 +61,8 @@ pub struct PhraseMatcher<T> {
 /// A match: words `start..end` of the sentence carry `payload`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PhraseMatch<'a, T> {
-    pub start: usize,
-    pub end: usize,
+    pub start: WordIdx,
+    pub end: WordIdx,
     pub payload: &'a T,
 }
 
@@ -135,7 +135,7 @@ impl<T> PhraseMatcher<T> {
     pub fn find_accepted<'a>(
         &'a self,
         words: &[Word],
-        accept: impl Fn(usize, usize, &T) -> bool,
+        accept: impl Fn(WordIdx, WordIdx, &T) -> bool,
     ) -> Vec<PhraseMatch<'a, T>> {
         let mut out = Vec::new();
         let mut ends: Vec<(usize, u32)> = Vec::new();
@@ -156,15 +156,18 @@ impl<T> PhraseMatcher<T> {
                     ends.push((j + 1, p));
                 }
             }
-            let best = ends
-                .iter()
-                .rev()
-                .find(|(end, p)| accept(i, *end, &self.payloads[*p as usize]));
+            let best = ends.iter().rev().find(|(end, p)| {
+                accept(
+                    WordIdx::new(i),
+                    WordIdx::new(*end),
+                    &self.payloads[*p as usize],
+                )
+            });
             match best {
                 Some(&(end, p)) => {
                     out.push(PhraseMatch {
-                        start: i,
-                        end,
+                        start: WordIdx::new(i),
+                        end: WordIdx::new(end),
                         payload: &self.payloads[p as usize],
                     });
                     i = end;
@@ -191,7 +194,7 @@ mod tests {
         words(toks.iter().enumerate().map(|(i, t)| {
             let s = pos;
             pos += t.len() + 1;
-            (i, *t, s)
+            (dyad_model::TokenIdx::new(i), *t, s)
         }))
     }
 
@@ -208,7 +211,7 @@ mod tests {
         let found: Vec<_> = m
             .find(&w)
             .iter()
-            .map(|m| (m.start, m.end, *m.payload))
+            .map(|m| (m.start.get(), m.end.get(), *m.payload))
             .collect();
         assert_eq!(found, vec![(1, 2, 1), (2, 4, 2), (4, 5, 4)]);
         assert!(m.is_match(&w));

@@ -178,7 +178,7 @@ mod tests {
     fn user_entries_win_over_embedded_ones() {
         let u = UserDict::parse("actor\tcountry\tXYZ\tHungary\n", "u.tsv").expect("parses");
         let d = Dictionaries::parse(&DictSources::embedded(Some(&u))).expect("dicts");
-        let w = crate::words::words([(0, "Hungary", 0)]);
+        let w = crate::words::words([(dyad_model::TokenIdx::new(0), "Hungary", 0)]);
         let hits = d.actors.find(&w);
         let crate::actors::Lexeme::Actor(id) = hits[0].lexeme else {
             panic!("not an actor");

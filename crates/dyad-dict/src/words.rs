@@ -1,12 +1,20 @@
 //! Word normalization shared by dictionary phrases and sentence text.
 
+use dyad_model::TokenIdx;
+
+dyad_model::index_type! {
+    /// A word's position in its sentence's words ([`words`]): dictionary matches, actor
+    /// mentions and verb forms are spans of words.
+    pub struct WordIdx;
+}
+
 /// One matchable word of a sentence: a token, or one part of a hyphenated token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
     /// Lowercased, apostrophes straightened.
     pub norm: String,
-    /// Index of the token this word comes from.
-    pub token: usize,
+    /// The token this word comes from.
+    pub token: TokenIdx,
     /// Byte span in the sentence.
     pub start: usize,
     pub end: usize,
@@ -32,8 +40,8 @@ pub fn normalize(s: &str) -> String {
 /// Splits tokens into words: hyphenated tokens give one word per part (the hyphens are dropped),
 /// and a lone hyphen token gives no word. A sentence-final abbreviation that the tokenizer split
 /// from its period the way UD EWT does ("U.S" + ".") is read back as one word ("u.s.").
-pub fn words<'a>(tokens: impl IntoIterator<Item = (usize, &'a str, usize)>) -> Vec<Word> {
-    let tokens: Vec<(usize, &str, usize)> = tokens.into_iter().collect();
+pub fn words<'a>(tokens: impl IntoIterator<Item = (TokenIdx, &'a str, usize)>) -> Vec<Word> {
+    let tokens: Vec<(TokenIdx, &str, usize)> = tokens.into_iter().collect();
     let mut out = Vec::new();
     let mut skip_next = false;
     for (k, &(ti, form, start)) in tokens.iter().enumerate() {
@@ -60,7 +68,7 @@ pub fn words<'a>(tokens: impl IntoIterator<Item = (usize, &'a str, usize)>) -> V
     out
 }
 
-fn word(token: usize, surface: &str, start: usize) -> Word {
+fn word(token: TokenIdx, surface: &str, start: usize) -> Word {
     let capitalized = surface.chars().next().is_some_and(char::is_uppercase);
     let all_caps = surface.chars().any(char::is_alphabetic)
         && surface
@@ -130,7 +138,12 @@ mod tests {
 
     #[test]
     fn words_split_hyphens_and_keep_spans() {
-        let w = words([(0, "anti-terrorist", 0), (1, "-", 15), (2, "US", 17)]);
+        let t = TokenIdx::new;
+        let w = words([
+            (t(0), "anti-terrorist", 0),
+            (t(1), "-", 15),
+            (t(2), "US", 17),
+        ]);
         let norms: Vec<_> = w.iter().map(|w| w.norm.as_str()).collect();
         assert_eq!(norms, vec!["anti", "terrorist", "us"]);
         assert_eq!((w[1].start, w[1].end), (5, 14));
@@ -139,7 +152,8 @@ mod tests {
 
     #[test]
     fn sentence_final_abbreviation_is_one_word() {
-        let w = words([(0, "the", 0), (1, "U.S", 4), (2, ".", 7)]);
+        let t = TokenIdx::new;
+        let w = words([(t(0), "the", 0), (t(1), "U.S", 4), (t(2), ".", 7)]);
         let norms: Vec<_> = w.iter().map(|w| w.norm.as_str()).collect();
         assert_eq!(norms, vec!["the", "u.s."]);
         assert_eq!((w[1].start, w[1].end), (4, 8));

@@ -11,9 +11,10 @@
 
 mod document;
 mod event;
+mod index;
 pub mod testing;
 mod text;
 
 pub use document::{Dateline, Document, Origin};
 pub use event::{ActorRef, EventRecord, Location, Plover, Quote, Trigger};
-pub use text::{CharIndex, Sentence, Token};
+pub use text::{CharIndex, Sentence, Token, TokenIdx};

@@ -21,6 +21,12 @@ pub struct Token {
     pub end: usize,
 }
 
+crate::index_type! {
+    /// A token's position in its sentence: in the sentence's `Vec<Token>`, and in the syntax
+    /// read off them (tags, lemmas, the dependency tree), which has one entry per token.
+    pub struct TokenIdx;
+}
+
 /// Converts byte offsets of one string to character (Unicode scalar) offsets.
 ///
 /// ASCII strings, the common case, convert without a table.

@@ -12,15 +12,16 @@ use crate::acts::{
     armed_readiness, demand_code, fold_content, governing_act, intent_code, is_verbal, modality,
     refine_by_actors, settle, OBLIGATION,
 };
-use crate::mentions::Mention;
+use crate::mentions::{GroupId, Mention, MentionIdx};
 use crate::provenance::Provenance;
 use crate::roles::{tree_roles, PatternMatch};
 use crate::rules::RuleId;
 use crate::sides::{actor_side, side};
 use crate::tree::DepTree;
 use crate::{CodedEvent, Modality};
-use dyad_dict::words::Word;
+use dyad_dict::words::{Word, WordIdx};
 use dyad_dict::VerbClass;
+use dyad_model::TokenIdx;
 use dyad_syntax::Deprel;
 
 /// The sentence as the coder reads it.
@@ -32,20 +33,20 @@ pub(crate) struct Scene<'s> {
 }
 
 /// A source or target: a group of mentions.
-type Group = Option<usize>;
+type Group = Option<GroupId>;
 
 /// One verb hit as the steps have read it so far.
 pub(crate) struct Candidate<'h> {
     pub(crate) hit: VerbHit<'h>,
     /// The predicate token.
-    pub(crate) v: usize,
+    pub(crate) v: TokenIdx,
     /// The verb's lemma ("" when the dictionary has no entry).
     pub(crate) lemma: &'h str,
     pub(crate) code: String,
     pub(crate) rule: Provenance,
     pub(crate) pattern: Option<PatternMatch>,
     /// The last word the hit (or its pattern) covers.
-    pub(crate) last: usize,
+    pub(crate) last: WordIdx,
     /// Roles by word order and the pattern's slots.
     pub(crate) by_order: (Group, Group),
     /// The verb's own code, when the verb has a code apart from its patterns.
@@ -131,8 +132,8 @@ pub(crate) fn rule_order() -> impl Iterator<Item = RuleId> {
         .chain([RuleId::OnePerRoot])
 }
 
-fn word<'w>(scene: &Scene<'w>, i: usize) -> Option<&'w Word> {
-    scene.words.get(i)
+fn word<'w>(scene: &Scene<'w>, i: WordIdx) -> Option<&'w Word> {
+    i.at(scene.words)
 }
 
 /// "resigned without returning to Kyrgyzstan", "took the town without firing a shot": what is
@@ -200,7 +201,7 @@ fn orders(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict
     }
     let v = c.v;
     let order_to = s.tree.is_some_and(|t| {
-        let to = |x: usize| t.kids(x, Deprel::Mark).any(|m| t.lemma(m) == "to");
+        let to = |x: TokenIdx| t.kids(x, Deprel::Mark).any(|m| t.lemma(m) == "to");
         (t.kids(v, Deprel::Obj).next().is_some() || t.kids(v, Deprel::Iobj).next().is_some())
             && (t.kids(v, Deprel::Xcomp).any(to)
                 || t.kids(v, Deprel::Advcl).any(to)
@@ -246,15 +247,15 @@ fn speech_frame(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> V
     let v = c.v;
     let start = c.hit.start;
     let framed = crate::quotes::speech_verb(t, v).is_some_and(|sv| {
-        let speaker = t.actor(sv).and_then(|a| s.mentions.get(a)).map(|a| a.group);
-        s.mentions
-            .get(source)
+        let speaker = t.actor(sv).and_then(|a| a.at(s.mentions)).map(|a| a.group);
+        source
+            .at(s.mentions)
             .filter(|m| Some(m.group) == speaker && m.end <= start)
-            .and_then(|m| s.words.get(m.start))
+            .and_then(|m| m.start.at(s.words))
             .is_some_and(|w| !t.in_clause(v, w.token) && t.in_clause(sv, w.token))
     });
     if framed {
-        let group = |m: Option<usize>| m.and_then(|m| s.mentions.get(m)).map(|m| m.group);
+        let group = |m: Option<MentionIdx>| m.and_then(|m| m.at(s.mentions)).map(|m| m.group);
         (c.src, c.tgt) = (group(p.source), group(p.target));
         c.plain_act = c
             .plain_code
@@ -283,7 +284,7 @@ fn swear(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict 
 
 /// A code refined by who acts on whom ([`refine_by_actors`]).
 fn refine(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict {
-    let group = |g: Option<usize>| g.map(|g| side(s.mentions, g)).unwrap_or_default();
+    let group = |g: Group| g.map(|g| side(s.mentions, g)).unwrap_or_default();
     let sectors = &s.coder.dicts.sectors;
     if let Some(refined) = refine_by_actors(&c.code, c.lemma, &group(c.src), &group(c.tgt), sectors)
     {
@@ -347,10 +348,7 @@ fn fold(s: &Scene<'_>, c: &mut Candidate<'_>, events: &mut [CodedEvent]) -> Verd
 /// "X said Y must do Z": X demands Z of Y.
 fn obligation(s: &Scene<'_>, c: &mut Candidate<'_>, events: &mut [CodedEvent]) -> Verdict {
     let v = c.v;
-    let window = s
-        .words
-        .get(c.hit.start.saturating_sub(3)..c.hit.start)
-        .unwrap_or(&[]);
+    let window = WordIdx::slice(s.words, c.hit.start.saturating_sub(3)..c.hit.start).unwrap_or(&[]);
     let obliged = window.iter().any(|w| OBLIGATION.contains(&w.norm.as_str()))
         || s.tree.is_some_and(|t| t.obliged(v, OBLIGATION));
     if !obliged {
@@ -370,7 +368,7 @@ fn obligation(s: &Scene<'_>, c: &mut Candidate<'_>, events: &mut [CodedEvent]) -
                 _ => None,
             })
             .and_then(|sv| t.actor(sv))
-            .and_then(|m| s.mentions.get(m))
+            .and_then(|m| m.at(s.mentions))
             .map(|m| m.group)
     });
     let reporter = events
@@ -429,7 +427,7 @@ fn denial(s: &Scene<'_>, c: &mut Candidate<'_>, _: &mut [CodedEvent]) -> Verdict
     c.modality = Modality::Denied;
     let denier = t
         .actor(deny)
-        .and_then(|m| s.mentions.get(m))
+        .and_then(|m| m.at(s.mentions))
         .map(|m| m.group)
         .or(c.src);
     let wronged = c.tgt.or(c.src).filter(|g| Some(*g) != denier);

@@ -28,6 +28,7 @@ use crate::tree::DepTree;
 use crate::CodedSentence;
 use crate::{CodedEvent, Modality, SentenceCoder, SentenceInput};
 use candidate::{Candidate, Scene};
+use dyad_dict::words::WordIdx;
 use dyad_dict::Dictionaries;
 
 pub struct PatternCoder {
@@ -98,17 +99,17 @@ impl SentenceCoder for PatternCoder {
             tree: tree.as_ref(),
         };
         let hits = self.verb_hits(input.tokens, words, &mentions, syntax);
-        let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+        let spans: Vec<(WordIdx, WordIdx)> = hits.iter().map(|h| (h.start, h.end)).collect();
         let mut events: Vec<CodedEvent> = Vec::new();
-        let mut covered_until = 0usize;
+        let mut covered_until = WordIdx::new(0);
         let aside = parenthesized(words);
         for hit in &hits {
             // a word already used by a matched pattern ("continue to supply") is not a new
             // verb, and an aside is background
-            if hit.start < covered_until || aside.get(hit.head).copied().unwrap_or(true) {
+            if hit.start < covered_until || hit.head.at(&aside).copied().unwrap_or(true) {
                 continue;
             }
-            let Some(v) = words.get(hit.head).map(|w| w.token) else {
+            let Some(v) = hit.head.at(words).map(|w| w.token) else {
                 continue;
             };
             let actor_known = tree.as_ref().is_some_and(|t| t.actor(v).is_some());

@@ -4,13 +4,13 @@
 //! read without a parse.
 
 use super::PatternCoder;
-use crate::mentions::Mention;
+use crate::mentions::{GroupId, Mention, MentionIdx};
 use crate::provenance::Provenance;
 use crate::roles::{crosses_boundary, subject_before, PatternMatch};
 use crate::sides::is_boundary;
 use crate::syntax::SyntaxToken;
 use dyad_dict::verbs::{PatternElem, PatternItem, VerbForm, VerbPattern};
-use dyad_dict::words::Word;
+use dyad_dict::words::{Word, WordIdx};
 use dyad_syntax::Upos;
 
 /// How far (in words) a pattern element may be from the previous one.
@@ -19,9 +19,9 @@ const MAX_GAP: usize = 4;
 /// A verb form found in the sentence: words `start..end`, inflected word at `head`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct VerbHit<'a> {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) head: usize,
+    pub(crate) start: WordIdx,
+    pub(crate) end: WordIdx,
+    pub(crate) head: WordIdx,
     pub(crate) form: &'a VerbForm,
 }
 
@@ -47,35 +47,35 @@ impl PatternCoder {
         mentions: &[Mention],
         syntax: Option<&[SyntaxToken]>,
     ) -> Vec<VerbHit<'a>> {
-        let in_mention = |i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
+        let in_mention = |i: WordIdx| mentions.iter().any(|m| m.start <= i && i < m.end);
         // "Hungary calls for ...": a third-person verb right after an actor and before a
         // preposition, which taggers trained on web text often read as a plural noun
-        let actor_verb = |i: usize| {
-            words[i].norm.ends_with('s')
+        let actor_verb = |i: WordIdx| {
+            words[i.get()].norm.ends_with('s')
                 && mentions.iter().any(|m| m.end == i)
-                && words
-                    .get(i + 1)
+                && (i + 1)
+                    .at(words)
                     .is_some_and(|n| matches!(n.norm.as_str(), "for" | "on" | "to" | "against"))
         };
-        let tagged_verb = |i: usize| {
-            let w = &words[i];
+        let tagged_verb = |i: WordIdx| {
+            let w = &words[i.get()];
             syntax.is_none_or(|s| {
-                s.get(w.token).is_some_and(|t| {
+                w.token.at(s).is_some_and(|t| {
                     t.upos == Upos::VERB || (t.upos == Upos::NOUN && actor_verb(i))
                 })
             })
         };
         // "war-torn", "Iranian-backed", "rebel-held": part of a hyphenated adjective
-        let in_compound_word = |i: usize| {
-            let t = words[i].token;
+        let in_compound_word = |i: WordIdx| {
+            let t = words[i.get()].token;
             // split at the hyphen by the tokenizer (one token) or by the words (the hyphen a
             // token of its own, one byte between the parts)
             words.iter().filter(|w| w.token == t).count() > 1
-                || (t > 0
-                    && tokens
-                        .get(t - 1)
-                        .is_some_and(|h| h.form == "-" && h.end == words[i].start && h.start > 0)
-                    && words.iter().any(|w| w.end == tokens[t - 1].start))
+                || (t.get() > 0
+                    && (t - 1).at(tokens).is_some_and(|h| {
+                        h.form == "-" && h.end == words[i.get()].start && h.start > 0
+                    })
+                    && words.iter().any(|w| w.end == tokens[t.get() - 1].start))
         };
         let mut hits = Vec::new();
         let mut i = 0;
@@ -94,9 +94,9 @@ impl PatternCoder {
                 }
                 if best.is_none_or(|b| n > b.end - b.start) {
                     best = Some(VerbHit {
-                        start: i,
-                        end: i + n,
-                        head: i + form.head,
+                        start: WordIdx::new(i),
+                        end: WordIdx::new(i + n),
+                        head: WordIdx::new(i + form.head),
                         form,
                     });
                 }
@@ -107,15 +107,16 @@ impl PatternCoder {
                 // forms are prepositions ("according to", "following").
                 Some(h)
                     if !in_mention(h.head)
-                        && (h.head == 0 || !words[h.head].capitalized)
-                        && (h.start == 0
-                            || !DETERMINERS.contains(&words[h.start - 1].norm.as_str()))
-                        && !NON_VERB_FORMS.contains(&words[h.head].norm.as_str())
+                        && (h.head.get() == 0 || !words[h.head.get()].capitalized)
+                        && (h.start.get() == 0
+                            || !DETERMINERS
+                                .contains(&words[(h.start - 1).get()].norm.as_str()))
+                        && !NON_VERB_FORMS.contains(&words[h.head.get()].norm.as_str())
                         && !in_compound_word(h.head)
                         && tagged_verb(h.head) =>
                 {
                     hits.push(h);
-                    i = h.end;
+                    i = h.end.get();
                 }
                 _ => i += 1,
             }
@@ -154,7 +155,8 @@ impl PatternCoder {
                     break;
                 }
                 let w = &words[p as usize];
-                if let Some(end) = self.elem_at(&item.elem, words, mentions, p as usize, dir) {
+                let at = WordIdx::new(p as usize);
+                if let Some(end) = self.elem_at(&item.elem, words, mentions, at, dir) {
                     found = Some(end);
                     break;
                 }
@@ -166,10 +168,10 @@ impl PatternCoder {
                 return false;
             };
             match role {
-                Role::Source => m.source = Some(matched_pos),
-                Role::Target => m.target = Some(matched_pos),
+                Role::Source(k) => m.source = Some(k),
+                Role::Target(k) => m.target = Some(k),
                 // `%` marks a compound actor ("Jordan and Britain agreed"): one side, the source
-                Role::Compound => m.source = Some(matched_pos),
+                Role::Compound(k) => m.source = Some(k),
                 Role::Word => m.score += 2,
             }
             m.score += 1;
@@ -180,30 +182,33 @@ impl PatternCoder {
         true
     }
 
-    /// Does the element match at word `p`? Returns (the matched position or mention index, the
-    /// next position to continue from, the role).
+    /// Does the element match at word `p`? Returns (the matched position, the next position to
+    /// continue from, the role). For a mention slot the "matched position" is the mention's
+    /// index taken as a word position, as it always was: it widens the pattern's `first` and
+    /// `last` (a mix-up of mention and word indices that the index types make visible; kept so
+    /// that the output does not change).
     fn elem_at(
         &self,
         elem: &PatternElem,
         words: &[Word],
         mentions: &[Mention],
-        p: usize,
+        p: WordIdx,
         dir: isize,
-    ) -> Option<(usize, isize, Role)> {
-        let next = |end_excl: usize, start: usize| {
+    ) -> Option<(WordIdx, isize, Role)> {
+        let next = |end_excl: WordIdx, start: WordIdx| {
             if dir > 0 {
-                end_excl as isize
+                end_excl.get() as isize
             } else {
-                start as isize - 1
+                start.get() as isize - 1
             }
         };
         match elem {
             PatternElem::Word(w) => {
                 // "telephoned Abiy on Monday" is no "* + on" (call on X): a date's preposition
-                let dated = words
-                    .get(p + 1)
+                let dated = (p + 1)
+                    .at(words)
                     .is_some_and(|n| dyad_time::is_calendar_word(&n.norm));
-                (word_matches(w, &words[p].norm)
+                (word_matches(w, &words[p.get()].norm)
                     && !(dated && DATE_PREPOSITIONS.contains(&w.as_str())))
                 .then(|| (p, next(p + 1, p), Role::Word))
             }
@@ -212,7 +217,7 @@ impl PatternCoder {
                 alts.iter().find_map(|alt| {
                     let k = alt.len();
                     let start = if dir > 0 { p } else { (p + 1).checked_sub(k)? };
-                    let ws = words.get(start..start + k)?;
+                    let ws = WordIdx::slice(words, start..start + k)?;
                     alt.iter()
                         .zip(ws)
                         .all(|(a, w)| word_matches(a, &w.norm))
@@ -220,21 +225,21 @@ impl PatternCoder {
                 })
             }
             PatternElem::Source | PatternElem::Target | PatternElem::Compound => {
-                let idx = mentions.iter().position(|m| {
+                let idx = MentionIdx::new(mentions.iter().position(|m| {
                     if dir > 0 {
                         m.start == p
                     } else {
                         m.end == p + 1
                     }
-                })?;
-                let group = mentions[idx].group;
+                })?);
+                let group = mentions[idx.get()].group;
                 let (gs, ge) = group_span(mentions, group);
                 let role = match elem {
-                    PatternElem::Source => Role::Source,
-                    PatternElem::Target => Role::Target,
-                    _ => Role::Compound,
+                    PatternElem::Source => Role::Source(idx),
+                    PatternElem::Target => Role::Target(idx),
+                    _ => Role::Compound(idx),
                 };
-                Some((idx, next(ge, gs), role))
+                Some((WordIdx::new(idx.get()), next(ge, gs), role))
             }
             PatternElem::Skip => None,
         }
@@ -259,14 +264,21 @@ impl PatternCoder {
                 last: hit.end - 1,
                 ..Default::default()
             };
-            if !self.match_side(&pat.post, words, mentions, hit.end as isize, 1, &mut m) {
+            if !self.match_side(
+                &pat.post,
+                words,
+                mentions,
+                hit.end.get() as isize,
+                1,
+                &mut m,
+            ) {
                 continue;
             }
             let pre_matched = self.match_side(
                 &pat.pre,
                 words,
                 mentions,
-                hit.start as isize - 1,
+                hit.start.get() as isize - 1,
                 -1,
                 &mut m,
             );
@@ -296,15 +308,16 @@ impl PatternCoder {
 #[derive(Debug, Clone, Copy)]
 enum Role {
     Word,
-    Source,
-    Target,
-    Compound,
+    /// The mention that fills the slot.
+    Source(MentionIdx),
+    Target(MentionIdx),
+    Compound(MentionIdx),
 }
 
-fn group_span(mentions: &[Mention], group: usize) -> (usize, usize) {
+fn group_span(mentions: &[Mention], group: GroupId) -> (WordIdx, WordIdx) {
     let g = mentions.iter().filter(|m| m.group == group);
-    let start = g.clone().map(|m| m.start).min().unwrap_or(0);
-    let end = g.map(|m| m.end).max().unwrap_or(0);
+    let start = g.clone().map(|m| m.start).min().unwrap_or(WordIdx::new(0));
+    let end = g.map(|m| m.end).max().unwrap_or(WordIdx::new(0));
     (start, end)
 }
 
@@ -391,30 +404,30 @@ impl PatternCoder {
         hit: &VerbHit<'_>,
         words: &[Word],
         mentions: &[Mention],
-        hits: &[(usize, usize)],
+        hits: &[(WordIdx, WordIdx)],
         pm: Option<&PatternMatch>,
-    ) -> (Option<usize>, Option<usize>) {
+    ) -> (Option<GroupId>, Option<GroupId>) {
         let lemma = self
             .dicts
             .verbs
             .verb(hit.form.verb)
             .map_or("", |v| v.lemma.as_str());
-        let head = words[hit.head].norm.as_str();
+        let head = words[hit.head.get()].norm.as_str();
         // passive: "was attacked by X" -> X is the source, the subject the target
-        let be_before = words[hit.start.saturating_sub(2)..hit.start]
+        let be_before = words[hit.start.saturating_sub(2).get()..hit.start.get()]
             .iter()
             .any(|w| BE_FORMS.contains(&w.norm.as_str()));
         // "is prepared to", "was determined to": an adjective, not a passive
-        let adjectival = words.get(hit.end).is_some_and(|w| w.norm == "to");
+        let adjectival = hit.end.at(words).is_some_and(|w| w.norm == "to");
         let passive = be_before
             && !adjectival
             && head != lemma
             && !head.ends_with("ing")
             && !head.ends_with('s');
-        let by_agent = words.get(hit.end).filter(|w| w.norm == "by").and_then(|_| {
+        let by_agent = hit.end.at(words).filter(|w| w.norm == "by").and_then(|_| {
             mentions.iter().find(|m| {
                 m.start == hit.end + 1
-                    || (m.start == hit.end + 2 && words[hit.end + 1].norm == "the")
+                    || (m.start == hit.end + 2 && words[(hit.end + 1).get()].norm == "the")
             })
         });
         let before = subject_before(words, mentions, hits, hit.start);
@@ -430,10 +443,10 @@ impl PatternCoder {
         };
         if let Some(pm) = pm {
             if let Some(s) = pm.source {
-                src = Some(mentions[s].group);
+                src = Some(mentions[s.get()].group);
             }
             if let Some(t) = pm.target {
-                tgt = Some(mentions[t].group);
+                tgt = Some(mentions[t.get()].group);
             }
         }
         if tgt == src {
