@@ -183,10 +183,8 @@ impl PatternCoder {
     }
 
     /// Does the element match at word `p`? Returns (the matched position, the next position to
-    /// continue from, the role). For a mention slot the "matched position" is the mention's
-    /// index taken as a word position, as it always was: it widens the pattern's `first` and
-    /// `last` (a mix-up of mention and word indices that the index types make visible; kept so
-    /// that the output does not change).
+    /// continue from, the role). For a mention slot the matched position is the word where the
+    /// slot matched (until the index types, the mention's index stood in for it by mistake).
     fn elem_at(
         &self,
         elem: &PatternElem,
@@ -239,7 +237,7 @@ impl PatternCoder {
                     PatternElem::Target => Role::Target(idx),
                     _ => Role::Compound(idx),
                 };
-                Some((WordIdx::new(idx.get()), next(ge, gs), role))
+                Some((p, next(ge, gs), role))
             }
             PatternElem::Skip => None,
         }
