@@ -183,8 +183,10 @@ impl PatternCoder {
     }
 
     /// Does the element match at word `p`? Returns (the matched position, the next position to
-    /// continue from, the role). For a mention slot the matched position is the word where the
-    /// slot matched (until the index types, the mention's index stood in for it by mistake).
+    /// continue from, the role). For a mention slot the "matched position" is the mention's
+    /// index taken as a word position, as it always was: it widens the pattern's `first` and
+    /// `last` (a mix-up of mention and word indices that the index types make visible; kept so
+    /// that the output does not change).
     fn elem_at(
         &self,
         elem: &PatternElem,
@@ -237,7 +239,7 @@ impl PatternCoder {
                     PatternElem::Target => Role::Target(idx),
                     _ => Role::Compound(idx),
                 };
-                Some((p, next(ge, gs), role))
+                Some((WordIdx::new(idx.get()), next(ge, gs), role))
             }
             PatternElem::Skip => None,
         }
