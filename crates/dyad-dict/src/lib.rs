@@ -26,6 +26,7 @@ pub mod actors;
 pub mod classes;
 pub mod convert;
 pub mod format;
+pub mod leaders;
 mod lists;
 pub mod matcher;
 pub mod nouns;
@@ -84,6 +85,8 @@ pub struct Dictionaries {
 /// The converted dictionary files, as embedded in the binary.
 pub mod embedded {
     pub const ACTORS: &str = include_str!("../../../data/dict/actors.tsv");
+    /// Heads of state and government with their terms (Wikidata), converted.
+    pub const LEADERS: &str = include_str!("../../../data/dict/leaders.tsv");
     pub const AGENTS: &str = include_str!("../../../data/dict/agents.tsv");
     pub const VERBS: &str = include_str!("../../../data/dict/verbs.txt");
     pub const CAMEO: &str = include_str!("../../../data/dict/cameo.tsv");
@@ -124,8 +127,10 @@ static DICTS: OnceLock<Dictionaries> = OnceLock::new();
 impl<'a> DictSources<'a> {
     /// The embedded files, after a user's overlay if there is one.
     pub fn embedded(user: Option<&'a UserDict>) -> DictSources<'a> {
+        // first wins: curated additions, then dated current sources, then the 2014 files
         let mut actors = vec![
             ("extra-actors.tsv", embedded::EXTRA_ACTORS),
+            ("leaders.tsv", embedded::LEADERS),
             ("actors.tsv", embedded::ACTORS),
         ];
         let mut agents = vec![
