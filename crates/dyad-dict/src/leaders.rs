@@ -17,8 +17,10 @@ const CAMEO_CODES: &[(&str, &str)] = &[("XKX", "KSV"), ("ROU", "ROM")];
 
 /// One term of office.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Term {
+pub struct Term {
     iso3: String,
+    /// The sector the office gives (GOV for heads of state and government and ministers).
+    sector: &'static str,
     head_of_government: bool,
     /// `YYYYMMDD`.
     start: String,
@@ -53,11 +55,11 @@ pub(crate) fn csv_fields(line: &str) -> Vec<String> {
     out
 }
 
-/// Converts `leaders_history.csv`; `population` gives each ISO3 country's population (to
-/// choose the home of one who heads several states). Returns the entry lines, sorted.
-pub fn convert_leaders(csv: &str, population: &HashMap<String, u64>) -> String {
-    // QID -> (name, terms)
-    let mut people: BTreeMap<String, (String, Vec<Term>)> = BTreeMap::new();
+/// QID -> (name, terms).
+pub type People = BTreeMap<String, (String, Vec<Term>)>;
+
+/// Reads `leaders_history.csv` into `people`.
+pub fn read_leaders(csv: &str, people: &mut People) {
     let mut lines = csv.lines();
     let header = lines.next().map(csv_fields).unwrap_or_default();
     let col = |name: &str| header.iter().position(|h| h == name);
@@ -69,7 +71,7 @@ pub fn convert_leaders(csv: &str, population: &HashMap<String, u64>) -> String {
         col("start"),
         col("end"),
     ) else {
-        return String::new();
+        return;
     };
     for line in lines {
         let f = csv_fields(line);
@@ -81,24 +83,184 @@ pub fn convert_leaders(csv: &str, population: &HashMap<String, u64>) -> String {
         if name.is_empty() || name == get(qid) {
             continue;
         }
-        let iso3 = get(iso).to_string();
-        let iso3 = CAMEO_CODES
-            .iter()
-            .find(|(i, _)| *i == iso3)
-            .map_or(iso3.clone(), |(_, c)| c.to_string());
         let entry = people
             .entry(get(qid).to_string())
             .or_insert_with(|| (name.to_string(), Vec::new()));
         entry.1.push(Term {
-            iso3,
+            iso3: cameo_country(get(iso)),
+            sector: "GOV",
             head_of_government: get(role) == "head_of_government",
             start,
             end: day(get(end)).unwrap_or_default(),
         });
     }
+}
+
+/// Reads one country's cabinet file (`cabinets/<ISO3>.csv`: position, person, personID,
+/// start, end) into `people`. The office's sector comes from its title ([`office_sector`]).
+pub fn read_cabinet(iso3: &str, csv: &str, people: &mut People) {
+    let mut lines = csv.lines();
+    let header = lines.next().map(csv_fields).unwrap_or_default();
+    let col = |name: &str| header.iter().position(|h| h == name);
+    let (Some(position), Some(person), Some(qid), Some(start), Some(end)) = (
+        col("position"),
+        col("person"),
+        col("personID"),
+        col("start"),
+        col("end"),
+    ) else {
+        return;
+    };
+    for line in lines {
+        let f = csv_fields(line);
+        let get = |i: usize| f.get(i).map(String::as_str).unwrap_or("");
+        let (Some(start), name) = (day(get(start)), get(person)) else {
+            continue;
+        };
+        // ambassadors are their state's officials abroad; offices of other bodies are skipped
+        let Some(sector) = office_sector(get(position)) else {
+            continue;
+        };
+        if name.is_empty() || name == get(qid) {
+            continue;
+        }
+        // the leaders file is newer (2025 against mid-2022): its terms of heads of state and
+        // government win over this file's, whose open terms were only open when it was made
+        let known_leader = people.get(get(qid)).is_some_and(|(_, t)| !t.is_empty());
+        if known_leader && is_head_office(get(position)) {
+            continue;
+        }
+        let entry = people
+            .entry(get(qid).to_string())
+            .or_insert_with(|| (name.to_string(), Vec::new()));
+        entry.1.push(Term {
+            iso3: cameo_country(iso3),
+            sector,
+            head_of_government: false,
+            start,
+            end: day(get(end)).unwrap_or_default(),
+        });
+    }
+}
+
+/// The sector an office's title gives (CODING-CONVENTIONS, "Actor codes": courts and
+/// prosecutors JUD, armed forces MIL, police COP, legislatures LEG, intelligence SPY, a
+/// defence minister GOV); None for offices of international bodies held by nationals
+/// ("Judge of the International Court of Justice").
+pub fn office_sector(position: &str) -> Option<&'static str> {
+    let p = position.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| p.contains(w));
+    if has(&[
+        "international court",
+        "european court",
+        "united nations",
+        "european union",
+    ]) {
+        return None;
+    }
+    Some(if has(&["commander-in-chief", "commander in chief"]) {
+        // the head of state's command of the armed forces
+        "GOV"
+    } else if has(&["minister", "secretary of state", "secretary of"])
+        && !has(&["army", "navy", "air force"])
+    {
+        "GOV"
+    } else if has(&["court", "justice", "judge", "prosecutor"]) {
+        "JUD"
+    } else if has(&[
+        "general staff",
+        "chief of staff of the",
+        "joint chiefs",
+        "commander",
+        "army",
+        "navy",
+        "air force",
+        "armed forces",
+    ]) {
+        "MIL"
+    } else if has(&["police"]) {
+        "COP"
+    } else if has(&["intelligence", "security service"]) {
+        "SPY"
+    } else if has(&[
+        "parliament",
+        "assembly",
+        "senate",
+        "speaker",
+        "house of representatives",
+        "duma",
+        "congress",
+    ]) {
+        "LEG"
+    } else {
+        "GOV"
+    })
+}
+
+/// A head of state's or government's office ("President", "Prime Minister of India").
+fn is_head_office(position: &str) -> bool {
+    let p = position.to_lowercase();
+    !p.contains("vice")
+        && !p.contains("deputy")
+        && !p.contains("assembly")
+        && !p.contains("senate")
+        && [
+            "president",
+            "prime minister",
+            "premier",
+            "chancellor",
+            "king",
+            "queen",
+            "emir",
+            "monarch",
+        ]
+        .iter()
+        .any(|h| p.starts_with(h))
+}
+
+fn cameo_country(iso3: &str) -> String {
+    CAMEO_CODES
+        .iter()
+        .find(|(i, _)| *i == iso3)
+        .map_or(iso3.to_string(), |(_, c)| c.to_string())
+}
+
+/// Converts `leaders_history.csv` alone (see [`write_people`]).
+pub fn convert_leaders(csv: &str, population: &HashMap<String, u64>) -> String {
+    let mut people = People::new();
+    read_leaders(csv, &mut people);
+    write_people(people, population, &HashMap::new())
+}
+
+/// The dated roles of the older dictionary's person entries (`actors.tsv` lines), by phrase:
+/// what they say of the years before the first term these sources know.
+pub fn older_roles(actors_tsv: &str) -> HashMap<String, Vec<String>> {
+    let mut out = HashMap::new();
+    for line in actors_tsv.lines().filter(|l| l.starts_with("person\t")) {
+        let mut f = line.split('\t').skip(1);
+        let (Some(roles), Some(phrases)) = (f.next(), f.next()) else {
+            continue;
+        };
+        let roles: Vec<String> = roles.split(',').map(str::to_string).collect();
+        for phrase in phrases.split('|') {
+            out.entry(phrase.to_string())
+                .or_insert_with(|| roles.clone());
+        }
+    }
+    out
+}
+
+/// The entry lines of everyone read, sorted; `population` gives each ISO3 country's
+/// population (to choose the home of one who heads several states); `older` the older
+/// dictionary's roles by phrase (for the years before the first known term).
+pub fn write_people(
+    people: People,
+    population: &HashMap<String, u64>,
+    older: &HashMap<String, Vec<String>>,
+) -> String {
     let mut out: Vec<String> = people
         .into_values()
-        .filter_map(|(name, terms)| entry_line(&name, terms, population))
+        .filter_map(|(name, terms)| entry_line(&name, terms, population, older))
         .collect();
     out.sort();
     out.dedup();
@@ -106,10 +268,18 @@ pub fn convert_leaders(csv: &str, population: &HashMap<String, u64>) -> String {
 }
 
 /// One person's entry line, or None when the name gives no phrase.
+///
+/// Roles, in the order `ActorEntry::code_on` reads them (the first dated role covering the
+/// date wins; an undated document takes the undated role): before the first term, the older
+/// dictionary's roles that end by then, else the bare country (a person of that country with
+/// no office known); each term's office, GOV before other
+/// sectors held at the same time; ELI (former official) between and after terms; and last, the
+/// undated role: the office still held (GOV first), else ELI.
 fn entry_line(
     name: &str,
     mut terms: Vec<Term>,
     population: &HashMap<String, u64>,
+    older: &HashMap<String, Vec<String>>,
 ) -> Option<String> {
     let phrase = clean_phrase(name)?;
     let pop = |iso3: &str| population.get(iso3).copied().unwrap_or(0);
@@ -126,32 +296,64 @@ fn entry_line(
         .clone();
     terms.retain(|t| t.iso3 == home);
     terms.sort_by(|a, b| a.start.cmp(&b.start));
-    // merge overlapping or touching terms (head of state and of government at once)
-    let mut spans: Vec<(String, String)> = Vec::new();
+    // merge overlapping or touching terms of one sector (head of state and of government at once)
+    let mut spans: Vec<(String, String, &'static str)> = Vec::new();
     for t in terms {
-        match spans.last_mut() {
-            Some((_, end)) if end.is_empty() => {}
-            Some((_, end)) if t.start.as_str() <= end.as_str() => {
+        match spans.iter_mut().rev().find(|(_, _, s)| *s == t.sector) {
+            Some((_, end, _)) if end.is_empty() => {}
+            Some((_, end, _)) if t.start.as_str() <= end.as_str() => {
                 if t.end.is_empty() || t.end > *end {
                     *end = t.end;
                 }
             }
-            _ => spans.push((t.start, t.end)),
+            _ => spans.push((t.start, t.end, t.sector)),
         }
     }
-    let mut roles = Vec::new();
-    for (k, (start, end)) in spans.iter().enumerate() {
-        roles.push(format!("{home}GOV@{start}-{end}"));
+    let first = spans.iter().map(|(s, _, _)| s.clone()).min()?;
+    // `CODE@FROM-TO`: the older roles wholly before the first term
+    let before: Vec<String> = older
+        .get(&phrase)
+        .into_iter()
+        .flatten()
+        .filter(|r| {
+            r.split_once('@')
+                .and_then(|(_, d)| d.split_once('-'))
+                .is_some_and(|(_, to)| !to.is_empty() && to <= first.as_str())
+        })
+        .cloned()
+        .collect();
+    let mut roles = before;
+    if roles.is_empty() {
+        roles.push(format!("{home}@-{first}"));
+    }
+    let mut ordered: Vec<&(String, String, &str)> = spans.iter().collect();
+    ordered.sort_by(|a, b| (a.2 != "GOV", &a.0).cmp(&(b.2 != "GOV", &b.0)));
+    roles.extend(
+        ordered
+            .iter()
+            .map(|(s, e, sector)| format!("{home}{sector}@{s}-{e}")),
+    );
+    // out of office between and after terms: a former official
+    let mut by_start: Vec<&(String, String, &str)> = spans.iter().collect();
+    by_start.sort();
+    let mut until = String::new();
+    for (k, (_, end, _)) in by_start.iter().enumerate() {
         if end.is_empty() {
             break;
         }
-        // between terms and after the last: a former leader
-        let next = spans.get(k + 1).map_or("", |(s, _)| s.as_str());
-        if next != end.as_str() {
-            roles.push(format!("{home}ELI@{end}-{next}"));
+        if *end > until {
+            until = end.clone();
+        }
+        let next = by_start.get(k + 1).map_or("", |(s, _, _)| s.as_str());
+        if next.is_empty() || next > until.as_str() {
+            roles.push(format!("{home}ELI@{until}-{next}"));
         }
     }
-    roles.push(format!("{home}ELI"));
+    let held = ordered
+        .iter()
+        .find(|(_, e, _)| e.is_empty())
+        .map_or("ELI", |(_, _, s)| *s);
+    roles.push(format!("{home}{held}"));
     Some(format!("person\t{}\t{phrase}\n", roles.join(",")))
 }
 
@@ -182,7 +384,7 @@ ABC,Nowhere,head_of_state,Q999,Q999,2020-01-01T00:00:00Z,,,\n";
         let out = converted();
         assert!(
             out.contains(
-                "person\tUSAGOV@20170120-20210120,USAELI@20210120-20250120,USAGOV@20250120-,USAELI\tdonald trump\n"
+                "person\tUSA@-20170120,USAGOV@20170120-20210120,USAGOV@20250120-,USAELI@20210120-20250120,USAGOV\tdonald trump\n"
             ),
             "{out}"
         );
@@ -192,13 +394,39 @@ ABC,Nowhere,head_of_state,Q999,Q999,2020-01-01T00:00:00Z,,,\n";
     fn one_who_heads_several_states_is_coded_by_the_most_populous_and_codes_are_cameos() {
         let out = converted();
         assert!(
-            out.contains("person\tFRAGOV@20170514-,FRAELI\temmanuel macron\n"),
+            out.contains("person\tFRA@-20170514,FRAGOV@20170514-,FRAGOV\temmanuel macron\n"),
             "{out}"
         );
         assert!(!out.contains("ANDGOV"), "{out}");
         assert!(out.contains("KSVGOV@20210322-"), "{out}");
         // an unlabelled QID gives no entry
         assert!(!out.contains("q999"), "{out}");
+    }
+
+    #[test]
+    fn cabinet_offices_take_their_sector_and_a_minister_out_of_office_is_former() {
+        let mut people = People::new();
+        let csv = "position,person,personID,start,end\n\
+Minister of Defence,Ana Example,Q1,2015-01-01,2019-01-01\n\
+Chief of the General Staff,Bo Example,Q2,2016-01-01,\n\
+Judge of the International Court of Justice,Cy Example,Q3,2016-01-01,\n";
+        read_cabinet("XKX", csv, &mut people);
+        let older: HashMap<String, Vec<String>> = [(
+            "ana example".to_string(),
+            vec![
+                "KSVELI@19900101-20150101".to_string(),
+                "KSVGOV@20150101-".to_string(),
+            ],
+        )]
+        .into_iter()
+        .collect();
+        let out = write_people(people, &HashMap::new(), &older);
+        assert!(
+            out.contains("person\tKSVELI@19900101-20150101,KSVGOV@20150101-20190101,KSVELI@20190101-,KSVELI\tana example\n"),
+            "{out}"
+        );
+        assert!(out.contains("KSVMIL@20160101-,KSVMIL\tbo example"), "{out}");
+        assert!(!out.contains("cy example"), "{out}");
     }
 
     #[test]
