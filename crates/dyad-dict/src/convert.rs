@@ -729,6 +729,21 @@ fn convert_discards(text: &str) -> String {
     out
 }
 
+/// ISO3 code -> population, from GeoNames' `countries.json`.
+fn country_populations(json: &str) -> HashMap<String, u64> {
+    let Ok(serde_json::Value::Object(countries)) = serde_json::from_str(json) else {
+        return HashMap::new();
+    };
+    countries
+        .values()
+        .filter_map(|c| {
+            let iso3 = c.get("iso3")?.as_str()?;
+            let population = c.get("population")?.as_u64()?;
+            Some((iso3.to_string(), population))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -769,19 +784,4 @@ mod tests {
         assert!(a.contains("MIL\ttroops|troop"));
         assert!(a.contains("COP\tarmed police\n"));
     }
-}
-
-/// ISO3 code -> population, from GeoNames' `countries.json`.
-fn country_populations(json: &str) -> HashMap<String, u64> {
-    let Ok(serde_json::Value::Object(countries)) = serde_json::from_str(json) else {
-        return HashMap::new();
-    };
-    countries
-        .values()
-        .filter_map(|c| {
-            let iso3 = c.get("iso3")?.as_str()?;
-            let population = c.get("population")?.as_u64()?;
-            Some((iso3.to_string(), population))
-        })
-        .collect()
 }

@@ -58,88 +58,86 @@ pub(crate) fn csv_fields(line: &str) -> Vec<String> {
 /// QID -> (name, terms).
 pub type People = BTreeMap<String, (String, Vec<Term>)>;
 
-/// Reads `leaders_history.csv` into `people`.
-pub fn read_leaders(csv: &str, people: &mut People) {
+/// The rows of a CSV text as the values of `names` (in that order); none when the header
+/// lacks one of them.
+fn rows(csv: &str, names: &[&str]) -> Vec<Vec<String>> {
     let mut lines = csv.lines();
     let header = lines.next().map(csv_fields).unwrap_or_default();
-    let col = |name: &str| header.iter().position(|h| h == name);
-    let (Some(iso), Some(role), Some(person), Some(qid), Some(start), Some(end)) = (
-        col("iso3"),
-        col("role"),
-        col("person"),
-        col("person_qid"),
-        col("start"),
-        col("end"),
-    ) else {
-        return;
+    let Some(cols): Option<Vec<usize>> = names
+        .iter()
+        .map(|n| header.iter().position(|h| h == n))
+        .collect()
+    else {
+        return Vec::new();
     };
-    for line in lines {
-        let f = csv_fields(line);
-        let get = |i: usize| f.get(i).map(String::as_str).unwrap_or("");
-        let (Some(start), name) = (day(get(start)), get(person)) else {
+    lines
+        .map(|line| {
+            let f = csv_fields(line);
+            cols.iter()
+                .map(|&c| f.get(c).cloned().unwrap_or_default())
+                .collect()
+        })
+        .collect()
+}
+
+/// Adds a term to the person with this QID; an unlabelled person (the name is only the
+/// QID) has no name to find in text and is left out.
+fn add_term(people: &mut People, qid: &str, name: &str, term: Term) {
+    if name.is_empty() || name == qid {
+        return;
+    }
+    people
+        .entry(qid.to_string())
+        .or_insert_with(|| (name.to_string(), Vec::new()))
+        .1
+        .push(term);
+}
+
+/// Reads `leaders_history.csv` into `people`.
+pub fn read_leaders(csv: &str, people: &mut People) {
+    let names = ["iso3", "role", "person", "person_qid", "start", "end"];
+    for row in rows(csv, &names) {
+        let [iso3, role, name, qid, start, end] = &row[..] else {
             continue;
         };
-        // an unlabelled person is only a QID: no name to find in text
-        if name.is_empty() || name == get(qid) {
-            continue;
-        }
-        let entry = people
-            .entry(get(qid).to_string())
-            .or_insert_with(|| (name.to_string(), Vec::new()));
-        entry.1.push(Term {
-            iso3: cameo_country(get(iso)),
+        let Some(start) = day(start) else { continue };
+        let term = Term {
+            iso3: cameo_country(iso3),
             sector: "GOV",
-            head_of_government: get(role) == "head_of_government",
+            head_of_government: role == "head_of_government",
             start,
-            end: day(get(end)).unwrap_or_default(),
-        });
+            end: day(end).unwrap_or_default(),
+        };
+        add_term(people, qid, name, term);
     }
 }
 
 /// Reads one country's cabinet file (`cabinets/<ISO3>.csv`: position, person, personID,
 /// start, end) into `people`. The office's sector comes from its title ([`office_sector`]).
 pub fn read_cabinet(iso3: &str, csv: &str, people: &mut People) {
-    let mut lines = csv.lines();
-    let header = lines.next().map(csv_fields).unwrap_or_default();
-    let col = |name: &str| header.iter().position(|h| h == name);
-    let (Some(position), Some(person), Some(qid), Some(start), Some(end)) = (
-        col("position"),
-        col("person"),
-        col("personID"),
-        col("start"),
-        col("end"),
-    ) else {
-        return;
-    };
-    for line in lines {
-        let f = csv_fields(line);
-        let get = |i: usize| f.get(i).map(String::as_str).unwrap_or("");
-        let (Some(start), name) = (day(get(start)), get(person)) else {
+    for row in rows(csv, &["position", "person", "personID", "start", "end"]) {
+        let [position, name, qid, start, end] = &row[..] else {
             continue;
         };
-        // ambassadors are their state's officials abroad; offices of other bodies are skipped
-        let Some(sector) = office_sector(get(position)) else {
+        let Some(start) = day(start) else { continue };
+        // offices of international bodies held by nationals are skipped
+        let Some(sector) = office_sector(position) else {
             continue;
         };
-        if name.is_empty() || name == get(qid) {
-            continue;
-        }
         // the leaders file is newer (2025 against mid-2022): its terms of heads of state and
         // government win over this file's, whose open terms were only open when it was made
-        let known_leader = people.get(get(qid)).is_some_and(|(_, t)| !t.is_empty());
-        if known_leader && is_head_office(get(position)) {
+        let known_leader = people.get(qid.as_str()).is_some_and(|(_, t)| !t.is_empty());
+        if known_leader && is_head_office(position) {
             continue;
         }
-        let entry = people
-            .entry(get(qid).to_string())
-            .or_insert_with(|| (name.to_string(), Vec::new()));
-        entry.1.push(Term {
+        let term = Term {
             iso3: cameo_country(iso3),
             sector,
             head_of_government: false,
             start,
-            end: day(get(end)).unwrap_or_default(),
-        });
+            end: day(end).unwrap_or_default(),
+        };
+        add_term(people, qid, name, term);
     }
 }
 
