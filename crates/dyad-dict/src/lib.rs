@@ -23,6 +23,7 @@
 //! whatever the tokenizer decides about hyphens.
 
 pub mod actors;
+pub mod armed;
 pub mod classes;
 pub mod convert;
 pub mod format;
@@ -87,6 +88,8 @@ pub mod embedded {
     pub const ACTORS: &str = include_str!("../../../data/dict/actors.tsv");
     /// Heads of state and government with their terms (Wikidata), converted.
     pub const LEADERS: &str = include_str!("../../../data/dict/leaders.tsv");
+    /// UCDP's organised armed groups, converted.
+    pub const ARMED_GROUPS: &str = include_str!("../../../data/dict/armed-groups.tsv");
     pub const AGENTS: &str = include_str!("../../../data/dict/agents.tsv");
     pub const VERBS: &str = include_str!("../../../data/dict/verbs.txt");
     pub const CAMEO: &str = include_str!("../../../data/dict/cameo.tsv");
@@ -127,11 +130,15 @@ static DICTS: OnceLock<Dictionaries> = OnceLock::new();
 impl<'a> DictSources<'a> {
     /// The embedded files, after a user's overlay if there is one.
     pub fn embedded(user: Option<&'a UserDict>) -> DictSources<'a> {
-        // first wins: curated additions, then dated current sources, then the 2014 files
+        // first wins: curated additions, then dated current sources, then the 2014 files, then
+        // undated current sources
         let mut actors = vec![
             ("extra-actors.tsv", embedded::EXTRA_ACTORS),
             ("leaders.tsv", embedded::LEADERS),
             ("actors.tsv", embedded::ACTORS),
+            // UCDP places a group where it fights (Hamas: Israel); the older dictionaries know
+            // their home, so these only add groups they lack
+            ("armed-groups.tsv", embedded::ARMED_GROUPS),
         ];
         let mut agents = vec![
             ("extra-agents.tsv", embedded::EXTRA_AGENTS),
