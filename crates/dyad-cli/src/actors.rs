@@ -140,10 +140,14 @@ fn lexeme(dicts: &Dictionaries, lexeme: Lexeme, date: Option<NaiveDate>) -> Stri
         Lexeme::Actor(id) => match dicts.actors.entry(id) {
             Some(e) => {
                 let roles: Vec<String> = e.roles.iter().map(|r| r.spec()).collect();
+                let decided = e
+                    .role_on(date)
+                    .map_or("(no role on that date)".to_string(), |r| r.spec());
                 format!(
-                    "{} \"{}\" roles {} -> {}",
+                    "{} \"{}\" [{}] roles {} -> {} (by {decided})",
                     e.kind.name(),
                     e.name,
+                    e.source,
                     roles.join(","),
                     e.code_on(date).unwrap_or("(no role on that date)")
                 )

@@ -127,22 +127,31 @@ pub struct ActorEntry {
     pub kind: ActorKind,
     pub name: String,
     pub roles: Vec<Role>,
+    /// The file the entry comes from (`extra-actors.tsv`, `leaders.tsv`, a user dictionary...):
+    /// which source decided, for `dyad actors explain`.
+    pub source: String,
 }
 
 impl ActorEntry {
     /// The code that applies on `date`: a dated role covering it, else the undated default,
     /// else (no date known) the most recent role. `None` is a deliberate null code.
     pub fn code_on(&self, date: Option<NaiveDate>) -> Option<&str> {
+        self.role_on(date)
+            .map(|r| r.code.as_str())
+            .filter(|c| *c != "---")
+    }
+
+    /// The role that applies on `date` (see [`ActorEntry::code_on`]).
+    pub fn role_on(&self, date: Option<NaiveDate>) -> Option<&Role> {
         let default = self.roles.iter().find(|r| !r.is_bounded());
-        let chosen = match date {
+        match date {
             Some(d) => self
                 .roles
                 .iter()
                 .find(|r| r.is_bounded() && r.covers(d))
                 .or(default),
             None => default.or_else(|| self.roles.last()),
-        };
-        chosen.map(|r| r.code.as_str()).filter(|c| *c != "---")
+        }
     }
 }
 
@@ -220,6 +229,7 @@ impl ActorDict {
                 kind,
                 name,
                 roles: roles.clone(),
+                source: rec.file.to_string(),
             });
             // "Algerians", "Israelis": a nation's people, coded as the country's civilians
             if !people.is_empty() {
@@ -229,6 +239,7 @@ impl ActorDict {
                 }
                 entries.push(ActorEntry {
                     kind: ActorKind::Group,
+                    source: rec.file.to_string(),
                     name: people[0].clone(),
                     roles: roles
                         .iter()
