@@ -27,6 +27,7 @@ pub mod armed;
 pub mod classes;
 pub mod convert;
 pub mod format;
+pub mod igos;
 pub mod leaders;
 mod lists;
 pub mod matcher;
@@ -90,6 +91,8 @@ pub mod embedded {
     pub const LEADERS: &str = include_str!("../../../data/dict/leaders.tsv");
     /// UCDP's organised armed groups, converted.
     pub const ARMED_GROUPS: &str = include_str!("../../../data/dict/armed-groups.tsv");
+    /// International organisations (Supraverden, CC BY-SA 4.0), converted.
+    pub const IGOS: &str = include_str!("../../../data/dict/igos.tsv");
     pub const AGENTS: &str = include_str!("../../../data/dict/agents.tsv");
     pub const VERBS: &str = include_str!("../../../data/dict/verbs.txt");
     pub const CAMEO: &str = include_str!("../../../data/dict/cameo.tsv");
@@ -139,6 +142,7 @@ impl<'a> DictSources<'a> {
             // UCDP places a group where it fights (Hamas: Israel); the older dictionaries know
             // their home, so these only add groups they lack
             ("armed-groups.tsv", embedded::ARMED_GROUPS),
+            ("igos.tsv", embedded::IGOS),
         ];
         let mut agents = vec![
             ("extra-agents.tsv", embedded::EXTRA_AGENTS),
