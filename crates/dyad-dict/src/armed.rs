@@ -9,7 +9,7 @@
 //! acronym is kept only when it is no common word ("IS" would match "is").
 
 use crate::convert::clean_phrase;
-use crate::leaders::csv_fields;
+use crate::leaders::rows;
 use std::collections::{BTreeSet, HashMap};
 
 /// UCDP location names that GeoNames writes otherwise.
@@ -31,26 +31,15 @@ const COMMON: &[&str] = &[
 
 /// Converts the UCDP actor list; `countries` maps a GeoNames country name to its ISO3 code.
 pub fn convert_armed_groups(csv: &str, countries: &HashMap<String, String>) -> String {
-    let csv = csv.trim_start_matches('\u{feff}');
-    let mut lines = csv.lines();
-    let header = lines.next().map(csv_fields).unwrap_or_default();
-    let col = |name: &str| header.iter().position(|h| h == name);
-    let (Some(org), Some(short), Some(full), Some(location)) = (
-        col("Org"),
-        col("NameData"),
-        col("NameOrigFullEng"),
-        col("Location"),
-    ) else {
-        return String::new();
-    };
     let mut out = BTreeSet::new();
-    for line in lines {
-        let f = csv_fields(line);
-        let get = |i: usize| f.get(i).map(String::as_str).unwrap_or("");
-        if get(org) != "1" {
+    for row in rows(csv, &["Org", "NameData", "NameOrigFullEng", "Location"]) {
+        let [org, short, full, location] = &row[..] else {
+            continue;
+        };
+        if org != "1" {
             continue;
         }
-        let first = get(location).split(',').next().unwrap_or("").trim();
+        let first = location.split(',').next().unwrap_or("").trim();
         let name = first.split(" (").next().unwrap_or(first);
         let Some(iso3) = LOCATIONS
             .iter()
@@ -61,7 +50,7 @@ pub fn convert_armed_groups(csv: &str, countries: &HashMap<String, String>) -> S
             continue;
         };
         let mut phrases: Vec<String> = Vec::new();
-        for raw in [get(short), get(full)] {
+        for raw in [short.as_str(), full.as_str()] {
             let Some(p) = clean_phrase(raw) else { continue };
             let acronym = raw.len() <= 6 && raw.chars().all(|c| c.is_ascii_uppercase());
             if p.len() < 3 || (acronym && COMMON.contains(&p.as_str())) {

@@ -4,60 +4,30 @@
 //! senses, or only report speech is domain data, not code: `data/dict/verb-classes.tsv`
 //! (`CLASS<TAB>lemma|lemma|...`), which a user dictionary extends (`class` lines).
 
-use crate::lists::parse_lists;
+use crate::lists::{list_keys, parse_lists};
 use crate::DictError;
 use std::collections::HashSet;
 
-/// A class of verbs the coder reads frames by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum VerbClass {
-    /// Asks for the event its object or `for` phrase names ("called for a ceasefire").
-    Ask,
-    /// Turns down what its object proposes, asks or alleges ("denied the allegations").
-    Reject,
-    /// Its subject is an event that happens ("protests erupted").
-    Happen,
-    /// Commands or presses someone to act ("ordered X to do Y").
-    Order,
-    /// Many senses: its own code ("hold" -> detain) needs an actor as its object.
-    Light,
-    /// With a clausal complement, only reports speech ("adding that ...").
-    SpeechOnly,
-    /// Files under meeting in the verb dictionary but meets no one by itself ("faces charges").
-    Solitary,
-    /// So general that only its patterns code an act ("increase threats", "ensure equality"):
-    /// its own code is no event.
-    Vague,
-}
-
-impl VerbClass {
-    const ALL: [VerbClass; 8] = [
-        VerbClass::Ask,
-        VerbClass::Reject,
-        VerbClass::Happen,
-        VerbClass::Order,
-        VerbClass::Light,
-        VerbClass::SpeechOnly,
-        VerbClass::Solitary,
-        VerbClass::Vague,
-    ];
-
-    /// The name used in the data files.
-    pub fn name(self) -> &'static str {
-        match self {
-            VerbClass::Ask => "ask",
-            VerbClass::Reject => "reject",
-            VerbClass::Happen => "happen",
-            VerbClass::Order => "order",
-            VerbClass::Light => "light",
-            VerbClass::SpeechOnly => "speech-only",
-            VerbClass::Solitary => "solitary",
-            VerbClass::Vague => "vague",
-        }
-    }
-
-    fn parse(name: &str) -> Option<VerbClass> {
-        VerbClass::ALL.into_iter().find(|c| c.name() == name)
+list_keys! {
+    /// A class of verbs the coder reads frames by.
+    pub enum VerbClass {
+        /// Asks for the event its object or `for` phrase names ("called for a ceasefire").
+        Ask = "ask",
+        /// Turns down what its object proposes, asks or alleges ("denied the allegations").
+        Reject = "reject",
+        /// Its subject is an event that happens ("protests erupted").
+        Happen = "happen",
+        /// Commands or presses someone to act ("ordered X to do Y").
+        Order = "order",
+        /// Many senses: its own code ("hold" -> detain) needs an actor as its object.
+        Light = "light",
+        /// With a clausal complement, only reports speech ("adding that ...").
+        SpeechOnly = "speech-only",
+        /// Files under meeting in the verb dictionary but meets no one by itself ("faces charges").
+        Solitary = "solitary",
+        /// So general that only its patterns code an act ("increase threats", "ensure equality"):
+        /// its own code is no event.
+        Vague = "vague",
     }
 }
 
@@ -70,15 +40,7 @@ pub struct VerbClasses {
 impl VerbClasses {
     /// Reads `CLASS<TAB>lemma|...` lines (`#` comments); errors name the file and line.
     pub fn parse(texts: &[(&str, &str)]) -> Result<VerbClasses, DictError> {
-        let members = parse_lists(texts, |name| {
-            VerbClass::parse(name).ok_or_else(|| {
-                let names: Vec<&str> = VerbClass::ALL.iter().map(|c| c.name()).collect();
-                format!(
-                    "unknown verb class {name:?}: use one of {}",
-                    names.join(", ")
-                )
-            })
-        })?;
+        let members = parse_lists(texts, |name| VerbClass::parse_key(name, "verb class"))?;
         Ok(VerbClasses {
             members: members.into_iter().collect(),
         })

@@ -59,7 +59,7 @@ pub fn convert(data: &Path) -> Result<Converted, DictError> {
         &read(&data.join("cameo/goldstein.tsv"))?,
     );
     let discards = convert_discards(&read(&pd.join("Phoenix.discards.txt"))?);
-    let population = country_populations(&read(&data.join("geonames/countries.json"))?);
+    let geo = geo_countries(&read(&data.join("geonames/countries.json"))?);
     let current = data.join("actors-current");
     let mut people = crate::leaders::People::new();
     crate::leaders::read_leaders(
@@ -92,7 +92,7 @@ pub fn convert(data: &Path) -> Result<Converted, DictError> {
          # actors-current/armed-groups/ucdp-actor-221.csv (UCDP Actor Dataset 22.1, CC BY 4.0).\n{}",
         crate::armed::convert_armed_groups(
             &read(&current.join("armed-groups/ucdp-actor-221.csv"))?,
-            &country_codes(&read(&data.join("geonames/countries.json"))?)
+            &geo.codes
         )
     );
     let igos = format!(
@@ -108,7 +108,7 @@ pub fn convert(data: &Path) -> Result<Converted, DictError> {
          # government to 2025-10) and actors-current/cabinets/<ISO3>.csv (ministers and officials of 43\n\
          # countries to mid-2022), both Wikidata (CC0). The office's sector during a term, ELI (former\n\
          # official) out of office; read before actors.tsv, so these win.\n{}",
-        crate::leaders::write_people(people, &population, &crate::leaders::older_roles(&actors))
+        crate::leaders::write_people(people, &geo.population, &crate::leaders::older_roles(&actors))
     );
     Ok(Converted {
         files: vec![
@@ -747,34 +747,31 @@ fn convert_discards(text: &str) -> String {
     out
 }
 
-/// Country name -> ISO3 code, from GeoNames' `countries.json`.
-fn country_codes(json: &str) -> HashMap<String, String> {
-    let Ok(serde_json::Value::Object(countries)) = serde_json::from_str(json) else {
-        return HashMap::new();
-    };
-    countries
-        .values()
-        .filter_map(|c| {
-            let name = c.get("name")?.as_str()?;
-            let iso3 = c.get("iso3")?.as_str()?;
-            Some((name.to_string(), iso3.to_string()))
-        })
-        .collect()
+/// What the converters read of GeoNames' `countries.json`: country name -> ISO3 code (for
+/// UCDP's locations) and ISO3 code -> population (for the home of one who heads several states).
+#[derive(Default)]
+struct GeoCountries {
+    codes: HashMap<String, String>,
+    population: HashMap<String, u64>,
 }
 
-/// ISO3 code -> population, from GeoNames' `countries.json`.
-fn country_populations(json: &str) -> HashMap<String, u64> {
+fn geo_countries(json: &str) -> GeoCountries {
     let Ok(serde_json::Value::Object(countries)) = serde_json::from_str(json) else {
-        return HashMap::new();
+        return GeoCountries::default();
     };
-    countries
-        .values()
-        .filter_map(|c| {
-            let iso3 = c.get("iso3")?.as_str()?;
-            let population = c.get("population")?.as_u64()?;
-            Some((iso3.to_string(), population))
-        })
-        .collect()
+    let mut out = GeoCountries::default();
+    for c in countries.values() {
+        let Some(iso3) = c.get("iso3").and_then(|v| v.as_str()) else {
+            continue;
+        };
+        if let Some(name) = c.get("name").and_then(|v| v.as_str()) {
+            out.codes.insert(name.to_string(), iso3.to_string());
+        }
+        if let Some(population) = c.get("population").and_then(|v| v.as_u64()) {
+            out.population.insert(iso3.to_string(), population);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -60,8 +60,8 @@ pub type People = BTreeMap<String, (String, Vec<Term>)>;
 
 /// The rows of a CSV text as the values of `names` (in that order); none when the header
 /// lacks one of them.
-fn rows(csv: &str, names: &[&str]) -> Vec<Vec<String>> {
-    let mut lines = csv.lines();
+pub(crate) fn rows(csv: &str, names: &[&str]) -> Vec<Vec<String>> {
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
     let header = lines.next().map(csv_fields).unwrap_or_default();
     let Some(cols): Option<Vec<usize>> = names
         .iter()

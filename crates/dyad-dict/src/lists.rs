@@ -33,3 +33,35 @@ pub(crate) fn parse_lists<K: Clone>(
     }
     Ok(out)
 }
+
+/// An enum of the keys a list file may use, with their names in the files: `ALL`, `name()`,
+/// and `parse_key()` (the key, or an error listing the names, for [`parse_lists`]).
+macro_rules! list_keys {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl $name {
+            const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The name used in the data files.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)*
+                }
+            }
+
+            /// The key named `name`, or an error naming `what` was expected.
+            fn parse_key(name: &str, what: &str) -> Result<$name, String> {
+                Self::ALL.iter().copied().find(|k| k.name() == name).ok_or_else(|| {
+                    let names: Vec<&str> = Self::ALL.iter().map(|k| k.name()).collect();
+                    format!("unknown {what} {name:?}: use one of {}", names.join(", "))
+                })
+            }
+        }
+    };
+}
+pub(crate) use list_keys;

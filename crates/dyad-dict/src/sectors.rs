@@ -3,56 +3,28 @@
 //! `data/dict/sector-sets.tsv` (`SET<TAB>CODE|CODE|...`), which a user dictionary extends
 //! (`sectors` lines) when it adds sector codes of its own.
 
-use crate::lists::parse_lists;
+use crate::lists::{list_keys, parse_lists};
 use crate::DictError;
 use std::collections::HashSet;
 
-/// A set of sector codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SectorSet {
-    /// People who protest in the street ("students marched" is a demonstration).
-    People,
-    /// The state's coercive and governing apparatus (their blockade is no protest).
-    StateForce,
-    /// Armed men (their readiness to attack is a military posture; their surrender a retreat).
-    Armed,
-    /// Those whom evacuating is humanitarian aid (civilians, refugees, the sick and wounded).
-    Vulnerable,
-    /// A state's own institutions and politics: without a nationality, they belong to the only
-    /// country their sentence names, else to the country the document is about.
-    State,
-    /// Other domestic sectors: people and groups take only the document's main country.
-    Home,
-    /// People on their own business (tourists, migrants, doctors): their travel is no visit.
-    Private,
-}
-
-impl SectorSet {
-    const ALL: [SectorSet; 7] = [
-        SectorSet::People,
-        SectorSet::StateForce,
-        SectorSet::Armed,
-        SectorSet::Vulnerable,
-        SectorSet::State,
-        SectorSet::Home,
-        SectorSet::Private,
-    ];
-
-    /// The name used in the data files.
-    pub fn name(self) -> &'static str {
-        match self {
-            SectorSet::People => "people",
-            SectorSet::StateForce => "state-force",
-            SectorSet::Armed => "armed",
-            SectorSet::Vulnerable => "vulnerable",
-            SectorSet::State => "state",
-            SectorSet::Home => "home",
-            SectorSet::Private => "private",
-        }
-    }
-
-    fn parse(name: &str) -> Option<SectorSet> {
-        SectorSet::ALL.into_iter().find(|s| s.name() == name)
+list_keys! {
+    /// A set of sector codes.
+    pub enum SectorSet {
+        /// People who protest in the street ("students marched" is a demonstration).
+        People = "people",
+        /// The state's coercive and governing apparatus (their blockade is no protest).
+        StateForce = "state-force",
+        /// Armed men (their readiness to attack is a military posture; their surrender a retreat).
+        Armed = "armed",
+        /// Those whom evacuating is humanitarian aid (civilians, refugees, the sick and wounded).
+        Vulnerable = "vulnerable",
+        /// A state's own institutions and politics: without a nationality, they belong to the only
+        /// country their sentence names, else to the country the document is about.
+        State = "state",
+        /// Other domestic sectors: people and groups take only the document's main country.
+        Home = "home",
+        /// People on their own business (tourists, migrants, doctors): their travel is no visit.
+        Private = "private",
     }
 }
 
@@ -65,15 +37,7 @@ pub struct SectorSets {
 impl SectorSets {
     /// Reads `SET<TAB>CODE|...` lines; errors name the file and line.
     pub fn parse(texts: &[(&str, &str)]) -> Result<SectorSets, DictError> {
-        let members = parse_lists(texts, |name| {
-            SectorSet::parse(name).ok_or_else(|| {
-                let names: Vec<&str> = SectorSet::ALL.iter().map(|s| s.name()).collect();
-                format!(
-                    "unknown sector set {name:?}: use one of {}",
-                    names.join(", ")
-                )
-            })
-        })?;
+        let members = parse_lists(texts, |name| SectorSet::parse_key(name, "sector set"))?;
         Ok(SectorSets {
             // codes are upper case in records; lists are read lower-cased
             members: members
