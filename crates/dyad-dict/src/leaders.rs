@@ -18,8 +18,11 @@ const CAMEO_CODES: &[(&str, &str)] = &[("XKX", "KSV"), ("ROU", "ROM")];
 /// One term of office.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
+    /// The country (CAMEO code) whose office it is, or the code of an international
+    /// organisation (`IGOUNO`) for its offices.
     iso3: String,
-    /// The sector the office gives (GOV for heads of state and government and ministers).
+    /// The sector the office gives (GOV for heads of state and government and ministers; empty
+    /// for an international organisation's office).
     sector: &'static str,
     head_of_government: bool,
     /// `YYYYMMDD`.
@@ -55,8 +58,8 @@ pub(crate) fn csv_fields(line: &str) -> Vec<String> {
     out
 }
 
-/// QID -> (name, terms).
-pub type People = BTreeMap<String, (String, Vec<Term>)>;
+/// QID -> (names, terms); the first name is the primary one, the others are aliases.
+pub type People = BTreeMap<String, (Vec<String>, Vec<Term>)>;
 
 /// The rows of a CSV text as the values of `names` (in that order); none when the header
 /// lacks one of them.
@@ -86,11 +89,11 @@ fn add_term(people: &mut People, qid: &str, name: &str, term: Term) {
     if name.is_empty() || name == qid {
         return;
     }
-    people
-        .entry(qid.to_string())
-        .or_insert_with(|| (name.to_string(), Vec::new()))
-        .1
-        .push(term);
+    let (names, terms) = people.entry(qid.to_string()).or_default();
+    if !names.iter().any(|n| n == name) {
+        names.push(name.to_string());
+    }
+    terms.push(term);
 }
 
 /// Reads `leaders_history.csv` into `people`.
@@ -113,13 +116,28 @@ pub fn read_leaders(csv: &str, people: &mut People) {
 }
 
 /// Reads one country's cabinet file (`cabinets/<ISO3>.csv`: position, person, personID,
-/// start, end) into `people`. The office's sector comes from its title ([`office_sector`]).
+/// start, end) into `people`, after the leaders (see [`read_leaders`]). The office's sector
+/// comes from its title ([`office_sector`]).
+///
+/// A term the file leaves open was open when the file was made (most files stop in mid-2022),
+/// not necessarily today: it is closed at the first change of head of government the newer
+/// leaders file knows after the file's last date (a new government names its own ministers).
 pub fn read_cabinet(iso3: &str, csv: &str, people: &mut People) {
-    for row in rows(csv, &["position", "person", "personID", "start", "end"]) {
+    let country = cameo_country(iso3);
+    let rows = rows(csv, &["position", "person", "personID", "start", "end"]);
+    let snapshot = rows
+        .iter()
+        .flat_map(|r| r.iter().skip(3).filter_map(|d| day_or_month(d)))
+        .max()
+        .unwrap_or_default();
+    let next_government = next_head_of_government(people, &country, &snapshot);
+    for row in rows {
         let [position, name, qid, start, end] = &row[..] else {
             continue;
         };
-        let Some(start) = day(start) else { continue };
+        let Some(start) = day_or_month(start) else {
+            continue;
+        };
         // offices of international bodies held by nationals are skipped
         let Some(sector) = office_sector(position) else {
             continue;
@@ -130,12 +148,129 @@ pub fn read_cabinet(iso3: &str, csv: &str, people: &mut People) {
         if known_leader && is_head_office(position) {
             continue;
         }
+        let end = day_or_month(end).unwrap_or_else(|| next_government.clone());
         let term = Term {
-            iso3: cameo_country(iso3),
+            iso3: country.clone(),
             sector,
             head_of_government: false,
             start,
-            end: day(end).unwrap_or_default(),
+            end,
+        };
+        add_term(people, qid, name, term);
+    }
+}
+
+/// A cabinet file's date, which may be a year or a month (`2019`, `2019-05`, `2019-05-04`), as
+/// `YYYYMMDD` (the first day of the year or month).
+fn day_or_month(s: &str) -> Option<String> {
+    let digits: String = s
+        .get(..s.len().min(10))?
+        .chars()
+        .filter(|c| *c != '-')
+        .collect();
+    let padded = match digits.len() {
+        4 => format!("{digits}0101"),
+        6 => format!("{digits}01"),
+        8 => digits,
+        _ => return None,
+    };
+    day(&format!(
+        "{}-{}-{}",
+        &padded[..4],
+        &padded[4..6],
+        &padded[6..]
+    ))
+}
+
+/// The first day after `after` on which a new head of government of `country` took office,
+/// per the terms read so far; empty when there was none.
+fn next_head_of_government(people: &People, country: &str, after: &str) -> String {
+    people
+        .values()
+        .flat_map(|(_, terms)| terms)
+        .filter(|t| t.head_of_government && t.iso3 == country && t.start.as_str() > after)
+        .map(|t| t.start.clone())
+        .min()
+        .unwrap_or_default()
+}
+
+/// The international organisation whose office a title names (`cabinets/world.csv`); None
+/// for offices held for a country (a permanent representative: the file does not say which).
+fn world_office(position: &str) -> Option<&'static str> {
+    let p = position.to_lowercase();
+    Some(if p.contains("international court of justice") {
+        "IGOUNOJUDICJ"
+    } else if p.contains("permanent representative") {
+        return None;
+    } else if p.contains("united nations") {
+        "IGOUNO"
+    } else if p.contains("world trade organization") {
+        "IGOBUSWTO"
+    } else if p.contains("osce") {
+        "IGOEUROSC"
+    } else if p.contains("council of europe") {
+        "IGOEURCOE"
+    } else if p.contains("arab parliament") {
+        "IGOMEAARL"
+    } else {
+        return None;
+    })
+}
+
+/// Reads the offices of international organisations (`cabinets/world.csv`: position, person,
+/// personID, start, end): the holder is coded with the organisation during the term.
+pub fn read_world(csv: &str, people: &mut People) {
+    for row in rows(csv, &["position", "person", "personID", "start", "end"]) {
+        let [position, name, qid, start, end] = &row[..] else {
+            continue;
+        };
+        let (Some(code), Some(start)) = (world_office(position), day_or_month(start)) else {
+            continue;
+        };
+        let term = Term {
+            iso3: code.to_string(),
+            sector: "",
+            head_of_government: false,
+            start,
+            end: day_or_month(end).unwrap_or_default(),
+        };
+        add_term(people, qid, name, term);
+    }
+}
+
+/// Reads the foreign ministers in office at the end of 2022 (`cabinets/world-foreign-ministers.csv`:
+/// person (QID), name, countryLabel, start); `codes` maps English country names to ISO3. The
+/// term is closed like an open cabinet term (see [`read_cabinet`]); a minister a cabinet file
+/// already has is left to it.
+pub fn read_foreign_ministers(csv: &str, codes: &HashMap<String, String>, people: &mut People) {
+    let fields = ["person", "name", "countryLabel", "start"];
+    let rows = rows(csv, &fields);
+    let snapshot = rows
+        .iter()
+        .filter_map(|r| r.get(3).and_then(|d| day_or_month(d)))
+        .max()
+        .unwrap_or_default();
+    for row in rows {
+        let [qid, name, country, start] = &row[..] else {
+            continue;
+        };
+        let (Some(iso3), Some(start)) = (codes.get(country.as_str()), day_or_month(start)) else {
+            continue;
+        };
+        let country = cameo_country(iso3);
+        let already = people
+            .get(qid.as_str())
+            .is_some_and(|(_, t)| t.iter().any(|t| t.iso3 == country && t.start == start));
+        if already {
+            continue;
+        }
+        let end = next_head_of_government(people, &country, &snapshot);
+        let term = Term {
+            iso3: country,
+            sector: "GOV",
+            head_of_government: false,
+            start,
+            end,
         };
         add_term(people, qid, name, term);
     }
@@ -258,33 +393,72 @@ pub fn write_people(
 ) -> String {
     let mut out: Vec<String> = people
         .into_values()
-        .filter_map(|(name, terms)| entry_line(&name, terms, population, older))
+        .filter_map(|(names, terms)| entry_line(&names, terms, population, older))
         .collect();
     out.sort();
     out.dedup();
     out.join("")
 }
 
-/// One person's entry line, or None when the name gives no phrase.
+/// A person's phrases: each label cleaned, and its spelling without diacritics ("Erdoğan" is
+/// often written "Erdogan"), without repeats.
+fn phrases(names: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for phrase in names.iter().filter_map(|n| clean_phrase(n)) {
+        for p in [fold_diacritics(&phrase), phrase] {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
+    // the spelling with diacritics first, as the label has it
+    out.sort_by_key(|p| p.is_ascii());
+    out
+}
+
+/// Latin letters with diacritics as their base letter ("ğ" -> "g", "é" -> "e"); other
+/// characters as they are.
+pub(crate) fn fold_diacritics(s: &str) -> String {
+    const FROM: &str = "àáâãäåāăąçćčďđèéêëēėęěğģìíîïīįıķĺļľłñńņňòóôõöøōőŕřśşšșţťțùúûüūůűųýÿźżžə";
+    const TO: &str = "aaaaaaaaacccddeeeeeeeeggiiiiiiikllllnnnnoooooooorrsssstttuuuuuuuuyyzzze";
+    s.chars()
+        .map(|c| {
+            FROM.chars()
+                .position(|f| f == c)
+                .and_then(|i| TO.chars().nth(i))
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
+/// One span of office: start, end (empty while open), holder (country or organisation) and
+/// sector.
+type Span = (String, String, String, &'static str);
+
+/// One person's entry line, or None when the names give no phrase.
 ///
 /// Roles, in the order `ActorEntry::code_on` reads them (the first dated role covering the
 /// date wins; an undated document takes the undated role): before the first term, the older
 /// dictionary's roles that end by then, else the bare country (a person of that country with
-/// no office known); each term's office, GOV before other
-/// sectors held at the same time; ELI (former official) between and after terms; and last, the
-/// undated role: the office still held (GOV first), else ELI.
+/// no office known); each term's office, GOV before other sectors held at the same time (an
+/// international organisation's office is coded with the organisation); ELI (former official)
+/// between and after terms; and last, the undated role: the office still held (GOV first),
+/// else ELI.
 fn entry_line(
-    name: &str,
+    names: &[String],
     mut terms: Vec<Term>,
     population: &HashMap<String, u64>,
     older: &HashMap<String, Vec<String>>,
 ) -> Option<String> {
-    let phrase = clean_phrase(name)?;
+    let phrases = phrases(names);
+    phrases.first()?;
     let pop = |iso3: &str| population.get(iso3).copied().unwrap_or(0);
+    let is_igo = |t: &Term| t.iso3.starts_with("IGO");
     let home = terms
         .iter()
         .max_by_key(|t| {
             (
+                !is_igo(t),
                 t.head_of_government,
                 pop(&t.iso3),
                 std::cmp::Reverse(t.iso3.clone()),
@@ -292,25 +466,28 @@ fn entry_line(
         })?
         .iso3
         .clone();
-    terms.retain(|t| t.iso3 == home);
+    let national = !home.starts_with("IGO");
+    terms.retain(|t| t.iso3 == home || is_igo(t));
     terms.sort_by(|a, b| a.start.cmp(&b.start));
-    // merge overlapping or touching terms of one sector (head of state and of government at once)
-    let mut spans: Vec<(String, String, &'static str)> = Vec::new();
+    // merge overlapping or touching terms of one office (head of state and of government at once)
+    let mut spans: Vec<Span> = Vec::new();
     for t in terms {
-        match spans.iter_mut().rev().find(|(_, _, s)| *s == t.sector) {
-            Some((_, end, _)) if end.is_empty() => {}
-            Some((_, end, _)) if t.start.as_str() <= end.as_str() => {
+        let same = |s: &&mut Span| s.2 == t.iso3 && s.3 == t.sector;
+        match spans.iter_mut().rev().find(same) {
+            Some((_, end, _, _)) if end.is_empty() => {}
+            Some((_, end, _, _)) if t.start.as_str() <= end.as_str() => {
                 if t.end.is_empty() || t.end > *end {
                     *end = t.end;
                 }
             }
-            _ => spans.push((t.start, t.end, t.sector)),
+            _ => spans.push((t.start, t.end, t.iso3, t.sector)),
         }
     }
-    let first = spans.iter().map(|(s, _, _)| s.clone()).min()?;
+    let first = spans.iter().map(|s| s.0.clone()).min()?;
     // `CODE@FROM-TO`: the older roles wholly before the first term
-    let before: Vec<String> = older
-        .get(&phrase)
+    let before: Vec<String> = phrases
+        .iter()
+        .find_map(|p| older.get(p))
         .into_iter()
         .flatten()
         .filter(|r| {
@@ -321,38 +498,48 @@ fn entry_line(
         .cloned()
         .collect();
     let mut roles = before;
-    if roles.is_empty() {
+    if roles.is_empty() && national {
         roles.push(format!("{home}@-{first}"));
     }
-    let mut ordered: Vec<&(String, String, &str)> = spans.iter().collect();
-    ordered.sort_by(|a, b| (a.2 != "GOV", &a.0).cmp(&(b.2 != "GOV", &b.0)));
+    let mut ordered: Vec<&Span> = spans.iter().collect();
+    ordered.sort_by(|a, b| (a.3 != "GOV", &a.0).cmp(&(b.3 != "GOV", &b.0)));
     roles.extend(
         ordered
             .iter()
-            .map(|(s, e, sector)| format!("{home}{sector}@{s}-{e}")),
+            .map(|(s, e, holder, sector)| format!("{holder}{sector}@{s}-{e}")),
     );
-    // out of office between and after terms: a former official
-    let mut by_start: Vec<&(String, String, &str)> = spans.iter().collect();
+    // out of office between and after terms: a former official of their country
+    let mut by_start: Vec<&Span> = spans.iter().collect();
     by_start.sort();
     let mut until = String::new();
-    for (k, (_, end, _)) in by_start.iter().enumerate() {
+    for (k, (_, end, _, _)) in by_start.iter().enumerate() {
         if end.is_empty() {
             break;
         }
         if *end > until {
             until = end.clone();
         }
-        let next = by_start.get(k + 1).map_or("", |(s, _, _)| s.as_str());
-        if next.is_empty() || next > until.as_str() {
+        let next = by_start.get(k + 1).map_or("", |s| s.0.as_str());
+        if national && (next.is_empty() || next > until.as_str()) {
             roles.push(format!("{home}ELI@{until}-{next}"));
         }
     }
     let held = ordered
         .iter()
-        .find(|(_, e, _)| e.is_empty())
-        .map_or("ELI", |(_, _, s)| *s);
-    roles.push(format!("{home}{held}"));
-    Some(format!("person\t{}\t{phrase}\n", roles.join(",")))
+        .find(|s| s.1.is_empty())
+        .map(|(_, _, holder, sector)| format!("{holder}{sector}"));
+    roles.push(held.unwrap_or_else(|| {
+        if national {
+            format!("{home}ELI")
+        } else {
+            home.clone()
+        }
+    }));
+    Some(format!(
+        "person\t{}\t{}\n",
+        roles.join(","),
+        phrases.join("|")
+    ))
 }
 
 #[cfg(test)]
@@ -425,6 +612,44 @@ Judge of the International Court of Justice,Cy Example,Q3,2016-01-01,\n";
         );
         assert!(out.contains("KSVMIL@20160101-,KSVMIL\tbo example"), "{out}");
         assert!(!out.contains("cy example"), "{out}");
+    }
+
+    #[test]
+    fn an_open_cabinet_term_ends_with_the_next_head_of_government() {
+        let mut people = People::new();
+        let leaders = "iso3,country,role,person,person_qid,start,end\n\
+USA,x,head_of_government,Joe Biden,Q6279,2021-01-20T00:00:00Z,2025-01-20T00:00:00Z\n\
+USA,x,head_of_government,Donald Trump,Q22686,2025-01-20T00:00:00Z,\n";
+        read_leaders(leaders, &mut people);
+        let cabinet = "position,person,personID,start,end\n\
+United States Secretary of State,Antony Blinken,Q1,2021-01-26,\n\
+Secretary of Defense,Old Example,Q2,2015,2017-01\n";
+        read_cabinet("USA", cabinet, &mut people);
+        let out = write_people(people, &HashMap::new(), &HashMap::new());
+        assert!(
+            out.contains("USAGOV@20210126-20250120,USAELI@20250120-,USAELI\tantony blinken\n"),
+            "{out}"
+        );
+        // a year or a month is read as its first day
+        assert!(out.contains("USAGOV@20150101-20170101"), "{out}");
+    }
+
+    #[test]
+    fn an_international_office_is_coded_with_its_organisation_and_names_lose_diacritics() {
+        let mut people = People::new();
+        let leaders = "iso3,country,role,person,person_qid,start,end\n\
+PRT,x,head_of_government,António Guterres,Q1,1995-10-28T00:00:00Z,2002-04-06T00:00:00Z\n";
+        read_leaders(leaders, &mut people);
+        let world = "position,person,personID,start,end\n\
+Secretary-General of the United Nations,António Guterres,Q1,2017-01-01,\n\
+Permanent Representative to the United Nations,Some Envoy,Q2,2020-01-01,\n";
+        read_world(world, &mut people);
+        let out = write_people(people, &HashMap::new(), &HashMap::new());
+        assert!(
+            out.contains("person\tPRT@-19951028,PRTGOV@19951028-20020406,IGOUNO@20170101-,PRTELI@20020406-20170101,IGOUNO\tantónio guterres|antonio guterres\n"),
+            "{out}"
+        );
+        assert!(!out.contains("some envoy"), "{out}");
     }
 
     #[test]
