@@ -446,6 +446,7 @@ impl MentionFinder {
             .iter()
             .map(|h| {
                 !is_first_name(words, h, &hits)
+                    && !begins_longer_name(words, h, &hits)
                     && !is_origin(words, h)
                     && !in_compound_modifier(words, h)
                     && !region_in_name(words, h)
@@ -984,6 +985,37 @@ fn is_first_name(words: &[Word], h: &Resolved, hits: &[Resolved]) -> bool {
                 && n.norm.chars().next().is_some_and(char::is_alphabetic)
                 && !is_not_name(&n.norm)
         })
+}
+
+/// A name of a person or organisation that the text continues with a capitalized word no
+/// dictionary knows is the start of someone else's name: "Diana" (a party's acronym) in "Diana
+/// Mondino", "Abdullah" (a king) in "Abdullah bin Zayed", "Abdul Hamid" in "Abdul Hamid Dbeibah".
+fn begins_longer_name(words: &[Word], h: &Resolved, hits: &[Resolved]) -> bool {
+    if !matches!(
+        h.kind,
+        Some(ActorKind::Person | ActorKind::Org | ActorKind::Group)
+    ) {
+        return false;
+    }
+    let Some(last) = (h.end - 1).at(words) else {
+        return false;
+    };
+    // "bin Zayed", "van der Leyen": particles between the parts of a name
+    let mut next = h.end;
+    while next
+        .at(words)
+        .is_some_and(|w| NAME_PARTICLES.contains(&w.norm.as_str()) && !w.capitalized)
+    {
+        next += 1;
+    }
+    next.at(words).is_some_and(|n| {
+        n.capitalized
+            && !n.all_caps
+            && n.token != last.token
+            && n.norm.chars().all(char::is_alphabetic)
+            && !is_not_name(&n.norm)
+            && !hits.iter().any(|o| o.start <= next && next < o.end)
+    })
 }
 
 /// Country names that are also given names.

@@ -95,3 +95,48 @@ fn actor_and_place_phrases_resolve_as_the_table_says() {
         failures.join("\n")
     );
 }
+
+/// Country (the first three letters; an IGO code as a whole) and full-code agreement of the
+/// dated table, which was written blind (without looking at the dictionaries) for issue 13.
+#[test]
+fn dated_actor_phrases_resolve_at_the_agreed_rates() {
+    let table = include_str!("data/actor-dated.tsv");
+    let cases = cases(table);
+    assert!(cases.len() >= 150, "the table has {} cases", cases.len());
+    let pipeline = Pipeline::new();
+    let country = |c: &str| {
+        if c.starts_with("IGO") {
+            c.to_string()
+        } else {
+            c.chars().take(3).collect()
+        }
+    };
+    let (mut same_country, mut same_code) = (0, 0);
+    let mut failures = Vec::new();
+    for c in &cases {
+        let got = resolve(&pipeline, c);
+        same_country += usize::from(country(&got) == country(c.expected));
+        same_code += usize::from(got == c.expected);
+        if got != c.expected {
+            failures.push(format!(
+                "line {}: {:?} on {:?} expected {} got {}",
+                c.line,
+                c.phrase,
+                c.date.map(|d| d.to_string()).unwrap_or_default(),
+                c.expected,
+                got
+            ));
+        }
+    }
+    let n = cases.len() as f64;
+    let (country_rate, code_rate) = (same_country as f64 / n, same_code as f64 / n);
+    eprintln!(
+        "{} cases: country {country_rate:.3}, country+sector {code_rate:.3}\n{}",
+        cases.len(),
+        failures.join("\n")
+    );
+    assert!(
+        country_rate >= 0.90 && code_rate >= 0.85,
+        "country {country_rate:.3} (target 0.90), country+sector {code_rate:.3} (target 0.85)"
+    );
+}

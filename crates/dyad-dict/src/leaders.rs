@@ -10,6 +10,7 @@
 //! is coded by one home country: where they head the government, else the most populous.
 
 use crate::convert::clean_phrase;
+use crate::spellings::spellings;
 use std::collections::{BTreeMap, HashMap};
 
 /// ISO 3166 codes that CAMEO writes otherwise.
@@ -37,12 +38,12 @@ fn day(s: &str) -> Option<String> {
     (d.len() == 8 && d.chars().all(|c| c.is_ascii_digit()) && d.as_str() >= "18000101").then_some(d)
 }
 
-/// The fields of one CSV line (RFC 4180 quoting; no line breaks inside fields).
-pub(crate) fn csv_fields(line: &str) -> Vec<String> {
+/// The fields of one CSV record (RFC 4180 quoting; a quoted field may hold line breaks).
+pub(crate) fn csv_fields(record: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut field = String::new();
     let mut quoted = false;
-    let mut chars = line.chars().peekable();
+    let mut chars = record.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '"' if quoted && chars.peek() == Some(&'"') => {
@@ -51,10 +52,33 @@ pub(crate) fn csv_fields(line: &str) -> Vec<String> {
             }
             '"' => quoted = !quoted,
             ',' if !quoted => out.push(std::mem::take(&mut field)),
+            '\r' if !quoted => {}
             c => field.push(c),
         }
     }
     out.push(field);
+    out
+}
+
+/// The records of a CSV text: its lines, except that a line break inside quotes continues the
+/// record.
+fn records(csv: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut quoted = false;
+    for (i, b) in csv.bytes().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => {
+                out.push(&csv[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if start < csv.len() {
+        out.push(&csv[start..]);
+    }
     out
 }
 
@@ -64,7 +88,7 @@ pub type People = BTreeMap<String, (Vec<String>, Vec<Term>)>;
 /// The rows of a CSV text as the values of `names` (in that order); none when the header
 /// lacks one of them.
 pub(crate) fn rows(csv: &str, names: &[&str]) -> Vec<Vec<String>> {
-    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    let mut lines = records(csv.trim_start_matches('\u{feff}')).into_iter();
     let header = lines.next().map(csv_fields).unwrap_or_default();
     let Some(cols): Option<Vec<usize>> = names
         .iter()
@@ -351,7 +375,7 @@ fn is_head_office(position: &str) -> bool {
         .any(|h| p.starts_with(h))
 }
 
-fn cameo_country(iso3: &str) -> String {
+pub(crate) fn cameo_country(iso3: &str) -> String {
     CAMEO_CODES
         .iter()
         .find(|(i, _)| *i == iso3)
@@ -400,35 +424,17 @@ pub fn write_people(
     out.join("")
 }
 
-/// A person's phrases: each label cleaned, and its spelling without diacritics ("Erdoğan" is
-/// often written "Erdogan"), without repeats.
-fn phrases(names: &[String]) -> Vec<String> {
+/// A person's phrases: each label cleaned, in each of its spellings ([`spellings`]), without
+/// repeats; the labels' own spellings first.
+fn phrases(names: &[String], country: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for phrase in names.iter().filter_map(|n| clean_phrase(n)) {
-        for p in [fold_diacritics(&phrase), phrase] {
-            if !out.contains(&p) {
-                out.push(p);
-            }
+    let labels: Vec<String> = names.iter().filter_map(|n| clean_phrase(n)).collect();
+    for p in labels.iter().cloned().chain(labels.iter().flat_map(|l| spellings(l, country))) {
+        if !out.contains(&p) {
+            out.push(p);
         }
     }
-    // the spelling with diacritics first, as the label has it
-    out.sort_by_key(|p| p.is_ascii());
     out
-}
-
-/// Latin letters with diacritics as their base letter ("ğ" -> "g", "é" -> "e"); other
-/// characters as they are.
-pub(crate) fn fold_diacritics(s: &str) -> String {
-    const FROM: &str = "àáâãäåāăąçćčďđèéêëēėęěğģìíîïīįıķĺļľłñńņňòóôõöøōőŕřśşšșţťțùúûüūůűųýÿźżžə";
-    const TO: &str = "aaaaaaaaacccddeeeeeeeeggiiiiiiikllllnnnnoooooooorrsssstttuuuuuuuuyyzzze";
-    s.chars()
-        .map(|c| {
-            FROM.chars()
-                .position(|f| f == c)
-                .and_then(|i| TO.chars().nth(i))
-                .unwrap_or(c)
-        })
-        .collect()
 }
 
 /// One span of office: start, end (empty while open), holder (country or organisation) and
@@ -450,8 +456,6 @@ fn entry_line(
     population: &HashMap<String, u64>,
     older: &HashMap<String, Vec<String>>,
 ) -> Option<String> {
-    let phrases = phrases(names);
-    phrases.first()?;
     let pop = |iso3: &str| population.get(iso3).copied().unwrap_or(0);
     let is_igo = |t: &Term| t.iso3.starts_with("IGO");
     let home = terms
@@ -467,6 +471,8 @@ fn entry_line(
         .iso3
         .clone();
     let national = !home.starts_with("IGO");
+    let phrases = phrases(names, &home);
+    phrases.first()?;
     terms.retain(|t| t.iso3 == home || is_igo(t));
     terms.sort_by(|a, b| a.start.cmp(&b.start));
     // merge overlapping or touching terms of one office (head of state and of government at once)

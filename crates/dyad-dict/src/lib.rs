@@ -33,7 +33,9 @@ mod lists;
 pub mod matcher;
 pub mod nouns;
 pub mod ontology;
+pub mod parties;
 pub mod sectors;
+pub mod spellings;
 pub mod titles;
 pub mod user;
 pub mod verbs;
@@ -97,6 +99,7 @@ pub mod embedded {
     pub const VERBS: &str = include_str!("../../../data/dict/verbs.txt");
     pub const CAMEO: &str = include_str!("../../../data/dict/cameo.tsv");
     pub const DISCARDS: &str = include_str!("../../../data/dict/discards.txt");
+    pub const PARTIES: &str = include_str!("../../../data/dict/parties.tsv");
     pub const EXTRA_DISCARDS: &str = include_str!("../../../data/dict/extra-discards.txt");
     /// dyad's own hand-curated additions, which take precedence over the converted files.
     pub const EXTRA_ACTORS: &str = include_str!("../../../data/dict/extra-actors.tsv");
@@ -138,6 +141,9 @@ impl<'a> DictSources<'a> {
         let mut actors = vec![
             ("extra-actors.tsv", embedded::EXTRA_ACTORS),
             ("leaders.tsv", embedded::LEADERS),
+            // dated: GOV while the party led a government (collisions with the older files were
+            // settled when the file was made)
+            ("parties.tsv", embedded::PARTIES),
             ("actors.tsv", embedded::ACTORS),
             // UCDP places a group where it fights (Hamas: Israel); the older dictionaries know
             // their home, so these only add groups they lack
