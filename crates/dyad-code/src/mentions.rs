@@ -486,7 +486,7 @@ impl MentionFinder {
                         None => n.code.clone(),
                     };
                     m.rule = format!("{}+{}", m.rule, n.name);
-                    m.person = n.name.split(' ').next_back().map(str::to_string);
+                    m.person = surname(words, n.start, n.end, &n.code);
                     m.name = Some(n.start..n.end);
                     m.end = n.end;
                     (m.country, m.sector) = self.split_code(&m.code);
@@ -605,7 +605,7 @@ impl MentionFinder {
             let mut m = mention(cur.start, cur.end, cur.code.clone(), cur.name.clone());
             m.capital = cur.kind == Some(ActorKind::Capital);
             if cur.kind == Some(ActorKind::Person) {
-                m.person = cur.name.split(' ').next_back().map(str::to_string);
+                m.person = surname(words, cur.start, cur.end, &cur.code);
             }
             if cur.kind.is_some_and(is_named_actor) {
                 m.name = Some(cur.start..cur.end);
@@ -985,6 +985,23 @@ fn is_first_name(words: &[Word], h: &Resolved, hits: &[Resolved]) -> bool {
                 && n.norm.chars().next().is_some_and(char::is_alphabetic)
                 && !is_not_name(&n.norm)
         })
+}
+
+/// The surname of a person named by the words `start..end`, as the text spells it (later
+/// mentions use the text's spelling, "Zelensky", not the dictionary's, "Zelenski"): the last
+/// word that is no generational suffix ("Marcos Jr."), or the first for a person of a country
+/// whose people are called by it ("Xi Jinping": "Xi"; the person's `code` gives the country).
+fn surname(words: &[Word], start: WordIdx, end: WordIdx, code: &str) -> Option<String> {
+    let name = words.get(start.get()..end.get())?;
+    let country = code.get(..3).unwrap_or_default();
+    let word = if dyad_dict::spellings::named_by_first_word(country) {
+        name.first()
+    } else {
+        name.iter()
+            .rev()
+            .find(|w| !matches!(w.norm.as_str(), "jr" | "jr." | "sr" | "sr." | "ii" | "iii"))
+    };
+    word.map(|w| w.norm.clone())
 }
 
 /// A name of a person or organisation that the text continues with a capitalized word no

@@ -99,6 +99,7 @@ pub mod embedded {
     pub const VERBS: &str = include_str!("../../../data/dict/verbs.txt");
     pub const CAMEO: &str = include_str!("../../../data/dict/cameo.tsv");
     pub const DISCARDS: &str = include_str!("../../../data/dict/discards.txt");
+    pub const OFFICIALS: &str = include_str!("../../../data/dict/officials.tsv");
     pub const PARTIES: &str = include_str!("../../../data/dict/parties.tsv");
     pub const EXTRA_DISCARDS: &str = include_str!("../../../data/dict/extra-discards.txt");
     /// dyad's own hand-curated additions, which take precedence over the converted files.
@@ -140,6 +141,9 @@ impl<'a> DictSources<'a> {
         // undated current sources
         let mut actors = vec![
             ("extra-actors.tsv", embedded::EXTRA_ACTORS),
+            // curated dated roles of 2022-2025 officials, opposition leaders and parties: newer
+            // than the Wikidata extracts, which stop in 2022 for ministers
+            ("officials.tsv", embedded::OFFICIALS),
             ("leaders.tsv", embedded::LEADERS),
             // dated: GOV while the party led a government (collisions with the older files were
             // settled when the file was made)

@@ -1,7 +1,11 @@
 //! Other spellings of a person's name, as wire copy writes it: without diacritics ("Erdoğan"
 //! as "Erdogan") and, for names romanized from Russian, Ukrainian or Belarusian, the usual
 //! variants of their endings and letters ("Zelenski", "Zelensky", "Zelenskiy", "Zelenskyy";
-//! "Aleksandr", "Alexander"; "Sergey", "Sergei").
+//! "Aleksandr", "Alexander"; "Sergey", "Sergei"); the usual spellings of common Arabic given
+//! names ("Mohammad", "Mohammed", "Muhammad", "Mohamed"); and the short forms of a long label
+//! ("Luis Alberto Arce Catacora" is "Luis Arce" in the news, "Abiy Ahmed Ali" "Abiy Ahmed"):
+//! the first name with the second-to-last word (a Spanish paternal surname, an Ethiopian
+//! father's name) and with the last.
 
 /// Countries whose names are romanized from Cyrillic, where the variants apply.
 const CYRILLIC: &[&str] = &[
@@ -9,7 +13,7 @@ const CYRILLIC: &[&str] = &[
 ];
 
 /// At most this many spellings of one name (the variants multiply across its words).
-const MAX_SPELLINGS: usize = 16;
+const MAX_SPELLINGS: usize = 24;
 
 /// Latin letters with diacritics as their base letter ("ğ" -> "g", "é" -> "e"); other
 /// characters as they are.
@@ -24,6 +28,65 @@ pub fn fold_diacritics(s: &str) -> String {
                 .unwrap_or(c)
         })
         .collect()
+}
+
+/// Groups of spellings of one Arabic given name.
+const ARABIC: &[&[&str]] = &[
+    // "maomé": the Portuguese labels of some Wikidata entries
+    &["mohammad", "mohammed", "muhammad", "mohamed", "muhammed", "mohamad", "maomé", "maome"],
+    &["ahmad", "ahmed"],
+    &["abdul", "abdel", "abdal"],
+    &["abdullah", "abdallah"],
+    &["hussein", "hussain", "husain", "hossein"],
+    &["khalid", "khaled"],
+    &["mahmoud", "mahmud"],
+    &["mustafa", "mustapha", "moustafa"],
+    &["yousef", "yusuf", "youssef", "yousuf"],
+    &["omar", "umar"],
+];
+
+/// Particles that open or join the parts of a name; a short form never ends on one.
+const PARTICLES: &[&str] = &["bin", "ibn", "al", "el", "de", "da", "do", "dos", "van", "von", "der", "del", "la", "y"];
+
+/// Countries whose names are written family name first, in syllables ("Lee Jae-myung",
+/// "Kim Jong Un"): a short form would be another person's name.
+const FAMILY_FIRST: &[&str] = &["CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "JPN", "SGP", "MMR", "KHM", "LAO"];
+
+/// Countries whose people a later mention calls by the first word of their name: the family
+/// name written first ("Xi Jinping" is "Xi", "Hun Sen" "Hun"), or the given name where the
+/// second name is the father's ("Abiy Ahmed" is "Abiy").
+const FIRST_WORD_NAMES: &[&str] = &["CHN", "TWN", "HKG", "KOR", "PRK", "KHM", "ETH", "ERI"];
+
+/// Whether a later mention of a person of `country` uses the first word of their name.
+pub fn named_by_first_word(country: &str) -> bool {
+    FIRST_WORD_NAMES.contains(&country)
+}
+
+/// The short forms of a label of three words or more: the first word with the second-to-last
+/// and with the last.
+fn short_forms(words: &[&str], country: &str) -> Vec<String> {
+    let n = words.len();
+    if n < 3 || words.iter().any(|w| PARTICLES.contains(w)) || FAMILY_FIRST.contains(&country) {
+        return Vec::new();
+    }
+    let first = words[0];
+    let mut out: Vec<String> = [words[n - 2], words[n - 1]]
+        .iter()
+        .map(|w| format!("{first} {w}"))
+        .collect();
+    // "Bassirou Diomaye Diakhar Faye" is "Bassirou Diomaye Faye"
+    if n >= 4 {
+        out.push(format!("{first} {} {}", words[1], words[n - 1]));
+    }
+    out
+}
+
+/// "Mohamed bin Zayed al Nahyan" is "Mohamed bin Zayed": a patronymic name without the family
+/// name after it.
+fn without_family_name(words: &[&str]) -> Option<String> {
+    let bin = words.iter().position(|w| matches!(*w, "bin" | "ibn"))?;
+    let family = words.iter().rposition(|w| matches!(*w, "al" | "el" | "āl"))?;
+    (family > bin + 1).then(|| words[..family].join(" "))
 }
 
 /// The spellings of one word of a Cyrillic name: its ending's romanizations and "ks" as "x".
@@ -68,35 +131,55 @@ fn cyrillic_word(w: &str) -> Vec<String> {
 /// phrase, without diacritics, and the Cyrillic variants; the phrase itself first.
 pub fn spellings(phrase: &str, country: &str) -> Vec<String> {
     let mut out = vec![phrase.to_string()];
-    let folded = fold_diacritics(phrase);
-    if folded != phrase {
-        out.push(folded.clone());
-    }
-    if CYRILLIC.contains(&country) {
-        let mut combos = vec![String::new()];
-        for word in folded.split(' ') {
-            let vs = cyrillic_word(word);
-            combos = combos
-                .iter()
-                .flat_map(|c| {
-                    vs.iter().map(move |v| {
-                        if c.is_empty() {
-                            v.clone()
-                        } else {
-                            format!("{c} {v}")
-                        }
-                    })
-                })
-                .take(MAX_SPELLINGS)
-                .collect();
+    let mut push = |v: String| {
+        if !out.contains(&v) && out.len() < MAX_SPELLINGS {
+            out.push(v);
         }
-        for c in combos {
-            if !out.contains(&c) {
-                out.push(c);
-            }
+    };
+    // "Lai Ching\u{2011}te" (a non-breaking hyphen), "Shia'": as wire copy writes them
+    let folded: String = fold_diacritics(phrase)
+        .replace(['\u{2010}', '\u{2011}'], " ")
+        .replace("' ", " ")
+        .trim_end_matches('\'')
+        .to_string();
+    let words: Vec<&str> = folded.split(' ').collect();
+    let mut bases = vec![folded.clone()];
+    bases.extend(short_forms(&words, country));
+    bases.extend(without_family_name(&words));
+    let cyrillic = CYRILLIC.contains(&country);
+    for base in &bases {
+        push(base.clone());
+        for v in word_variants(base, cyrillic) {
+            push(v);
         }
     }
     out
+}
+
+/// A phrase with its words in their other spellings (Arabic given names; Cyrillic endings).
+fn word_variants(phrase: &str, cyrillic: bool) -> Vec<String> {
+    let mut combos = vec![String::new()];
+    for word in phrase.split(' ') {
+        let vs: Vec<String> = match ARABIC.iter().find(|g| g.contains(&word)) {
+            Some(group) => group.iter().map(|v| v.to_string()).collect(),
+            None if cyrillic => cyrillic_word(word),
+            None => vec![word.to_string()],
+        };
+        combos = combos
+            .iter()
+            .flat_map(|c| {
+                vs.iter().map(move |v| {
+                    if c.is_empty() {
+                        v.clone()
+                    } else {
+                        format!("{c} {v}")
+                    }
+                })
+            })
+            .take(MAX_SPELLINGS)
+            .collect();
+    }
+    combos
 }
 
 #[cfg(test)]
@@ -105,8 +188,27 @@ mod tests {
 
     #[test]
     fn names_lose_diacritics() {
-        assert_eq!(spellings("recep tayyip erdoğan", "TUR"), ["recep tayyip erdoğan", "recep tayyip erdogan"]);
+        let e = spellings("recep tayyip erdoğan", "TUR");
+        assert_eq!(e[..2], ["recep tayyip erdoğan", "recep tayyip erdogan"]);
+        // names written family name first have no short forms
+        assert_eq!(spellings("lee jae myung", "KOR"), ["lee jae myung"]);
         assert_eq!(spellings("joe biden", "USA"), ["joe biden"]);
+    }
+
+    #[test]
+    fn long_labels_give_their_short_forms_and_arabic_names_their_spellings() {
+        let a = spellings("luis alberto arce catacora", "BOL");
+        assert!(a.contains(&"luis arce".to_string()), "{a:?}");
+        let m = spellings("mohammad bin salman", "SAU");
+        assert!(m.contains(&"mohammed bin salman".to_string()), "{m:?}");
+        // no short form across a particle
+        assert!(!m.contains(&"mohammad bin".to_string()), "{m:?}");
+        let z = spellings("maomé bin zayed al nahyan", "ARE");
+        assert!(z.contains(&"mohamed bin zayed".to_string()), "{z:?}");
+        let s = spellings("mohammed shia' al sudani", "IRQ");
+        assert!(s.contains(&"mohammed shia al sudani".to_string()), "{s:?}");
+        let l = spellings("lai ching\u{2011}te", "TWN");
+        assert!(l.contains(&"lai ching te".to_string()), "{l:?}");
     }
 
     #[test]
@@ -119,6 +221,6 @@ mod tests {
         assert!(l.contains(&"alexander lukashenko".to_string()), "{l:?}");
         let s = spellings("sergey lavrov", "RUS");
         assert!(s.contains(&"sergei lavrov".to_string()), "{s:?}");
-        assert!(spellings("sergey lavrov", "USA").len() == 1);
+        assert_eq!(spellings("sergey lavrov", "USA").len(), 1);
     }
 }
