@@ -5,6 +5,7 @@ use crate::matcher::PhraseMatcher;
 use crate::words::{Word, WordIdx};
 use crate::DictError;
 use chrono::NaiveDate;
+use std::borrow::Cow;
 
 /// What a named-actor entry denotes; decides how it composes with agents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,7 +198,8 @@ impl ActorDict {
     /// Each source is `(file name, text)`; the file name is for error messages.
     pub fn parse(actors: &[(&str, &str)], agents: &[(&str, &str)]) -> Result<ActorDict, DictError> {
         let mut entries = Vec::new();
-        let mut phrases: Vec<(Vec<String>, Lexeme)> = Vec::new();
+        // the words borrow from the files' text; only generated plurals are owned
+        let mut phrases: Vec<(Vec<Cow<'_, str>>, Lexeme)> = Vec::new();
         for rec in actors.iter().flat_map(|(f, t)| Record::lines(t, f)) {
             let rec = rec?;
             let [kind, roles, names] = rec.fields::<3>()?;
@@ -215,10 +217,7 @@ impl ActorDict {
                 if name.is_empty() {
                     name = p.to_string();
                 }
-                phrases.push((
-                    p.split(' ').map(str::to_string).collect(),
-                    Lexeme::Actor(id),
-                ));
+                phrases.push((p.split(' ').map(Cow::Borrowed).collect(), Lexeme::Actor(id)));
             }
             let people = if kind == ActorKind::Country {
                 demonym_plurals(names)
@@ -235,7 +234,7 @@ impl ActorDict {
             if !people.is_empty() {
                 let id = entries.len() as u32;
                 for p in &people {
-                    phrases.push((vec![p.clone()], Lexeme::Actor(id)));
+                    phrases.push((vec![Cow::Owned(p.clone())], Lexeme::Actor(id)));
                 }
                 entries.push(ActorEntry {
                     kind: ActorKind::Group,
@@ -258,10 +257,7 @@ impl ActorDict {
             let id = agent_codes.len() as u32;
             agent_codes.push(code.to_string());
             for p in names.split('|') {
-                phrases.push((
-                    p.split(' ').map(str::to_string).collect(),
-                    Lexeme::Agent(id),
-                ));
+                phrases.push((p.split(' ').map(Cow::Borrowed).collect(), Lexeme::Agent(id)));
             }
         }
         let matcher = PhraseMatcher::new(phrases);

@@ -26,8 +26,23 @@ fn read(path: &Path) -> Result<String, DictError> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// Newer exports of Wikidata that `dyad dict update` applies over the `actors-current` files
+/// (the SPARQL queries are in `data/README.md`).
+#[derive(Default)]
+pub struct Updates {
+    /// Heads of state and government, in the `leaders_history.csv` columns.
+    pub leaders: Option<String>,
+    /// Office holders: `iso3`, `position`, `person`, `personID`, `start`, `end`.
+    pub offices: Option<String>,
+}
+
 /// Runs the whole conversion from a `shared/data` folder.
 pub fn convert(data: &Path) -> Result<Converted, DictError> {
+    convert_with(data, &Updates::default())
+}
+
+/// Runs the conversion with newer exports applied ([`Updates`]).
+pub fn convert_with(data: &Path, updates: &Updates) -> Result<Converted, DictError> {
     let pd = data.join("petrarch2-dictionaries");
     let country_info = parse_country_info(&read(&data.join("countryinfo/CountryInfo.120116.txt"))?);
     let mut actors = String::from(
@@ -64,6 +79,9 @@ pub fn convert(data: &Path) -> Result<Converted, DictError> {
     let mut people = crate::leaders::People::new();
     let leaders_csv = read(&current.join("leaders/leaders_history.csv"))?;
     crate::leaders::read_leaders(&leaders_csv, &mut people);
+    if let Some(export) = &updates.leaders {
+        crate::leaders::update_leaders(export, &mut people);
+    }
     let mut cabinets: Vec<PathBuf> = std::fs::read_dir(current.join("cabinets"))
         .map_err(|source| DictError::Io {
             path: current.join("cabinets").display().to_string(),
@@ -83,6 +101,9 @@ pub fn convert(data: &Path) -> Result<Converted, DictError> {
             continue;
         };
         crate::leaders::read_cabinet(iso3, &read(path)?, &mut people);
+    }
+    if let Some(export) = &updates.offices {
+        crate::leaders::update_cabinets(export, &mut people);
     }
     crate::leaders::read_foreign_ministers(
         &read(&current.join("cabinets/world-foreign-ministers.csv"))?,

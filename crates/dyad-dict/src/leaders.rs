@@ -135,7 +135,49 @@ pub fn read_leaders(csv: &str, people: &mut People) {
             start,
             end: day(end).unwrap_or_default(),
         };
-        add_term(people, qid, name, term);
+        add_term(people, qid_of(qid), name, term);
+    }
+}
+
+/// A QID from a Wikidata export's entity column (`http://www.wikidata.org/entity/Q22686`) or
+/// as it is (`Q22686`).
+fn qid_of(s: &str) -> &str {
+    s.rsplit('/').next().unwrap_or(s)
+}
+
+/// Applies a newer export of heads of state and government (the `leaders_history.csv`
+/// columns, as the SPARQL query in `data/README.md` gives them): everyone it names has the
+/// export's terms instead of those read before.
+pub fn update_leaders(csv: &str, people: &mut People) {
+    for row in rows(csv, &["person_qid"]) {
+        if let Some(qid) = row.first() {
+            people.remove(qid_of(qid));
+        }
+    }
+    read_leaders(csv, people);
+}
+
+/// Applies a newer export of office holders (`iso3`, `position`, `person`, `personID`,
+/// `start`, `end`, as the SPARQL query in `data/README.md` gives them), country by country,
+/// like the cabinet files (see [`read_cabinet`]); a term both give is merged into one.
+pub fn update_cabinets(csv: &str, people: &mut People) {
+    let fields = ["iso3", "position", "person", "personID", "start", "end"];
+    let mut by_country: BTreeMap<String, String> = BTreeMap::new();
+    for row in rows(csv, &fields) {
+        let [iso3, rest @ ..] = &row[..] else {
+            continue;
+        };
+        let line: Vec<String> = rest
+            .iter()
+            .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))
+            .collect();
+        by_country
+            .entry(iso3.clone())
+            .or_insert_with(|| "position,person,personID,start,end\n".to_string())
+            .push_str(&(line.join(",") + "\n"));
+    }
+    for (iso3, cabinet) in by_country {
+        read_cabinet(&iso3, &cabinet, people);
     }
 }
 
@@ -180,7 +222,7 @@ pub fn read_cabinet(iso3: &str, csv: &str, people: &mut People) {
             start,
             end,
         };
-        add_term(people, qid, name, term);
+        add_term(people, qid_of(qid), name, term);
     }
 }
 
@@ -424,12 +466,18 @@ pub fn write_people(
     out.join("")
 }
 
-/// A person's phrases: each label cleaned, in each of its spellings ([`spellings`]), without
-/// repeats; the labels' own spellings first.
-fn phrases(names: &[String], country: &str) -> Vec<String> {
+/// A person's phrases: each label cleaned and, for someone in office since 1990 (`recent`), in
+/// each of its spellings ([`spellings`]), without repeats; the labels' own spellings first.
+fn phrases(names: &[String], country: &str, recent: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let labels: Vec<String> = names.iter().filter_map(|n| clean_phrase(n)).collect();
-    for p in labels.iter().cloned().chain(labels.iter().flat_map(|l| spellings(l, country))) {
+    // other spellings only for people in office since 1990, whom current news names: the
+    // others' would slow every start-up for little
+    let others = labels
+        .iter()
+        .filter(|_| recent)
+        .flat_map(|l| spellings(l, country));
+    for p in labels.iter().cloned().chain(others) {
         if !out.contains(&p) {
             out.push(p);
         }
@@ -471,7 +519,10 @@ fn entry_line(
         .iso3
         .clone();
     let national = !home.starts_with("IGO");
-    let phrases = phrases(names, &home);
+    let recent = terms
+        .iter()
+        .any(|t| t.end.is_empty() || t.end.as_str() >= "19900101");
+    let phrases = phrases(names, &home, recent);
     phrases.first()?;
     terms.retain(|t| t.iso3 == home || is_igo(t));
     terms.sort_by(|a, b| a.start.cmp(&b.start));
@@ -656,6 +707,29 @@ Permanent Representative to the United Nations,Some Envoy,Q2,2020-01-01,\n";
             "{out}"
         );
         assert!(!out.contains("some envoy"), "{out}");
+    }
+
+    #[test]
+    fn a_newer_export_replaces_the_terms_of_everyone_it_names() {
+        let mut people = People::new();
+        read_leaders(CSV, &mut people);
+        let export = "iso3,country,role,person,person_qid,start,end\n\
+USA,x,head_of_state,Donald Trump,http://www.wikidata.org/entity/Q22686,2025-01-20T00:00:00Z,2029-01-20T00:00:00Z\n";
+        update_leaders(export, &mut people);
+        let out = write_people(people, &HashMap::new(), &HashMap::new());
+        assert!(
+            out.contains("person\tUSA@-20250120,USAGOV@20250120-20290120,USAELI@20290120-,USAELI\tdonald trump\n"),
+            "{out}"
+        );
+        let mut people = People::new();
+        let offices = "iso3,position,person,personID,start,end\n\
+JPN,Minister of Foreign Affairs,Ana Example,Q1,2025-10-21,\n";
+        update_cabinets(offices, &mut people);
+        let out = write_people(people, &HashMap::new(), &HashMap::new());
+        assert!(
+            out.contains("JPNGOV@20251021-,JPNGOV\tana example\n"),
+            "{out}"
+        );
     }
 
     #[test]

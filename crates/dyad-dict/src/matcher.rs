@@ -68,7 +68,11 @@ pub struct PhraseMatch<'a, T> {
 
 impl<T> PhraseMatcher<T> {
     /// Builds a matcher; of several entries with the same words, the first wins.
-    pub fn new(entries: impl IntoIterator<Item = (Vec<String>, T)>) -> PhraseMatcher<T> {
+    pub fn new<W, S>(entries: impl IntoIterator<Item = (W, T)>) -> PhraseMatcher<T>
+    where
+        W: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
         let mut m = PhraseMatcher {
             vocab: FxHashMap::default(),
             edges: FxHashMap::default(),
@@ -76,13 +80,23 @@ impl<T> PhraseMatcher<T> {
             payloads: Vec::new(),
         };
         for (words, payload) in entries {
-            if words.is_empty() || words.iter().any(|w| w.is_empty()) {
+            let words: Vec<S> = words.into_iter().collect();
+            if words.is_empty() || words.iter().any(|w| w.as_ref().is_empty()) {
                 continue;
             }
             let mut node = 0u32;
             for w in &words {
-                let next_id = m.vocab.len() as u32;
-                let wid = *m.vocab.entry(w.as_str().into()).or_insert(next_id);
+                let w = w.as_ref();
+                // look up before inserting: most words are already known, and an entry()
+                // would allocate the key every time
+                let wid = match m.vocab.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = m.vocab.len() as u32;
+                        m.vocab.insert(w.into(), id);
+                        id
+                    }
+                };
                 let next_node = m.ends.len() as u32;
                 node = *m.edges.entry((node, wid)).or_insert_with(|| next_node);
                 if node == next_node {

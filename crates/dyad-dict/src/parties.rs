@@ -19,14 +19,65 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Single words too common in party names to stand for one party.
 const GENERIC: &[&str] = &[
-    "labour", "labor", "green", "greens", "liberal", "liberals", "conservative",
-    "conservatives", "democrats", "republicans", "socialists", "communists", "independent",
-    "independents", "centre", "center", "union", "alliance", "forward", "together",
-    "renaissance", "change", "unity", "reform", "progress", "freedom", "justice", "future",
-    "hope", "national", "people", "republic", "democracy", "solidarity", "alternative",
-    "movement", "front", "coalition", "party", "new", "others", "other", "left", "right",
-    "agrarians", "radicals", "nationalists", "federalists", "unionists", "royalists",
-    "monarchists", "patriots", "list", "bloc", "rally", "action", "vision", "dawn", "voice",
+    "labour",
+    "labor",
+    "green",
+    "greens",
+    "liberal",
+    "liberals",
+    "conservative",
+    "conservatives",
+    "democrats",
+    "republicans",
+    "socialists",
+    "communists",
+    "independent",
+    "independents",
+    "centre",
+    "center",
+    "union",
+    "alliance",
+    "forward",
+    "together",
+    "renaissance",
+    "change",
+    "unity",
+    "reform",
+    "progress",
+    "freedom",
+    "justice",
+    "future",
+    "hope",
+    "national",
+    "people",
+    "republic",
+    "democracy",
+    "solidarity",
+    "alternative",
+    "movement",
+    "front",
+    "coalition",
+    "party",
+    "new",
+    "others",
+    "other",
+    "left",
+    "right",
+    "agrarians",
+    "radicals",
+    "nationalists",
+    "federalists",
+    "unionists",
+    "royalists",
+    "monarchists",
+    "patriots",
+    "list",
+    "bloc",
+    "rally",
+    "action",
+    "vision",
+    "dawn",
+    "voice",
 ];
 
 /// One party: its country and names.
@@ -42,7 +93,10 @@ fn distinctive(raw: &str, phrase: &str, common: &HashSet<String>) -> bool {
         return true;
     }
     let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
-    let acronym = letters >= 3 && raw.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let acronym = letters >= 3
+        && raw
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     acronym || (letters >= 4 && !GENERIC.contains(&phrase) && !common.contains(phrase))
 }
 
@@ -66,7 +120,13 @@ fn split_names(field: &str) -> impl Iterator<Item = &str> {
 fn read_parties(core: &str, wikidata: &str) -> BTreeMap<u32, Party> {
     let mut parties = BTreeMap::new();
     let fields = [
-        "country", "partyfacts_id", "technical", "name_short", "name", "name_english", "year_last",
+        "country",
+        "partyfacts_id",
+        "technical",
+        "name_short",
+        "name",
+        "name_english",
+        "year_last",
     ];
     for row in rows(core, &fields) {
         let [country, id, technical, short, name, english, last] = &row[..] else {
@@ -91,7 +151,9 @@ fn read_parties(core: &str, wikidata: &str) -> BTreeMap<u32, Party> {
         );
     }
     for row in rows(wikidata, &["partyfacts_id", "name", "name_short"]) {
-        let [id, name, short] = &row[..] else { continue };
+        let [id, name, short] = &row[..] else {
+            continue;
+        };
         let Some(party) = id.parse::<u32>().ok().and_then(|id| parties.get_mut(&id)) else {
             continue;
         };
@@ -169,8 +231,7 @@ fn merge(mut terms: Vec<(String, String)>) -> Vec<(String, String)> {
 /// `2017-01-20T00:00:00Z` -> `20170120`.
 fn date(s: &str) -> Option<String> {
     let d: String = s.get(..10)?.chars().filter(|c| *c != '-').collect();
-    (d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit()) && d.as_str() >= "18000101")
-        .then_some(d)
+    (d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit()) && d.as_str() >= "18000101").then_some(d)
 }
 
 /// Converts Party Facts (core parties and Wikidata labels) with the heads of government of
@@ -193,7 +254,9 @@ pub fn convert_parties(
     let mut countries: HashMap<String, HashSet<String>> = HashMap::new();
     for (id, p) in &parties {
         for raw in &p.names {
-            let Some(phrase) = clean_phrase(raw) else { continue };
+            let Some(phrase) = clean_phrase(raw) else {
+                continue;
+            };
             if !distinctive(raw, &phrase, common) {
                 continue;
             }
@@ -259,9 +322,15 @@ ISR,x,head_of_government,Benjamin Netanyahu,Q2,2022-12-29T00:00:00Z,,Likud,\n";
             out.contains("org\tGBRGOV@20221025-20240705,GBROPP\tconservative party|conservative and unionist party\n"),
             "{out}"
         );
-        assert!(out.contains("org\tISRGOV@20221229-,ISROPP\tlikud\n"), "{out}");
+        assert!(
+            out.contains("org\tISRGOV@20221229-,ISROPP\tlikud\n"),
+            "{out}"
+        );
         // a name the older dictionaries give another actor stays theirs, unless the party governed
-        assert!(out.contains("org\tGBROPP\tscottish national party\n"), "{out}");
+        assert!(
+            out.contains("org\tGBROPP\tscottish national party\n"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -9,11 +9,12 @@
 
 /// Countries whose names are romanized from Cyrillic, where the variants apply.
 const CYRILLIC: &[&str] = &[
-    "RUS", "UKR", "BLR", "KAZ", "KGZ", "TJK", "UZB", "TKM", "MDA", "SRB", "BGR", "MKD", "MNE", "SUN",
+    "RUS", "UKR", "BLR", "KAZ", "KGZ", "TJK", "UZB", "TKM", "MDA", "SRB", "BGR", "MKD", "MNE",
+    "SUN",
 ];
 
 /// At most this many spellings of one name (the variants multiply across its words).
-const MAX_SPELLINGS: usize = 24;
+const MAX_SPELLINGS: usize = 12;
 
 /// Latin letters with diacritics as their base letter ("ğ" -> "g", "é" -> "e"); other
 /// characters as they are.
@@ -33,7 +34,9 @@ pub fn fold_diacritics(s: &str) -> String {
 /// Groups of spellings of one Arabic given name.
 const ARABIC: &[&[&str]] = &[
     // "maomé": the Portuguese labels of some Wikidata entries
-    &["mohammad", "mohammed", "muhammad", "mohamed", "muhammed", "mohamad", "maomé", "maome"],
+    &[
+        "mohammad", "mohammed", "muhammad", "mohamed", "maomé", "maome",
+    ],
     &["ahmad", "ahmed"],
     &["abdul", "abdel", "abdal"],
     &["abdullah", "abdallah"],
@@ -46,11 +49,15 @@ const ARABIC: &[&[&str]] = &[
 ];
 
 /// Particles that open or join the parts of a name; a short form never ends on one.
-const PARTICLES: &[&str] = &["bin", "ibn", "al", "el", "de", "da", "do", "dos", "van", "von", "der", "del", "la", "y"];
+const PARTICLES: &[&str] = &[
+    "bin", "ibn", "al", "el", "de", "da", "do", "dos", "van", "von", "der", "del", "la", "y",
+];
 
 /// Countries whose names are written family name first, in syllables ("Lee Jae-myung",
 /// "Kim Jong Un"): a short form would be another person's name.
-const FAMILY_FIRST: &[&str] = &["CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "JPN", "SGP", "MMR", "KHM", "LAO"];
+const FAMILY_FIRST: &[&str] = &[
+    "CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "JPN", "SGP", "MMR", "KHM", "LAO",
+];
 
 /// Countries whose people a later mention calls by the first word of their name: the family
 /// name written first ("Xi Jinping" is "Xi", "Hun Sen" "Hun"), or the given name where the
@@ -85,7 +92,9 @@ fn short_forms(words: &[&str], country: &str) -> Vec<String> {
 /// name after it.
 fn without_family_name(words: &[&str]) -> Option<String> {
     let bin = words.iter().position(|w| matches!(*w, "bin" | "ibn"))?;
-    let family = words.iter().rposition(|w| matches!(*w, "al" | "el" | "āl"))?;
+    let family = words
+        .iter()
+        .rposition(|w| matches!(*w, "al" | "el" | "āl"))?;
     (family > bin + 1).then(|| words[..family].join(" "))
 }
 
@@ -214,7 +223,11 @@ mod tests {
     #[test]
     fn cyrillic_names_take_their_usual_romanizations() {
         let z = spellings("volodymyr zelenski", "UKR");
-        for v in ["volodymyr zelensky", "volodymyr zelenskiy", "volodymyr zelenskyy"] {
+        for v in [
+            "volodymyr zelensky",
+            "volodymyr zelenskiy",
+            "volodymyr zelenskyy",
+        ] {
             assert!(z.contains(&v.to_string()), "{z:?}");
         }
         let l = spellings("aleksandr lukashenko", "BLR");
