@@ -118,8 +118,8 @@ fn explain_shows_entries_rule_and_code() {
 #[test]
 fn unresolved_lists_frequent_unknown_names() {
     let docs = [
-        r#"{"id":"a","text":"Ibrahim Traore visited the capital on Monday. Officials met Ibrahim Traore again."}"#,
-        r#"{"id":"b","text":"The rebels said Ibrahim Traore had no mandate. France said nothing."}"#,
+        r#"{"id":"a","text":"Moussa Kantanga visited the capital on Monday. Officials met Moussa Kantanga again."}"#,
+        r#"{"id":"b","text":"The rebels said Moussa Kantanga had no mandate. France said nothing."}"#,
     ]
     .join("\n");
     let out = run(
@@ -130,9 +130,9 @@ fn unresolved_lists_frequent_unknown_names() {
     let text = stdout(&out);
     let row = text
         .lines()
-        .find(|l| l.contains("Ibrahim Traore"))
+        .find(|l| l.contains("Moussa Kantanga"))
         .unwrap_or_else(|| panic!("no row for the name in {text}"));
-    assert!(row.starts_with("3\tperson\tIbrahim Traore\ta\t"), "{row}");
+    assert!(row.starts_with("3\tperson\tMoussa Kantanga\ta\t"), "{row}");
     assert!(
         !text.contains("France"),
         "a known country is not unresolved: {text}"

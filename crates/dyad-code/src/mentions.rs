@@ -447,6 +447,7 @@ impl MentionFinder {
             .map(|h| {
                 !is_first_name(words, h, &hits)
                     && !begins_longer_name(words, h, &hits)
+                    && !ends_longer_name(words, h, &hits)
                     && !is_origin(words, h)
                     && !in_compound_modifier(words, h)
                     && !region_in_name(words, h)
@@ -1033,6 +1034,34 @@ fn begins_longer_name(words: &[Word], h: &Resolved, hits: &[Resolved]) -> bool {
             && !is_not_name(&n.norm)
             && !hits.iter().any(|o| o.start <= next && next < o.end)
     })
+}
+
+/// Honorifics that stand before a surname without being a given name.
+const HONORIFICS: &[&str] = &[
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "sheikh",
+    "prince", "princess", "king", "queen", "emir", "pope",
+];
+
+/// A surname alone ("Trump") after a capitalized word no dictionary knows names someone else
+/// of that family ("Ivanka Trump"); a title, an honorific or the sentence's first word do not
+/// count.
+fn ends_longer_name(words: &[Word], h: &Resolved, hits: &[Resolved]) -> bool {
+    if h.kind != Some(ActorKind::Person) || h.end != h.start + 1 || h.start.get() < 2 {
+        return false;
+    }
+    let Some(prev) = (h.start - 1).at(words) else {
+        return false;
+    };
+    let Some(this) = h.start.at(words) else {
+        return false;
+    };
+    prev.capitalized
+        && !prev.all_caps
+        && prev.token != this.token
+        && prev.norm.chars().all(char::is_alphabetic)
+        && !is_not_name(&prev.norm)
+        && !HONORIFICS.contains(&prev.norm.as_str())
+        && !hits.iter().any(|o| o.start < h.start && h.start <= o.end)
 }
 
 /// Country names that are also given names.

@@ -163,6 +163,29 @@ fn known_names(sentences: &[SentenceActors<'_>]) -> HashMap<String, KnownName> {
 /// Adds a mention for every capitalized word of the sentence that is a known surname and not
 /// already part of a mention.
 fn carry_names(index: usize, s: &mut SentenceActors<'_>, names: &HashMap<String, KnownName>) {
+    // a surname the dictionaries know on its own ("Guterres": a Timorese president) names the
+    // person the story introduced by full name ("Antonio Guterres", UN Secretary-General)
+    for m in s.mentions.iter_mut().filter(|m| m.end == m.start + 1) {
+        let Some(known) = m.person.as_ref().and_then(|p| names.get(p)) else {
+            continue;
+        };
+        let introduced = known.mention.end - known.mention.start > 1
+            && (known.sentence < index || known.mention.end <= m.start);
+        if introduced {
+            *m = Mention {
+                start: m.start,
+                end: m.end,
+                rule: format!(
+                    "surname({}) of sentence {}",
+                    known.mention.person.as_deref().unwrap_or_default(),
+                    known.sentence + 1
+                ),
+                capital: false,
+                name: Some(m.start..m.end),
+                ..known.mention.clone()
+            };
+        }
+    }
     let mut added = Vec::new();
     for (k, w) in WordIdx::enumerate(s.words) {
         if !w.capitalized || s.mentions.iter().any(|m| m.start <= k && k < m.end) {

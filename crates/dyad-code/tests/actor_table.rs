@@ -101,13 +101,10 @@ fn actor_and_place_phrases_resolve_as_the_table_says() {
     );
 }
 
-/// Country (the first three letters; an IGO code as a whole) and full-code agreement of the
-/// dated table, which was written blind (without looking at the dictionaries) for issue 13.
-#[test]
-fn dated_actor_phrases_resolve_at_the_agreed_rates() {
-    let table = include_str!("data/actor-dated.tsv");
+/// Country (the first three letters; an IGO code as a whole) and full-code agreement of a
+/// table: the rates and the cases that differ.
+fn agreement(table: &str) -> (f64, f64, usize, Vec<String>) {
     let cases = cases(table);
-    assert!(cases.len() >= 150, "the table has {} cases", cases.len());
     let pipeline = Pipeline::new();
     let country = |c: &str| {
         if c.starts_with("IGO") {
@@ -133,15 +130,42 @@ fn dated_actor_phrases_resolve_at_the_agreed_rates() {
             ));
         }
     }
-    let n = cases.len() as f64;
-    let (country_rate, code_rate) = (same_country as f64 / n, same_code as f64 / n);
-    eprintln!(
-        "{} cases: country {country_rate:.3}, country+sector {code_rate:.3}\n{}",
+    let n = cases.len().max(1) as f64;
+    (
+        same_country as f64 / n,
+        same_code as f64 / n,
         cases.len(),
+        failures,
+    )
+}
+
+/// The dated table, written blind (without looking at the dictionaries) for issue 13: named
+/// leaders, ministers, parties, armed groups, IGOs and breakaway entities on dated sentences.
+#[test]
+fn dated_actor_phrases_resolve_at_the_agreed_rates() {
+    let (country, code, n, failures) = agreement(include_str!("data/actor-dated.tsv"));
+    assert!(n >= 150, "the table has {n} cases");
+    eprintln!(
+        "{n} cases: country {country:.3}, country+sector {code:.3}\n{}",
         failures.join("\n")
     );
     assert!(
-        country_rate >= 0.90 && code_rate >= 0.85,
-        "country {country_rate:.3} (target 0.90), country+sector {code_rate:.3} (target 0.85)"
+        country >= 0.90 && code >= 0.85,
+        "country {country:.3} (target 0.90), country+sector {code:.3} (target 0.85)"
+    );
+}
+
+/// Generic descriptions ("Kenyan police", "the Kremlin", "residents of Aleppo"), a table
+/// written blind for issue 13.
+#[test]
+fn generic_actor_phrases_resolve_at_the_agreed_rates() {
+    let (country, code, n, failures) = agreement(include_str!("data/actor-generic.tsv"));
+    eprintln!(
+        "{n} cases: country {country:.3}, country+sector {code:.3}\n{}",
+        failures.join("\n")
+    );
+    assert!(
+        country >= 0.90 && code >= 0.80,
+        "country {country:.3} (target 0.90), country+sector {code:.3} (target 0.80)"
     );
 }

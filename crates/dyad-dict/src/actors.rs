@@ -180,16 +180,32 @@ pub struct LexemeMatch {
     pub lexeme: Lexeme,
 }
 
-/// Plurals of a country's one-word demonyms ("algerian" -> "algerians", "iraqi" -> "iraqis"),
+/// Plurals of a country's demonyms of one or two words ("algerian" -> "algerians", "south african" ->
+/// "south africans"),
 /// leaving out the country's own name (the first phrase: "iran", "sudan").
 fn demonym_plurals(names: &str) -> Vec<String> {
     names
         .split('|')
         .skip(1)
-        .filter(|p| !p.contains(' ') && p.len() >= 5 && (p.ends_with("an") || p.ends_with('i')))
+        .filter(|p| {
+            // "south african" -> "south africans": the last word decides
+            let last = p.rsplit(' ').next().unwrap_or(p);
+            p.split(' ').count() <= 2
+                && last.len() >= 5
+                && (last.ends_with("an") || last.ends_with('i'))
+        })
         .filter(|p| !p.ends_with("stan"))
         .map(|p| format!("{p}s"))
         .collect()
+}
+
+/// A one-word plural among a country's names whose singular is also one of them ("palestinians"
+/// beside "palestinian"): the nation's people, not the country.
+fn is_listed_plural(phrase: &str, names: &str) -> bool {
+    !phrase.contains(' ')
+        && phrase
+            .strip_suffix('s')
+            .is_some_and(|singular| singular.len() >= 4 && names.split('|').any(|n| n == singular))
 }
 
 impl ActorDict {
@@ -213,14 +229,22 @@ impl ActorDict {
                 .map_err(|m| rec.error(m))?;
             let id = entries.len() as u32;
             let mut name = String::new();
-            for p in names.split('|') {
+            // a nation's people ("Palestinians", "Cubans") listed among the country's names
+            let listed = |p: &str| kind == ActorKind::Country && is_listed_plural(p, names);
+            for p in names.split('|').filter(|p| !listed(p)) {
                 if name.is_empty() {
                     name = p.to_string();
                 }
                 phrases.push((p.split(' ').map(Cow::Borrowed).collect(), Lexeme::Actor(id)));
             }
             let people = if kind == ActorKind::Country {
-                demonym_plurals(names)
+                let mut people = demonym_plurals(names);
+                for p in names.split('|').filter(|p| listed(p)) {
+                    if !people.iter().any(|q| q == p) {
+                        people.push(p.to_string());
+                    }
+                }
+                people
             } else {
                 Vec::new()
             };

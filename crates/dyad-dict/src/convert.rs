@@ -127,6 +127,11 @@ pub fn convert_with(data: &Path, updates: &Updates) -> Result<Converted, DictErr
          # older IGO codes stay in use and these only add organisations they lack.\n{}",
         crate::igos::convert_igos(&read(&current.join("igos/general_list.yaml"))?)
     );
+    let ewt = read(&data.join("ud-ewt/en_ewt-ud-train.conllu"))?;
+    // any lowercase use makes a one-word party name a common word; a surname needs a few
+    // ("trump" as a verb once is no reason to drop a president's name)
+    let common = crate::parties::lowercase_words(&ewt, 1);
+    let common_surnames = crate::parties::lowercase_words(&ewt, 3);
     let parties = format!(
         "# dyad parties: Party Facts core parties (MIT License, Copyright (c) 2022 Party Facts authors)\n\
          # with their Wikidata labels (CC0), in the actors.tsv format: the party's country, GOV while\n\
@@ -136,7 +141,7 @@ pub fn convert_with(data: &Path, updates: &Updates) -> Result<Converted, DictErr
             &read(&current.join("parties/partyfacts-core-parties.csv"))?,
             &read(&current.join("parties/partyfacts-wikidata.csv"))?,
             &leaders_csv,
-            &crate::parties::lowercase_words(&read(&data.join("ud-ewt/en_ewt-ud-train.conllu"))?),
+            &common,
             &phrases_of(&[&actors, &armed, &agents]),
         )
     );
@@ -147,8 +152,20 @@ pub fn convert_with(data: &Path, updates: &Updates) -> Result<Converted, DictErr
          # countries to mid-2022; terms open then end at the next change of head of government),\n\
          # world-foreign-ministers.csv (end of 2022) and world.csv (offices of the UN, ICJ, WTO...),\n\
          # all Wikidata (CC0). The office's sector during a term, ELI (former official) out of office;\n\
-         # read before actors.tsv, so these win.\n{}",
-        crate::leaders::write_people(people, &geo.population, &crate::leaders::older_roles(&actors))
+         # read before actors.tsv, so these win. Office holders since 2010 with a surname of their\n\
+         # own are also named by it.\n{}",
+        crate::surnames::add_surnames(
+            &crate::leaders::people_lines(
+                people,
+                &geo.population,
+                &crate::leaders::older_roles(&actors)
+            ),
+            &common_surnames,
+            &phrases_of(&[&non_person(&actors), &armed, &agents, &igos, &parties])
+                .into_iter()
+                .chain(place_names(&read(&data.join("geonames/cities15000.json"))?))
+                .collect(),
+        )
     );
     Ok(Converted {
         files: vec![
@@ -174,6 +191,26 @@ fn phrases_of(files: &[&str]) -> HashSet<String> {
         .filter_map(|l| l.rsplit('\t').next())
         .flat_map(|names| names.split('|'))
         .map(str::to_string)
+        .collect()
+}
+
+/// The names of GeoNames' cities (cities15000), lowercase: no surname alone may be one ("Antony").
+fn place_names(json: &str) -> HashSet<String> {
+    let Ok(serde_json::Value::Object(cities)) = serde_json::from_str(json) else {
+        return HashSet::new();
+    };
+    cities
+        .values()
+        .filter_map(|c| c.get("name").and_then(|v| v.as_str()))
+        .map(|n| n.to_lowercase())
+        .collect()
+}
+
+/// The lines of an actor file that are not person entries.
+fn non_person(file: &str) -> String {
+    file.lines()
+        .filter(|l| !l.starts_with("person\t"))
+        .map(|l| format!("{l}\n"))
         .collect()
 }
 

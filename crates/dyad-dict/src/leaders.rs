@@ -14,7 +14,7 @@ use crate::spellings::spellings;
 use std::collections::{BTreeMap, HashMap};
 
 /// ISO 3166 codes that CAMEO writes otherwise.
-const CAMEO_CODES: &[(&str, &str)] = &[("XKX", "KSV"), ("ROU", "ROM")];
+const CAMEO_CODES: &[(&str, &str)] = &[("XKX", "KSV")];
 
 /// One term of office.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +26,8 @@ pub struct Term {
     /// for an international organisation's office).
     sector: &'static str,
     head_of_government: bool,
+    /// A head of state's or government's term (the leaders file).
+    head: bool,
     /// `YYYYMMDD`.
     start: String,
     /// `YYYYMMDD`, or empty while in office.
@@ -132,6 +134,7 @@ pub fn read_leaders(csv: &str, people: &mut People) {
             iso3: cameo_country(iso3),
             sector: "GOV",
             head_of_government: role == "head_of_government",
+            head: true,
             start,
             end: day(end).unwrap_or_default(),
         };
@@ -219,6 +222,7 @@ pub fn read_cabinet(iso3: &str, csv: &str, people: &mut People) {
             iso3: country.clone(),
             sector,
             head_of_government: false,
+            head: false,
             start,
             end,
         };
@@ -297,6 +301,7 @@ pub fn read_world(csv: &str, people: &mut People) {
             iso3: code.to_string(),
             sector: "",
             head_of_government: false,
+            head: false,
             start,
             end: day_or_month(end).unwrap_or_default(),
         };
@@ -335,6 +340,7 @@ pub fn read_foreign_ministers(csv: &str, codes: &HashMap<String, String>, people
             iso3: country,
             sector: "GOV",
             head_of_government: false,
+            head: false,
             start,
             end,
         };
@@ -457,13 +463,31 @@ pub fn write_people(
     population: &HashMap<String, u64>,
     older: &HashMap<String, Vec<String>>,
 ) -> String {
-    let mut out: Vec<String> = people
-        .into_values()
-        .filter_map(|(names, terms)| entry_line(&names, terms, population, older))
+    let mut out: Vec<String> = people_lines(people, population, older)
+        .into_iter()
+        .map(|(line, _)| line)
         .collect();
     out.sort();
     out.dedup();
     out.join("")
+}
+
+/// Each person's entry line (see [`entry_line`]) and whether they were a head of state or
+/// government since 2010 (the more prominent of namesakes, for [`crate::surnames`]).
+pub fn people_lines(
+    people: People,
+    population: &HashMap<String, u64>,
+    older: &HashMap<String, Vec<String>>,
+) -> Vec<(String, bool)> {
+    people
+        .into_values()
+        .filter_map(|(names, terms)| {
+            let head = terms
+                .iter()
+                .any(|t| t.head && (t.end.is_empty() || t.end.as_str() >= "20100101"));
+            entry_line(&names, terms, population, older).map(|l| (l, head))
+        })
+        .collect()
 }
 
 /// A person's phrases: each label cleaned and, for someone in office since 1990 (`recent`), in

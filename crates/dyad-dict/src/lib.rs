@@ -36,6 +36,7 @@ pub mod ontology;
 pub mod parties;
 pub mod sectors;
 pub mod spellings;
+pub mod surnames;
 pub mod titles;
 pub mod user;
 pub mod verbs;

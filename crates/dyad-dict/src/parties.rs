@@ -100,14 +100,22 @@ fn distinctive(raw: &str, phrase: &str, common: &HashSet<String>) -> bool {
     acronym || (letters >= 4 && !GENERIC.contains(&phrase) && !common.contains(phrase))
 }
 
-/// The words an English corpus in CoNLL-U (`ud-ewt`) writes in lowercase.
-pub fn lowercase_words(conllu: &str) -> HashSet<String> {
-    conllu
+/// The words an English corpus in CoNLL-U (`ud-ewt`) writes in lowercase at least `min_count`
+/// times.
+pub fn lowercase_words(conllu: &str, min_count: usize) -> HashSet<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for w in conllu
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.split('\t').nth(1))
         .filter(|w| w.chars().all(|c| !c.is_uppercase()))
-        .map(str::to_string)
+    {
+        *counts.entry(w).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= min_count)
+        .map(|(w, _)| w.to_string())
         .collect()
 }
 
@@ -137,9 +145,11 @@ fn read_parties(core: &str, wikidata: &str) -> BTreeMap<u32, Party> {
         if !technical.is_empty() || ended_long_ago || country.len() != 3 {
             continue;
         }
-        let names = [english, name, short]
-            .into_iter()
-            .flat_map(|f| split_names(f))
+        // a one-word English name is a translation ("Apple" for Yabloko), not what wire copy
+        // calls the party
+        let names = split_names(english)
+            .filter(|n| n.contains(' '))
+            .chain([name, short].into_iter().flat_map(|f| split_names(f)))
             .map(str::to_string)
             .collect();
         parties.insert(
@@ -302,7 +312,8 @@ ISR,3,,Likud,Likud,Likud,\n\
 NZL,4,,Lab,New Zealand Labour Party,Labour Party,\n\
 GBR,5,,SNP,Scottish National Party,\"Scottish National Party / SNP\",\n\
 GBR,6,,Whig,Whigs,Whigs,1859\n\
-PER,7,,Mil,Military,Military,\n";
+PER,7,,Mil,Military,Military,\n\
+RUS,8,,Yabloko,Yabloko,Apple,\n";
     const WIKIDATA: &str = "country,partyfacts_id,wikidata_id,name,name_short,name_native\n\
 GBR,2,Q9626,Conservative and Unionist Party,,\n";
     const LEADERS: &str = "iso3,country,role,person,person_qid,start,end,party,end_cause\n\
@@ -317,7 +328,7 @@ ISR,x,head_of_government,Benjamin Netanyahu,Q2,2022-12-29T00:00:00Z,,Likud,\n";
 
     #[test]
     fn a_party_is_gov_while_it_leads_the_government_and_opp_otherwise() {
-        let out = convert_parties(CORE, WIKIDATA, LEADERS, &lowercase_words(EWT), &taken());
+        let out = convert_parties(CORE, WIKIDATA, LEADERS, &lowercase_words(EWT, 1), &taken());
         assert!(
             out.contains("org\tGBRGOV@20221025-20240705,GBROPP\tconservative party|conservative and unionist party\n"),
             "{out}"
@@ -335,13 +346,18 @@ ISR,x,head_of_government,Benjamin Netanyahu,Q2,2022-12-29T00:00:00Z,,Likud,\n";
 
     #[test]
     fn shared_and_generic_names_and_old_parties_are_left_out() {
-        let out = convert_parties(CORE, WIKIDATA, LEADERS, &lowercase_words(EWT), &taken());
+        let out = convert_parties(CORE, WIKIDATA, LEADERS, &lowercase_words(EWT, 1), &taken());
         // "Labour Party" is a party of two countries; "Lab" is too short; Whigs ended in 1859
         assert!(!out.contains("\tlabour party"), "{out}");
         assert!(out.contains("new zealand labour party"), "{out}");
         assert!(!out.contains("lab\n") && !out.contains("whigs"), "{out}");
         // a common English word is no party's name
         assert!(!out.contains("military"), "{out}");
+        // nor is a one-word translation
+        assert!(
+            out.contains("\tyabloko\n") && !out.contains("apple"),
+            "{out}"
+        );
         // "Conservative Party" of one country only is kept
         assert!(out.contains("conservative party"), "{out}");
     }
