@@ -10,7 +10,7 @@
 //! is coded by one home country: where they head the government, else the most populous.
 
 use crate::convert::clean_phrase;
-use crate::spellings::spellings;
+use crate::spellings::{english_forms, spellings};
 use std::collections::{BTreeMap, HashMap};
 
 /// ISO 3166 codes that CAMEO writes otherwise.
@@ -494,7 +494,11 @@ pub fn people_lines(
 /// each of its spellings ([`spellings`]), without repeats; the labels' own spellings first.
 fn phrases(names: &[String], country: &str, recent: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let labels: Vec<String> = names.iter().filter_map(|n| clean_phrase(n)).collect();
+    let labels: Vec<String> = names
+        .iter()
+        .flat_map(|n| std::iter::once(n.clone()).chain(english_forms(n, country)))
+        .filter_map(|n| clean_phrase(&n))
+        .collect();
     // other spellings only for people in office since 1990, whom current news names: the
     // others' would slow every start-up for little
     let others = labels

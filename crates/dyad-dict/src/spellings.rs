@@ -31,6 +31,83 @@ pub fn fold_diacritics(s: &str) -> String {
         .collect()
 }
 
+/// Portuguese given names of monarchs and popes with their English forms (the Wikidata extract's
+/// labels are Portuguese-first: "Carlos III do Reino Unido", "Papa Francisco").
+const EXONYMS: &[(&str, &[&str])] = &[
+    ("carlos", &["charles"]),
+    ("guilherme", &["willem", "william"]),
+    ("frederico", &["frederik"]),
+    ("alberto", &["albert"]),
+    ("henrique", &["henri"]),
+    ("margarida", &["margrethe"]),
+    ("isabel", &["elizabeth"]),
+    ("jorge", &["george"]),
+    ("joão", &["john"]),
+    ("luís", &["louis"]),
+    ("filipe", &["felipe", "philippe", "philip"]),
+    ("francisco", &["francis"]),
+    ("bento", &["benedict"]),
+    ("paulo", &["paul"]),
+    ("pio", &["pius"]),
+    ("leão", &["leo"]),
+    ("eduardo", &["edward"]),
+    ("alexandre", &["alexander"]),
+];
+
+/// A regnal numeral ("III", "XIV").
+fn is_numeral(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// The English names of a monarch or pope whose label is Portuguese ("Carlos III do Reino
+/// Unido" -> "charles iii", "king charles iii", "king charles"; "Papa Francisco" -> "pope
+/// francis"; "Naruhito, Príncipe Herdeiro do Japão" -> "naruhito"), raw (to be cleaned); none
+/// for other labels. `country` is the person's (the Holy See's head is the pope).
+pub fn english_forms(label: &str, country: &str) -> Vec<String> {
+    let base = label.split(", ").next().unwrap_or(label);
+    let mut words: Vec<&str> = base.split(' ').collect();
+    let pope = words.first() == Some(&"Papa") || country == "VAT";
+    if words.first() == Some(&"Papa") {
+        words.remove(0);
+    }
+    let numeral = words.iter().position(|w| is_numeral(w));
+    if let Some(n) = numeral {
+        words.truncate(n + 1);
+    }
+    if numeral.is_none() && !pope {
+        // only the title after a comma ("Naruhito, Príncipe Herdeiro do Japão")
+        // (one word only if it is no common given name: "Carlos, Conde de Flandres" is not "Carlos")
+        let one_name = !base.contains(' ')
+            && (base.chars().count() < 6 || EXONYMS.iter().any(|(pt, _)| *pt == base.to_lowercase()));
+        return if base != label && !one_name { vec![base.to_string()] } else { Vec::new() };
+    }
+    let given: Vec<&str> = words.iter().copied().filter(|w| !is_numeral(w)).collect();
+    let numeral = numeral.and_then(|n| words.get(n)).copied();
+    let lower: Vec<String> = given.iter().map(|w| w.to_lowercase()).collect();
+    // each given name in English where the table has it, else as it is
+    let mut names = vec![String::new()];
+    for w in &lower {
+        let forms: Vec<&str> = EXONYMS
+            .iter()
+            .find(|(pt, _)| pt == w)
+            .map_or(vec![w.as_str()], |(_, en)| en.to_vec());
+        names = names
+            .iter()
+            .flat_map(|n| forms.iter().map(move |f| format!("{n} {f}").trim().to_string()))
+            .collect();
+    }
+    let title = if pope { "pope" } else { "king" };
+    let mut out = Vec::new();
+    for name in names {
+        if let Some(num) = numeral {
+            out.push(format!("{name} {num}"));
+            out.push(format!("{title} {name} {num}"));
+        }
+        out.push(format!("{title} {name}"));
+    }
+    out
+}
+
 /// Groups of spellings of one Arabic given name.
 const ARABIC: &[&[&str]] = &[
     // "maomé": the Portuguese labels of some Wikidata entries
@@ -73,7 +150,9 @@ pub fn named_by_first_word(country: &str) -> bool {
 /// and with the last.
 fn short_forms(words: &[&str], country: &str) -> Vec<String> {
     let n = words.len();
-    if n < 3 || words.iter().any(|w| PARTICLES.contains(w)) || FAMILY_FIRST.contains(&country) {
+    // a regnal name ("king charles iii") has no short form either
+    let regnal = words.iter().any(|w| is_numeral(&w.to_uppercase())) || matches!(words.first(), Some(&"king" | &"pope"));
+    if n < 3 || regnal || words.iter().any(|w| PARTICLES.contains(w)) || FAMILY_FIRST.contains(&country) {
         return Vec::new();
     }
     let first = words[0];
@@ -218,6 +297,19 @@ mod tests {
         assert!(s.contains(&"mohammed shia al sudani".to_string()), "{s:?}");
         let l = spellings("lai ching\u{2011}te", "TWN");
         assert!(l.contains(&"lai ching te".to_string()), "{l:?}");
+    }
+
+    #[test]
+    fn portuguese_labels_of_monarchs_and_popes_give_their_english_names() {
+        let c = english_forms("Carlos III do Reino Unido", "GBR");
+        for v in ["charles III", "king charles III", "king charles"] {
+            assert!(c.contains(&v.to_string()), "{c:?}");
+        }
+        assert!(english_forms("Papa Francisco", "VAT").contains(&"pope francis".to_string()));
+        assert!(english_forms("Leão XIV", "VAT").contains(&"pope leo XIV".to_string()));
+        assert_eq!(english_forms("Naruhito, Príncipe Herdeiro do Japão", "JPN"), ["Naruhito"]);
+        assert!(english_forms("Luiz Inácio Lula da Silva", "BRA").is_empty());
+        assert!(english_forms("Carlos, Conde de Flandres", "BEL").is_empty());
     }
 
     #[test]

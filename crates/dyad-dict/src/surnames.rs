@@ -53,12 +53,51 @@ pub fn add_surnames(
             n.1 += usize::from(*head);
         }
     }
+    // a phrase several people share beside their own label ("king charles" of Charles III and of
+    // the earlier Charleses) belongs to the one whose office began last
+    let latest = |roles: &str| -> String {
+        roles
+            .split(',')
+            .filter(|r| !r.split('@').next().unwrap_or("").ends_with("ELI"))
+            .filter_map(|r| r.split_once('@').map(|(_, p)| p.split('-').next().unwrap_or("").to_string()))
+            .max()
+            .unwrap_or_default()
+    };
+    let mut owner: HashMap<&str, (String, usize)> = HashMap::new();
+    for (i, (e, _)) in entries.iter().enumerate() {
+        let (Some(roles), Some(names)) = (e.get(1), e.get(2)) else { continue };
+        let since = latest(roles);
+        for p in names.split('|').skip(1) {
+            let o = owner.entry(p).or_insert_with(|| (since.clone(), i));
+            if since > o.0 {
+                *o = (since.clone(), i);
+            }
+        }
+    }
     let mut out: Vec<String> = Vec::with_capacity(entries.len());
-    for (e, head) in &entries {
+    for (i, (e, head)) in entries.iter().enumerate() {
         let (Some(kind), Some(roles), Some(names)) = (e.first(), e.get(1), e.get(2)) else {
             continue;
         };
-        let current = *kind == "person" && roles.split(',').any(recent_office);
+        let first = names.split('|').next().unwrap_or_default();
+        let kept: Vec<&str> = std::iter::once(first)
+            .chain(
+                names
+                    .split('|')
+                    .skip(1)
+                    .filter(|p| *p != first && owner.get(p).is_none_or(|o| o.1 == i)),
+            )
+            .collect();
+        let names = kept.join("|");
+        let names = names.as_str();
+        // a monarch's or pope's label ends in a regnal numeral or a country ("carlos xvi gustavo
+        // da suécia"): no surname
+        let regnal = names.split('|').next().is_some_and(|n| {
+            let w: Vec<&str> = n.split(' ').collect();
+            w.first() == Some(&"papa")
+                || w.iter().any(|w| w.len() <= 5 && !w.is_empty() && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
+        });
+        let current = *kind == "person" && !regnal && roles.split(',').any(recent_office);
         // the label's surname in its spellings ("zelenski", "zelensky"), not the last word of
         // a short form ("recep tayyip")
         let label_surname = names.split('|').next().and_then(|n| n.rsplit(' ').next());
