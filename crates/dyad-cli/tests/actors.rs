@@ -15,12 +15,12 @@ fn temp_file(name: &str, text: &str) -> PathBuf {
 }
 
 const USER_DICT: &str = "# a user's additions\n\
-actor\tgroup\tSDNREB\tRapid Support Forces|RSF\n\
+actor\tgroup\tSDNREB\tNorthern Sunrise Brigade|NSB\n\
 actor\tperson\tARMGOV@20180508-\tNikol Pashinyan|Pashinyan\n\
 agent\tMIL\twagner contractors\n\
 place\tregion\tZangezur Corridor\tZangezur\tARM\t39.2\t46.4\n";
 
-const RSF_DOC: &str = r#"{"id":"rsf","text":"The Rapid Support Forces attacked the army in Khartoum on Monday.","date":"2023-05-02"}"#;
+const RSF_DOC: &str = r#"{"id":"rsf","text":"The Northern Sunrise Brigade attacked the army in Khartoum on Monday.","date":"2023-05-02"}"#;
 
 #[test]
 fn user_dictionary_adds_actors_and_places() {
