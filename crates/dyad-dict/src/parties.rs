@@ -288,6 +288,9 @@ pub fn convert_parties(
             .iter()
             .filter(|ph| countries.get(*ph).is_some_and(|c| c.len() == 1))
             .filter(|ph| governed.contains_key(&id) || !taken.contains(*ph))
+            // three-letter acronyms are shared by too many bodies ("FDD": a Zambian party and
+            // Burundi's rebels): only a party that governed keeps one
+            .filter(|ph| governed.contains_key(&id) || ph.contains(' ') || ph.chars().count() > 3)
             .filter(|ph| seen.insert((*ph).clone()))
             .collect();
         if kept.is_empty() {
@@ -313,7 +316,8 @@ NZL,4,,Lab,New Zealand Labour Party,Labour Party,\n\
 GBR,5,,SNP,Scottish National Party,\"Scottish National Party / SNP\",\n\
 GBR,6,,Whig,Whigs,Whigs,1859\n\
 PER,7,,Mil,Military,Military,\n\
-RUS,8,,Yabloko,Yabloko,Apple,\n";
+RUS,8,,Yabloko,Yabloko,Apple,\n\
+ZMB,9,,FDD,Forum for Democracy and Development,Forum for Democracy and Development,\n";
     const WIKIDATA: &str = "country,partyfacts_id,wikidata_id,name,name_short,name_native\n\
 GBR,2,Q9626,Conservative and Unionist Party,,\n";
     const LEADERS: &str = "iso3,country,role,person,person_qid,start,end,party,end_cause\n\
