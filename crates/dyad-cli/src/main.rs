@@ -5,6 +5,7 @@ mod bench;
 mod code;
 mod dict;
 mod eval;
+mod ingest;
 mod parse;
 mod progress;
 mod read;
@@ -28,6 +29,8 @@ struct Cli {
 enum Command {
     /// Code documents into events (one JSON object per line).
     Code(code::CodeArgs),
+    /// Code documents and keep them with their events in a store (SQLite file; default ./dyad.db).
+    Ingest(ingest::IngestArgs),
     /// Print documents as dyad reads them (metadata, parsed dateline, body text), one JSON per line.
     Read(read::ReadArgs),
     /// Tag and parse documents (or a CoNLL-U file) into CoNLL-U.
@@ -62,6 +65,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(args) => code::run(args),
+        Command::Ingest(args) => ingest::run(args),
         Command::Read(args) => read::run(args),
         Command::Parse(args) => parse::run(args),
         Command::Eval { what } => eval::run(what),

@@ -78,8 +78,13 @@ pub fn english_forms(label: &str, country: &str) -> Vec<String> {
         // only the title after a comma ("Naruhito, Príncipe Herdeiro do Japão")
         // (one word only if it is no common given name: "Carlos, Conde de Flandres" is not "Carlos")
         let one_name = !base.contains(' ')
-            && (base.chars().count() < 6 || EXONYMS.iter().any(|(pt, _)| *pt == base.to_lowercase()));
-        return if base != label && !one_name { vec![base.to_string()] } else { Vec::new() };
+            && (base.chars().count() < 6
+                || EXONYMS.iter().any(|(pt, _)| *pt == base.to_lowercase()));
+        return if base != label && !one_name {
+            vec![base.to_string()]
+        } else {
+            Vec::new()
+        };
     }
     let given: Vec<&str> = words.iter().copied().filter(|w| !is_numeral(w)).collect();
     let numeral = numeral.and_then(|n| words.get(n)).copied();
@@ -93,7 +98,11 @@ pub fn english_forms(label: &str, country: &str) -> Vec<String> {
             .map_or(vec![w.as_str()], |(_, en)| en.to_vec());
         names = names
             .iter()
-            .flat_map(|n| forms.iter().map(move |f| format!("{n} {f}").trim().to_string()))
+            .flat_map(|n| {
+                forms
+                    .iter()
+                    .map(move |f| format!("{n} {f}").trim().to_string())
+            })
             .collect();
     }
     let title = if pope { "pope" } else { "king" };
@@ -151,8 +160,13 @@ pub fn named_by_first_word(country: &str) -> bool {
 fn short_forms(words: &[&str], country: &str) -> Vec<String> {
     let n = words.len();
     // a regnal name ("king charles iii") has no short form either
-    let regnal = words.iter().any(|w| is_numeral(&w.to_uppercase())) || matches!(words.first(), Some(&"king" | &"pope"));
-    if n < 3 || regnal || words.iter().any(|w| PARTICLES.contains(w)) || FAMILY_FIRST.contains(&country) {
+    let regnal = words.iter().any(|w| is_numeral(&w.to_uppercase()))
+        || matches!(words.first(), Some(&"king" | &"pope"));
+    if n < 3
+        || regnal
+        || words.iter().any(|w| PARTICLES.contains(w))
+        || FAMILY_FIRST.contains(&country)
+    {
         return Vec::new();
     }
     let first = words[0];
@@ -307,7 +321,10 @@ mod tests {
         }
         assert!(english_forms("Papa Francisco", "VAT").contains(&"pope francis".to_string()));
         assert!(english_forms("Leão XIV", "VAT").contains(&"pope leo XIV".to_string()));
-        assert_eq!(english_forms("Naruhito, Príncipe Herdeiro do Japão", "JPN"), ["Naruhito"]);
+        assert_eq!(
+            english_forms("Naruhito, Príncipe Herdeiro do Japão", "JPN"),
+            ["Naruhito"]
+        );
         assert!(english_forms("Luiz Inácio Lula da Silva", "BRA").is_empty());
         assert!(english_forms("Carlos, Conde de Flandres", "BEL").is_empty());
     }

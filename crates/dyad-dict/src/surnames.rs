@@ -59,13 +59,18 @@ pub fn add_surnames(
         roles
             .split(',')
             .filter(|r| !r.split('@').next().unwrap_or("").ends_with("ELI"))
-            .filter_map(|r| r.split_once('@').map(|(_, p)| p.split('-').next().unwrap_or("").to_string()))
+            .filter_map(|r| {
+                r.split_once('@')
+                    .map(|(_, p)| p.split('-').next().unwrap_or("").to_string())
+            })
             .max()
             .unwrap_or_default()
     };
     let mut owner: HashMap<&str, (String, usize)> = HashMap::new();
     for (i, (e, _)) in entries.iter().enumerate() {
-        let (Some(roles), Some(names)) = (e.get(1), e.get(2)) else { continue };
+        let (Some(roles), Some(names)) = (e.get(1), e.get(2)) else {
+            continue;
+        };
         let since = latest(roles);
         for p in names.split('|').skip(1) {
             let o = owner.entry(p).or_insert_with(|| (since.clone(), i));
@@ -95,7 +100,9 @@ pub fn add_surnames(
         let regnal = names.split('|').next().is_some_and(|n| {
             let w: Vec<&str> = n.split(' ').collect();
             w.first() == Some(&"papa")
-                || w.iter().any(|w| w.len() <= 5 && !w.is_empty() && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
+                || w.iter().any(|w| {
+                    w.len() <= 5 && !w.is_empty() && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+                })
         });
         let current = *kind == "person" && !regnal && roles.split(',').any(recent_office);
         // the label's surname in its spellings ("zelenski", "zelensky"), not the last word of

@@ -1,0 +1,139 @@
+//! `dyad ingest`: documents in, coded and kept in the store (`dyad-store`).
+//!
+//! A document already stored with the same id and text is skipped; the same id with other text
+//! is stored as a new version. Each document is written with its event mentions in one
+//! transaction, so an interrupted ingest loses nothing it reported as stored and rerunning the
+//! same command resumes where it stopped.
+
+use crate::progress::{Progress, Summary};
+use anyhow::{Context, Result};
+use dyad_code::{records::stable_hash, Pipeline};
+use dyad_ingest::Document;
+use dyad_store::{Admission, RunInfo, Store};
+use rayon::prelude::*;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub input: crate::InputArgs,
+    /// The store file (created if absent).
+    #[arg(long, default_value = "dyad.db")]
+    pub store: PathBuf,
+    /// Worker threads for coding (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Drop rows whose confidence is below this; default dyad's `MIN_CONFIDENCE`, 0 keeps every row.
+    #[arg(long)]
+    pub min_confidence: Option<f32>,
+    #[command(flatten)]
+    pub dict: crate::DictArgs,
+}
+
+/// Documents are coded in batches of this many, in parallel, and stored in input order.
+const BATCH: usize = 64;
+
+/// What an ingest did, beyond the coding summary.
+#[derive(Default)]
+struct Counts {
+    stored: usize,
+    versions: usize,
+    already: usize,
+}
+
+pub fn run(args: IngestArgs) -> Result<ExitCode> {
+    crate::code::configure_threads(args.threads);
+    args.dict.install()?;
+    let mut pipeline = Pipeline::new();
+    if let Some(min) = args.min_confidence {
+        pipeline = pipeline.with_min_confidence(min);
+    }
+    let mut store = Store::open(&args.store)?;
+    let options = serde_json::json!({
+        "min_confidence": args.min_confidence,
+        "dict": args.dict.dict.as_ref().map(|p| p.display().to_string()),
+    });
+    let run = store.begin_run(&RunInfo {
+        dyad_version: env!("CARGO_PKG_VERSION").to_string(),
+        options,
+    })?;
+    let progress = Progress::new("ingesting");
+    let mut summary = Summary::default();
+    let mut counts = Counts::default();
+    let mut batch: Vec<(Document, String, i64)> = Vec::with_capacity(BATCH);
+    let flush = |batch: &mut Vec<(Document, String, i64)>,
+                 summary: &mut Summary,
+                 counts: &mut Counts,
+                 store: &mut Store|
+     -> Result<()> {
+        let results: Vec<_> = batch
+            .par_iter()
+            .map(|(d, _, _)| pipeline.code_document(d))
+            .collect();
+        for ((doc, hash, version), r) in batch.iter().zip(results) {
+            store
+                .store_document(run, doc, hash, *version, &r.events)
+                .with_context(|| format!("storing document \"{}\" ({})", doc.id, doc.origin))?;
+            summary.coded += 1;
+            summary.sentences += r.sentences;
+            summary.events += r.events.len();
+            counts.stored += 1;
+            counts.versions += usize::from(*version > 1);
+        }
+        progress.advance(batch.len() as u64, summary);
+        batch.clear();
+        Ok(())
+    };
+    for item in args.input.documents() {
+        summary.read += 1;
+        let doc = match item {
+            Ok(doc) => doc,
+            Err(e) => {
+                summary.skipped += 1;
+                progress.println(&format!("error: {e} (skipped; the rest is stored)"));
+                continue;
+            }
+        };
+        summary.bytes += doc.text.len();
+        let hash = stable_hash(&[&doc.text]);
+        match store.admit(&doc.id, &hash)? {
+            Admission::AlreadyStored => counts.already += 1,
+            Admission::Store { version } => {
+                // a second version of an id within one batch waits for the first to be stored
+                if batch.iter().any(|(d, _, _)| d.id == doc.id) {
+                    flush(&mut batch, &mut summary, &mut counts, &mut store)?;
+                    let Admission::Store { version } = store.admit(&doc.id, &hash)? else {
+                        counts.already += 1;
+                        continue;
+                    };
+                    batch.push((doc, hash, version));
+                } else {
+                    batch.push((doc, hash, version));
+                }
+                if batch.len() == BATCH {
+                    flush(&mut batch, &mut summary, &mut counts, &mut store)?;
+                }
+            }
+        }
+    }
+    flush(&mut batch, &mut summary, &mut counts, &mut store)?;
+    store.finish_run(run)?;
+    progress.finish();
+    let held = store.counts()?;
+    eprintln!(
+        "{}: {} documents read: {} stored ({} new versions of stored ids), {} already stored, {} unreadable; {} event mentions; the store holds {} documents, {} runs, {} event mentions ({:.1} s)",
+        args.store.display(),
+        summary.read,
+        counts.stored,
+        counts.versions,
+        counts.already,
+        summary.skipped,
+        summary.events,
+        held.documents,
+        held.runs,
+        held.mentions,
+        progress.elapsed().as_secs_f64()
+    );
+    Ok(summary.exit_code())
+}

@@ -1,0 +1,69 @@
+//! `dyad ingest`: documents coded into the store, once; changed text is a new version; an
+//! unreadable line is reported and the rest stored.
+
+mod common;
+use common::{run_stdin, temp_dir};
+
+const DOCS: &str = r#"{"id":"a","text":"Russian forces shelled Kharkiv on Monday, Ukrainian officials said.","date":"2024-05-13"}
+{"id":"b","text":"The United Nations called on Armenia and Azerbaijan to resume peace talks.","date":"2025-03-03"}
+"#;
+
+fn ingest(store: &str, input: &str) -> (bool, String) {
+    let out = run_stdin(&["ingest", "--store", store, "-"], input.as_bytes());
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+#[test]
+fn a_second_ingest_of_the_same_documents_stores_nothing_new() {
+    let dir = temp_dir("ingest-twice");
+    let store = dir.join("events.db");
+    let store = store.to_str().expect("utf-8 path");
+    let (ok, first) = ingest(store, DOCS);
+    assert!(ok, "{first}");
+    assert!(first.contains("2 documents read: 2 stored"), "{first}");
+    let (ok, second) = ingest(store, DOCS);
+    assert!(ok, "{second}");
+    assert!(
+        second.contains("0 stored (0 new versions of stored ids), 2 already stored"),
+        "{second}"
+    );
+    assert!(
+        second.contains("the store holds 2 documents, 2 runs"),
+        "{second}"
+    );
+    // the same id with other text is a new version, not an overwrite
+    let changed = r#"{"id":"a","text":"Russian forces shelled Kharkiv on Tuesday, Ukrainian officials said.","date":"2024-05-14"}"#;
+    let (ok, third) = ingest(store, changed);
+    assert!(ok, "{third}");
+    assert!(
+        third.contains("1 stored (1 new versions of stored ids)"),
+        "{third}"
+    );
+    assert!(third.contains("the store holds 3 documents"), "{third}");
+}
+
+#[test]
+fn an_unreadable_line_is_reported_and_the_rest_is_stored() {
+    let dir = temp_dir("ingest-bad");
+    let store = dir.join("events.db");
+    let store = store.to_str().expect("utf-8 path");
+    let input = format!("{DOCS}{{not json\n");
+    let out = run_stdin(&["ingest", "--store", store, "-"], input.as_bytes());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("-:3:"), "{err}");
+    assert!(err.contains("2 stored"), "{err}");
+}
+
+#[test]
+fn a_file_that_is_not_a_store_is_refused() {
+    let dir = temp_dir("ingest-foreign");
+    let path = dir.join("notes.db");
+    std::fs::write(&path, "not a database\n".repeat(300)).expect("write");
+    let (ok, err) = ingest(path.to_str().expect("utf-8 path"), DOCS);
+    assert!(!ok);
+    assert!(err.contains("is not a dyad store"), "{err}");
+}

@@ -1,0 +1,48 @@
+//! dyad's event store: one SQLite file (WAL mode, no server) that keeps every document read,
+//! every coding run and every event mention, so that a collection can grow, be queried and be
+//! coded again after a dictionary change.
+//!
+//! # Design
+//!
+//! - **Documents are kept, never overwritten.** A document is identified by its id and the
+//!   hash of its text: the same id with the same text is already stored (skipped); the same id
+//!   with other text is a new *version* of it.
+//! - **Runs.** Every `dyad ingest` (and later `dyad recode`) is a run with the dyad version and
+//!   the options used; event mentions belong to a run, so re-coding adds a run and keeps the
+//!   old one for comparison.
+//! - **One transaction per document:** the document row and all its event mentions are
+//!   written together, so a crash or `kill -9` leaves no partial document and losing power
+//!   loses nothing already reported as stored (WAL with `synchronous=FULL`).
+//! - **Schema versions.** The file carries an application id (so a foreign SQLite file is
+//!   refused, not modified) and a schema version (`PRAGMA user_version`): an older store is
+//!   migrated on opening, a newer one is refused with a message saying so.
+//!
+//! See `ARCHITECTURE.md` ("The event store") for the tables.
+
+mod schema;
+mod store;
+
+pub use store::{Admission, DocumentKey, RunId, RunInfo, Store, StoreCounts};
+
+/// Why a store cannot be opened or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: {source}")]
+    Sqlite {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error(
+        "{path} is not a dyad store (another program's SQLite file); give another --store path"
+    )]
+    Foreign { path: String },
+    #[error("{path} is not a dyad store (not an SQLite file, or a damaged one); give another --store path")]
+    NotSqlite { path: String },
+    #[error("{path} was written by a newer dyad (store schema {found}; this dyad reads up to {supported}); use that dyad or a newer one")]
+    Newer {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+}

@@ -1,0 +1,54 @@
+//! The store's tables and their migrations.
+
+/// The schema this dyad writes. Bump it with a new entry in [`MIGRATIONS`].
+pub(crate) const SCHEMA_VERSION: i64 = 1;
+
+/// `PRAGMA application_id` of a dyad store ("dyad" in ASCII): tells a dyad store from any
+/// other SQLite file.
+pub(crate) const APPLICATION_ID: i64 = 0x6479_6164;
+
+/// The statements that bring a store from version `i` to `i + 1`.
+pub(crate) const MIGRATIONS: &[&str] = &[
+    // 0 -> 1: documents, runs, event mentions
+    "CREATE TABLE documents (
+        doc_key      INTEGER PRIMARY KEY,
+        id           TEXT NOT NULL,
+        version      INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        date         TEXT,
+        title        TEXT,
+        url          TEXT,
+        source       TEXT,
+        language     TEXT,
+        dateline     TEXT,   -- JSON of the parsed wire dateline
+        extra        TEXT,   -- JSON of the input fields dyad does not interpret
+        origin       TEXT,   -- JSON: file and line the document came from
+        text         TEXT NOT NULL,
+        stored_at    TEXT NOT NULL,
+        UNIQUE (id, version)
+    );
+    CREATE INDEX documents_hash ON documents (id, content_hash);
+    CREATE TABLE runs (
+        run_id       INTEGER PRIMARY KEY,
+        dyad_version TEXT NOT NULL,
+        options      TEXT NOT NULL,  -- JSON of the coding options
+        started_at   TEXT NOT NULL,
+        finished_at  TEXT,
+        documents    INTEGER NOT NULL DEFAULT 0,
+        mentions     INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE event_mentions (
+        mention_key    INTEGER PRIMARY KEY,
+        run_id         INTEGER NOT NULL REFERENCES runs (run_id),
+        doc_key        INTEGER NOT NULL REFERENCES documents (doc_key),
+        event_id       TEXT NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        event          TEXT,     -- PLOVER type
+        cameo          TEXT,
+        date           TEXT,
+        confidence     REAL,
+        record         TEXT NOT NULL  -- the CONTRACT.md event record, JSON
+    );
+    CREATE INDEX mentions_run_doc ON event_mentions (run_id, doc_key);
+    CREATE INDEX mentions_event ON event_mentions (run_id, event, date);",
+];

@@ -1,0 +1,117 @@
+//! The store keeps documents by id and text, refuses files that are not its own, and writes a
+//! document with its events all or nothing.
+
+use dyad_model::{Document, EventRecord};
+use dyad_store::{Admission, RunInfo, Store, StoreError};
+use std::path::PathBuf;
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dyad-store-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    let _ = std::fs::remove_file(&path);
+    path
+}
+
+fn doc(id: &str, text: &str) -> Document {
+    Document {
+        id: id.to_string(),
+        text: text.to_string(),
+        ..Default::default()
+    }
+}
+
+fn event(id: &str) -> EventRecord {
+    EventRecord {
+        event_id: id.to_string(),
+        ..Default::default()
+    }
+}
+
+fn run_info() -> RunInfo {
+    RunInfo {
+        dyad_version: "test".to_string(),
+        options: serde_json::json!({}),
+    }
+}
+
+#[test]
+fn the_same_text_is_stored_once_and_other_text_is_a_new_version() {
+    let path = temp("versions.db");
+    let mut store = Store::open(&path).expect("open");
+    let run = store.begin_run(&run_info()).expect("run");
+    assert_eq!(
+        store.admit("a", "h1").expect("admit"),
+        Admission::Store { version: 1 }
+    );
+    store
+        .store_document(run, &doc("a", "one"), "h1", 1, &[event("e1"), event("e2")])
+        .expect("store");
+    assert_eq!(
+        store.admit("a", "h1").expect("admit"),
+        Admission::AlreadyStored
+    );
+    assert_eq!(
+        store.admit("a", "h2").expect("admit"),
+        Admission::Store { version: 2 }
+    );
+    store.finish_run(run).expect("finish");
+    drop(store);
+    // reopening keeps everything
+    let store = Store::open(&path).expect("reopen");
+    let counts = store.counts().expect("counts");
+    assert_eq!((counts.documents, counts.runs, counts.mentions), (1, 1, 2));
+}
+
+#[test]
+fn another_programs_database_is_refused_untouched() {
+    let path = temp("foreign.db");
+    {
+        let conn = rusqlite_open(&path);
+        conn.execute_batch("CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('keep');")
+            .expect("foreign table");
+    }
+    let before = std::fs::read(&path).expect("read");
+    match Store::open(&path) {
+        Err(StoreError::Foreign { .. }) => {}
+        other => panic!("expected a foreign-file error, got {:?}", other.map(|_| ())),
+    }
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "the file was changed"
+    );
+}
+
+#[test]
+fn a_file_that_is_no_database_is_refused() {
+    let path = temp("text.db");
+    std::fs::write(
+        &path,
+        "these are someone's notes, not a database\n".repeat(200),
+    )
+    .expect("write");
+    match Store::open(&path) {
+        Err(e @ StoreError::NotSqlite { .. }) => {
+            assert!(e.to_string().contains("not a dyad store"))
+        }
+        other => panic!("expected a not-SQLite error, got {:?}", other.map(|_| ())),
+    }
+}
+
+#[test]
+fn a_newer_stores_schema_is_refused() {
+    let path = temp("newer.db");
+    drop(Store::open(&path).expect("create"));
+    rusqlite_open(&path)
+        .execute_batch("PRAGMA user_version = 99;")
+        .expect("bump");
+    match Store::open(&path) {
+        Err(e @ StoreError::Newer { .. }) => assert!(e.to_string().contains("newer dyad")),
+        other => panic!("expected a newer-schema error, got {:?}", other.map(|_| ())),
+    }
+}
+
+fn rusqlite_open(path: &std::path::Path) -> rusqlite::Connection {
+    rusqlite::Connection::open(path).expect("sqlite")
+}
