@@ -39,6 +39,7 @@ const BATCH: usize = 64;
 struct Counts {
     stored: usize,
     versions: usize,
+    copies: usize,
     already: usize,
 }
 
@@ -72,9 +73,10 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
             .map(|(d, _, _)| pipeline.code_document(d))
             .collect();
         for ((doc, hash, version), r) in batch.iter().zip(results) {
-            store
+            let stored = store
                 .store_document(run, doc, hash, *version, &r.events)
                 .with_context(|| format!("storing document \"{}\" ({})", doc.id, doc.origin))?;
+            counts.copies += usize::from(stored.copy_of.is_some());
             summary.coded += 1;
             summary.sentences += r.sentences;
             summary.events += r.events.len();
@@ -122,15 +124,17 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     progress.finish();
     let held = store.counts()?;
     eprintln!(
-        "{}: {} documents read: {} stored ({} new versions of stored ids), {} already stored, {} unreadable; {} event mentions; the store holds {} documents, {} runs, {} event mentions ({:.1} s)",
+        "{}: {} documents read: {} stored ({} new versions of stored ids, {} copies of stored articles), {} already stored, {} unreadable; {} event mentions; the store holds {} documents ({} articles), {} runs, {} event mentions ({:.1} s)",
         args.store.display(),
         summary.read,
         counts.stored,
         counts.versions,
+        counts.copies,
         counts.already,
         summary.skipped,
         summary.events,
         held.documents,
+        held.articles,
         held.runs,
         held.mentions,
         progress.elapsed().as_secs_f64()

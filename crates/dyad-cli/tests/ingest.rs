@@ -27,11 +27,11 @@ fn a_second_ingest_of_the_same_documents_stores_nothing_new() {
     let (ok, second) = ingest(store, DOCS);
     assert!(ok, "{second}");
     assert!(
-        second.contains("0 stored (0 new versions of stored ids), 2 already stored"),
+        second.contains("0 stored (0 new versions of stored ids, 0 copies of stored articles), 2 already stored"),
         "{second}"
     );
     assert!(
-        second.contains("the store holds 2 documents, 2 runs"),
+        second.contains("the store holds 2 documents (2 articles), 2 runs"),
         "{second}"
     );
     // the same id with other text is a new version, not an overwrite
@@ -39,7 +39,7 @@ fn a_second_ingest_of_the_same_documents_stores_nothing_new() {
     let (ok, third) = ingest(store, changed);
     assert!(ok, "{third}");
     assert!(
-        third.contains("1 stored (1 new versions of stored ids)"),
+        third.contains("1 stored (1 new versions of stored ids, 0 copies of stored articles)"),
         "{third}"
     );
     assert!(third.contains("the store holds 3 documents"), "{third}");
@@ -66,4 +66,26 @@ fn a_file_that_is_not_a_store_is_refused() {
     let (ok, err) = ingest(path.to_str().expect("utf-8 path"), DOCS);
     assert!(!ok);
     assert!(err.contains("is not a dyad store"), "{err}");
+}
+
+#[test]
+fn another_outlets_text_of_a_stored_story_is_a_copy() {
+    let dir = temp_dir("ingest-copies");
+    let store = dir.join("events.db");
+    let store = store.to_str().expect("utf-8 path");
+    let story = "Russian forces shelled the Ukrainian city of Kharkiv overnight, killing at least eight people and wounding dozens, regional governor Oleh Syniehubov said on Monday. The strikes hit residential buildings and a school in the north of the city, he said on Telegram, adding that rescue teams were still searching the rubble for survivors. Russia's defence ministry said its forces had struck military targets in the region.";
+    let reuters = serde_json::json!({"id": "reuters-1", "text": story, "date": "2024-05-13", "source": "Reuters"});
+    let ap = serde_json::json!({"id": "ap-7", "text": story.replace("at least eight", "at least nine").replace("dozens", "more than 30"), "date": "2024-05-13", "source": "AP"});
+    let other = serde_json::json!({"id": "afp-2", "text": "China's trade surplus widened in February as exports rose faster than expected, customs data showed on Friday, while imports fell for a third month as domestic demand stayed weak. Economists said the figures pointed to a recovery in global demand for electronics, but warned that new tariffs announced by Washington could weigh on shipments later this year.", "date": "2024-03-08"});
+    let input = format!("{reuters}\n{ap}\n{other}\n");
+    let (ok, err) = ingest(store, &input);
+    assert!(ok, "{err}");
+    assert!(
+        err.contains("3 stored (0 new versions of stored ids, 1 copies of stored articles)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the store holds 3 documents (2 articles)"),
+        "{err}"
+    );
 }

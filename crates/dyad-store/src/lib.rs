@@ -13,6 +13,9 @@
 //! - **One transaction per document:** the document row and all its event mentions are
 //!   written together, so a crash or `kill -9` leaves no partial document and losing power
 //!   loses nothing already reported as stored (WAL with `synchronous=FULL`).
+//! - **Copies.** A document whose text is nearly another stored document's (the same wire story
+//!   from another outlet: SimHash of 2-word shingles, see `simhash`) is recorded as a copy of
+//!   that article (`copy_of`), so that counts of articles are not inflated.
 //! - **Schema versions.** The file carries an application id (so a foreign SQLite file is
 //!   refused, not modified) and a schema version (`PRAGMA user_version`): an older store is
 //!   migrated on opening, a newer one is refused with a message saying so.
@@ -20,9 +23,10 @@
 //! See `ARCHITECTURE.md` ("The event store") for the tables.
 
 mod schema;
+mod simhash;
 mod store;
 
-pub use store::{Admission, DocumentKey, RunId, RunInfo, Store, StoreCounts};
+pub use store::{Admission, DocumentKey, RunId, RunInfo, Store, StoreCounts, StoredDocument};
 
 /// Why a store cannot be opened or written.
 #[derive(Debug, thiserror::Error)]

@@ -1,7 +1,7 @@
 //! The store's tables and their migrations.
 
 /// The schema this dyad writes. Bump it with a new entry in [`MIGRATIONS`].
-pub(crate) const SCHEMA_VERSION: i64 = 1;
+pub(crate) const SCHEMA_VERSION: i64 = 2;
 
 /// `PRAGMA application_id` of a dyad store ("dyad" in ASCII): tells a dyad store from any
 /// other SQLite file.
@@ -51,4 +51,13 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX mentions_run_doc ON event_mentions (run_id, doc_key);
     CREATE INDEX mentions_event ON event_mentions (run_id, event, date);",
+    // 1 -> 2: near-duplicate documents (the same article from several outlets)
+    "ALTER TABLE documents ADD COLUMN simhash INTEGER;
+    ALTER TABLE documents ADD COLUMN copy_of INTEGER REFERENCES documents (doc_key);
+    CREATE TABLE simhash_bands (
+        band    INTEGER NOT NULL,
+        value   INTEGER NOT NULL,
+        doc_key INTEGER NOT NULL REFERENCES documents (doc_key)
+    );
+    CREATE INDEX simhash_lookup ON simhash_bands (band, value);",
 ];

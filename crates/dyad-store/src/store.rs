@@ -1,6 +1,7 @@
 //! Opening a store, runs, and writing documents with their event mentions.
 
 use crate::schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
+use crate::simhash::{band, near, simhash, BANDS};
 use crate::StoreError;
 use dyad_model::{Document, EventRecord};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -37,10 +38,20 @@ pub enum Admission {
     AlreadyStored,
 }
 
+/// A document as stored: its key, and the article it is a copy of (another outlet's text of
+/// the same story), if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoredDocument {
+    pub key: DocumentKey,
+    pub copy_of: Option<DocumentKey>,
+}
+
 /// How much a store holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StoreCounts {
     pub documents: i64,
+    /// Documents that are no copy of another stored article.
+    pub articles: i64,
     pub runs: i64,
     pub mentions: i64,
 }
@@ -187,18 +198,23 @@ impl Store {
         content_hash: &str,
         version: i64,
         events: &[EventRecord],
-    ) -> Result<DocumentKey, StoreError> {
+    ) -> Result<StoredDocument, StoreError> {
         let path = self.path.clone();
         let err = |source| StoreError::Sqlite {
             path: path.clone(),
             source,
         };
         let json = |v: serde_json::Result<String>| v.unwrap_or_else(|_| "null".to_string());
+        let hash = simhash(&doc.text);
         let tx = self.conn.transaction().map_err(err)?;
+        let copy_of = match hash {
+            Some(h) => copy_of(&tx, &doc.id, h).map_err(err)?,
+            None => None,
+        };
         tx.execute(
             "INSERT INTO documents (id, version, content_hash, date, title, url, source, language,
-                                    dateline, extra, origin, text, stored_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                    dateline, extra, origin, text, stored_at, simhash, copy_of)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             params![
                 doc.id,
                 version,
@@ -215,10 +231,22 @@ impl Store {
                 json(serde_json::to_string(&doc.origin)),
                 doc.text,
                 now(),
+                hash.map(|h| h as i64),
+                copy_of,
             ],
         )
         .map_err(err)?;
         let key = tx.last_insert_rowid();
+        if let Some(h) = hash {
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO simhash_bands (band, value, doc_key) VALUES (?1, ?2, ?3)",
+                )
+                .map_err(err)?;
+            for i in 0..BANDS {
+                insert.execute(params![i, band(h, i), key]).map_err(err)?;
+            }
+        }
         {
             let mut insert = tx
                 .prepare_cached(
@@ -244,7 +272,10 @@ impl Store {
             }
         }
         tx.commit().map_err(err)?;
-        Ok(DocumentKey(key))
+        Ok(StoredDocument {
+            key: DocumentKey(key),
+            copy_of: copy_of.map(DocumentKey),
+        })
     }
 
     /// How many documents, runs and event mentions the store holds.
@@ -256,14 +287,80 @@ impl Store {
         };
         Ok(StoreCounts {
             documents: count("documents")?,
+            articles: count("documents WHERE copy_of IS NULL")?,
             runs: count("runs")?,
             mentions: count("event_mentions")?,
         })
     }
 }
 
+/// The article a document with this SimHash copies: the original of the nearest stored document
+/// of another id within the distance (found through the band index), if any.
+fn copy_of(tx: &rusqlite::Transaction<'_>, id: &str, hash: u64) -> rusqlite::Result<Option<i64>> {
+    let mut candidates = tx.prepare_cached(
+        "SELECT d.doc_key, d.simhash, coalesce(d.copy_of, d.doc_key)
+         FROM simhash_bands b JOIN documents d ON d.doc_key = b.doc_key
+         WHERE b.band = ?1 AND b.value = ?2 AND d.id <> ?3",
+    )?;
+    let mut best: Option<(u32, i64)> = None;
+    for i in 0..BANDS {
+        let rows = candidates.query_map(params![i, band(hash, i), id], |r| {
+            Ok((r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+        })?;
+        for row in rows {
+            let (other, original) = row?;
+            let other = other as u64;
+            if near(hash, other) {
+                let d = (hash ^ other).count_ones();
+                if best.is_none_or(|(bd, bo)| (d, original) < (bd, bo)) {
+                    best = Some((d, original));
+                }
+            }
+        }
+    }
+    Ok(best.map(|(_, original)| original))
+}
+
 /// The time now, RFC 3339 in UTC.
 fn now() -> String {
     chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_store_of_schema_1_is_migrated_and_keeps_its_documents() {
+        let dir = std::env::temp_dir().join(format!("dyad-store-unit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join("v1.db");
+        let _ = std::fs::remove_file(&path);
+        {
+            let conn = Connection::open(&path).expect("open");
+            conn.execute_batch(MIGRATIONS[0]).expect("schema 1");
+            conn.execute_batch(&format!(
+                "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = 1;"
+            ))
+            .expect("pragmas");
+            conn.execute(
+                "INSERT INTO documents (id, version, content_hash, text, stored_at)
+                 VALUES ('old', 1, 'h', 'text', 'then')",
+                [],
+            )
+            .expect("document");
+        }
+        let store = Store::open(&path).expect("migrate");
+        let version: i64 = store
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, SCHEMA_VERSION);
+        assert_eq!(store.counts().expect("counts").documents, 1);
+        assert_eq!(
+            store.admit("old", "h").expect("admit"),
+            Admission::AlreadyStored
+        );
+    }
 }
