@@ -9,6 +9,7 @@ mod ingest;
 mod parse;
 mod progress;
 mod read;
+mod runs;
 mod scoring;
 mod train;
 
@@ -31,6 +32,10 @@ enum Command {
     Code(code::CodeArgs),
     /// Code documents and keep them with their events in a store (SQLite file; default ./dyad.db).
     Ingest(ingest::IngestArgs),
+    /// Code every document of a store again, as a new run (after a dictionary or dyad update).
+    Recode(runs::RecodeArgs),
+    /// List the coding runs of a store with their counts (TSV).
+    Runs(runs::RunsArgs),
     /// Print documents as dyad reads them (metadata, parsed dateline, body text), one JSON per line.
     Read(read::ReadArgs),
     /// Tag and parse documents (or a CoNLL-U file) into CoNLL-U.
@@ -66,6 +71,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Code(args) => code::run(args),
         Command::Ingest(args) => ingest::run(args),
+        Command::Recode(args) => runs::recode(args),
+        Command::Runs(args) => runs::runs(args),
         Command::Read(args) => read::run(args),
         Command::Parse(args) => parse::run(args),
         Command::Eval { what } => eval::run(what),

@@ -89,3 +89,34 @@ fn another_outlets_text_of_a_stored_story_is_a_copy() {
         "{err}"
     );
 }
+
+#[test]
+fn recoding_adds_a_run_that_finds_the_same_events_with_the_same_binary() {
+    let dir = temp_dir("recode");
+    let store = dir.join("events.db");
+    let store = store.to_str().expect("utf-8 path");
+    let (ok, err) = ingest(store, DOCS);
+    assert!(ok, "{err}");
+    let out = run_stdin(&["recode", "--store", store], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run_stdin(&["runs", "--store", store], b"");
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    // documents and mentions of the ingest run and of the re-coding run
+    assert_eq!(rows[0][4..6], rows[1][4..6], "{text}");
+    assert_ne!(rows[0][5], "0", "{text}");
+    // a store that does not exist is not created by `runs`
+    let missing = dir.join("missing.db");
+    let out = run_stdin(&["runs", "--store", missing.to_str().expect("utf-8")], b"");
+    assert!(!out.status.success());
+    assert!(!missing.exists());
+}

@@ -26,7 +26,9 @@ mod schema;
 mod simhash;
 mod store;
 
-pub use store::{Admission, DocumentKey, RunId, RunInfo, Store, StoreCounts, StoredDocument};
+pub use store::{
+    Admission, DocumentKey, RunId, RunInfo, RunSummary, Store, StoreCounts, StoredDocument,
+};
 
 /// Why a store cannot be opened or written.
 #[derive(Debug, thiserror::Error)]

@@ -29,6 +29,20 @@ pub struct RunInfo {
     pub options: serde_json::Value,
 }
 
+/// A run as `dyad runs` lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunSummary {
+    pub id: RunId,
+    pub dyad_version: String,
+    /// The coding options, JSON.
+    pub options: String,
+    pub started_at: String,
+    /// None while the run is going on, or if it was interrupted.
+    pub finished_at: Option<String>,
+    pub documents: i64,
+    pub mentions: i64,
+}
+
 /// What to do with a document read from input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Admission {
@@ -247,35 +261,99 @@ impl Store {
                 insert.execute(params![i, band(h, i), key]).map_err(err)?;
             }
         }
-        {
-            let mut insert = tx
-                .prepare_cached(
-                    "INSERT INTO event_mentions (run_id, doc_key, event_id, sentence_index, event,
-                                                 cameo, date, confidence, record)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                )
-                .map_err(err)?;
-            for e in events {
-                insert
-                    .execute(params![
-                        run.0,
-                        key,
-                        e.event_id,
-                        e.sentence_index as i64,
-                        e.plover.event,
-                        e.cameo,
-                        e.date,
-                        f64::from(e.confidence),
-                        json(serde_json::to_string(e)),
-                    ])
-                    .map_err(err)?;
-            }
-        }
+        insert_mentions(&tx, run, key, events).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(StoredDocument {
             key: DocumentKey(key),
             copy_of: copy_of.map(DocumentKey),
         })
+    }
+
+    /// Stores the event mentions of an already stored document for a run (re-coding), all or
+    /// nothing.
+    pub fn store_mentions(
+        &mut self,
+        run: RunId,
+        key: DocumentKey,
+        events: &[EventRecord],
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let err = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(err)?;
+        insert_mentions(&tx, run, key.0, events).map_err(err)?;
+        tx.commit().map_err(err)
+    }
+
+    /// The keys of every stored document version, in the order they were stored.
+    pub fn document_keys(&self) -> Result<Vec<DocumentKey>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT doc_key FROM documents ORDER BY doc_key")
+            .map_err(|e| self.err(e))?;
+        let keys = stmt
+            .query_map([], |r| r.get(0).map(DocumentKey))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| self.err(e))?;
+        Ok(keys)
+    }
+
+    /// A stored document as it was read.
+    pub fn document(&self, key: DocumentKey) -> Result<Document, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT id, text, date, title, url, source, language, dateline, extra, origin
+                 FROM documents WHERE doc_key = ?1",
+                params![key.0],
+                |r| {
+                    let json_of = |i: usize| -> rusqlite::Result<Option<String>> { r.get(i) };
+                    Ok(Document {
+                        id: r.get(0)?,
+                        text: r.get(1)?,
+                        date: r.get::<_, Option<String>>(2)?.and_then(|d| d.parse().ok()),
+                        title: r.get(3)?,
+                        url: r.get(4)?,
+                        source: r.get(5)?,
+                        language: r.get(6)?,
+                        dateline: json_of(7)?.and_then(|j| serde_json::from_str(&j).ok()),
+                        extra: json_of(8)?
+                            .and_then(|j| serde_json::from_str(&j).ok())
+                            .unwrap_or_default(),
+                        origin: json_of(9)?
+                            .and_then(|j| serde_json::from_str(&j).ok())
+                            .unwrap_or_default(),
+                    })
+                },
+            )
+            .map_err(|e| self.err(e))
+    }
+
+    /// Every run, oldest first.
+    pub fn runs(&self) -> Result<Vec<RunSummary>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT run_id, dyad_version, options, started_at, finished_at, documents, mentions
+                 FROM runs ORDER BY run_id",
+            )
+            .map_err(|e| self.err(e))?;
+        let runs = stmt
+            .query_map([], |r| {
+                Ok(RunSummary {
+                    id: RunId(r.get(0)?),
+                    dyad_version: r.get(1)?,
+                    options: r.get(2)?,
+                    started_at: r.get(3)?,
+                    finished_at: r.get(4)?,
+                    documents: r.get(5)?,
+                    mentions: r.get(6)?,
+                })
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| self.err(e))?;
+        Ok(runs)
     }
 
     /// How many documents, runs and event mentions the store holds.
@@ -292,6 +370,34 @@ impl Store {
             mentions: count("event_mentions")?,
         })
     }
+}
+
+/// Inserts a document's event mentions of a run.
+fn insert_mentions(
+    tx: &rusqlite::Transaction<'_>,
+    run: RunId,
+    key: i64,
+    events: &[EventRecord],
+) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO event_mentions (run_id, doc_key, event_id, sentence_index, event,
+                                     cameo, date, confidence, record)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for e in events {
+        insert.execute(params![
+            run.0,
+            key,
+            e.event_id,
+            e.sentence_index as i64,
+            e.plover.event,
+            e.cameo,
+            e.date,
+            f64::from(e.confidence),
+            serde_json::to_string(e).unwrap_or_else(|_| "null".to_string()),
+        ])?;
+    }
+    Ok(())
 }
 
 /// The article a document with this SimHash copies: the original of the nearest stored document

@@ -115,3 +115,25 @@ fn a_newer_stores_schema_is_refused() {
 fn rusqlite_open(path: &std::path::Path) -> rusqlite::Connection {
     rusqlite::Connection::open(path).expect("sqlite")
 }
+
+#[test]
+fn a_stored_document_reads_back_as_it_was_read() {
+    let path = temp("roundtrip.db");
+    let mut store = Store::open(&path).expect("open");
+    let run = store.begin_run(&run_info()).expect("run");
+    let mut d = doc("r", "Text of the story.");
+    d.date = chrono::NaiveDate::from_ymd_opt(2024, 5, 13);
+    d.title = Some("A title".to_string());
+    d.source = Some("Reuters".to_string());
+    d.extra
+        .insert("section".to_string(), serde_json::json!("world"));
+    let stored = store.store_document(run, &d, "h", 1, &[]).expect("store");
+    let back = store.document(stored.key).expect("read back");
+    assert_eq!(back.id, d.id);
+    assert_eq!(back.text, d.text);
+    assert_eq!(back.date, d.date);
+    assert_eq!(back.title, d.title);
+    assert_eq!(back.source, d.source);
+    assert_eq!(back.extra, d.extra);
+    assert_eq!(store.document_keys().expect("keys"), vec![stored.key]);
+}
