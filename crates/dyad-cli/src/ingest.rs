@@ -27,6 +27,10 @@ pub struct IngestArgs {
     /// Drop rows whose confidence is below this; default dyad's `MIN_CONFIDENCE`, 0 keeps every row.
     #[arg(long)]
     pub min_confidence: Option<f32>,
+    /// Event mentions of one type with compatible sides and places merge into one event when
+    /// their dates are at most this many days apart.
+    #[arg(long, default_value_t = 1)]
+    pub merge_days: i64,
     #[command(flatten)]
     pub dict: crate::DictArgs,
 }
@@ -50,9 +54,12 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     if let Some(min) = args.min_confidence {
         pipeline = pipeline.with_min_confidence(min);
     }
-    let mut store = Store::open(&args.store)?;
+    let mut store = Store::open(&args.store)?.with_merge_rule(dyad_store::MergeRule {
+        days: args.merge_days.max(0),
+    });
     let options = serde_json::json!({
         "min_confidence": args.min_confidence,
+        "merge_days": args.merge_days,
         "dict": args.dict.dict.as_ref().map(|p| p.display().to_string()),
     });
     let run = store.begin_run(&RunInfo {
@@ -124,7 +131,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     progress.finish();
     let held = store.counts()?;
     eprintln!(
-        "{}: {} documents read: {} stored ({} new versions of stored ids, {} copies of stored articles), {} already stored, {} unreadable; {} event mentions; the store holds {} documents ({} articles), {} runs, {} event mentions ({:.1} s)",
+        "{}: {} documents read: {} stored ({} new versions of stored ids, {} copies of stored articles), {} already stored, {} unreadable; {} event mentions; the store holds {} documents ({} articles), {} runs, {} event mentions, {} merged events ({:.1} s)",
         args.store.display(),
         summary.read,
         counts.stored,
@@ -137,6 +144,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
         held.articles,
         held.runs,
         held.mentions,
+        held.events,
         progress.elapsed().as_secs_f64()
     );
     Ok(summary.exit_code())

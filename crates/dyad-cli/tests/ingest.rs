@@ -120,3 +120,21 @@ fn recoding_adds_a_run_that_finds_the_same_events_with_the_same_binary() {
     assert!(!out.status.success());
     assert!(!missing.exists());
 }
+
+#[test]
+fn three_agencies_reports_of_one_shelling_are_one_event() {
+    let dir = temp_dir("merge");
+    let store = dir.join("events.db");
+    let store = store.to_str().expect("utf-8 path");
+    let input = r#"{"id":"reuters-1","source":"Reuters","date":"2024-05-13","text":"Russian forces shelled the city of Kharkiv on Monday, killing four civilians, Ukrainian officials said."}
+{"id":"ap-1","source":"AP","date":"2024-05-13","text":"Russian troops bombarded Kharkiv on Monday, regional officials said, adding that four people were killed."}
+{"id":"afp-1","source":"AFP","date":"2024-05-14","text":"Russian forces shelled Kharkiv on Monday, killing four people, the regional governor said on Tuesday."}
+{"id":"reuters-9","source":"Reuters","date":"2024-05-13","text":"Ukrainian drones attacked an oil depot in Russia's Belgorod region on Monday, the regional governor said."}
+{"id":"reuters-10","source":"Reuters","date":"2024-05-20","text":"Russian forces shelled Kharkiv on Monday, killing two people, Ukrainian officials said."}
+"#;
+    let (ok, err) = ingest(store, input);
+    assert!(ok, "{err}");
+    // the Kharkiv shelling of the 13th (three agencies), the drone attack on Belgorod the same
+    // day (other sides), the shelling a week later (another date)
+    assert!(err.contains(", 3 merged events"), "{err}");
+}

@@ -16,18 +16,25 @@
 //! - **Copies.** A document whose text is nearly another stored document's (the same wire story
 //!   from another outlet: SimHash of 2-word shingles, see `simhash`) is recorded as a copy of
 //!   that article (`copy_of`), so that counts of articles are not inflated.
+//! - **Events, not reports.** Each stored mention is merged into the event of its run that
+//!   describes the same happening (same type, compatible sides, dates within a window,
+//!   compatible places: see `merge`), incrementally; an event counts its mentions, outlets and
+//!   articles.
 //! - **Schema versions.** The file carries an application id (so a foreign SQLite file is
 //!   refused, not modified) and a schema version (`PRAGMA user_version`): an older store is
 //!   migrated on opening, a newer one is refused with a message saying so.
 //!
 //! See `ARCHITECTURE.md` ("The event store") for the tables.
 
+mod merge;
 mod schema;
 mod simhash;
 mod store;
 
+pub use merge::MergeRule;
 pub use store::{
-    Admission, DocumentKey, RunId, RunInfo, RunSummary, Store, StoreCounts, StoredDocument,
+    Admission, DocumentKey, MergedEvent, RunId, RunInfo, RunSummary, Store, StoreCounts,
+    StoredDocument,
 };
 
 /// Why a store cannot be opened or written.

@@ -1,7 +1,7 @@
 //! The store's tables and their migrations.
 
 /// The schema this dyad writes. Bump it with a new entry in [`MIGRATIONS`].
-pub(crate) const SCHEMA_VERSION: i64 = 2;
+pub(crate) const SCHEMA_VERSION: i64 = 3;
 
 /// `PRAGMA application_id` of a dyad store ("dyad" in ASCII): tells a dyad store from any
 /// other SQLite file.
@@ -60,4 +60,22 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         doc_key INTEGER NOT NULL REFERENCES documents (doc_key)
     );
     CREATE INDEX simhash_lookup ON simhash_bands (band, value);",
+    // 2 -> 3: merged events (mentions stored before have none until `dyad recode`)
+    "CREATE TABLE events (
+        event_key      INTEGER PRIMARY KEY,
+        run_id         INTEGER NOT NULL REFERENCES runs (run_id),
+        event          TEXT NOT NULL,  -- PLOVER type
+        date           TEXT,           -- the earliest mention's date
+        last_date      TEXT,
+        merge_key      TEXT NOT NULL,  -- JSON: the first mention's sides, date and place
+        representative INTEGER,        -- the first mention (mention_key)
+        num_mentions   INTEGER NOT NULL DEFAULT 0,
+        num_sources    INTEGER NOT NULL DEFAULT 0,
+        num_articles   INTEGER NOT NULL DEFAULT 0,
+        first_seen     TEXT,           -- publication dates of the earliest and latest report
+        last_seen      TEXT
+    );
+    CREATE INDEX events_lookup ON events (run_id, event, date);
+    ALTER TABLE event_mentions ADD COLUMN merged_event INTEGER REFERENCES events (event_key);
+    CREATE INDEX mentions_merged ON event_mentions (merged_event);",
 ];

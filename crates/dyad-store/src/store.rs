@@ -1,5 +1,6 @@
 //! Opening a store, runs, and writing documents with their event mentions.
 
+use crate::merge::{window, Key, MergeRule};
 use crate::schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 use crate::simhash::{band, near, simhash, BANDS};
 use crate::StoreError;
@@ -11,6 +12,7 @@ use std::path::Path;
 pub struct Store {
     conn: Connection,
     path: String,
+    merge: MergeRule,
 }
 
 /// A coding run's id.
@@ -27,6 +29,21 @@ pub struct RunInfo {
     pub dyad_version: String,
     /// The coding options, as JSON.
     pub options: serde_json::Value,
+}
+
+/// An event merged from the mentions of one happening.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergedEvent {
+    pub key: i64,
+    /// PLOVER type.
+    pub event: String,
+    pub date: Option<String>,
+    pub last_date: Option<String>,
+    pub num_mentions: i64,
+    /// Outlets (a document's source, else its id).
+    pub num_sources: i64,
+    /// Articles (copies of one article count once).
+    pub num_articles: i64,
 }
 
 /// A run as `dyad runs` lists it.
@@ -68,6 +85,8 @@ pub struct StoreCounts {
     pub articles: i64,
     pub runs: i64,
     pub mentions: i64,
+    /// Merged events, all runs.
+    pub events: i64,
 }
 
 impl Store {
@@ -79,7 +98,11 @@ impl Store {
             path: name.clone(),
             source,
         })?;
-        let mut store = Store { conn, path: name };
+        let mut store = Store {
+            conn,
+            path: name,
+            merge: MergeRule::default(),
+        };
         store.prepare()?;
         Ok(store)
     }
@@ -150,6 +173,12 @@ impl Store {
             })?;
         }
         tx.commit().map_err(|e| self.err(e))
+    }
+
+    /// Sets how event mentions are merged into events from now on.
+    pub fn with_merge_rule(mut self, rule: MergeRule) -> Store {
+        self.merge = rule;
+        self
     }
 
     /// Starts a coding run.
@@ -261,7 +290,7 @@ impl Store {
                 insert.execute(params![i, band(h, i), key]).map_err(err)?;
             }
         }
-        insert_mentions(&tx, run, key, events).map_err(err)?;
+        insert_mentions(&tx, run, key, events, self.merge).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(StoredDocument {
             key: DocumentKey(key),
@@ -283,7 +312,7 @@ impl Store {
             source,
         };
         let tx = self.conn.transaction().map_err(err)?;
-        insert_mentions(&tx, run, key.0, events).map_err(err)?;
+        insert_mentions(&tx, run, key.0, events, self.merge).map_err(err)?;
         tx.commit().map_err(err)
     }
 
@@ -330,6 +359,32 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// The merged events of a run, in date order.
+    pub fn merged_events(&self, run: RunId) -> Result<Vec<MergedEvent>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT event_key, event, date, last_date, num_mentions, num_sources, num_articles
+                 FROM events WHERE run_id = ?1 ORDER BY date, event_key",
+            )
+            .map_err(|e| self.err(e))?;
+        let events = stmt
+            .query_map(params![run.0], |r| {
+                Ok(MergedEvent {
+                    key: r.get(0)?,
+                    event: r.get(1)?,
+                    date: r.get(2)?,
+                    last_date: r.get(3)?,
+                    num_mentions: r.get(4)?,
+                    num_sources: r.get(5)?,
+                    num_articles: r.get(6)?,
+                })
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| self.err(e))?;
+        Ok(events)
+    }
+
     /// Every run, oldest first.
     pub fn runs(&self) -> Result<Vec<RunSummary>, StoreError> {
         let mut stmt = self
@@ -368,16 +423,18 @@ impl Store {
             articles: count("documents WHERE copy_of IS NULL")?,
             runs: count("runs")?,
             mentions: count("event_mentions")?,
+            events: count("events")?,
         })
     }
 }
 
-/// Inserts a document's event mentions of a run.
+/// Inserts a document's event mentions of a run, each merged into its event.
 fn insert_mentions(
     tx: &rusqlite::Transaction<'_>,
     run: RunId,
     key: i64,
     events: &[EventRecord],
+    rule: MergeRule,
 ) -> rusqlite::Result<()> {
     let mut insert = tx.prepare_cached(
         "INSERT INTO event_mentions (run_id, doc_key, event_id, sentence_index, event,
@@ -396,7 +453,83 @@ fn insert_mentions(
             f64::from(e.confidence),
             serde_json::to_string(e).unwrap_or_else(|_| "null".to_string()),
         ])?;
+        let mention = tx.last_insert_rowid();
+        merge_mention(tx, run, mention, &Key::of(e), rule)?;
     }
+    Ok(())
+}
+
+/// Attaches a stored mention to the compatible event of its run nearest in date, or starts an
+/// event with it (see `merge`), and updates that event's counts.
+fn merge_mention(
+    tx: &rusqlite::Transaction<'_>,
+    run: RunId,
+    mention: i64,
+    key: &Key,
+    rule: MergeRule,
+) -> rusqlite::Result<()> {
+    let mut best: Option<(i64, i64)> = None;
+    if let Some(date) = &key.date {
+        let (lo, hi) = window(date, rule);
+        let mut candidates = tx.prepare_cached(
+            "SELECT event_key, merge_key FROM events
+             WHERE run_id = ?1 AND event = ?2 AND date >= ?3 AND date <= ?4
+             ORDER BY event_key",
+        )?;
+        let rows = candidates.query_map(params![run.0, key.event, lo, hi], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
+        for row in rows {
+            let (event, merge_key) = row?;
+            let Ok(other) = serde_json::from_str::<Key>(&merge_key) else {
+                continue;
+            };
+            if let Some(days) = key.distance(&other, rule) {
+                if best.is_none_or(|(d, _)| days < d) {
+                    best = Some((days, event));
+                }
+            }
+        }
+    }
+    let event = match best {
+        Some((_, event)) => event,
+        None => {
+            tx.execute(
+                "INSERT INTO events (run_id, event, date, last_date, merge_key, representative)
+                 VALUES (?1, ?2, ?3, ?3, ?4, ?5)",
+                params![
+                    run.0,
+                    key.event,
+                    key.date,
+                    serde_json::to_string(key).unwrap_or_default(),
+                    mention
+                ],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    tx.execute(
+        "UPDATE event_mentions SET merged_event = ?1 WHERE mention_key = ?2",
+        params![event, mention],
+    )?;
+    tx.execute(
+        "UPDATE events SET
+           date = CASE WHEN ?2 IS NOT NULL AND (date IS NULL OR ?2 < date) THEN ?2 ELSE date END,
+           last_date = CASE WHEN ?2 IS NOT NULL AND (last_date IS NULL OR ?2 > last_date) THEN ?2 ELSE last_date END,
+           num_mentions = (SELECT count(*) FROM event_mentions WHERE merged_event = ?1),
+           num_articles = (SELECT count(DISTINCT coalesce(d.copy_of, d.doc_key))
+                           FROM event_mentions m JOIN documents d ON d.doc_key = m.doc_key
+                           WHERE m.merged_event = ?1),
+           num_sources = (SELECT count(DISTINCT coalesce(d.source, d.id))
+                          FROM event_mentions m JOIN documents d ON d.doc_key = m.doc_key
+                          WHERE m.merged_event = ?1),
+           first_seen = (SELECT min(d.date) FROM event_mentions m JOIN documents d
+                         ON d.doc_key = m.doc_key WHERE m.merged_event = ?1),
+           last_seen = (SELECT max(d.date) FROM event_mentions m JOIN documents d
+                        ON d.doc_key = m.doc_key WHERE m.merged_event = ?1)
+         WHERE event_key = ?1",
+        params![event, key.date],
+    )?;
     Ok(())
 }
 

@@ -137,3 +137,167 @@ fn a_stored_document_reads_back_as_it_was_read() {
     assert_eq!(back.extra, d.extra);
     assert_eq!(store.document_keys().expect("keys"), vec![stored.key]);
 }
+
+/// An event record with the fields merging reads.
+fn report(
+    id: &str,
+    event: &str,
+    source: &str,
+    target: &str,
+    date: &str,
+    admin1: Option<&str>,
+) -> EventRecord {
+    let actor = |code: &str| dyad_model::ActorRef {
+        code: code.to_string(),
+        country: Some(code[..3].to_string()),
+        sector: (code.len() > 3).then(|| code[3..].to_string()),
+        ..Default::default()
+    };
+    EventRecord {
+        event_id: id.to_string(),
+        plover: dyad_model::Plover {
+            event: event.to_string(),
+            ..Default::default()
+        },
+        source: vec![actor(source)],
+        target: vec![actor(target)],
+        date: Some(date.to_string()),
+        date_precision: Some("day".to_string()),
+        location: admin1.map(|a| dyad_model::Location {
+            name: a.to_string(),
+            country: Some("UKR".to_string()),
+            lat: None,
+            lon: None,
+            geonameid: None,
+            precision: "city".to_string(),
+            admin1: Some(a.to_string()),
+        }),
+        ..Default::default()
+    }
+}
+
+fn outlet(id: &str, source: &str, text: &str) -> Document {
+    Document {
+        source: Some(source.to_string()),
+        ..doc(id, text)
+    }
+}
+
+#[test]
+fn reports_of_one_happening_from_three_agencies_are_one_event_and_others_are_not() {
+    let path = temp("merge.db");
+    let mut store = Store::open(&path).expect("open");
+    let run = store.begin_run(&run_info()).expect("run");
+    let reports = [
+        // the same shelling of Kharkiv, told by three agencies on consecutive days
+        (
+            "reuters-1",
+            "Reuters",
+            report(
+                "r1",
+                "ASSAULT",
+                "RUSMIL",
+                "UKR",
+                "2024-05-13",
+                Some("Kharkiv"),
+            ),
+        ),
+        (
+            "ap-1",
+            "AP",
+            report("a1", "ASSAULT", "RUS", "UKRCVL", "2024-05-13", None),
+        ),
+        (
+            "afp-1",
+            "AFP",
+            report(
+                "f1",
+                "ASSAULT",
+                "RUSMIL",
+                "UKR",
+                "2024-05-14",
+                Some("Kharkiv"),
+            ),
+        ),
+        // the same day and sides, but in Odesa: another attack
+        (
+            "reuters-2",
+            "Reuters",
+            report(
+                "r2",
+                "ASSAULT",
+                "RUSMIL",
+                "UKR",
+                "2024-05-13",
+                Some("Odesa"),
+            ),
+        ),
+        // the same day and sides, another kind of event
+        (
+            "ap-2",
+            "AP",
+            report("a2", "THREATEN", "RUSGOV", "UKR", "2024-05-13", None),
+        ),
+        // a follow-up a week later
+        (
+            "reuters-3",
+            "Reuters",
+            report(
+                "r3",
+                "ASSAULT",
+                "RUSMIL",
+                "UKR",
+                "2024-05-20",
+                Some("Kharkiv"),
+            ),
+        ),
+    ];
+    for (k, (id, agency, record)) in reports.iter().enumerate() {
+        let text = format!("report {k}");
+        store
+            .store_document(
+                run,
+                &outlet(id, agency, &text),
+                &format!("h{k}"),
+                1,
+                std::slice::from_ref(record),
+            )
+            .expect("store");
+    }
+    let events = store.merged_events(run).expect("events");
+    let summary: Vec<(String, Option<String>, i64, i64)> = events
+        .iter()
+        .map(|e| {
+            (
+                e.event.clone(),
+                e.date.clone(),
+                e.num_mentions,
+                e.num_sources,
+            )
+        })
+        .collect();
+    assert_eq!(events.len(), 4, "{summary:?}");
+    let kharkiv = &events[0];
+    assert_eq!(
+        (
+            kharkiv.event.as_str(),
+            kharkiv.date.as_deref(),
+            kharkiv.last_date.as_deref()
+        ),
+        ("ASSAULT", Some("2024-05-13"), Some("2024-05-14")),
+        "{summary:?}"
+    );
+    assert_eq!(
+        (
+            kharkiv.num_mentions,
+            kharkiv.num_sources,
+            kharkiv.num_articles
+        ),
+        (3, 3, 3),
+        "{summary:?}"
+    );
+    assert!(
+        events[1..].iter().all(|e| e.num_mentions == 1),
+        "{summary:?}"
+    );
+}
