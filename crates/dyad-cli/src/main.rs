@@ -5,6 +5,7 @@ mod bench;
 mod code;
 mod dict;
 mod eval;
+mod events;
 mod ingest;
 mod parse;
 mod progress;
@@ -32,6 +33,10 @@ enum Command {
     Code(code::CodeArgs),
     /// Code documents and keep them with their events in a store (SQLite file; default ./dyad.db).
     Ingest(ingest::IngestArgs),
+    /// The event mentions (or merged events) of a store, filtered: a table, JSON lines or CSV.
+    Events(events::EventsArgs),
+    /// Counts of a store's event mentions by type, country and month.
+    Stats(events::StatsArgs),
     /// Code every document of a store again, as a new run (after a dictionary or dyad update).
     Recode(runs::RecodeArgs),
     /// List the coding runs of a store with their counts (TSV).
@@ -72,6 +77,8 @@ fn main() -> ExitCode {
         Command::Code(args) => code::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Recode(args) => runs::recode(args),
+        Command::Events(args) => events::events(args),
+        Command::Stats(args) => events::stats(args),
         Command::Runs(args) => runs::runs(args),
         Command::Read(args) => read::run(args),
         Command::Parse(args) => parse::run(args),

@@ -138,3 +138,48 @@ fn three_agencies_reports_of_one_shelling_are_one_event() {
     // day (other sides), the shelling a week later (another date)
     assert!(err.contains(", 3 merged events"), "{err}");
 }
+
+#[test]
+fn events_are_read_back_filtered_merged_and_counted() {
+    let dir = temp_dir("events");
+    let store = dir.join("events.db");
+    let store = store.to_str().expect("utf-8 path");
+    let input = r#"{"id":"reuters-1","source":"Reuters","date":"2024-05-13","text":"Russian forces shelled the city of Kharkiv on Monday, killing four civilians, Ukrainian officials said."}
+{"id":"ap-1","source":"AP","date":"2024-05-13","text":"Russian troops bombarded Kharkiv on Monday, regional officials said, adding that four people were killed."}
+{"id":"reuters-9","source":"Reuters","date":"2024-05-13","text":"Ukrainian drones attacked an oil depot in Russia's Belgorod region on Monday, the regional governor said."}
+"#;
+    let (ok, err) = ingest(store, input);
+    assert!(ok, "{err}");
+    let lines = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["events", "--store", store];
+        all.extend_from_slice(args);
+        let out = run_stdin(&all, b"");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    // merged: the shelling once, with its two outlets
+    let merged = lines(&["--merged", "--format", "csv", "--actor", "RUS"]);
+    assert_eq!(merged.len(), 2, "{merged:?}");
+    let fields: Vec<&str> = merged[1].split(',').collect();
+    assert_eq!(fields[2], "2", "two outlets: {merged:?}");
+    // full text and actor filters on mentions
+    let drones = lines(&["--q", "drones", "--format", "jsonl"]);
+    assert_eq!(drones.len(), 1, "{drones:?}");
+    assert!(drones[0].contains("\"code\":\"UKRMIL\""), "{drones:?}");
+    assert!(lines(&["--recipient", "RUS", "--format", "jsonl"]).len() == 1);
+    assert!(lines(&["--since", "2024-05-14", "--format", "jsonl"]).is_empty());
+    // stats count by type
+    let out = run_stdin(&["stats", "--store", store], b"");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("by type:") && text.contains("ASSAULT"),
+        "{text}"
+    );
+}

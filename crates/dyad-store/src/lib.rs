@@ -27,11 +27,13 @@
 //! See `ARCHITECTURE.md` ("The event store") for the tables.
 
 mod merge;
+mod query;
 mod schema;
 mod simhash;
 mod store;
 
 pub use merge::MergeRule;
+pub use query::{EventFilter, EventRow, Stat};
 pub use store::{
     Admission, DocumentKey, MergedEvent, RunId, RunInfo, RunSummary, Store, StoreCounts,
     StoredDocument,
@@ -50,6 +52,9 @@ pub enum StoreError {
         "{path} is not a dyad store (another program's SQLite file); give another --store path"
     )]
     Foreign { path: String },
+    /// Writing what was read failed (a closed pipe, a full disk).
+    #[error("writing output: {0}")]
+    Output(#[from] std::io::Error),
     #[error("{path} is not a dyad store (not an SQLite file, or a damaged one); give another --store path")]
     NotSqlite { path: String },
     #[error("{path} was written by a newer dyad (store schema {found}; this dyad reads up to {supported}); use that dyad or a newer one")]

@@ -1,7 +1,7 @@
 //! The store's tables and their migrations.
 
 /// The schema this dyad writes. Bump it with a new entry in [`MIGRATIONS`].
-pub(crate) const SCHEMA_VERSION: i64 = 3;
+pub(crate) const SCHEMA_VERSION: i64 = 4;
 
 /// `PRAGMA application_id` of a dyad store ("dyad" in ASCII): tells a dyad store from any
 /// other SQLite file.
@@ -78,4 +78,25 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX events_lookup ON events (run_id, event, date);
     ALTER TABLE event_mentions ADD COLUMN merged_event INTEGER REFERENCES events (event_key);
     CREATE INDEX mentions_merged ON event_mentions (merged_event);",
+    // 3 -> 4: actors per side and full-text search of sentences, filled from the stored records
+    "CREATE TABLE mention_actors (
+        mention_key INTEGER NOT NULL REFERENCES event_mentions (mention_key),
+        side        TEXT NOT NULL,  -- 'source' or 'target'
+        code        TEXT NOT NULL,
+        country     TEXT,
+        sector      TEXT
+    );
+    CREATE INDEX mention_actors_code ON mention_actors (code, side);
+    CREATE INDEX mention_actors_mention ON mention_actors (mention_key);
+    CREATE VIRTUAL TABLE mention_text USING fts5 (sentence);
+    INSERT INTO mention_actors (mention_key, side, code, country, sector)
+        SELECT m.mention_key, 'source', json_extract(a.value, '$.code'),
+               json_extract(a.value, '$.country'), json_extract(a.value, '$.sector')
+        FROM event_mentions m, json_each(m.record, '$.source') a;
+    INSERT INTO mention_actors (mention_key, side, code, country, sector)
+        SELECT m.mention_key, 'target', json_extract(a.value, '$.code'),
+               json_extract(a.value, '$.country'), json_extract(a.value, '$.sector')
+        FROM event_mentions m, json_each(m.record, '$.target') a;
+    INSERT INTO mention_text (rowid, sentence)
+        SELECT mention_key, json_extract(record, '$.sentence') FROM event_mentions;",
 ];

@@ -107,6 +107,14 @@ impl Store {
         Ok(store)
     }
 
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn sqlite_error(&self, source: rusqlite::Error) -> StoreError {
+        self.err(source)
+    }
+
     fn err(&self, source: rusqlite::Error) -> StoreError {
         if source.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) {
             return StoreError::NotSqlite {
@@ -454,6 +462,17 @@ fn insert_mentions(
             serde_json::to_string(e).unwrap_or_else(|_| "null".to_string()),
         ])?;
         let mention = tx.last_insert_rowid();
+        let mut actor = tx.prepare_cached(
+            "INSERT INTO mention_actors (mention_key, side, code, country, sector)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (side, actors) in [("source", &e.source), ("target", &e.target)] {
+            for a in actors {
+                actor.execute(params![mention, side, a.code, a.country, a.sector])?;
+            }
+        }
+        tx.prepare_cached("INSERT INTO mention_text (rowid, sentence) VALUES (?1, ?2)")?
+            .execute(params![mention, e.sentence])?;
         merge_mention(tx, run, mention, &Key::of(e), rule)?;
     }
     Ok(())

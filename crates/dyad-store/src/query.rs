@@ -1,0 +1,245 @@
+//! Reading the store back: event mentions or merged events of a run, filtered, streamed.
+
+use crate::store::{RunId, Store};
+use crate::StoreError;
+use rusqlite::types::Value;
+
+/// What `dyad events` selects. Codes match by prefix (`RUS` matches `RUSGOV`).
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    /// The run to read; the latest when None.
+    pub run: Option<RunId>,
+    /// A source actor's code prefix.
+    pub actor: Option<String>,
+    /// A target actor's code prefix.
+    pub recipient: Option<String>,
+    /// A country on either side (code prefix).
+    pub country: Option<String>,
+    /// PLOVER type.
+    pub event: Option<String>,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    pub quad: Option<u8>,
+    /// Event dates on or after (`YYYY-MM-DD`, or a prefix: `2024-05`).
+    pub since: Option<String>,
+    /// Event dates on or before.
+    pub until: Option<String>,
+    /// A place's name or first-level division.
+    pub place: Option<String>,
+    /// Only events asserted as having happened (not negated, future, hypothetical or reported).
+    pub asserted_only: bool,
+    /// Full-text search of the sentence (SQLite FTS5 syntax: words, "a phrase", OR, NOT).
+    pub text: Option<String>,
+}
+
+/// A merged event as `dyad events --merged` reads it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct EventRow {
+    pub event_key: i64,
+    pub event: String,
+    pub date: Option<String>,
+    pub last_date: Option<String>,
+    pub num_mentions: i64,
+    pub num_sources: i64,
+    pub num_articles: i64,
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    /// The first mention's record (sides, sentence, place...), JSON.
+    pub representative: serde_json::Value,
+}
+
+impl EventFilter {
+    /// The SQL condition on `event_mentions m` and its parameters.
+    fn condition(&self, run: RunId) -> (String, Vec<Value>) {
+        let mut sql = vec!["m.run_id = ?".to_string()];
+        let mut params: Vec<Value> = vec![Value::Integer(run.0)];
+        let mut push = |clause: &str, values: Vec<Value>| {
+            sql.push(clause.to_string());
+            params.extend(values);
+        };
+        let prefix = |p: &str| Value::Text(format!("{}%", p.to_uppercase()));
+        if let Some(a) = &self.actor {
+            push(
+                "EXISTS (SELECT 1 FROM mention_actors x WHERE x.mention_key = m.mention_key AND x.side = 'source' AND x.code LIKE ?)",
+                vec![prefix(a)],
+            );
+        }
+        if let Some(r) = &self.recipient {
+            push(
+                "EXISTS (SELECT 1 FROM mention_actors x WHERE x.mention_key = m.mention_key AND x.side = 'target' AND x.code LIKE ?)",
+                vec![prefix(r)],
+            );
+        }
+        if let Some(c) = &self.country {
+            push(
+                "EXISTS (SELECT 1 FROM mention_actors x WHERE x.mention_key = m.mention_key AND x.code LIKE ?)",
+                vec![prefix(c)],
+            );
+        }
+        if let Some(e) = &self.event {
+            push("m.event = ?", vec![Value::Text(e.to_uppercase())]);
+        }
+        if let Some(mode) = &self.mode {
+            push(
+                "json_extract(m.record, '$.plover.mode') = ?",
+                vec![Value::Text(mode.clone())],
+            );
+        }
+        if let Some(q) = self.quad {
+            push(
+                "json_extract(m.record, '$.quad_class') = ?",
+                vec![Value::Integer(i64::from(q))],
+            );
+        }
+        if let Some(s) = &self.since {
+            push("m.date >= ?", vec![Value::Text(s.clone())]);
+        }
+        if let Some(u) = &self.until {
+            // a prefix bound takes in the whole month or year
+            push("m.date <= ?", vec![Value::Text(format!("{u}\u{10FFFF}"))]);
+        }
+        if let Some(p) = &self.place {
+            push(
+                "(json_extract(m.record, '$.location.name') = ? COLLATE NOCASE OR json_extract(m.record, '$.location.admin1') = ? COLLATE NOCASE)",
+                vec![Value::Text(p.clone()), Value::Text(p.clone())],
+            );
+        }
+        if self.asserted_only {
+            push(
+                "json_extract(m.record, '$.negated') = 0 AND json_extract(m.record, '$.modality') = 'asserted'",
+                vec![],
+            );
+        }
+        if let Some(t) = &self.text {
+            push(
+                "m.mention_key IN (SELECT rowid FROM mention_text WHERE mention_text MATCH ?)",
+                vec![Value::Text(t.clone())],
+            );
+        }
+        (sql.join(" AND "), params)
+    }
+}
+
+impl Store {
+    /// The latest run, if any.
+    pub fn latest_run(&self) -> Result<Option<RunId>, StoreError> {
+        self.conn()
+            .query_row("SELECT max(run_id) FROM runs", [], |r| {
+                r.get::<_, Option<i64>>(0)
+            })
+            .map(|r| r.map(RunId))
+            .map_err(|e| self.sqlite_error(e))
+    }
+
+    fn run_of(&self, filter: &EventFilter) -> Result<Option<RunId>, StoreError> {
+        match filter.run {
+            Some(r) => Ok(Some(r)),
+            None => self.latest_run(),
+        }
+    }
+
+    /// Hands each matching event mention's record (CONTRACT.md JSON) to `each`, in document
+    /// and sentence order, without holding them all.
+    pub fn each_mention(
+        &self,
+        filter: &EventFilter,
+        mut each: impl FnMut(&str) -> Result<(), StoreError>,
+    ) -> Result<usize, StoreError> {
+        let Some(run) = self.run_of(filter)? else {
+            return Ok(0);
+        };
+        let (condition, params) = filter.condition(run);
+        let sql = format!(
+            "SELECT m.record FROM event_mentions m WHERE {condition} ORDER BY m.doc_key, m.sentence_index, m.mention_key"
+        );
+        let mut stmt = self
+            .conn()
+            .prepare(&sql)
+            .map_err(|e| self.sqlite_error(e))?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(params))
+            .map_err(|e| self.sqlite_error(e))?;
+        let mut n = 0;
+        while let Some(row) = rows.next().map_err(|e| self.sqlite_error(e))? {
+            let record: String = row.get(0).map_err(|e| self.sqlite_error(e))?;
+            each(&record)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Hands each merged event with a matching mention to `each`, in date order.
+    pub fn each_event(
+        &self,
+        filter: &EventFilter,
+        mut each: impl FnMut(&EventRow) -> Result<(), StoreError>,
+    ) -> Result<usize, StoreError> {
+        let Some(run) = self.run_of(filter)? else {
+            return Ok(0);
+        };
+        let (condition, params) = filter.condition(run);
+        let sql = format!(
+            "SELECT e.event_key, e.event, e.date, e.last_date, e.num_mentions, e.num_sources,
+                    e.num_articles, e.first_seen, e.last_seen, r.record
+             FROM events e JOIN event_mentions r ON r.mention_key = e.representative
+             WHERE e.event_key IN (SELECT m.merged_event FROM event_mentions m WHERE {condition})
+             ORDER BY e.date, e.event_key"
+        );
+        let mut stmt = self
+            .conn()
+            .prepare(&sql)
+            .map_err(|e| self.sqlite_error(e))?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(params))
+            .map_err(|e| self.sqlite_error(e))?;
+        let mut n = 0;
+        while let Some(row) = rows.next().map_err(|e| self.sqlite_error(e))? {
+            let get = |e: rusqlite::Error| self.sqlite_error(e);
+            let record: String = row.get(9).map_err(get)?;
+            let event = EventRow {
+                event_key: row.get(0).map_err(get)?,
+                event: row.get(1).map_err(get)?,
+                date: row.get(2).map_err(get)?,
+                last_date: row.get(3).map_err(get)?,
+                num_mentions: row.get(4).map_err(get)?,
+                num_sources: row.get(5).map_err(get)?,
+                num_articles: row.get(6).map_err(get)?,
+                first_seen: row.get(7).map_err(get)?,
+                last_seen: row.get(8).map_err(get)?,
+                representative: serde_json::from_str(&record).unwrap_or(serde_json::Value::Null),
+            };
+            each(&event)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Counts of a run's event mentions by a grouping (`Stat`), largest first.
+    pub fn stats(&self, run: Option<RunId>, by: Stat) -> Result<Vec<(String, i64)>, StoreError> {
+        let Some(run) = run.map_or_else(|| self.latest_run(), |r| Ok(Some(r)))? else {
+            return Ok(Vec::new());
+        };
+        let sql = match by {
+            Stat::Type => "SELECT coalesce(event, '?'), count(*) FROM event_mentions WHERE run_id = ?1 GROUP BY 1 ORDER BY 2 DESC, 1",
+            Stat::Country => "SELECT coalesce(a.country, a.code), count(DISTINCT a.mention_key) FROM mention_actors a JOIN event_mentions m ON m.mention_key = a.mention_key WHERE m.run_id = ?1 AND (a.country IS NOT NULL OR a.code LIKE 'IGO%') GROUP BY 1 ORDER BY 2 DESC, 1",
+            Stat::Month => "SELECT coalesce(substr(date, 1, 7), 'undated'), count(*) FROM event_mentions WHERE run_id = ?1 GROUP BY 1 ORDER BY 1",
+        };
+        let mut stmt = self.conn().prepare(sql).map_err(|e| self.sqlite_error(e))?;
+        let rows = stmt
+            .query_map([run.0], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| self.sqlite_error(e))?;
+        Ok(rows)
+    }
+}
+
+/// How `dyad stats` groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stat {
+    Type,
+    /// The countries (or IGOs) of either side.
+    Country,
+    Month,
+}
