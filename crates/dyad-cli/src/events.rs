@@ -52,7 +52,7 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
-    fn filter(&self) -> EventFilter {
+    pub fn filter(&self) -> EventFilter {
         EventFilter {
             run: self.run.map(RunId),
             actor: self.actor.clone(),

@@ -6,6 +6,7 @@ mod code;
 mod dict;
 mod eval;
 mod events;
+mod export;
 mod ingest;
 mod parse;
 mod progress;
@@ -35,6 +36,8 @@ enum Command {
     Ingest(ingest::IngestArgs),
     /// The event mentions (or merged events) of a store, filtered: a table, JSON lines or CSV.
     Events(events::EventsArgs),
+    /// Export a store's event mentions or merged events: JSON lines, CSV or PLOVER JSON.
+    Export(export::ExportArgs),
     /// Counts of a store's event mentions by type, country and month.
     Stats(events::StatsArgs),
     /// Code every document of a store again, as a new run (after a dictionary or dyad update).
@@ -78,6 +81,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest::run(args),
         Command::Recode(args) => runs::recode(args),
         Command::Events(args) => events::events(args),
+        Command::Export(args) => export::run(args),
         Command::Stats(args) => events::stats(args),
         Command::Runs(args) => runs::runs(args),
         Command::Read(args) => read::run(args),

@@ -183,3 +183,50 @@ fn events_are_read_back_filtered_merged_and_counted() {
         "{text}"
     );
 }
+
+#[test]
+fn exports_write_plover_json_csv_and_merged_events() {
+    let dir = temp_dir("export");
+    let store = dir.join("events.db");
+    let store = store.to_str().expect("utf-8 path");
+    let (ok, err) = ingest(store, DOCS);
+    assert!(ok, "{err}");
+    let export = |args: &[&str]| -> String {
+        let mut all = vec!["export", "--store", store];
+        all.extend_from_slice(args);
+        let out = run_stdin(&all, b"");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let plover = export(&["--format", "plover"]);
+    let first: serde_json::Value =
+        serde_json::from_str(plover.lines().next().expect("a record")).expect("JSON");
+    for field in [
+        "id",
+        "date",
+        "actor",
+        "recipient",
+        "event",
+        "quad_code",
+        "text",
+        "text_info",
+        "cite_info",
+    ] {
+        assert!(first.get(field).is_some(), "no {field} in {first}");
+    }
+    assert!(
+        first["event"].is_array() && first["actor"][0]["code"].is_string(),
+        "{first}"
+    );
+    let csv = export(&["--format", "csv"]);
+    assert!(csv.starts_with("event_id,doc_id,date,"), "{csv}");
+    assert_eq!(csv.lines().count(), plover.lines().count() + 1, "{csv}");
+    let merged = export(&["--format", "jsonl", "--merged"]);
+    let e: serde_json::Value =
+        serde_json::from_str(merged.lines().next().expect("an event")).expect("JSON");
+    assert!(e["num_mentions"].as_i64().is_some_and(|n| n >= 1), "{e}");
+}

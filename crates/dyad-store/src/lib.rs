@@ -33,7 +33,7 @@ mod simhash;
 mod store;
 
 pub use merge::MergeRule;
-pub use query::{EventFilter, EventRow, Stat};
+pub use query::{DocumentInfo, EventFilter, EventRow, Stat};
 pub use store::{
     Admission, DocumentKey, MergedEvent, RunId, RunInfo, RunSummary, Store, StoreCounts,
     StoredDocument,

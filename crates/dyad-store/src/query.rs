@@ -32,6 +32,21 @@ pub struct EventFilter {
     pub text: Option<String>,
 }
 
+/// What exports cite of the document a mention is from, and of the run that coded it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentInfo {
+    /// The outlet.
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub language: Option<String>,
+    /// Publication date.
+    pub date: Option<String>,
+    /// When the run that coded it started.
+    pub coded_at: String,
+    pub dyad_version: String,
+}
+
 /// A merged event as `dyad events --merged` reads it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EventRow {
@@ -145,12 +160,24 @@ impl Store {
         filter: &EventFilter,
         mut each: impl FnMut(&str) -> Result<(), StoreError>,
     ) -> Result<usize, StoreError> {
+        self.each_mention_with_document(filter, |record, _| each(record))
+    }
+
+    /// As [`Store::each_mention`], with the metadata of the document each mention is from.
+    pub fn each_mention_with_document(
+        &self,
+        filter: &EventFilter,
+        mut each: impl FnMut(&str, &DocumentInfo) -> Result<(), StoreError>,
+    ) -> Result<usize, StoreError> {
         let Some(run) = self.run_of(filter)? else {
             return Ok(0);
         };
         let (condition, params) = filter.condition(run);
         let sql = format!(
-            "SELECT m.record FROM event_mentions m WHERE {condition} ORDER BY m.doc_key, m.sentence_index, m.mention_key"
+            "SELECT m.record, d.source, d.url, d.title, d.language, d.date, r.started_at, r.dyad_version
+             FROM event_mentions m JOIN documents d ON d.doc_key = m.doc_key
+             JOIN runs r ON r.run_id = m.run_id
+             WHERE {condition} ORDER BY m.doc_key, m.sentence_index, m.mention_key"
         );
         let mut stmt = self
             .conn()
@@ -161,8 +188,18 @@ impl Store {
             .map_err(|e| self.sqlite_error(e))?;
         let mut n = 0;
         while let Some(row) = rows.next().map_err(|e| self.sqlite_error(e))? {
-            let record: String = row.get(0).map_err(|e| self.sqlite_error(e))?;
-            each(&record)?;
+            let get = |e: rusqlite::Error| self.sqlite_error(e);
+            let record: String = row.get(0).map_err(get)?;
+            let info = DocumentInfo {
+                source: row.get(1).map_err(get)?,
+                url: row.get(2).map_err(get)?,
+                title: row.get(3).map_err(get)?,
+                language: row.get(4).map_err(get)?,
+                date: row.get(5).map_err(get)?,
+                coded_at: row.get(6).map_err(get)?,
+                dyad_version: row.get(7).map_err(get)?,
+            };
+            each(&record, &info)?;
             n += 1;
         }
         Ok(n)
