@@ -62,7 +62,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
         "merge_days": args.merge_days,
         "dict": args.dict.dict.as_ref().map(|p| p.display().to_string()),
     });
-    let run = store.begin_run(&RunInfo {
+    let run = store.current_run(&RunInfo {
         dyad_version: env!("CARGO_PKG_VERSION").to_string(),
         options,
     })?;
@@ -129,6 +129,14 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     flush(&mut batch, &mut summary, &mut counts, &mut store)?;
     store.finish_run(run)?;
     progress.finish();
+    let outside = store.documents_outside(run)?;
+    if outside > 0 {
+        eprintln!(
+            "note: {outside} documents stored earlier were coded by another dyad or other options than run {}; `dyad recode --store {}` codes them all in one run",
+            run.0,
+            args.store.display()
+        );
+    }
     let held = store.counts()?;
     eprintln!(
         "{}: {} documents read: {} stored ({} new versions of stored ids, {} copies of stored articles), {} already stored, {} unreadable; {} event mentions; the store holds {} documents ({} articles), {} runs, {} event mentions, {} merged events ({:.1} s)",

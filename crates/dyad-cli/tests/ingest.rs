@@ -31,7 +31,7 @@ fn a_second_ingest_of_the_same_documents_stores_nothing_new() {
         "{second}"
     );
     assert!(
-        second.contains("the store holds 2 documents (2 articles), 2 runs"),
+        second.contains("the store holds 2 documents (2 articles), 1 runs"),
         "{second}"
     );
     // the same id with other text is a new version, not an overwrite
@@ -229,4 +229,47 @@ fn exports_write_plover_json_csv_and_merged_events() {
     let e: serde_json::Value =
         serde_json::from_str(merged.lines().next().expect("an event")).expect("JSON");
     assert!(e["num_mentions"].as_i64().is_some_and(|n| n >= 1), "{e}");
+}
+
+#[test]
+fn an_ingest_killed_midway_loses_nothing_it_stored_and_a_rerun_resumes() {
+    let dir = temp_dir("kill");
+    let store = dir.join("events.db");
+    let input = dir.join("docs.jsonl");
+    let lines: Vec<String> = (0..600)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("doc-{i}"),
+                "date": "2024-05-13",
+                "text": format!("Russian forces shelled the village of Number{i} on Monday, killing {i} people, Ukrainian officials said. Kyiv called on its allies to send more air defence systems."),
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(&input, lines.join("\n")).expect("write input");
+    let mut child = common::dyad()
+        .args(["ingest", "--store"])
+        .arg(&store)
+        .arg(&input)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    // SIGKILL: no chance to clean up
+    let _ = child.kill();
+    let _ = child.wait();
+    let out = common::dyad()
+        .args(["ingest", "--store"])
+        .arg(&store)
+        .arg(&input)
+        .output()
+        .expect("rerun");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    // every document is stored exactly once, whether before the kill or by the rerun
+    assert!(err.contains("600 documents read"), "{err}");
+    assert!(err.contains("the store holds 600 documents"), "{err}");
+    assert!(err.contains("0 new versions"), "{err}");
+    // the interrupted run was resumed, not left beside a second one
+    assert!(err.contains(" 1 runs"), "{err}");
 }

@@ -200,6 +200,42 @@ impl Store {
         Ok(RunId(self.conn.last_insert_rowid()))
     }
 
+    /// The run new documents are coded into: the latest run if the same dyad coded it with the
+    /// same options (an ingest adds to the collection's current coding, and one interrupted by a
+    /// crash is resumed), else a new run.
+    pub fn current_run(&mut self, info: &RunInfo) -> Result<RunId, StoreError> {
+        let latest: Option<(i64, String, String)> = self
+            .conn
+            .query_row(
+                "SELECT run_id, dyad_version, options FROM runs ORDER BY run_id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        match latest {
+            Some((id, version, options))
+                if version == info.dyad_version && options == info.options.to_string() =>
+            {
+                Ok(RunId(id))
+            }
+            _ => self.begin_run(info),
+        }
+    }
+
+    /// How many stored documents have no mention row in `run` and were not coded in it (stored
+    /// before it began, by another run): what `dyad recode` would add.
+    pub fn documents_outside(&self, run: RunId) -> Result<i64, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM documents d WHERE d.stored_at < (SELECT started_at FROM runs WHERE run_id = ?1)
+                   AND NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.doc_key = d.doc_key AND m.run_id = ?1)",
+                params![run.0],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))
+    }
+
     /// Closes a run with its counts.
     pub fn finish_run(&mut self, run: RunId) -> Result<(), StoreError> {
         self.conn

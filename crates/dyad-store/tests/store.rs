@@ -301,3 +301,18 @@ fn reports_of_one_happening_from_three_agencies_are_one_event_and_others_are_not
         "{summary:?}"
     );
 }
+
+#[test]
+fn an_ingest_adds_to_the_current_run_of_the_same_coder_and_options() {
+    let path = temp("runs.db");
+    let mut store = Store::open(&path).expect("open");
+    let first = store.current_run(&run_info()).expect("run");
+    assert_eq!(store.current_run(&run_info()).expect("again"), first);
+    let other = RunInfo {
+        options: serde_json::json!({"min_confidence": 0.0}),
+        ..run_info()
+    };
+    let second = store.current_run(&other).expect("other options");
+    assert_ne!(second, first);
+    assert_eq!(store.runs().expect("runs").len(), 2);
+}
