@@ -29,6 +29,10 @@ pub struct RunsArgs {
     /// The store file.
     #[arg(long, default_value = "dyad.db")]
     pub store: PathBuf,
+    /// Also check the store's integrity (SQLite's checks and dyad's invariants); exit 1 on a
+    /// problem.
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// Documents are coded in batches of this many, in parallel.
@@ -100,6 +104,16 @@ pub fn recode(args: RecodeArgs) -> Result<ExitCode> {
 
 pub fn runs(args: RunsArgs) -> Result<ExitCode> {
     let store = open_existing(&args.store)?;
+    if args.check {
+        let problems = store.check()?;
+        for p in &problems {
+            eprintln!("problem: {}: {p}", args.store.display());
+        }
+        if !problems.is_empty() {
+            return Ok(ExitCode::from(1));
+        }
+        eprintln!("{}: integrity check passed", args.store.display());
+    }
     println!("run\tdyad\tstarted\tfinished\tdocuments\tmentions\toptions");
     for r in store.runs()? {
         println!(

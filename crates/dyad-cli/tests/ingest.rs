@@ -236,7 +236,7 @@ fn an_ingest_killed_midway_loses_nothing_it_stored_and_a_rerun_resumes() {
     let dir = temp_dir("kill");
     let store = dir.join("events.db");
     let input = dir.join("docs.jsonl");
-    let lines: Vec<String> = (0..600)
+    let lines: Vec<String> = (0..300)
         .map(|i| {
             serde_json::json!({
                 "id": format!("doc-{i}"),
@@ -247,17 +247,20 @@ fn an_ingest_killed_midway_loses_nothing_it_stored_and_a_rerun_resumes() {
         })
         .collect();
     std::fs::write(&input, lines.join("\n")).expect("write input");
-    let mut child = common::dyad()
-        .args(["ingest", "--store"])
-        .arg(&store)
-        .arg(&input)
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("spawn");
-    std::thread::sleep(std::time::Duration::from_millis(400));
-    // SIGKILL: no chance to clean up
-    let _ = child.kill();
-    let _ = child.wait();
+    // killed at 20 points: early, during coding, between and inside document transactions
+    for k in 0..20u64 {
+        let mut child = common::dyad()
+            .args(["ingest", "--store"])
+            .arg(&store)
+            .arg(&input)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(std::time::Duration::from_millis(20 + (k * 37) % 400));
+        // SIGKILL: no chance to clean up
+        let _ = child.kill();
+        let _ = child.wait();
+    }
     let out = common::dyad()
         .args(["ingest", "--store"])
         .arg(&store)
@@ -267,9 +270,19 @@ fn an_ingest_killed_midway_loses_nothing_it_stored_and_a_rerun_resumes() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     // every document is stored exactly once, whether before the kill or by the rerun
-    assert!(err.contains("600 documents read"), "{err}");
-    assert!(err.contains("the store holds 600 documents"), "{err}");
+    assert!(err.contains("300 documents read"), "{err}");
+    assert!(err.contains("the store holds 300 documents"), "{err}");
     assert!(err.contains("0 new versions"), "{err}");
     // the interrupted run was resumed, not left beside a second one
     assert!(err.contains(" 1 runs"), "{err}");
+    let check = common::dyad()
+        .args(["runs", "--check", "--store"])
+        .arg(&store)
+        .output()
+        .expect("check");
+    let text = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        check.status.success() && text.contains("integrity check passed"),
+        "{text}"
+    );
 }

@@ -52,6 +52,14 @@ pub enum StoreError {
         "{path} is not a dyad store (another program's SQLite file); give another --store path"
     )]
     Foreign { path: String },
+    #[error("{path} is read-only: dyad cannot write to it; give a writable --store file")]
+    ReadOnly { path: String },
+    #[error(
+        "{path} is locked by another program (another dyad ingest?); try again when it is done"
+    )]
+    Locked { path: String },
+    #[error("{path}: the disk is full; the document being written was not stored (nothing partial), free space and rerun to resume")]
+    DiskFull { path: String },
     /// Writing what was read failed (a closed pipe, a full disk).
     #[error("writing output: {0}")]
     Output(#[from] std::io::Error),

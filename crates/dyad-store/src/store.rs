@@ -94,10 +94,7 @@ impl Store {
     /// is another program's SQLite database, or a newer dyad's store, is refused untouched.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let name = path.display().to_string();
-        let conn = Connection::open(path).map_err(|source| StoreError::Sqlite {
-            path: name.clone(),
-            source,
-        })?;
+        let conn = Connection::open(path).map_err(|e| classify(&name, e))?;
         let mut store = Store {
             conn,
             path: name,
@@ -116,15 +113,7 @@ impl Store {
     }
 
     fn err(&self, source: rusqlite::Error) -> StoreError {
-        if source.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) {
-            return StoreError::NotSqlite {
-                path: self.path.clone(),
-            };
-        }
-        StoreError::Sqlite {
-            path: self.path.clone(),
-            source,
-        }
+        classify(&self.path, source)
     }
 
     /// Checks what the file is, then sets the pragmas and migrates.
@@ -287,10 +276,7 @@ impl Store {
         events: &[EventRecord],
     ) -> Result<StoredDocument, StoreError> {
         let path = self.path.clone();
-        let err = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
+        let err = |source| classify(&path, source);
         let json = |v: serde_json::Result<String>| v.unwrap_or_else(|_| "null".to_string());
         let hash = simhash(&doc.text);
         let tx = self.conn.transaction().map_err(err)?;
@@ -351,10 +337,7 @@ impl Store {
         events: &[EventRecord],
     ) -> Result<(), StoreError> {
         let path = self.path.clone();
-        let err = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
+        let err = |source| classify(&path, source);
         let tx = self.conn.transaction().map_err(err)?;
         insert_mentions(&tx, run, key.0, events, self.merge).map_err(err)?;
         tx.commit().map_err(err)
@@ -453,6 +436,39 @@ impl Store {
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(|e| self.err(e))?;
         Ok(runs)
+    }
+
+    /// SQLite's own integrity check and foreign-key check, and dyad's invariant that every
+    /// merged event has mentions: the problems found, none when the store is sound.
+    pub fn check(&self) -> Result<Vec<String>, StoreError> {
+        let mut problems = Vec::new();
+        let integrity: Vec<String> = self
+            .conn
+            .prepare("PRAGMA integrity_check")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .map_err(|e| self.err(e))?;
+        problems.extend(integrity.into_iter().filter(|l| l != "ok"));
+        let foreign: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .map_err(|e| self.err(e))?;
+        if foreign > 0 {
+            problems.push(format!("{foreign} rows refer to rows that do not exist"));
+        }
+        let empty: i64 = self
+            .conn
+            .query_row(
+                "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.merged_event = e.event_key)",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))?;
+        if empty > 0 {
+            problems.push(format!("{empty} merged events have no mention"));
+        }
+        Ok(problems)
     }
 
     /// How many documents, runs and event mentions the store holds.
@@ -613,6 +629,34 @@ fn copy_of(tx: &rusqlite::Transaction<'_>, id: &str, hash: u64) -> rusqlite::Res
         }
     }
     Ok(best.map(|(_, original)| original))
+}
+
+/// A SQLite error as the store's error, the common conditions named for the user.
+fn classify(path: &str, source: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode;
+    let path = path.to_string();
+    match source.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotSqlite { path },
+        Some(ErrorCode::ReadOnly) | Some(ErrorCode::CannotOpen) if is_read_only(&path) => {
+            StoreError::ReadOnly { path }
+        }
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+            StoreError::Locked { path }
+        }
+        Some(ErrorCode::DiskFull) => StoreError::DiskFull { path },
+        _ => StoreError::Sqlite { path, source },
+    }
+}
+
+/// Whether the file (or, when absent, its folder) cannot be written.
+fn is_read_only(path: &str) -> bool {
+    let p = std::path::Path::new(path);
+    let target = if p.exists() {
+        p.to_path_buf()
+    } else {
+        p.parent().map(|d| d.to_path_buf()).unwrap_or_default()
+    };
+    std::fs::metadata(target).is_ok_and(|m| m.permissions().readonly())
 }
 
 /// The time now, RFC 3339 in UTC.
