@@ -14,7 +14,8 @@ use std::time::Instant;
 
 #[derive(clap::Args)]
 pub struct BenchArgs {
-    /// What to measure: `code` (the whole pipeline) or `parse` (tagging + parsing).
+    /// What to measure: `code` (the whole pipeline), `parse` (tagging + parsing) or `store`
+    /// (ingest against code, store size, query latencies).
     #[arg(default_value = "code")]
     pub what: String,
     /// Corpus (default: the VOA stories in ../shared).
@@ -26,13 +27,19 @@ pub struct BenchArgs {
     /// How many times to code the corpus per measurement.
     #[arg(long, default_value_t = 5)]
     pub rounds: usize,
+    /// For `store`: the synthetic event mentions the query timings are taken on.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub mentions: usize,
 }
 
 pub fn run(args: BenchArgs) -> Result<ExitCode> {
     match args.what.as_str() {
         "code" => {}
         "parse" => return bench_parse(&args),
-        other => bail!("unknown benchmark {other:?}; try `dyad bench code` or `dyad bench parse`"),
+        "store" => return crate::bench_store::run(&args),
+        other => bail!(
+            "unknown benchmark {other:?}; try `dyad bench code`, `dyad bench parse` or `dyad bench store`"
+        ),
     }
     let t = Instant::now();
     let pipeline = Pipeline::new();

@@ -49,6 +49,9 @@ pub struct FilterArgs {
     /// Full-text search of the sentence (words, "a phrase", OR, NOT).
     #[arg(long)]
     pub q: Option<String>,
+    /// At most this many rows.
+    #[arg(long)]
+    pub limit: Option<usize>,
 }
 
 impl FilterArgs {
@@ -66,6 +69,7 @@ impl FilterArgs {
             place: self.place.clone(),
             asserted_only: self.asserted_only,
             text: self.q.clone(),
+            limit: self.limit,
         }
     }
 }

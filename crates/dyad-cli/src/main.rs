@@ -2,6 +2,7 @@
 
 mod actors;
 mod bench;
+mod bench_store;
 mod code;
 mod dict;
 mod eval;

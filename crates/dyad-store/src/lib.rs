@@ -31,6 +31,7 @@ mod query;
 mod schema;
 mod simhash;
 mod store;
+mod synthetic;
 
 pub use merge::MergeRule;
 pub use query::{DocumentInfo, EventFilter, EventRow, Stat};

@@ -30,6 +30,8 @@ pub struct EventFilter {
     pub asserted_only: bool,
     /// Full-text search of the sentence (SQLite FTS5 syntax: words, "a phrase", OR, NOT).
     pub text: Option<String>,
+    /// At most this many rows (a page).
+    pub limit: Option<usize>,
 }
 
 /// What exports cite of the document a mention is from, and of the run that coded it.
@@ -64,6 +66,48 @@ pub struct EventRow {
 }
 
 impl EventFilter {
+    /// Whether the filter reads only the type and dates, which a merged event has itself.
+    fn only_type_and_dates(&self) -> bool {
+        let EventFilter {
+            actor,
+            recipient,
+            country,
+            mode,
+            quad,
+            place,
+            asserted_only,
+            text,
+            ..
+        } = self;
+        actor.is_none()
+            && recipient.is_none()
+            && country.is_none()
+            && mode.is_none()
+            && quad.is_none()
+            && place.is_none()
+            && !asserted_only
+            && text.is_none()
+    }
+
+    /// The SQL condition on a merged event `e` by its own type and dates, and its parameters.
+    fn event_condition(&self, run: RunId) -> (String, Vec<Value>) {
+        let mut sql = vec!["e.run_id = ?".to_string()];
+        let mut params: Vec<Value> = vec![Value::Integer(run.0)];
+        if let Some(e) = &self.event {
+            sql.push("e.event = ?".into());
+            params.push(Value::Text(e.to_uppercase()));
+        }
+        if let Some(s) = &self.since {
+            sql.push("e.last_date >= ?".into());
+            params.push(Value::Text(s.clone()));
+        }
+        if let Some(u) = &self.until {
+            sql.push("e.date <= ?".into());
+            params.push(Value::Text(format!("{u}\u{10FFFF}")));
+        }
+        (sql.join(" AND "), params)
+    }
+
     /// The SQL condition on `event_mentions m` and its parameters.
     fn condition(&self, run: RunId) -> (String, Vec<Value>) {
         let mut sql = vec!["m.run_id = ?".to_string()];
@@ -86,9 +130,11 @@ impl EventFilter {
             );
         }
         if let Some(c) = &self.country {
+            // a range on the indexed code, not LIKE (which the index cannot serve)
+            let lo = c.to_uppercase();
             push(
-                "EXISTS (SELECT 1 FROM mention_actors x WHERE x.mention_key = m.mention_key AND x.code LIKE ?)",
-                vec![prefix(c)],
+                "EXISTS (SELECT 1 FROM mention_actors x WHERE x.mention_key = m.mention_key AND x.code >= ? AND x.code < ?)",
+                vec![Value::Text(lo.clone()), Value::Text(format!("{lo}\u{10FFFF}"))],
             );
         }
         if let Some(e) = &self.event {
@@ -177,7 +223,8 @@ impl Store {
             "SELECT m.record, d.source, d.url, d.title, d.language, d.date, r.started_at, r.dyad_version
              FROM event_mentions m JOIN documents d ON d.doc_key = m.doc_key
              JOIN runs r ON r.run_id = m.run_id
-             WHERE {condition} ORDER BY m.doc_key, m.sentence_index, m.mention_key"
+             WHERE {condition} ORDER BY m.date, m.mention_key{}",
+            limit_clause(filter.limit)
         );
         let mut stmt = self
             .conn()
@@ -214,13 +261,23 @@ impl Store {
         let Some(run) = self.run_of(filter)? else {
             return Ok(0);
         };
-        let (condition, params) = filter.condition(run);
+        // type and dates are the event's own: no need to look through its mentions
+        let (condition, params) = if filter.only_type_and_dates() {
+            filter.event_condition(run)
+        } else {
+            let (c, p) = filter.condition(run);
+            (
+                format!("e.event_key IN (SELECT m.merged_event FROM event_mentions m WHERE {c})"),
+                p,
+            )
+        };
         let sql = format!(
             "SELECT e.event_key, e.event, e.date, e.last_date, e.num_mentions, e.num_sources,
                     e.num_articles, e.first_seen, e.last_seen, r.record
              FROM events e JOIN event_mentions r ON r.mention_key = e.representative
-             WHERE e.event_key IN (SELECT m.merged_event FROM event_mentions m WHERE {condition})
-             ORDER BY e.date, e.event_key"
+             WHERE {condition}
+             ORDER BY e.date, e.event_key{}",
+            limit_clause(filter.limit)
         );
         let mut stmt = self
             .conn()
@@ -270,6 +327,10 @@ impl Store {
             .map_err(|e| self.sqlite_error(e))?;
         Ok(rows)
     }
+}
+
+fn limit_clause(limit: Option<usize>) -> String {
+    limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default()
 }
 
 /// How `dyad stats` groups.

@@ -108,6 +108,15 @@ impl Store {
         &self.conn
     }
 
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// The store file's path, as given.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
     pub(crate) fn sqlite_error(&self, source: rusqlite::Error) -> StoreError {
         self.err(source)
     }
@@ -632,7 +641,7 @@ fn copy_of(tx: &rusqlite::Transaction<'_>, id: &str, hash: u64) -> rusqlite::Res
 }
 
 /// A SQLite error as the store's error, the common conditions named for the user.
-fn classify(path: &str, source: rusqlite::Error) -> StoreError {
+pub(crate) fn classify(path: &str, source: rusqlite::Error) -> StoreError {
     use rusqlite::ErrorCode;
     let path = path.to_string();
     match source.sqlite_error_code() {
