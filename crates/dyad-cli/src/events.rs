@@ -2,7 +2,7 @@
 //! lines or CSV; `dyad stats`: counts by type, country and month.
 
 use anyhow::Result;
-use dyad_store::{EventFilter, RunId, Stat, Store};
+use dyad_store::{EventFilter, RunId, Stat};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -138,19 +138,8 @@ fn columns(record: &serde_json::Value) -> [String; 6] {
     ]
 }
 
-fn open_existing(path: &PathBuf) -> Result<Store> {
-    if !path.exists() {
-        anyhow::bail!(
-            "{}: no such store; create one with `dyad ingest FILES --store {}`",
-            path.display(),
-            path.display()
-        );
-    }
-    Ok(Store::open(path)?)
-}
-
 pub fn events(args: EventsArgs) -> Result<ExitCode> {
-    let store = open_existing(&args.filter.store)?;
+    let store = crate::runs::open_existing(&args.filter.store)?;
     let filter = args.filter.filter();
     let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
         Format::Table
@@ -263,7 +252,7 @@ pub fn events(args: EventsArgs) -> Result<ExitCode> {
 }
 
 pub fn stats(args: StatsArgs) -> Result<ExitCode> {
-    let store = open_existing(&args.store)?;
+    let store = crate::runs::open_existing(&args.store)?;
     let run = args.run.map(RunId);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut write = || -> std::io::Result<()> {

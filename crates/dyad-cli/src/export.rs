@@ -10,7 +10,7 @@
 
 use crate::events::FilterArgs;
 use anyhow::{Context, Result};
-use dyad_store::{DocumentInfo, Store, StoreError};
+use dyad_store::{DocumentInfo, StoreError};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::path::PathBuf;
@@ -195,14 +195,7 @@ fn plover(r: &Value, info: &DocumentInfo) -> Value {
 }
 
 pub fn run(args: ExportArgs) -> Result<ExitCode> {
-    let path = &args.filter.store;
-    if !path.exists() {
-        anyhow::bail!(
-            "{}: no such store; create one with `dyad ingest`",
-            path.display()
-        );
-    }
-    let store = Store::open(path)?;
+    let store = crate::runs::open_existing(&args.filter.store)?;
     let filter = args.filter.filter();
     let out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(

@@ -39,7 +39,7 @@ pub struct RunsArgs {
 const BATCH: usize = 64;
 
 /// Opens an existing store (a missing file is an error here, not a new store).
-fn open_existing(path: &PathBuf) -> Result<Store> {
+pub(crate) fn open_existing(path: &std::path::Path) -> Result<Store> {
     if !path.exists() {
         anyhow::bail!(
             "{}: no such store; create one with `dyad ingest FILES --store {}`",

@@ -226,27 +226,41 @@ impl Store {
              WHERE {condition} ORDER BY m.date, m.mention_key{}",
             limit_clause(filter.limit)
         );
-        let mut stmt = self
-            .conn()
-            .prepare(&sql)
-            .map_err(|e| self.sqlite_error(e))?;
+        self.each_row(
+            &sql,
+            params,
+            |row| {
+                let record: String = row.get(0)?;
+                let info = DocumentInfo {
+                    source: row.get(1)?,
+                    url: row.get(2)?,
+                    title: row.get(3)?,
+                    language: row.get(4)?,
+                    date: row.get(5)?,
+                    coded_at: row.get(6)?,
+                    dyad_version: row.get(7)?,
+                };
+                Ok((record, info))
+            },
+            |(record, info)| each(&record, &info),
+        )
+    }
+
+    /// Runs a query and hands each row, read by `read`, to `each`; the number of rows.
+    fn each_row<T>(
+        &self,
+        sql: &str,
+        params: Vec<Value>,
+        read: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+        mut each: impl FnMut(T) -> Result<(), StoreError>,
+    ) -> Result<usize, StoreError> {
+        let mut stmt = self.conn().prepare(sql).map_err(|e| self.sqlite_error(e))?;
         let mut rows = stmt
             .query(rusqlite::params_from_iter(params))
             .map_err(|e| self.sqlite_error(e))?;
         let mut n = 0;
         while let Some(row) = rows.next().map_err(|e| self.sqlite_error(e))? {
-            let get = |e: rusqlite::Error| self.sqlite_error(e);
-            let record: String = row.get(0).map_err(get)?;
-            let info = DocumentInfo {
-                source: row.get(1).map_err(get)?,
-                url: row.get(2).map_err(get)?,
-                title: row.get(3).map_err(get)?,
-                language: row.get(4).map_err(get)?,
-                date: row.get(5).map_err(get)?,
-                coded_at: row.get(6).map_err(get)?,
-                dyad_version: row.get(7).map_err(get)?,
-            };
-            each(&record, &info)?;
+            each(read(row).map_err(|e| self.sqlite_error(e))?)?;
             n += 1;
         }
         Ok(n)
@@ -279,33 +293,27 @@ impl Store {
              ORDER BY e.date, e.event_key{}",
             limit_clause(filter.limit)
         );
-        let mut stmt = self
-            .conn()
-            .prepare(&sql)
-            .map_err(|e| self.sqlite_error(e))?;
-        let mut rows = stmt
-            .query(rusqlite::params_from_iter(params))
-            .map_err(|e| self.sqlite_error(e))?;
-        let mut n = 0;
-        while let Some(row) = rows.next().map_err(|e| self.sqlite_error(e))? {
-            let get = |e: rusqlite::Error| self.sqlite_error(e);
-            let record: String = row.get(9).map_err(get)?;
-            let event = EventRow {
-                event_key: row.get(0).map_err(get)?,
-                event: row.get(1).map_err(get)?,
-                date: row.get(2).map_err(get)?,
-                last_date: row.get(3).map_err(get)?,
-                num_mentions: row.get(4).map_err(get)?,
-                num_sources: row.get(5).map_err(get)?,
-                num_articles: row.get(6).map_err(get)?,
-                first_seen: row.get(7).map_err(get)?,
-                last_seen: row.get(8).map_err(get)?,
-                representative: serde_json::from_str(&record).unwrap_or(serde_json::Value::Null),
-            };
-            each(&event)?;
-            n += 1;
-        }
-        Ok(n)
+        self.each_row(
+            &sql,
+            params,
+            |row| {
+                let record: String = row.get(9)?;
+                Ok(EventRow {
+                    event_key: row.get(0)?,
+                    event: row.get(1)?,
+                    date: row.get(2)?,
+                    last_date: row.get(3)?,
+                    num_mentions: row.get(4)?,
+                    num_sources: row.get(5)?,
+                    num_articles: row.get(6)?,
+                    first_seen: row.get(7)?,
+                    last_seen: row.get(8)?,
+                    representative: serde_json::from_str(&record)
+                        .unwrap_or(serde_json::Value::Null),
+                })
+            },
+            |event| each(&event),
+        )
     }
 
     /// Counts of a run's event mentions by a grouping (`Stat`), largest first.
