@@ -7,7 +7,7 @@
 
 use crate::progress::{Progress, Summary};
 use anyhow::{Context, Result};
-use dyad_code::{records::stable_hash, Pipeline};
+use dyad_code::records::stable_hash;
 use dyad_ingest::Document;
 use dyad_store::{Admission, RunInfo, Store};
 use rayon::prelude::*;
@@ -21,18 +21,12 @@ pub struct IngestArgs {
     /// The store file (created if absent).
     #[arg(long, default_value = "dyad.db")]
     pub store: PathBuf,
-    /// Worker threads for coding (default: all cores).
-    #[arg(long)]
-    pub threads: Option<usize>,
-    /// Drop rows whose confidence is below this; default dyad's `MIN_CONFIDENCE`, 0 keeps every row.
-    #[arg(long)]
-    pub min_confidence: Option<f32>,
+    #[command(flatten)]
+    pub coding: crate::runs::CodingArgs,
     /// Event mentions of one type with compatible sides and places merge into one event when
     /// their dates are at most this many days apart.
     #[arg(long, default_value_t = 1)]
     pub merge_days: i64,
-    #[command(flatten)]
-    pub dict: crate::DictArgs,
 }
 
 /// Documents are coded in batches of this many, in parallel, and stored in input order.
@@ -48,19 +42,14 @@ struct Counts {
 }
 
 pub fn run(args: IngestArgs) -> Result<ExitCode> {
-    crate::code::configure_threads(args.threads);
-    args.dict.install()?;
-    let mut pipeline = Pipeline::new();
-    if let Some(min) = args.min_confidence {
-        pipeline = pipeline.with_min_confidence(min);
-    }
+    let pipeline = args.coding.pipeline()?;
     let mut store = Store::open(&args.store)?.with_merge_rule(dyad_store::MergeRule {
         days: args.merge_days.max(0),
     });
     let options = serde_json::json!({
-        "min_confidence": args.min_confidence,
+        "min_confidence": args.coding.min_confidence,
         "merge_days": args.merge_days,
-        "dict": args.dict.dict.as_ref().map(|p| p.display().to_string()),
+        "dict": args.coding.dict_path(),
     });
     let run = store.current_run(&RunInfo {
         dyad_version: env!("CARGO_PKG_VERSION").to_string(),

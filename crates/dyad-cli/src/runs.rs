@@ -9,11 +9,9 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// How stored documents are coded: shared by `dyad ingest` and `dyad recode`.
 #[derive(clap::Args)]
-pub struct RecodeArgs {
-    /// The store file.
-    #[arg(long, default_value = "dyad.db")]
-    pub store: PathBuf,
+pub struct CodingArgs {
     /// Worker threads for coding (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -22,6 +20,33 @@ pub struct RecodeArgs {
     pub min_confidence: Option<f32>,
     #[command(flatten)]
     pub dict: crate::DictArgs,
+}
+
+impl CodingArgs {
+    /// Sets the threads, installs the user dictionary and builds the pipeline.
+    pub fn pipeline(&self) -> Result<Pipeline> {
+        crate::code::configure_threads(self.threads);
+        self.dict.install()?;
+        let mut pipeline = Pipeline::new();
+        if let Some(min) = self.min_confidence {
+            pipeline = pipeline.with_min_confidence(min);
+        }
+        Ok(pipeline)
+    }
+
+    /// The user dictionary's path, for the run's options.
+    pub fn dict_path(&self) -> Option<String> {
+        self.dict.dict.as_ref().map(|p| p.display().to_string())
+    }
+}
+
+#[derive(clap::Args)]
+pub struct RecodeArgs {
+    /// The store file.
+    #[arg(long, default_value = "dyad.db")]
+    pub store: PathBuf,
+    #[command(flatten)]
+    pub coding: CodingArgs,
 }
 
 #[derive(clap::Args)]
@@ -51,19 +76,14 @@ pub(crate) fn open_existing(path: &std::path::Path) -> Result<Store> {
 }
 
 pub fn recode(args: RecodeArgs) -> Result<ExitCode> {
-    crate::code::configure_threads(args.threads);
-    args.dict.install()?;
-    let mut pipeline = Pipeline::new();
-    if let Some(min) = args.min_confidence {
-        pipeline = pipeline.with_min_confidence(min);
-    }
+    let pipeline = args.coding.pipeline()?;
     let mut store = open_existing(&args.store)?;
     let run = store.begin_run(&RunInfo {
         dyad_version: env!("CARGO_PKG_VERSION").to_string(),
         options: serde_json::json!({
             "recode": true,
-            "min_confidence": args.min_confidence,
-            "dict": args.dict.dict.as_ref().map(|p| p.display().to_string()),
+            "min_confidence": args.coding.min_confidence,
+            "dict": args.coding.dict_path(),
         }),
     })?;
     let progress = Progress::new("re-coding");

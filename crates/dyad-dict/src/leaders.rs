@@ -35,7 +35,7 @@ pub struct Term {
 }
 
 /// `2017-01-20T00:00:00Z` -> `20170120` (None for a missing or odd date).
-fn day(s: &str) -> Option<String> {
+pub(crate) fn day(s: &str) -> Option<String> {
     let d: String = s.get(..10)?.chars().filter(|c| *c != '-').collect();
     (d.len() == 8 && d.chars().all(|c| c.is_ascii_digit()) && d.as_str() >= "18000101").then_some(d)
 }

@@ -14,7 +14,7 @@
 //! naming it falls back to the generic reading (the country from context and the agent noun).
 
 use crate::convert::clean_phrase;
-use crate::leaders::{cameo_country, rows};
+use crate::leaders::{cameo_country, day as date, rows};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Single words too common in party names to stand for one party.
@@ -236,12 +236,6 @@ fn merge(mut terms: Vec<(String, String)>) -> Vec<(String, String)> {
         }
     }
     out
-}
-
-/// `2017-01-20T00:00:00Z` -> `20170120`.
-fn date(s: &str) -> Option<String> {
-    let d: String = s.get(..10)?.chars().filter(|c| *c != '-').collect();
-    (d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit()) && d.as_str() >= "18000101").then_some(d)
 }
 
 /// Converts Party Facts (core parties and Wikidata labels) with the heads of government of

@@ -55,7 +55,7 @@ const EXONYMS: &[(&str, &[&str])] = &[
 ];
 
 /// A regnal numeral ("III", "XIV").
-fn is_numeral(w: &str) -> bool {
+pub(crate) fn is_numeral(w: &str) -> bool {
     !w.is_empty() && w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 

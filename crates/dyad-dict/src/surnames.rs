@@ -100,9 +100,8 @@ pub fn add_surnames(
         let regnal = names.split('|').next().is_some_and(|n| {
             let w: Vec<&str> = n.split(' ').collect();
             w.first() == Some(&"papa")
-                || w.iter().any(|w| {
-                    w.len() <= 5 && !w.is_empty() && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
-                })
+                || w.iter()
+                    .any(|w| crate::spellings::is_numeral(&w.to_uppercase()))
         });
         let current = *kind == "person" && !regnal && roles.split(',').any(recent_office);
         // the label's surname in its spellings ("zelenski", "zelensky"), not the last word of

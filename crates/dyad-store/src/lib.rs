@@ -36,8 +36,7 @@ mod synthetic;
 pub use merge::MergeRule;
 pub use query::{DocumentInfo, EventFilter, EventRow, Stat};
 pub use store::{
-    Admission, DocumentKey, MergedEvent, RunId, RunInfo, RunSummary, Store, StoreCounts,
-    StoredDocument,
+    Admission, DocumentKey, RunId, RunInfo, RunSummary, Store, StoreCounts, StoredDocument,
 };
 
 /// Why a store cannot be opened or written.

@@ -31,21 +31,6 @@ pub struct RunInfo {
     pub options: serde_json::Value,
 }
 
-/// An event merged from the mentions of one happening.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MergedEvent {
-    pub key: i64,
-    /// PLOVER type.
-    pub event: String,
-    pub date: Option<String>,
-    pub last_date: Option<String>,
-    pub num_mentions: i64,
-    /// Outlets (a document's source, else its id).
-    pub num_sources: i64,
-    /// Articles (copies of one article count once).
-    pub num_articles: i64,
-}
-
 /// A run as `dyad runs` lists it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RunSummary {
@@ -393,32 +378,6 @@ impl Store {
                 },
             )
             .map_err(|e| self.err(e))
-    }
-
-    /// The merged events of a run, in date order.
-    pub fn merged_events(&self, run: RunId) -> Result<Vec<MergedEvent>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT event_key, event, date, last_date, num_mentions, num_sources, num_articles
-                 FROM events WHERE run_id = ?1 ORDER BY date, event_key",
-            )
-            .map_err(|e| self.err(e))?;
-        let events = stmt
-            .query_map(params![run.0], |r| {
-                Ok(MergedEvent {
-                    key: r.get(0)?,
-                    event: r.get(1)?,
-                    date: r.get(2)?,
-                    last_date: r.get(3)?,
-                    num_mentions: r.get(4)?,
-                    num_sources: r.get(5)?,
-                    num_articles: r.get(6)?,
-                })
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| self.err(e))?;
-        Ok(events)
     }
 
     /// Every run, oldest first.

@@ -264,7 +264,17 @@ fn reports_of_one_happening_from_three_agencies_are_one_event_and_others_are_not
             )
             .expect("store");
     }
-    let events = store.merged_events(run).expect("events");
+    let mut events = Vec::new();
+    let filter = dyad_store::EventFilter {
+        run: Some(run),
+        ..Default::default()
+    };
+    store
+        .each_event(&filter, |e| {
+            events.push(e.clone());
+            Ok(())
+        })
+        .expect("events");
     let summary: Vec<(String, Option<String>, i64, i64)> = events
         .iter()
         .map(|e| {
