@@ -30,6 +30,10 @@ pub struct BenchArgs {
     /// For `store`: the synthetic event mentions the query timings are taken on.
     #[arg(long, default_value_t = 1_000_000)]
     pub mentions: usize,
+    /// For `store`: keep the synthetic store at this path (to inspect query plans with
+    /// `sqlite3`) instead of a temporary file removed at the end.
+    #[arg(long)]
+    pub keep_store: Option<PathBuf>,
 }
 
 pub fn run(args: BenchArgs) -> Result<ExitCode> {

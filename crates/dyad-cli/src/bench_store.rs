@@ -120,7 +120,13 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         stored_bytes as f64 / mentions.max(1) as f64
     );
     // queries on a large synthetic store
-    let (path, mut store) = temp_store("queries")?;
+    let (path, mut store) = match &args.keep_store {
+        Some(p) => {
+            remove(p);
+            (p.clone(), Store::open(p)?)
+        }
+        None => temp_store("queries")?,
+    };
     let t = Instant::now();
     let run = store.fill_synthetic(args.mentions)?;
     println!(
@@ -189,6 +195,8 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         );
     }
     drop(store);
-    remove(&path);
+    if args.keep_store.is_none() {
+        remove(&path);
+    }
     Ok(ExitCode::SUCCESS)
 }

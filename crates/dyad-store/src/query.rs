@@ -108,14 +108,52 @@ impl EventFilter {
         (sql.join(" AND "), params)
     }
 
-    /// The SQL condition on `event_mentions m` and its parameters.
-    fn condition(&self, run: RunId) -> (String, Vec<Value>) {
+    /// The country filter as the key of `mention_countries`, when it is one (three letters: a
+    /// country or IGO prefix); a longer prefix is matched on the actors' codes instead.
+    fn country_key(&self) -> Option<String> {
+        self.country
+            .as_deref()
+            .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()))
+            .map(str::to_uppercase)
+    }
+
+    /// How to read the matching `event_mentions m` of a run: the tables, the condition, its
+    /// parameters and the date order. A country filter drives the query from
+    /// `mention_countries c`, whose indexes are in date order per country (and type), so a
+    /// page stops early however rare the combination.
+    fn plan(&self, run: RunId) -> Plan {
         let mut sql = vec!["m.run_id = ?".to_string()];
         let mut params: Vec<Value> = vec![Value::Integer(run.0)];
+        let mut from = "event_mentions m".to_string();
+        let mut order = "m.date, m.mention_key";
         let mut push = |clause: &str, values: Vec<Value>| {
             sql.push(clause.to_string());
             params.extend(values);
         };
+        if let Some(country) = self.country_key() {
+            // CROSS JOIN keeps `c` the outer loop (SQLite does not reorder it)
+            from =
+                "mention_countries c CROSS JOIN event_mentions m ON m.mention_key = c.mention_key"
+                    .to_string();
+            order = "c.date, c.mention_key";
+            push(
+                "c.run_id = ? AND c.country = ?",
+                vec![Value::Integer(run.0), Value::Text(country)],
+            );
+            if let Some(e) = &self.event {
+                push("c.event = ?", vec![Value::Text(e.to_uppercase())]);
+            }
+            if let Some(s) = &self.since {
+                push("c.date >= ?", vec![Value::Text(s.clone())]);
+            }
+            if let Some(u) = &self.until {
+                // '' is an undated mention, which a date bound leaves out
+                push(
+                    "c.date <= ? AND c.date <> ''",
+                    vec![Value::Text(format!("{u}\u{10FFFF}"))],
+                );
+            }
+        }
         let prefix = |p: &str| Value::Text(format!("{}%", p.to_uppercase()));
         if let Some(a) = &self.actor {
             push(
@@ -129,7 +167,7 @@ impl EventFilter {
                 vec![prefix(r)],
             );
         }
-        if let Some(c) = &self.country {
+        if let (Some(c), None) = (&self.country, self.country_key()) {
             // a range on the indexed code, not LIKE (which the index cannot serve)
             let lo = c.to_uppercase();
             push(
@@ -177,8 +215,21 @@ impl EventFilter {
                 vec![Value::Text(t.clone())],
             );
         }
-        (sql.join(" AND "), params)
+        Plan {
+            from,
+            condition: sql.join(" AND "),
+            params,
+            order,
+        }
     }
+}
+
+/// A query on event mentions: `SELECT ... FROM {from} WHERE {condition} ORDER BY {order}`.
+struct Plan {
+    from: String,
+    condition: String,
+    params: Vec<Value>,
+    order: &'static str,
 }
 
 impl Store {
@@ -218,12 +269,17 @@ impl Store {
         let Some(run) = self.run_of(filter)? else {
             return Ok(0);
         };
-        let (condition, params) = filter.condition(run);
+        let Plan {
+            from,
+            condition,
+            params,
+            order,
+        } = filter.plan(run);
         let sql = format!(
             "SELECT m.record, d.source, d.url, d.title, d.language, d.date, r.started_at, r.dyad_version
-             FROM event_mentions m JOIN documents d ON d.doc_key = m.doc_key
+             FROM {from} JOIN documents d ON d.doc_key = m.doc_key
              JOIN runs r ON r.run_id = m.run_id
-             WHERE {condition} ORDER BY m.date, m.mention_key{}",
+             WHERE {condition} ORDER BY {order}{}",
             limit_clause(filter.limit)
         );
         self.each_row(
@@ -279,10 +335,15 @@ impl Store {
         let (condition, params) = if filter.only_type_and_dates() {
             filter.event_condition(run)
         } else {
-            let (c, p) = filter.condition(run);
+            let Plan {
+                from,
+                condition,
+                params,
+                ..
+            } = filter.plan(run);
             (
-                format!("e.event_key IN (SELECT m.merged_event FROM event_mentions m WHERE {c})"),
-                p,
+                format!("e.event_key IN (SELECT m.merged_event FROM {from} WHERE {condition})"),
+                params,
             )
         };
         let sql = format!(

@@ -1,7 +1,7 @@
 //! The store's tables and their migrations.
 
 /// The schema this dyad writes. Bump it with a new entry in [`MIGRATIONS`].
-pub(crate) const SCHEMA_VERSION: i64 = 5;
+pub(crate) const SCHEMA_VERSION: i64 = 6;
 
 /// `PRAGMA application_id` of a dyad store ("dyad" in ASCII): tells a dyad store from any
 /// other SQLite file.
@@ -101,4 +101,28 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         SELECT mention_key, json_extract(record, '$.sentence') FROM event_mentions;",
     // 4 -> 5: mentions in date order, so that a filtered page stops early
     "CREATE INDEX mentions_date ON event_mentions (run_id, date, mention_key);",
+    // 5 -> 6: the countries (code prefixes) of a mention's actors with its type and date, so
+    // that a country filter, alone or with a type, walks an index in date order and a rare
+    // combination is read from the index, not by visiting every mention of the type
+    // (the table is its own index: no rowid, and '' for a missing type or date, which sorts
+    // first as NULL does in `event_mentions`)
+    "CREATE TABLE mention_countries (
+        run_id      INTEGER NOT NULL,
+        country     TEXT NOT NULL,  -- the first three letters of an actor's code, either side
+        event       TEXT NOT NULL,  -- PLOVER type, '' if none
+        date        TEXT NOT NULL,  -- the mention's date, '' if none
+        mention_key INTEGER NOT NULL REFERENCES event_mentions (mention_key),
+        PRIMARY KEY (run_id, country, event, date, mention_key)
+    ) WITHOUT ROWID;
+    CREATE INDEX mention_countries_date ON mention_countries (run_id, country, date, mention_key);
+    INSERT INTO mention_countries (run_id, country, event, date, mention_key)
+        SELECT DISTINCT m.run_id, substr(a.code, 1, 3), coalesce(m.event, ''), coalesce(m.date, ''), m.mention_key
+        FROM event_mentions m JOIN mention_actors a ON a.mention_key = m.mention_key;",
 ];
+
+/// Fills `mention_countries` for one stored mention (`?1`) from its actors.
+pub(crate) const INSERT_COUNTRIES: &str =
+    "INSERT INTO mention_countries (run_id, country, event, date, mention_key)
+     SELECT DISTINCT m.run_id, substr(a.code, 1, 3), coalesce(m.event, ''), coalesce(m.date, ''), m.mention_key
+     FROM event_mentions m JOIN mention_actors a ON a.mention_key = m.mention_key
+     WHERE m.mention_key = ?1";

@@ -491,6 +491,8 @@ fn insert_mentions(
                 actor.execute(params![mention, side, a.code, a.country, a.sector])?;
             }
         }
+        tx.prepare_cached(crate::schema::INSERT_COUNTRIES)?
+            .execute([mention])?;
         tx.prepare_cached("INSERT INTO mention_text (rowid, sentence) VALUES (?1, ?2)")?
             .execute(params![mention, e.sentence])?;
         merge_mention(tx, run, mention, &Key::of(e), rule)?;

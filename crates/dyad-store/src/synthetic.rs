@@ -67,6 +67,10 @@ impl Store {
              SELECT mention_key, 'target', json_extract(?6, '$[' || ((mention_key * 7 + 3) % 20) || ']'),
                     json_extract(?6, '$[' || ((mention_key * 7 + 3) % 20) || ']'), NULL
              FROM event_mentions WHERE run_id = ?2",
+            "INSERT INTO mention_countries (run_id, country, event, date, mention_key)
+             SELECT DISTINCT m.run_id, substr(a.code, 1, 3), m.event, m.date, m.mention_key
+             FROM event_mentions m JOIN mention_actors a ON a.mention_key = m.mention_key
+             WHERE m.run_id = ?2",
             "INSERT INTO mention_text (rowid, sentence)
              SELECT mention_key, json_extract(record, '$.sentence') FROM event_mentions WHERE run_id = ?2",
             "UPDATE events SET representative = (SELECT min(mention_key) FROM event_mentions m

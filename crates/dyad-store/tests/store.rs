@@ -326,3 +326,70 @@ fn an_ingest_adds_to_the_current_run_of_the_same_coder_and_options() {
     assert_ne!(second, first);
     assert_eq!(store.runs().expect("runs").len(), 2);
 }
+
+/// The event ids a filter selects, in the order they are listed.
+fn selected(store: &Store, filter: &dyad_store::EventFilter) -> Vec<String> {
+    let mut ids = Vec::new();
+    store
+        .each_mention(filter, |record| {
+            let v: serde_json::Value = serde_json::from_str(record).expect("record");
+            ids.push(v["event_id"].as_str().unwrap_or_default().to_string());
+            Ok(())
+        })
+        .expect("query");
+    ids
+}
+
+#[test]
+fn a_country_filter_finds_either_side_by_code_prefix_alone_or_with_type_and_dates() {
+    let path = temp("country.db");
+    let mut store = Store::open(&path).expect("open");
+    let run = store.begin_run(&run_info()).expect("run");
+    let mut undated = report("u", "ASSAULT", "RUSMIL", "UKR", "", None);
+    undated.date = None;
+    let reports = [
+        report("a", "ASSAULT", "RUSMIL", "UKR", "2024-05-13", None),
+        report("b", "CONSULT", "FRAGOV", "RUSGOV", "2024-05-10", None),
+        report("c", "ASSAULT", "UKRMIL", "RUSMIL", "2024-06-01", None),
+        report("d", "ASSAULT", "ISRMIL", "PSE", "2024-05-12", None),
+        undated,
+    ];
+    for (i, r) in reports.into_iter().enumerate() {
+        let d = doc(&format!("d{i}"), &format!("text {i}"));
+        store
+            .store_document(run, &d, &format!("h{i}"), 1, &[r])
+            .expect("store");
+    }
+    let filter = |country: &str| dyad_store::EventFilter {
+        country: Some(country.to_string()),
+        ..Default::default()
+    };
+    // either side, in date order (undated first), a lower-case code too
+    assert_eq!(selected(&store, &filter("rus")), ["u", "b", "a", "c"]);
+    // a longer prefix matches codes, not countries
+    assert_eq!(selected(&store, &filter("RUSGOV")), ["b"]);
+    assert_eq!(
+        selected(
+            &store,
+            &dyad_store::EventFilter {
+                event: Some("ASSAULT".into()),
+                since: Some("2024-05".into()),
+                until: Some("2024-05".into()),
+                ..filter("RUS")
+            }
+        ),
+        ["a"]
+    );
+    // a date bound leaves undated mentions out
+    assert_eq!(
+        selected(
+            &store,
+            &dyad_store::EventFilter {
+                until: Some("2024-05-31".into()),
+                ..filter("RUS")
+            }
+        ),
+        ["b", "a"]
+    );
+    assert!(selected(&store, &filter("CHN")).is_empty());
+}
