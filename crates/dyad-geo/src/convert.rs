@@ -96,6 +96,10 @@ struct Country {
     geonameid: Option<u64>,
     capital: String,
     population: u64,
+    /// FIPS 10-4 (GDELT's country codes), ISO 3166 numeric, continent (GeoNames' two letters).
+    fips: String,
+    numeric: Option<u64>,
+    continent: String,
 }
 
 struct Admin1 {
@@ -315,7 +319,8 @@ pub fn convert(geonames_dir: &Path) -> Result<ConvertedGeo, GeoError> {
         "# dyad gazetteer: countries. Derived from GeoNames countryInfo and cities15000 (CC BY 4.0,\n\
          # geonames.org) by dyad-geo's converter; do not edit. lat/lon are those of the capital\n\
          # (capital = its geonameid in places.tsv), else of the most populous city, else empty.\n\
-         # iso3\tiso2\tgeonameid\tname\tlat\tlon\tpopulation\tcapital\tvariants\n",
+         # fips: FIPS 10-4 code (GDELT's); numeric: ISO 3166-1 numeric (ACLED's `iso`).\n\
+         # iso3\tiso2\tgeonameid\tname\tlat\tlon\tpopulation\tcapital\tvariants\tfips\tnumeric\tcontinent\n",
     );
     for c in sorted {
         let name = clean(&c.name);
@@ -338,7 +343,7 @@ pub fn convert(geonames_dir: &Path) -> Result<ConvertedGeo, GeoError> {
         variants.remove(&normalize(&name));
         let _ = writeln!(
             out_countries,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             c.iso3,
             c.iso2,
             c.geonameid.map(|g| g.to_string()).unwrap_or_default(),
@@ -347,7 +352,10 @@ pub fn convert(geonames_dir: &Path) -> Result<ConvertedGeo, GeoError> {
             lon,
             c.population,
             capital,
-            join(&variants)
+            join(&variants),
+            c.fips,
+            c.numeric.map(|n| n.to_string()).unwrap_or_default(),
+            c.continent
         );
     }
 
@@ -506,6 +514,9 @@ fn read_countries(path: &Path) -> Result<Vec<Country>, GeoError> {
             geonameid: v.get("geonameid").and_then(Value::as_u64),
             capital: str_field(v, "capital"),
             population: v.get("population").and_then(Value::as_u64).unwrap_or(0),
+            fips: str_field(v, "fips"),
+            numeric: v.get("isonumeric").and_then(Value::as_u64),
+            continent: str_field(v, "continentcode"),
         });
     }
     Ok(out)

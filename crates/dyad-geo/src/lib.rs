@@ -179,6 +179,21 @@ impl Place {
     }
 }
 
+/// The codes other datasets use for a country.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountryFacts {
+    /// English name (GeoNames).
+    pub name: String,
+    /// ISO 3166-1 alpha-2.
+    pub iso2: String,
+    /// FIPS 10-4, GDELT's country codes (empty where GeoNames has none).
+    pub fips: String,
+    /// ISO 3166-1 numeric, ACLED's `iso`.
+    pub numeric: Option<u16>,
+    /// GeoNames continent: AF, AN, AS, EU, NA, OC, SA.
+    pub continent: String,
+}
+
 /// Words `start..end` of a sentence name the places `ids`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlaceMatch {
@@ -251,6 +266,10 @@ pub struct Gazetteer {
     /// The entries of names shared by several ([`Slot::Many`]).
     shared_ids: Vec<Vec<PlaceId>>,
     iso2: HashMap<String, Iso3>,
+    /// What exports cite of a country (FIPS, ISO numeric, continent).
+    country_facts: HashMap<Iso3, CountryFacts>,
+    /// GeoNames admin1 codes by country and division name (GDELT's ADM1Code is built on them).
+    admin1_codes: HashMap<(Iso3, Box<str>), Box<str>, FxBuild>,
     common: HashSet<String, FxBuild>,
     never_alone: HashSet<String, FxBuild>,
     max_words: usize,
@@ -335,6 +354,10 @@ impl Gazetteer {
             let (line, f) = row?;
             let err = |m: &str| syntax("admin1.tsv", line, m);
             let gid = f[1].parse::<u32>().ok();
+            if let (Some(iso3), Some((_, code))) = (parse_iso3(f[3]), f[0].split_once('.')) {
+                g.admin1_codes
+                    .insert((iso3, f[2].to_lowercase().into()), code.into());
+            }
             let own = intern(&mut g.admin1_names, &mut admin1_ids, f[2]);
             let id = g.push(Record {
                 geonameid: gid,
@@ -355,7 +378,7 @@ impl Gazetteer {
         }
 
         let mut countries: HashMap<Iso3, PlaceId> = HashMap::new();
-        for row in rows::<9>(src.countries, "countries.tsv") {
+        for row in rows::<12>(src.countries, "countries.tsv") {
             let (line, f) = row?;
             let err = |m: &str| syntax("countries.tsv", line, m);
             let iso3 = parse_iso3(f[0]).ok_or_else(|| err("bad iso3"))?;
@@ -378,6 +401,16 @@ impl Gazetteer {
                 capital: false,
             });
             g.iso2.insert(f[1].to_ascii_uppercase(), iso3);
+            g.country_facts.insert(
+                iso3,
+                CountryFacts {
+                    name: f[3].to_string(),
+                    iso2: f[1].to_string(),
+                    fips: f[9].to_string(),
+                    numeric: f[10].parse().ok(),
+                    continent: f[11].to_string(),
+                },
+            );
             countries.insert(iso3, id);
             g.add_keys(id, f[3], f[8], false);
         }
@@ -542,6 +575,18 @@ impl Gazetteer {
                 .map(|a| a.to_string()),
             precision: e.precision,
         })
+    }
+
+    /// The codes other datasets use for a country (ISO 3166-1 alpha-3).
+    pub fn country_facts(&self, iso3: &str) -> Option<&CountryFacts> {
+        self.country_facts.get(&parse_iso3(iso3)?)
+    }
+
+    /// The GeoNames code of a country's first-level division, by its name (`"Kharkiv"` in
+    /// `UKR` is `"07"`); for most countries it is the FIPS 10-4 division code GDELT uses.
+    pub fn admin1_code(&self, iso3: &str, admin1: &str) -> Option<&str> {
+        let key = (parse_iso3(iso3)?, Box::<str>::from(admin1.to_lowercase()));
+        self.admin1_codes.get(&key).map(|c| &**c)
     }
 
     /// The population GeoNames gives an entry (the sum of its cities' for an admin1 division,

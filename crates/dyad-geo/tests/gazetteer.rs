@@ -341,3 +341,20 @@ fn no_panics_on_odd_input() {
     assert!(g().lookup("Kyiv").iter().all(|&id| g().place(id).is_some()));
     assert!(g().resolve_ids(&[], &[]).is_none());
 }
+
+#[test]
+fn countries_carry_the_codes_gdelt_and_acled_use() {
+    let g = Gazetteer::embedded();
+    let ukr = g.country_facts("UKR").expect("Ukraine");
+    assert_eq!(
+        (ukr.fips.as_str(), ukr.numeric, ukr.iso2.as_str(), ukr.continent.as_str()),
+        ("UP", Some(804), "UA", "EU")
+    );
+    // FIPS differs from ISO alpha-2 where GDELT users trip on it
+    assert_eq!(g.country_facts("DEU").map(|c| c.fips.as_str()), Some("GM"));
+    assert_eq!(g.country_facts("GBR").map(|c| c.fips.as_str()), Some("UK"));
+    assert_eq!(g.admin1_code("UKR", "Kharkiv"), Some("07"));
+    assert_eq!(g.admin1_code("USA", "texas"), Some("TX"));
+    assert_eq!(g.admin1_code("UKR", "Texas"), None);
+    assert!(g.country_facts("XXX").is_none() && g.country_facts("U").is_none());
+}

@@ -67,11 +67,11 @@ fn converted_rows_keep_what_matters() {
     assert!(!admin1.contains("Nowhere"));
     let countries = c.get("countries.tsv").expect("countries");
     assert!(countries
-        .contains("USA\tUS\t6252001\tUnited States\t38.8951\t-77.0364\t327167434\t4140963\t\n"));
-    assert!(countries.contains("\tThe Netherlands\t\t\t17231017\t\tnetherlands\n"));
+        .contains("USA\tUS\t6252001\tUnited States\t38.8951\t-77.0364\t327167434\t4140963\t\tUS\t840\tNA\n"));
+    assert!(countries.contains("\tThe Netherlands\t\t\t17231017\t\tnetherlands\t\t\t\n"));
     // Lebanon's capital is not in the fixture: the most populous city stands in for the
     // coordinates, but it is not marked as the capital.
-    assert!(countries.contains("LBN\tLB\t272103\tLebanon\t34.4335\t35.8441\t6848925\t\t\n"));
+    assert!(countries.contains("LBN\tLB\t272103\tLebanon\t34.4335\t35.8441\t6848925\t\t\t\t\t\n"));
 }
 
 #[test]
