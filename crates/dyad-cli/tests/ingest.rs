@@ -286,3 +286,307 @@ fn an_ingest_killed_midway_loses_nothing_it_stored_and_a_rerun_resumes() {
         "{text}"
     );
 }
+
+/// The three-agency shelling, a drone attack the same day and a shelling a week later.
+const AGENCIES: &str = r#"{"id":"reuters-1","source":"Reuters","url":"https://example.com/reuters-1","date":"2024-05-13","text":"Russian forces shelled the city of Kharkiv on Monday, killing four civilians, Ukrainian officials said."}
+{"id":"ap-1","source":"AP","url":"https://example.com/ap-1","date":"2024-05-13","text":"Russian troops bombarded Kharkiv on Monday, regional officials said, adding that four people were killed."}
+{"id":"afp-1","source":"AFP","date":"2024-05-14","text":"Russian forces shelled Kharkiv on Monday, killing four people, the regional governor said on Tuesday."}
+{"id":"reuters-9","source":"Reuters","date":"2024-05-13","text":"Ukrainian drones attacked an oil depot in Russia's Belgorod region on Monday, the regional governor said."}
+{"id":"reuters-10","source":"Reuters","date":"2024-05-20","text":"Russian forces shelled Kharkiv on Monday, killing two people, Ukrainian officials said."}
+"#;
+
+/// `dyad export ARGS` on a store: its standard output.
+fn export(store: &str, args: &[&str]) -> Vec<u8> {
+    let mut all = vec!["export", "--store", store];
+    all.extend_from_slice(args);
+    let out = run_stdin(&all, b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// Whether a field parses as GDELT's type for it: integer, float, or text (empty allowed
+/// where GDELT leaves fields blank).
+fn gdelt_typed(column: usize, value: &str) -> bool {
+    // 1-based codebook positions of the integer and float columns
+    const INTEGERS: &[usize] = &[1, 2, 3, 4, 26, 30, 32, 33, 34, 36, 44, 52, 60];
+    const FLOATS: &[usize] = &[5, 31, 35, 41, 42, 49, 50, 57, 58];
+    let c = column + 1;
+    if INTEGERS.contains(&c) {
+        value.parse::<i64>().is_ok()
+    } else if FLOATS.contains(&c) {
+        value.is_empty() || value.parse::<f64>().is_ok()
+    } else {
+        !value.contains(['\t', '\n'])
+    }
+}
+
+#[test]
+fn gdelt_exports_have_the_codebook_columns_and_types() {
+    let dir = temp_dir("gdelt");
+    let store = dir.join("events.db");
+    let store = store.to_str().expect("utf-8 path");
+    let (ok, err) = ingest(store, AGENCIES);
+    assert!(ok, "{err}");
+    let events = String::from_utf8(export(store, &["--format", "gdelt"])).expect("utf-8");
+    let rows: Vec<Vec<&str>> = events.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 3, "one row per merged event: {events}");
+    for row in &rows {
+        assert_eq!(row.len(), 61, "{row:?}");
+        for (i, v) in row.iter().enumerate() {
+            assert!(gdelt_typed(i, v), "column {} = {v:?} in {row:?}", i + 1);
+        }
+    }
+    // the Kharkiv shelling: three reports, three outlets, placed in Ukraine (FIPS UP)
+    let kharkiv = rows
+        .iter()
+        .find(|r| r[32] == "3")
+        .unwrap_or_else(|| panic!("an event with 3 sources: {events}"));
+    // (an article may mention it twice: "shelled ... killing four")
+    assert_eq!((kharkiv[1], kharkiv[33]), ("20240513", "3"));
+    assert!(
+        kharkiv[31].parse::<u32>().is_ok_and(|n| n >= 3),
+        "{kharkiv:?}"
+    );
+    assert_eq!(&kharkiv[5][..3], "RUS");
+    assert_eq!(kharkiv[53], "UP", "ActionGeo_CountryCode: {kharkiv:?}");
+    assert!(kharkiv[54].starts_with("UP"), "{kharkiv:?}");
+    let mentions =
+        String::from_utf8(export(store, &["--format", "gdelt-mentions"])).expect("utf-8");
+    let ids: std::collections::HashSet<&str> = rows.iter().map(|r| r[0]).collect();
+    let mut of_kharkiv = 0;
+    for line in mentions.lines() {
+        let m: Vec<&str> = line.split('\t').collect();
+        assert_eq!(m.len(), 16, "{m:?}");
+        assert!(ids.contains(m[0]), "mention of an unknown event: {m:?}");
+        for i in [1, 2] {
+            assert!(m[i].len() == 14 && m[i].parse::<u64>().is_ok(), "{m:?}");
+        }
+        for i in [3, 6, 7, 8, 9, 10, 11, 12] {
+            assert!(m[i].parse::<i64>().is_ok(), "column {} of {m:?}", i + 1);
+        }
+        if m[0] == kharkiv[0] {
+            of_kharkiv += 1;
+        }
+    }
+    assert_eq!(
+        of_kharkiv.to_string(),
+        kharkiv[31],
+        "NumMentions: {mentions}"
+    );
+    assert!(mentions.contains("https://example.com/ap-1"), "{mentions}");
+}
+
+#[test]
+fn acled_export_maps_violence_and_reads_fatalities_from_the_text() {
+    let dir = temp_dir("acled");
+    let store = dir.join("events.db");
+    let store = store.to_str().expect("utf-8 path");
+    let (ok, err) = ingest(store, AGENCIES);
+    assert!(ok, "{err}");
+    let csv = String::from_utf8(export(store, &["--format", "acled"])).expect("utf-8");
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    for name in [
+        "event_id_cnty",
+        "event_date",
+        "disorder_type",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "inter1",
+        "actor2",
+        "inter2",
+        "interaction",
+        "civilian_targeting",
+        "iso",
+        "country",
+        "admin1",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "source",
+        "notes",
+        "fatalities",
+    ] {
+        col(name);
+    }
+    let rows: Vec<Vec<String>> = lines.map(split_csv).collect();
+    assert!(!rows.is_empty(), "{csv}");
+    let kharkiv = rows
+        .iter()
+        .find(|r| r[col("event_date")] == "2024-05-13" && r[col("location")] == "Kharkiv")
+        .unwrap_or_else(|| panic!("the Kharkiv shelling: {csv}"));
+    assert_eq!(kharkiv[col("country")], "Ukraine");
+    assert_eq!(kharkiv[col("iso")], "804");
+    assert_eq!(kharkiv[col("disorder_type")], "Political violence");
+    assert_eq!(kharkiv[col("fatalities")], "4", "{kharkiv:?}");
+    assert_eq!(kharkiv[col("fatalities_stated")], "yes");
+    assert!(kharkiv[col("source")].contains("Reuters"), "{kharkiv:?}");
+    assert!(kharkiv[col("notes")].contains("Kharkiv"), "{kharkiv:?}");
+    for r in &rows {
+        assert_eq!(r.len(), header.len(), "{r:?}");
+        r[col("fatalities")]
+            .parse::<u32>()
+            .expect("fatalities are a count");
+    }
+}
+
+/// The fields of a CSV line (quoted fields with doubled quotes).
+fn split_csv(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                fields.last_mut().expect("a field").push('"');
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => fields.push(String::new()),
+            c => fields.last_mut().expect("a field").push(c),
+        }
+    }
+    fields
+}
+
+#[test]
+fn parquet_export_reads_back_with_every_mention() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let dir = temp_dir("parquet");
+    let store = dir.join("events.db");
+    let store = store.to_str().expect("utf-8 path");
+    let (ok, err) = ingest(store, AGENCIES);
+    assert!(ok, "{err}");
+    let jsonl = export(store, &["--format", "jsonl"]);
+    let mentions = String::from_utf8_lossy(&jsonl).lines().count();
+    let file = dir.join("events.parquet");
+    export(
+        store,
+        &[
+            "--format",
+            "parquet",
+            "--output",
+            file.to_str().expect("utf-8"),
+        ],
+    );
+    let reader = SerializedFileReader::new(std::fs::File::open(&file).expect("open"))
+        .expect("a Parquet file");
+    let meta = reader.metadata().file_metadata();
+    assert_eq!(meta.num_rows() as usize, mentions);
+    let names: Vec<&str> = meta
+        .schema_descr()
+        .columns()
+        .iter()
+        .map(|c| c.path().parts()[0].as_str())
+        .collect();
+    for name in [
+        "event_id",
+        "date",
+        "event",
+        "source",
+        "target",
+        "sentence",
+        "event_key",
+    ] {
+        assert!(names.contains(&name), "{name} not in {names:?}");
+    }
+    // merged: one row per event
+    let merged = dir.join("merged.parquet");
+    export(
+        store,
+        &[
+            "--format",
+            "parquet",
+            "--merged",
+            "--output",
+            merged.to_str().expect("utf-8"),
+        ],
+    );
+    let reader = SerializedFileReader::new(std::fs::File::open(&merged).expect("open"))
+        .expect("a Parquet file");
+    assert_eq!(reader.metadata().file_metadata().num_rows(), 3);
+}
+
+#[test]
+fn two_ingests_into_one_store_at_once_both_store_and_readers_are_not_blocked() {
+    use std::process::Stdio;
+    let dir = temp_dir("concurrent");
+    let store = dir.join("events.db");
+    let store = store.to_str().expect("utf-8 path");
+    let batch = |prefix: &str| -> std::path::PathBuf {
+        let path = dir.join(format!("{prefix}.jsonl"));
+        let lines: String = (0..40)
+            .map(|i| {
+                format!(
+                    "{{\"id\":\"{prefix}-{i}\",\"date\":\"2024-05-13\",\"text\":\"Russian forces shelled Kharkiv on Monday, story {prefix} {i}, officials said.\"}}\n"
+                )
+            })
+            .collect();
+        std::fs::write(&path, lines).expect("write batch");
+        path
+    };
+    let (a, b) = (batch("a"), batch("b"));
+    let spawn = |p: &std::path::Path| {
+        common::dyad()
+            .args(["ingest", "--store", store])
+            .arg(p)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn")
+    };
+    // the store exists before the race (creating it is one writer's job)
+    let (ok, err) = ingest(store, DOCS);
+    assert!(ok, "{err}");
+    let (first, second) = (spawn(&a), spawn(&b));
+    // a reader meanwhile
+    let read = run_stdin(&["events", "--store", store, "--format", "jsonl"], b"");
+    assert!(
+        read.status.success(),
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    for child in [first, second] {
+        let out = child.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&out.stderr);
+        // each finishes, or says clearly that the store is busy
+        assert!(
+            out.status.success() || err.contains("locked") || err.contains("busy"),
+            "{err}"
+        );
+    }
+    // whatever did not get in is stored by a rerun, and nothing twice
+    for p in [&a, &b] {
+        let out = common::dyad()
+            .args(["ingest", "--store", store])
+            .arg(p)
+            .output()
+            .expect("rerun");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = run_stdin(&["runs", "--store", store, "--check"], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (ok, err) = ingest(store, DOCS);
+    assert!(ok && err.contains("0 stored"), "{err}");
+    let stats = run_stdin(&["events", "--store", store, "--format", "jsonl"], b"");
+    let docs: std::collections::HashSet<String> = common::events(&stats)
+        .iter()
+        .map(|e| e["doc_id"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(docs.len() >= 80, "{} documents with events", docs.len());
+}

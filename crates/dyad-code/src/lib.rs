@@ -23,6 +23,7 @@ pub mod coder;
 pub mod conflicts;
 pub mod context;
 pub mod dating;
+pub mod fatalities;
 pub mod locating;
 pub mod mentions;
 mod namesakes;

@@ -347,7 +347,12 @@ fn countries_carry_the_codes_gdelt_and_acled_use() {
     let g = Gazetteer::embedded();
     let ukr = g.country_facts("UKR").expect("Ukraine");
     assert_eq!(
-        (ukr.fips.as_str(), ukr.numeric, ukr.iso2.as_str(), ukr.continent.as_str()),
+        (
+            ukr.fips.as_str(),
+            ukr.numeric,
+            ukr.iso2.as_str(),
+            ukr.continent.as_str()
+        ),
         ("UP", Some(804), "UA", "EU")
     );
     // FIPS differs from ISO alpha-2 where GDELT users trip on it

@@ -66,8 +66,9 @@ fn converted_rows_keep_what_matters() {
     ));
     assert!(!admin1.contains("Nowhere"));
     let countries = c.get("countries.tsv").expect("countries");
-    assert!(countries
-        .contains("USA\tUS\t6252001\tUnited States\t38.8951\t-77.0364\t327167434\t4140963\t\tUS\t840\tNA\n"));
+    assert!(countries.contains(
+        "USA\tUS\t6252001\tUnited States\t38.8951\t-77.0364\t327167434\t4140963\t\tUS\t840\tNA\n"
+    ));
     assert!(countries.contains("\tThe Netherlands\t\t\t17231017\t\tnetherlands\t\t\t\n"));
     // Lebanon's capital is not in the fixture: the most populous city stands in for the
     // coordinates, but it is not marked as the capital.

@@ -37,6 +37,12 @@ pub struct EventFilter {
 /// What exports cite of the document a mention is from, and of the run that coded it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocumentInfo {
+    /// The document's id.
+    pub id: String,
+    /// Its length in characters.
+    pub length: i64,
+    /// When it was stored (RFC 3339).
+    pub stored_at: String,
     /// The outlet.
     pub source: Option<String>,
     pub url: Option<String>,
@@ -63,6 +69,43 @@ pub struct EventRow {
     pub last_seen: Option<String>,
     /// The first mention's record (sides, sentence, place...), JSON.
     pub representative: serde_json::Value,
+    /// The outlets that reported it.
+    pub outlets: Vec<String>,
+    /// The document of the first mention.
+    #[serde(skip)]
+    pub document: DocumentInfo,
+}
+
+/// An event mention as exports read it: its record, its document, and its merged event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentionRow {
+    /// The CONTRACT.md record, JSON.
+    pub record: String,
+    pub document: DocumentInfo,
+    /// The merged event it belongs to (none for mentions stored before merging existed).
+    pub event_key: Option<i64>,
+    /// When that event's first report was stored (RFC 3339).
+    pub event_added: Option<String>,
+    /// Where the sentence begins in the document's text (characters), if found there as is.
+    pub sentence_offset: Option<i64>,
+}
+
+/// The columns of `documents d` and `runs r` that [`DocumentInfo`] reads, from `first` on.
+const DOCUMENT_COLUMNS: &str = "d.id, length(d.text), d.stored_at, d.source, d.url, d.title, d.language, d.date, r.started_at, r.dyad_version";
+
+fn document_info(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<DocumentInfo> {
+    Ok(DocumentInfo {
+        id: row.get(first)?,
+        length: row.get(first + 1)?,
+        stored_at: row.get(first + 2)?,
+        source: row.get(first + 3)?,
+        url: row.get(first + 4)?,
+        title: row.get(first + 5)?,
+        language: row.get(first + 6)?,
+        date: row.get(first + 7)?,
+        coded_at: row.get(first + 8)?,
+        dyad_version: row.get(first + 9)?,
+    })
 }
 
 impl EventFilter {
@@ -257,14 +300,14 @@ impl Store {
         filter: &EventFilter,
         mut each: impl FnMut(&str) -> Result<(), StoreError>,
     ) -> Result<usize, StoreError> {
-        self.each_mention_with_document(filter, |record, _| each(record))
+        self.each_mention_row(filter, |row| each(&row.record))
     }
 
-    /// As [`Store::each_mention`], with the metadata of the document each mention is from.
-    pub fn each_mention_with_document(
+    /// As [`Store::each_mention`], with the document each mention is from and its merged event.
+    pub fn each_mention_row(
         &self,
         filter: &EventFilter,
-        mut each: impl FnMut(&str, &DocumentInfo) -> Result<(), StoreError>,
+        mut each: impl FnMut(&MentionRow) -> Result<(), StoreError>,
     ) -> Result<usize, StoreError> {
         let Some(run) = self.run_of(filter)? else {
             return Ok(0);
@@ -276,7 +319,11 @@ impl Store {
             order,
         } = filter.plan(run);
         let sql = format!(
-            "SELECT m.record, d.source, d.url, d.title, d.language, d.date, r.started_at, r.dyad_version
+            "SELECT m.record, m.merged_event,
+                    (SELECT fd.stored_at FROM events e JOIN event_mentions fm ON fm.mention_key = e.representative
+                     JOIN documents fd ON fd.doc_key = fm.doc_key WHERE e.event_key = m.merged_event),
+                    nullif(instr(d.text, json_extract(m.record, '$.sentence')), 0) - 1,
+                    {DOCUMENT_COLUMNS}
              FROM {from} JOIN documents d ON d.doc_key = m.doc_key
              JOIN runs r ON r.run_id = m.run_id
              WHERE {condition} ORDER BY {order}{}",
@@ -286,19 +333,15 @@ impl Store {
             &sql,
             params,
             |row| {
-                let record: String = row.get(0)?;
-                let info = DocumentInfo {
-                    source: row.get(1)?,
-                    url: row.get(2)?,
-                    title: row.get(3)?,
-                    language: row.get(4)?,
-                    date: row.get(5)?,
-                    coded_at: row.get(6)?,
-                    dyad_version: row.get(7)?,
-                };
-                Ok((record, info))
+                Ok(MentionRow {
+                    record: row.get(0)?,
+                    event_key: row.get(1)?,
+                    event_added: row.get(2)?,
+                    sentence_offset: row.get(3)?,
+                    document: document_info(row, 4)?,
+                })
             },
-            |(record, info)| each(&record, &info),
+            |row| each(&row),
         )
     }
 
@@ -348,8 +391,12 @@ impl Store {
         };
         let sql = format!(
             "SELECT e.event_key, e.event, e.date, e.last_date, e.num_mentions, e.num_sources,
-                    e.num_articles, e.first_seen, e.last_seen, r.record
-             FROM events e JOIN event_mentions r ON r.mention_key = e.representative
+                    e.num_articles, e.first_seen, e.last_seen, rm.record, {DOCUMENT_COLUMNS},
+                    (SELECT json_group_array(DISTINCT od.source) FROM event_mentions om
+                     JOIN documents od ON od.doc_key = om.doc_key
+                     WHERE om.merged_event = e.event_key AND od.source IS NOT NULL)
+             FROM events e JOIN event_mentions rm ON rm.mention_key = e.representative
+             JOIN documents d ON d.doc_key = rm.doc_key JOIN runs r ON r.run_id = e.run_id
              WHERE {condition}
              ORDER BY e.date, e.event_key{}",
             limit_clause(filter.limit)
@@ -371,6 +418,8 @@ impl Store {
                     last_seen: row.get(8)?,
                     representative: serde_json::from_str(&record)
                         .unwrap_or(serde_json::Value::Null),
+                    document: document_info(row, 10)?,
+                    outlets: serde_json::from_str(&row.get::<_, String>(20)?).unwrap_or_default(),
                 })
             },
             |event| each(&event),

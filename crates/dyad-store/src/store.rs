@@ -196,9 +196,11 @@ impl Store {
             )
             .optional()
             .map_err(|e| self.err(e))?;
+        // the stored options are the JSON text of the run's options
+        let options_text = info.options.to_string();
         match latest {
             Some((id, version, options))
-                if version == info.dyad_version && options == info.options.to_string() =>
+                if version == info.dyad_version && options == options_text =>
             {
                 Ok(RunId(id))
             }
