@@ -1,6 +1,7 @@
 //! `dyad events`: the event mentions (or merged events) of a store, filtered, as a table, JSON
 //! lines or CSV; `dyad stats`: counts by type, country and month.
 
+use crate::export::csv_field as csv;
 use anyhow::Result;
 use dyad_store::{EventFilter, RunId, Stat};
 use std::io::{IsTerminal, Write};
@@ -104,14 +105,6 @@ pub struct StatsArgs {
 }
 
 /// A CSV field, quoted where it must be.
-fn csv(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
-}
-
 /// The codes of a side of a record, `|`-joined.
 fn codes(record: &serde_json::Value, side: &str) -> String {
     record[side]
@@ -171,7 +164,11 @@ pub fn events(args: EventsArgs) -> Result<ExitCode> {
     let short = |s: &str, n: usize| -> String { s.chars().take(n).collect() };
     let result = if args.merged {
         store.each_event(&filter, |e| {
-            let c = columns(&e.representative);
+            let mut c = columns(&e.representative);
+            // the event's date is its earliest mention's, not its first report's
+            if let Some(d) = &e.date {
+                c[0].clone_from(d);
+            }
             match format {
                 Format::Jsonl => {
                     serde_json::to_writer(&mut out, e).map_err(|x| io(x.into()))?;

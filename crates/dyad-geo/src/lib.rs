@@ -268,6 +268,9 @@ pub struct Gazetteer {
     iso2: HashMap<String, Iso3>,
     /// What exports cite of a country (FIPS, ISO numeric, continent).
     country_facts: HashMap<Iso3, CountryFacts>,
+    /// Names written in capitals in `aliases.tsv` ("DRC", "UAE"): a word in capitals in a text
+    /// matches a place only through one of these, a country, or a name in capitals itself.
+    acronyms: HashSet<String, FxBuild>,
     /// GeoNames admin1 codes by country and division name (GDELT's ADM1Code is built on them).
     admin1_codes: HashMap<(Iso3, Box<str>), Box<str>, FxBuild>,
     common: HashSet<String, FxBuild>,
@@ -431,6 +434,11 @@ impl Gazetteer {
                     "unknown ISO3 code or geonameid",
                 ));
             };
+            for v in f[1].split('|') {
+                if is_acronym(v) {
+                    g.acronyms.insert(normalize(v));
+                }
+            }
             g.add_keys(id, "", f[1], false);
         }
 
@@ -786,7 +794,15 @@ impl Gazetteer {
                     }
                     let key = span.join(" ");
                     let ids = self.lookup_in_text(&key);
-                    if !ids.is_empty() && self.accept(&key, i, len, capitalized) {
+                    if !ids.is_empty()
+                        && self.accept(&key, i, len, capitalized)
+                        && !(len == 1
+                            && self.acronym_elsewhere(
+                                words.get(i).copied().unwrap_or_default(),
+                                &key,
+                                ids,
+                            ))
+                    {
                         found = Some((len, ids.to_vec()));
                         break;
                     }
@@ -805,6 +821,19 @@ impl Gazetteer {
             }
         }
         out
+    }
+
+    /// Whether a word in capitals ("BLA", the Balochistan Liberation Army) would match a place
+    /// whose name is not an acronym (Bla, Mali): an acronym names an organisation far more often
+    /// than a town. Countries and the acronyms of `aliases.tsv` ("DRC", "UAE") still match.
+    fn acronym_elsewhere(&self, word: &str, key: &str, ids: &[PlaceId]) -> bool {
+        is_acronym(word)
+            && !self.acronyms.contains(key)
+            && !ids.iter().any(|&id| {
+                self.entries
+                    .get(id.index())
+                    .is_some_and(|e| e.precision == Precision::Country || is_acronym(&e.name))
+            })
     }
 
     /// Whether a name that is known may match words `start..start+len`: a name that never
@@ -839,6 +868,12 @@ impl Gazetteer {
         // The first word of a sentence may lack its capital's evidence.
         content.iter().any(|&k| caps(k)) && content.iter().all(|&k| k == 0 || caps(k))
     }
+}
+
+/// A word of two to five letters, all capitals ("BLA", "U.S."; not "Bla" or "I").
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=5).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
 /// The `n`th space-separated word of a key (words of the span correspond to the spaces of the

@@ -363,3 +363,21 @@ fn countries_carry_the_codes_gdelt_and_acled_use() {
     assert_eq!(g.admin1_code("UKR", "Texas"), None);
     assert!(g.country_facts("XXX").is_none() && g.country_facts("U").is_none());
 }
+
+#[test]
+fn a_word_in_capitals_is_an_acronym_not_a_town() {
+    let found = |s: &str| -> Vec<String> {
+        let words: Vec<&str> = s.split(' ').collect();
+        let caps = dyad_geo::capitalization(&words);
+        g().find_with_caps(&words, &caps)
+            .iter()
+            .filter_map(|m| g().resolve_ids(&m.ids, &[]).and_then(|id| g().place(id)))
+            .map(|p| p.name)
+            .collect()
+    };
+    // the Balochistan Liberation Army, not Bla in Mali
+    assert!(found("Last month BLA insurgents ambushed a bus in Kalat").iter().all(|p| p != "Bla"));
+    // countries and the acronyms of aliases.tsv still match
+    assert_eq!(found("Rebels in eastern DRC seized a town"), ["Democratic Republic of the Congo"]);
+    assert_eq!(found("He flew to the UAE on Monday"), ["United Arab Emirates"]);
+}

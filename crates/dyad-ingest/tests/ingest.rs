@@ -86,7 +86,7 @@ fn jsonl_good_documents_with_unknown_fields() {
 #[test]
 fn jsonl_published_is_the_date_when_date_is_absent() {
     let docs = jsonl(concat!(
-        r#"{"id": "8011115", "title": "Iraq", "published": "2025-03-14 20:30:26Z", "text": "One of the leaders is dead."}"#,
+        r#"{"id": "9000001", "title": "Iraq", "published": "2025-03-14 20:30:26Z", "text": "One of the leaders is dead."}"#,
         "\n",
         r#"{"text": "Both.", "date": "2025-01-01", "published": "2025-03-14 20:30:26Z"}"#,
         "\n",

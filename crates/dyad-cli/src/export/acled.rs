@@ -40,7 +40,9 @@
 //! people": 8); where it states none it is 0 and `fatalities_stated` says `no` (or `vague` for
 //! "dozens were killed"): never invented. Strategic developments, non-violent by ACLED's
 //! definition, have 0 (`not applicable`). `notes` is the evidence sentence. The place is the
-//! event's; an event with none is placed at its country's capital with `geo_precision` 3.
+//! event's; an event with none is placed at its country's capital with `geo_precision` 3. An
+//! event dated to a month or year has its first day and `time_precision` 3. Events the text
+//! negates, or states as future or hypothetical, are not exported (ACLED records what happened).
 //! dyad's own columns follow ACLED's: the event key, PLOVER type and mode, CAMEO code and
 //! confidence.
 
@@ -351,6 +353,9 @@ fn region(iso3: &str, continent: &str) -> &'static str {
 /// The CSV row of a merged event, or none if ACLED does not cover its type.
 pub(super) fn row(e: &EventRow, geo: &Gazetteer) -> Option<String> {
     let r = &e.representative;
+    if !super::happened(r) {
+        return None;
+    }
     let (event_type, sub) = classify(r)?;
     let source = side(r, "source");
     let target = side(r, "target");

@@ -13,6 +13,8 @@
 //!   GeoNames division code (FIPS-based for most countries, as GDELT's), `FeatureID` the GeoNames
 //!   id (GDELT gives the FIPS code for a country). Actor geography is left empty (type 0): dyad
 //!   places events, not actors.
+//! - Only events the text says happened are written (not negated, future or hypothetical):
+//!   GDELT has no column for modality, and a row is read as an event that took place.
 //! - `AvgTone` and `MentionDocTone` are empty: dyad does not score tone, and a 0 would claim a
 //!   neutral one.
 

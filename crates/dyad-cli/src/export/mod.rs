@@ -91,6 +91,15 @@ pub(crate) fn csv_field(v: &str) -> String {
 }
 
 /// A JSON value as CSV text (strings bare, null empty).
+/// Whether a record says the event happened: not negated, denied, future or hypothetical
+/// (reported speech is how news tells events, so it counts). The GDELT and ACLED tables have no
+/// column for modality, so they hold only these; the other formats carry every row with its
+/// modality.
+fn happened(r: &Value) -> bool {
+    r["negated"].as_bool() != Some(true)
+        && matches!(r["modality"].as_str(), Some("asserted" | "reported") | None)
+}
+
 fn text(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
@@ -257,6 +266,7 @@ fn write_text(
                 p["num_articles"] = json!(e.num_articles);
                 line(&p.to_string())
             }
+            ExportFormat::Gdelt if !happened(&e.representative) => Ok(()),
             ExportFormat::Gdelt => line(&gdelt::event_row(e, geo)),
             ExportFormat::Acled => match acled::row(e, geo) {
                 Some(row) => line(&row),
@@ -273,6 +283,7 @@ fn write_text(
             match args.format {
                 ExportFormat::Csv => line(&csv_row(&r, &m.document)),
                 ExportFormat::Plover => line(&plover::record(&r, &m.document).to_string()),
+                ExportFormat::GdeltMentions if !happened(&r) => Ok(()),
                 ExportFormat::GdeltMentions => match gdelt::mention_row(m, &r) {
                     Some(row) => line(&row),
                     None => Ok(()),
