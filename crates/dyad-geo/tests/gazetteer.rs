@@ -376,8 +376,16 @@ fn a_word_in_capitals_is_an_acronym_not_a_town() {
             .collect()
     };
     // the Balochistan Liberation Army, not Bla in Mali
-    assert!(found("Last month BLA insurgents ambushed a bus in Kalat").iter().all(|p| p != "Bla"));
+    assert!(found("Last month BLA insurgents ambushed a bus in Kalat")
+        .iter()
+        .all(|p| p != "Bla"));
     // countries and the acronyms of aliases.tsv still match
-    assert_eq!(found("Rebels in eastern DRC seized a town"), ["Democratic Republic of the Congo"]);
-    assert_eq!(found("He flew to the UAE on Monday"), ["United Arab Emirates"]);
+    assert_eq!(
+        found("Rebels in eastern DRC seized a town"),
+        ["Democratic Republic of the Congo"]
+    );
+    assert_eq!(
+        found("He flew to the UAE on Monday"),
+        ["United Arab Emirates"]
+    );
 }

@@ -410,12 +410,18 @@ pub(super) fn row(e: &EventRow, geo: &Gazetteer) -> Option<String> {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let date = e
+    let mut date = e
         .date
         .clone()
         .or_else(|| e.document.date.clone())
         .unwrap_or_default();
+    // a month or a year stands at its first day (time_precision says how precise it is)
+    let whole_day = date.len() >= 10;
+    while date.len() >= 4 && date.len() < 10 {
+        date.push_str("-01");
+    }
     let time_precision = match text(&r["date_precision"]).as_str() {
+        _ if !whole_day => 3,
         "day" => 1,
         "week" => 2,
         _ => 3,
@@ -590,5 +596,44 @@ mod tests {
         assert_eq!(inter(None, false, PROTESTS, "GEO", geo).0, 0);
         assert_eq!(region("UKR", "EU"), "Europe");
         assert_eq!(region("SDN", "AF"), "Northern Africa");
+    }
+
+    fn event(record: Value, date: &str) -> EventRow {
+        EventRow {
+            event_key: 7,
+            event: "ASSAULT".into(),
+            date: Some(date.into()),
+            last_date: Some(date.into()),
+            num_mentions: 1,
+            num_sources: 1,
+            num_articles: 1,
+            first_seen: None,
+            last_seen: None,
+            representative: record,
+            outlets: vec!["AP".into()],
+            document: Default::default(),
+        }
+    }
+
+    #[test]
+    fn only_events_that_happened_are_rows_and_a_month_stands_at_its_first_day() {
+        let geo = Gazetteer::embedded();
+        let mut r = record("ASSAULT", "", "190", "RUSMIL", "UKRMIL");
+        r["sentence"] =
+            json!("Russian troops attacked Ukrainian positions, killing three soldiers.");
+        r["date_precision"] = json!("month");
+        r["negated"] = json!(false);
+        r["modality"] = json!("asserted");
+        let row = super::row(&event(r.clone(), "2024-05"), geo).expect("a row");
+        assert!(
+            row.starts_with("UKR7,2024-05-01,2024,3,Political violence,Battles,Armed clash,"),
+            "{row}"
+        );
+        assert!(row.contains(",3,,"), "three fatalities: {row}");
+        r["negated"] = json!(true);
+        assert_eq!(super::row(&event(r.clone(), "2024-05"), geo), None);
+        r["negated"] = json!(false);
+        r["modality"] = json!("future");
+        assert_eq!(super::row(&event(r, "2024-05"), geo), None);
     }
 }

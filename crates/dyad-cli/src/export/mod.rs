@@ -242,8 +242,13 @@ fn write_text(
     if let Some(h) = header {
         writeln!(out, "{h}").map_err(io)?;
     }
-    let mut line = |s: &str| writeln!(out, "{s}").map_err(io);
-    let n = if merged {
+    // rows written: formats that leave some events out (GDELT, ACLED) write fewer than are read
+    let mut written = 0;
+    let mut line = |s: &str| {
+        written += 1;
+        writeln!(out, "{s}").map_err(io)
+    };
+    if merged {
         store.each_event(filter, |e| match args.format {
             ExportFormat::Jsonl => line(&serde_json::to_string(e).map_err(|x| io(x.into()))?),
             ExportFormat::Csv => line(&format!(
@@ -273,7 +278,7 @@ fn write_text(
                 None => Ok(()),
             },
             ExportFormat::GdeltMentions | ExportFormat::Parquet => Ok(()),
-        })?
+        })?;
     } else {
         store.each_mention_row(filter, |m| {
             if args.format == ExportFormat::Jsonl {
@@ -290,8 +295,8 @@ fn write_text(
                 },
                 _ => Ok(()),
             }
-        })?
-    };
+        })?;
+    }
     out.flush().map_err(io)?;
-    Ok(n)
+    Ok(written)
 }
