@@ -140,7 +140,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     ];
     let types = ["ASSAULT", "CONSULT", "REQUEST", "ACCUSE", "AGREE"];
     type Make = fn(&str, &str, usize) -> EventFilter;
-    let queries: [(&str, bool, Make); 5] = [
+    let queries: [(&str, bool, Make); 6] = [
         ("--actor X (page of 100)", false, |c, _, _| EventFilter {
             actor: Some(c.into()),
             ..Default::default()
@@ -151,6 +151,10 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
                 since: Some(format!("{}-01-01", 2015 + i % 10)),
                 ..Default::default()
             }
+        }),
+        ("--country X (page of 100)", false, |c, _, _| EventFilter {
+            country: Some(c.into()),
+            ..Default::default()
         }),
         ("--country X --type T (page of 100)", false, |c, t, _| {
             EventFilter {
