@@ -16,6 +16,20 @@ fn ingest(store: &str, input: &str) -> (bool, String) {
     )
 }
 
+/// A fresh store in a temp folder named `name`, with `input` ingested: the folder and the
+/// store's path.
+fn ingested(name: &str, input: &str) -> (std::path::PathBuf, String) {
+    let dir = temp_dir(name);
+    let store = dir
+        .join("events.db")
+        .to_str()
+        .expect("utf-8 path")
+        .to_string();
+    let (ok, err) = ingest(&store, input);
+    assert!(ok, "{err}");
+    (dir, store)
+}
+
 #[test]
 fn a_second_ingest_of_the_same_documents_stores_nothing_new() {
     let dir = temp_dir("ingest-twice");
@@ -92,11 +106,8 @@ fn another_outlets_text_of_a_stored_story_is_a_copy() {
 
 #[test]
 fn recoding_adds_a_run_that_finds_the_same_events_with_the_same_binary() {
-    let dir = temp_dir("recode");
-    let store = dir.join("events.db");
-    let store = store.to_str().expect("utf-8 path");
-    let (ok, err) = ingest(store, DOCS);
-    assert!(ok, "{err}");
+    let (dir, store) = ingested("recode", DOCS);
+    let store = store.as_str();
     let out = run_stdin(&["recode", "--store", store], b"");
     assert!(
         out.status.success(),
@@ -186,11 +197,8 @@ fn events_are_read_back_filtered_merged_and_counted() {
 
 #[test]
 fn exports_write_plover_json_csv_and_merged_events() {
-    let dir = temp_dir("export");
-    let store = dir.join("events.db");
-    let store = store.to_str().expect("utf-8 path");
-    let (ok, err) = ingest(store, DOCS);
-    assert!(ok, "{err}");
+    let (_, store) = ingested("export", DOCS);
+    let store = store.as_str();
     let export = |args: &[&str]| -> String {
         let mut all = vec!["export", "--store", store];
         all.extend_from_slice(args);
@@ -326,11 +334,8 @@ fn gdelt_typed(column: usize, value: &str) -> bool {
 
 #[test]
 fn gdelt_exports_have_the_codebook_columns_and_types() {
-    let dir = temp_dir("gdelt");
-    let store = dir.join("events.db");
-    let store = store.to_str().expect("utf-8 path");
-    let (ok, err) = ingest(store, AGENCIES);
-    assert!(ok, "{err}");
+    let (_, store) = ingested("gdelt", AGENCIES);
+    let store = store.as_str();
     let events = String::from_utf8(export(store, &["--format", "gdelt"])).expect("utf-8");
     let rows: Vec<Vec<&str>> = events.lines().map(|l| l.split('\t').collect()).collect();
     assert_eq!(rows.len(), 3, "one row per merged event: {events}");
@@ -382,11 +387,8 @@ fn gdelt_exports_have_the_codebook_columns_and_types() {
 
 #[test]
 fn acled_export_maps_violence_and_reads_fatalities_from_the_text() {
-    let dir = temp_dir("acled");
-    let store = dir.join("events.db");
-    let store = store.to_str().expect("utf-8 path");
-    let (ok, err) = ingest(store, AGENCIES);
-    assert!(ok, "{err}");
+    let (_, store) = ingested("acled", AGENCIES);
+    let store = store.as_str();
     let csv = String::from_utf8(export(store, &["--format", "acled"])).expect("utf-8");
     let mut lines = csv.lines();
     let header: Vec<&str> = lines.next().expect("header").split(',').collect();
@@ -459,26 +461,26 @@ fn split_csv(line: &str) -> Vec<String> {
 #[test]
 fn parquet_export_reads_back_with_every_mention() {
     use parquet::file::reader::{FileReader, SerializedFileReader};
-    let dir = temp_dir("parquet");
-    let store = dir.join("events.db");
-    let store = store.to_str().expect("utf-8 path");
-    let (ok, err) = ingest(store, AGENCIES);
-    assert!(ok, "{err}");
+    let (dir, store) = ingested("parquet", AGENCIES);
+    let store = store.as_str();
     let jsonl = export(store, &["--format", "jsonl"]);
     let mentions = String::from_utf8_lossy(&jsonl).lines().count();
-    let file = dir.join("events.parquet");
-    export(
-        store,
-        &[
+    // the file's metadata, read by the parquet crate's reader
+    let written = |name: &str, args: &[&str]| {
+        let file = dir.join(name);
+        let mut all = vec![
             "--format",
             "parquet",
             "--output",
             file.to_str().expect("utf-8"),
-        ],
-    );
-    let reader = SerializedFileReader::new(std::fs::File::open(&file).expect("open"))
-        .expect("a Parquet file");
-    let meta = reader.metadata().file_metadata();
+        ];
+        all.extend_from_slice(args);
+        export(store, &all);
+        let reader = SerializedFileReader::new(std::fs::File::open(&file).expect("open"))
+            .expect("a Parquet file");
+        reader.metadata().file_metadata().clone()
+    };
+    let meta = written("events.parquet", &[]);
     assert_eq!(meta.num_rows() as usize, mentions);
     let names: Vec<&str> = meta
         .schema_descr()
@@ -498,20 +500,7 @@ fn parquet_export_reads_back_with_every_mention() {
         assert!(names.contains(&name), "{name} not in {names:?}");
     }
     // merged: one row per event
-    let merged = dir.join("merged.parquet");
-    export(
-        store,
-        &[
-            "--format",
-            "parquet",
-            "--merged",
-            "--output",
-            merged.to_str().expect("utf-8"),
-        ],
-    );
-    let reader = SerializedFileReader::new(std::fs::File::open(&merged).expect("open"))
-        .expect("a Parquet file");
-    assert_eq!(reader.metadata().file_metadata().num_rows(), 3);
+    assert_eq!(written("merged.parquet", &["--merged"]).num_rows(), 3);
 }
 
 #[test]

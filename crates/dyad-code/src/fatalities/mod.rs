@@ -229,13 +229,13 @@ impl<'a> Reader<'a> {
 
     fn calendar(&self, i: usize) -> bool {
         let w = self.w(i);
-        WEEKDAYS.contains(&w) || self.month(i)
+        dyad_time::WEEKDAYS.contains(&w) || self.month(i)
     }
 
     /// "May" and "March" are months only when capitalized ("12 may die").
     fn month(&self, i: usize) -> bool {
         let w = self.w(i);
-        MONTHS.contains(&w)
+        (dyad_time::MONTHS.contains(&w) || MONTH_ABBREVIATIONS.contains(&w))
             && (!matches!(w, "may" | "march") || self.toks.get(i).is_some_and(|t| t.cap))
     }
 
@@ -753,18 +753,7 @@ impl<'a> Reader<'a> {
         let Some(first) = self.item_at(i, true) else {
             return;
         };
-        let mut items = vec![first];
-        let mut k = first.phrase.end;
-        for _ in 0..6 {
-            let Some(next) = items.last().and_then(|last| self.conjunct(k, last)) else {
-                break;
-            };
-            let Some(item) = self.item_at(next, true) else {
-                break;
-            };
-            k = item.phrase.end;
-            items.push(item);
-        }
+        let (items, k) = self.conjoined(first, true, |_| true);
         let noun = if DEATH_NOUNS.contains(&self.w(k)) {
             Some(k)
         } else if matches!(
@@ -848,6 +837,29 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// `first` and the items conjoined to it ("three soldiers and two civilians"), at most
+    /// seven, while `keep` accepts them; and where the last one ends.
+    fn conjoined(
+        &self,
+        first: Item,
+        subject: bool,
+        keep: impl Fn(&Item) -> bool,
+    ) -> (Vec<Item>, usize) {
+        let mut items = vec![first];
+        let mut k = first.phrase.end;
+        for _ in 0..6 {
+            let Some(next) = items.last().and_then(|last| self.conjunct(k, last)) else {
+                break;
+            };
+            let Some(item) = self.item_at(next, subject).filter(|item| keep(item)) else {
+                break;
+            };
+            k = item.phrase.end;
+            items.push(item);
+        }
+        (items, k)
+    }
+
     /// A killing verb and its object(s): "killed 12 civilians", "killed two", "killing a
     /// soldier and two civilians", "shot dead two protesters".
     fn try_object(&mut self, v: usize) {
@@ -890,15 +902,7 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        let mut items = vec![first];
-        let mut k = first.phrase.end;
-        for _ in 0..6 {
-            let Some(next) = items.last().and_then(|last| self.conjunct(k, last)) else {
-                break;
-            };
-            let Some(item) = self.item_at(next, false) else {
-                break;
-            };
+        let (items, k) = self.conjoined(first, false, |item| {
             let p = &item.phrase;
             // A new clause ("and 4 were wounded", "and 4 civilians died") or a breakdown
             // ("3 of them children") is not part of the object.
@@ -908,12 +912,8 @@ impl<'a> Reader<'a> {
             let listed = matches!(item.amount, Amount::Count(_) | Amount::One | Amount::Some)
                 && !p.of_counted
                 && (p.person || p.loose);
-            if clause || !listed {
-                break;
-            }
-            k = p.end;
-            items.push(item);
-        }
+            !clause && listed
+        });
         self.apply(&items, false);
         self.mark(v, k);
     }
