@@ -34,7 +34,7 @@ mod store;
 mod synthetic;
 
 pub use merge::MergeRule;
-pub use query::{DocumentInfo, EventFilter, EventRow, MentionRow, Stat};
+pub use query::{Cursor, DocumentInfo, EventFilter, EventRow, MentionRow, Stat};
 pub use store::{
     Admission, DocumentKey, RunId, RunInfo, RunSummary, Store, StoreCounts, StoredDocument,
 };

@@ -32,6 +32,43 @@ pub struct EventFilter {
     pub text: Option<String>,
     /// At most this many rows (a page).
     pub limit: Option<usize>,
+    /// Only rows after this one in the listing's order (keyset paging: the next page starts
+    /// after the last row of the previous one, however the store grows meanwhile).
+    pub after: Option<Cursor>,
+}
+
+/// A place in a listing: the date and key of a row (a mention's `mention_key`, a merged event's
+/// `event_key`). Rows are listed by date (undated first), then key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    pub date: Option<String>,
+    pub key: i64,
+}
+
+impl Cursor {
+    /// The SQL condition "after this cursor" on the columns `date` and `key` of a listing
+    /// ordered by them, and its parameters. `empty_is_null`: the date column holds '' for no
+    /// date (`mention_countries`) rather than NULL.
+    fn condition(&self, date: &str, key: &str, empty_is_null: bool) -> (String, Vec<Value>) {
+        match (&self.date, empty_is_null) {
+            (d, true) => (
+                format!("({date}, {key}) > (?, ?)"),
+                vec![
+                    Value::Text(d.clone().unwrap_or_default()),
+                    Value::Integer(self.key),
+                ],
+            ),
+            (Some(d), false) => (
+                format!("({date}, {key}) > (?, ?)"),
+                vec![Value::Text(d.clone()), Value::Integer(self.key)],
+            ),
+            // undated rows come first: after an undated one, the later undated and every dated
+            (None, false) => (
+                format!("(({date} IS NULL AND {key} > ?) OR {date} IS NOT NULL)"),
+                vec![Value::Integer(self.key)],
+            ),
+        }
+    }
 }
 
 /// What exports cite of the document a mention is from, and of the run that coded it.
@@ -79,6 +116,8 @@ pub struct EventRow {
 /// An event mention as exports read it: its record, its document, and its merged event.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MentionRow {
+    /// Where it stands in the listing (for the next page's [`EventFilter::after`]).
+    pub cursor: Cursor,
     /// The CONTRACT.md record, JSON.
     pub record: String,
     pub document: DocumentInfo,
@@ -149,6 +188,13 @@ impl EventFilter {
             params.push(Value::Text(format!("{u}\u{10FFFF}")));
         }
         (sql.join(" AND "), params)
+    }
+
+    /// The merged-event cursor's condition on `events e`, if any.
+    fn event_cursor(&self) -> Option<(String, Vec<Value>)> {
+        self.after
+            .as_ref()
+            .map(|c| c.condition("e.date", "e.event_key", false))
     }
 
     /// The country filter as the key of `mention_countries`, when it is one (three letters: a
@@ -258,6 +304,14 @@ impl EventFilter {
                 vec![Value::Text(t.clone())],
             );
         }
+        if let Some(c) = &self.after {
+            let (clause, values) = if order.starts_with("c.") {
+                c.condition("c.date", "c.mention_key", true)
+            } else {
+                c.condition("m.date", "m.mention_key", false)
+            };
+            push(&clause, values);
+        }
         Plan {
             from,
             condition: sql.join(" AND "),
@@ -319,7 +373,7 @@ impl Store {
             order,
         } = filter.plan(run);
         let sql = format!(
-            "SELECT m.record, m.merged_event,
+            "SELECT m.record, m.merged_event, m.mention_key, m.date,
                     (SELECT fd.stored_at FROM events e JOIN event_mentions fm ON fm.mention_key = e.representative
                      JOIN documents fd ON fd.doc_key = fm.doc_key WHERE e.event_key = m.merged_event),
                     nullif(instr(d.text, json_extract(m.record, '$.sentence')), 0) - 1,
@@ -336,9 +390,13 @@ impl Store {
                 Ok(MentionRow {
                     record: row.get(0)?,
                     event_key: row.get(1)?,
-                    event_added: row.get(2)?,
-                    sentence_offset: row.get(3)?,
-                    document: document_info(row, 4)?,
+                    cursor: Cursor {
+                        key: row.get(2)?,
+                        date: row.get(3)?,
+                    },
+                    event_added: row.get(4)?,
+                    sentence_offset: row.get(5)?,
+                    document: document_info(row, 6)?,
                 })
             },
             |row| each(&row),
@@ -375,20 +433,29 @@ impl Store {
             return Ok(0);
         };
         // type and dates are the event's own: no need to look through its mentions
-        let (condition, params) = if filter.only_type_and_dates() {
+        let (mut condition, mut params) = if filter.only_type_and_dates() {
             filter.event_condition(run)
         } else {
+            // the cursor is on events, not on their mentions
+            let mentions = EventFilter {
+                after: None,
+                ..filter.clone()
+            };
             let Plan {
                 from,
                 condition,
                 params,
                 ..
-            } = filter.plan(run);
+            } = mentions.plan(run);
             (
                 format!("e.event_key IN (SELECT m.merged_event FROM {from} WHERE {condition})"),
                 params,
             )
         };
+        if let Some((clause, values)) = filter.event_cursor() {
+            condition = format!("{condition} AND {clause}");
+            params.extend(values);
+        }
         let sql = format!(
             "SELECT e.event_key, e.event, e.date, e.last_date, e.num_mentions, e.num_sources,
                     e.num_articles, e.first_seen, e.last_seen, rm.record, {DOCUMENT_COLUMNS},

@@ -393,3 +393,102 @@ fn a_country_filter_finds_either_side_by_code_prefix_alone_or_with_type_and_date
     );
     assert!(selected(&store, &filter("CHN")).is_empty());
 }
+
+#[test]
+fn keyset_pages_list_every_row_once_in_order_for_mentions_and_events() {
+    let path = temp("pages.db");
+    let mut store = Store::open(&path).expect("open");
+    let run = store.begin_run(&run_info()).expect("run");
+    // undated and dated mentions, several on one date, of two countries
+    for i in 0..23 {
+        let mut r = report(
+            &format!("e{i}"),
+            if i % 2 == 0 { "ASSAULT" } else { "CONSULT" },
+            if i % 3 == 0 { "RUSMIL" } else { "FRAGOV" },
+            "UKR",
+            &format!("2024-05-{:02}", 1 + i % 4),
+            None,
+        );
+        if i % 5 == 0 {
+            r.date = None;
+        }
+        let d = doc(&format!("p{i}"), &format!("page text {i}"));
+        store
+            .store_document(run, &d, &format!("ph{i}"), 1, &[r])
+            .expect("store");
+    }
+    let all_mentions = |filter: &dyad_store::EventFilter| -> Vec<dyad_store::Cursor> {
+        let mut rows = Vec::new();
+        store
+            .each_mention_row(filter, |m| {
+                rows.push(m.cursor.clone());
+                Ok(())
+            })
+            .expect("query");
+        rows
+    };
+    for base in [
+        dyad_store::EventFilter::default(),
+        dyad_store::EventFilter {
+            country: Some("RUS".into()),
+            ..Default::default()
+        },
+        dyad_store::EventFilter {
+            country: Some("UKR".into()),
+            event: Some("ASSAULT".into()),
+            ..Default::default()
+        },
+    ] {
+        let whole = all_mentions(&base);
+        assert!(!whole.is_empty());
+        let mut paged = Vec::new();
+        let mut after = None;
+        loop {
+            let page = all_mentions(&dyad_store::EventFilter {
+                limit: Some(4),
+                after: after.clone(),
+                ..base.clone()
+            });
+            if page.is_empty() {
+                break;
+            }
+            after = page.last().cloned();
+            paged.extend(page);
+        }
+        assert_eq!(paged, whole, "{base:?}");
+    }
+    // merged events page by their own date and key
+    let events = |after: Option<dyad_store::Cursor>| -> Vec<dyad_store::Cursor> {
+        let mut rows = Vec::new();
+        store
+            .each_event(
+                &dyad_store::EventFilter {
+                    limit: Some(3),
+                    after,
+                    ..Default::default()
+                },
+                |e| {
+                    rows.push(dyad_store::Cursor {
+                        date: e.date.clone(),
+                        key: e.event_key,
+                    });
+                    Ok(())
+                },
+            )
+            .expect("events");
+        rows
+    };
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let page = events(after.clone());
+        if page.is_empty() {
+            break;
+        }
+        after = page.last().cloned();
+        seen.extend(page);
+    }
+    let keys: std::collections::HashSet<i64> = seen.iter().map(|c| c.key).collect();
+    assert_eq!(keys.len(), seen.len(), "no repeats");
+    assert_eq!(seen.len() as i64, store.counts().expect("counts").events);
+}
