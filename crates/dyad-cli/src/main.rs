@@ -14,6 +14,7 @@ mod progress;
 mod read;
 mod runs;
 mod scoring;
+mod serve;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -37,8 +38,10 @@ enum Command {
     Ingest(ingest::IngestArgs),
     /// The event mentions (or merged events) of a store, filtered: a table, JSON lines or CSV.
     Events(events::EventsArgs),
-    /// Export a store's event mentions or merged events: JSON lines, CSV or PLOVER JSON.
+    /// Export a store's event mentions or merged events: JSON lines, CSV, PLOVER, GDELT, ACLED or Parquet.
     Export(export::ExportArgs),
+    /// Serve the HTTP API over a store (127.0.0.1:8600 by default).
+    Serve(serve::ServeArgs),
     /// Counts of a store's event mentions by type, country and month.
     Stats(events::StatsArgs),
     /// Code every document of a store again, as a new run (after a dictionary or dyad update).
@@ -84,6 +87,7 @@ fn main() -> ExitCode {
         Command::Events(args) => events::events(args),
         Command::Export(args) => export::run(args),
         Command::Stats(args) => events::stats(args),
+        Command::Serve(args) => serve::run(args),
         Command::Runs(args) => runs::runs(args),
         Command::Read(args) => read::run(args),
         Command::Parse(args) => parse::run(args),

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Spans are character offsets into `sentence`, start inclusive, end exclusive.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct EventRecord {
     pub event_id: String,
     pub doc_id: String,
@@ -36,6 +37,7 @@ pub struct EventRecord {
 
 /// An actor mention with its CAMEO-style code.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct ActorRef {
     pub text: String,
     pub code: String,
@@ -51,6 +53,7 @@ pub struct ActorRef {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct Plover {
     pub event: String,
     pub mode: Option<String>,
@@ -58,12 +61,14 @@ pub struct Plover {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct Trigger {
     pub text: String,
     pub span: [usize; 2],
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct Quote {
     pub speaker: Option<ActorRef>,
     pub cue: Option<String>,
@@ -74,6 +79,7 @@ pub struct Quote {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct Location {
     pub name: String,
     pub country: Option<String>,

@@ -94,6 +94,7 @@ pub struct DocumentInfo {
 
 /// A merged event as `dyad events --merged` reads it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(utoipa::ToSchema))]
 pub struct EventRow {
     pub event_key: i64,
     pub event: String,
@@ -105,11 +106,13 @@ pub struct EventRow {
     pub first_seen: Option<String>,
     pub last_seen: Option<String>,
     /// The first mention's record (sides, sentence, place...), JSON.
+    #[cfg_attr(feature = "schema", schema(value_type = dyad_model::EventRecord))]
     pub representative: serde_json::Value,
     /// The outlets that reported it.
     pub outlets: Vec<String>,
     /// The document of the first mention.
     #[serde(skip)]
+    #[cfg_attr(feature = "schema", schema(ignore))]
     pub document: DocumentInfo,
 }
 

@@ -1,0 +1,254 @@
+//! `dyad serve`: the HTTP API answers from the store, pages without gaps or repeats, says
+//! which parameter is wrong, refuses to open beyond loopback without a token, and stops
+//! cleanly on SIGTERM.
+
+mod common;
+use common::{run_stdin, temp_dir};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, Command, Stdio};
+
+const DOCS: &str = r#"{"id":"reuters-1","source":"Reuters","date":"2024-05-13","text":"Russian forces shelled the city of Kharkiv on Monday, killing four civilians, Ukrainian officials said."}
+{"id":"ap-1","source":"AP","date":"2024-05-13","text":"Russian troops bombarded Kharkiv on Monday, regional officials said, adding that four people were killed."}
+{"id":"reuters-9","source":"Reuters","date":"2024-05-13","text":"Ukrainian drones attacked an oil depot in Russia's Belgorod region on Monday, the regional governor said."}
+{"id":"b","text":"The United Nations called on Armenia and Azerbaijan to resume peace talks.","date":"2025-03-03"}
+{"id":"c","text":"Armenian troops were attacked by Azerbaijani forces overnight, the defence ministry said. Protesters rallied outside parliament in Yerevan.","date":"2025-03-04"}
+"#;
+
+/// A running `dyad serve` on a free port, killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn store_with_events(name: &str) -> String {
+    let dir = temp_dir(name);
+    let store = dir.join("s.db").to_str().expect("utf-8").to_string();
+    let out = run_stdin(&["ingest", "--store", &store, "-"], DOCS.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    store
+}
+
+fn start(store: &str, extra: &[&str], env: Option<&str>) -> Result<Server, String> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dyad"));
+    cmd.args(["serve", "--store", store, "--port", "0"])
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .env_remove("DYAD_TOKEN");
+    if let Some(t) = env {
+        cmd.env("DYAD_TOKEN", t);
+    }
+    let mut child = cmd.spawn().expect("spawn dyad serve");
+    let Some(stderr) = child.stderr.take() else {
+        let _ = child.kill();
+        let _ = child.wait();
+        return Err("no standard error".into());
+    };
+    let mut err = BufReader::new(stderr);
+    let mut seen = String::new();
+    loop {
+        let mut line = String::new();
+        if err.read_line(&mut line).unwrap_or(0) == 0 {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(seen);
+        }
+        seen.push_str(&line);
+        if let Some(rest) = line.split("http://").nth(1) {
+            let port = rest
+                .split('/')
+                .next()
+                .and_then(|a| a.rsplit(':').next())
+                .and_then(|p| p.parse().ok())
+                .expect("a port in the serving line");
+            // keep draining stderr so that the server never blocks on it
+            std::thread::spawn(move || for _ in err.lines() {});
+            return Ok(Server { child, port });
+        }
+    }
+}
+
+/// GET `path`: the status and the body as JSON.
+fn get(port: u16, path: &str) -> (u16, serde_json::Value) {
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut response = String::new();
+    s.read_to_string(&mut response).expect("read");
+    let (head, body) = response.split_once("\r\n\r\n").expect("a response");
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .expect("a status");
+    (
+        status,
+        serde_json::from_str(body).unwrap_or(serde_json::Value::Null),
+    )
+}
+
+#[test]
+fn events_page_to_the_end_without_gaps_or_repeats() {
+    let store = store_with_events("serve-pages");
+    let server = start(&store, &[], None).expect("server");
+    let (status, all) = get(server.port, "/api/events?limit=1000");
+    assert_eq!(status, 200, "{all}");
+    let ids = |page: &serde_json::Value| -> Vec<String> {
+        page["events"]
+            .as_array()
+            .expect("events")
+            .iter()
+            .map(|e| e["event_id"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let whole = ids(&all);
+    assert!(whole.len() >= 5, "{all}");
+    assert!(all["next"].is_null());
+    let mut paged = Vec::new();
+    let mut path = "/api/events?limit=2".to_string();
+    loop {
+        let (status, page) = get(server.port, &path);
+        assert_eq!(status, 200, "{page}");
+        paged.extend(ids(&page));
+        match page["next"].as_str() {
+            Some(next) => path = format!("/api/events?limit=2&cursor={next}"),
+            None => break,
+        }
+    }
+    assert_eq!(paged, whole);
+    // filters as `dyad events`; merged events page too
+    let (_, ukr) = get(server.port, "/api/events?country=UKR&type=ASSAULT");
+    assert!(
+        !ids(&ukr).is_empty() && ids(&ukr).len() < whole.len(),
+        "{ukr}"
+    );
+    let (status, merged) = get(server.port, "/api/events?merged=true&limit=1");
+    assert_eq!(status, 200);
+    assert!(
+        merged["events"][0]["num_mentions"].as_i64().is_some() && merged["next"].is_string(),
+        "{merged}"
+    );
+    let (_, found) = get(server.port, "/api/events?q=drones");
+    assert_eq!(ids(&found).len(), 1, "{found}");
+}
+
+#[test]
+fn bad_parameters_are_400_naming_the_parameter() {
+    let store = store_with_events("serve-bad");
+    let server = start(&store, &[], None).expect("server");
+    for (path, names) in [
+        ("/api/events?colour=red", "colour"),
+        ("/api/events?quad=9", "quad"),
+        ("/api/events?since=yesterday", "since"),
+        ("/api/events?limit=0", "limit"),
+        ("/api/events?cursor=nonsense", "cursor"),
+        ("/api/events?q=%22unclosed", "q"),
+        ("/api/events?actor=RUS%27%20OR%201=1", "actor"),
+    ] {
+        let (status, body) = get(server.port, path);
+        assert_eq!(status, 400, "{path}: {body}");
+        let message = body["error"].as_str().unwrap_or_default();
+        assert!(message.contains(names), "{path}: {message}");
+    }
+    let (status, body) = get(server.port, "/api/no-such-thing");
+    assert_eq!((status, body["error"].is_string()), (404, true));
+}
+
+#[test]
+fn the_openapi_document_describes_every_parameter_of_the_routes() {
+    let store = store_with_events("serve-openapi");
+    let server = start(&store, &[], None).expect("server");
+    let (status, doc) = get(server.port, "/api/openapi.json");
+    assert_eq!(status, 200);
+    assert!(
+        doc["openapi"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("3.1")),
+        "{doc}"
+    );
+    let params: Vec<&str> = doc["paths"]["/api/events"]["get"]["parameters"]
+        .as_array()
+        .expect("parameters")
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    for name in [
+        "actor",
+        "recipient",
+        "country",
+        "type",
+        "mode",
+        "quad",
+        "since",
+        "until",
+        "place",
+        "asserted_only",
+        "q",
+        "merged",
+        "limit",
+        "cursor",
+    ] {
+        assert!(params.contains(&name), "{name} not in {params:?}");
+    }
+    // every parameter the document names is one the route accepts
+    for name in params {
+        let (status, body) = get(server.port, &format!("/api/events?{name}=1"));
+        let message = body["error"].as_str().unwrap_or_default();
+        assert!(
+            status == 200 || !message.contains("unknown field"),
+            "{name}: {message}"
+        );
+    }
+}
+
+#[test]
+fn listening_beyond_loopback_needs_a_configured_token() {
+    let store = store_with_events("serve-open");
+    let refused = start(&store, &["--bind", "0.0.0.0"], None)
+        .err()
+        .expect("refused");
+    assert!(
+        refused.contains("refusing to listen on 0.0.0.0 without a token"),
+        "{refused}"
+    );
+    let server =
+        start(&store, &["--bind", "0.0.0.0"], Some("0123456789abcdef0123")).expect("with a token");
+    assert_eq!(get(server.port, "/api/events?limit=1").0, 200);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_the_server_cleanly_and_the_token_stays_private() {
+    let store = store_with_events("serve-stop");
+    let mut server = start(&store, &[], None).expect("server");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(format!("{store}.token"))
+            .expect("token file")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let pid = server.child.id().to_string();
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let status = server.child.wait().expect("wait");
+    assert!(status.success(), "{status:?}");
+}

@@ -1,0 +1,147 @@
+//! The server: options, the router with its limits and headers, and the serving loop with a
+//! graceful shutdown.
+
+use crate::api;
+use crate::auth::{Token, TokenSource};
+use crate::error::{ApiError, ServeError};
+use crate::pool::Pool;
+use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::routing::get;
+use axum::Router;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use utoipa::OpenApi;
+
+/// The largest request body accepted (a batch of documents to ingest).
+const MAX_BODY: usize = 16 * 1024 * 1024;
+/// The longest a request may take.
+const MAX_TIME: Duration = Duration::from_secs(30);
+/// No script, style or image from anywhere but the server itself, no inline script, no frames.
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+                   connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+                   frame-ancestors 'none'";
+
+/// How `dyad serve` runs.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// An existing store.
+    pub store: PathBuf,
+    pub addr: SocketAddr,
+    /// `--token-file`.
+    pub token_file: Option<PathBuf>,
+    /// `DYAD_TOKEN`.
+    pub token_env: Option<String>,
+}
+
+/// What handlers share.
+#[derive(Clone)]
+pub(crate) struct App {
+    pub pool: Pool,
+    #[allow(dead_code)] // read by the write endpoints
+    pub token: Token,
+}
+
+/// The OpenAPI document, JSON.
+pub fn openapi_json() -> String {
+    api::ApiDoc::openapi()
+        .to_pretty_json()
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+async fn openapi() -> impl axum::response::IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], openapi_json())
+}
+
+async fn not_found(uri: Uri) -> ApiError {
+    ApiError {
+        status: StatusCode::NOT_FOUND,
+        message: format!("no such resource: {}", uri.path()),
+    }
+}
+
+fn router(app: App) -> Router {
+    let headers = [
+        (header::CONTENT_SECURITY_POLICY, CSP),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+    ];
+    let mut r = Router::new()
+        .route("/api/events", get(api::events::list))
+        .route("/api/openapi.json", get(openapi))
+        .fallback(not_found)
+        .with_state(app)
+        .layer(RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            MAX_TIME,
+        ));
+    for (name, value) in headers {
+        r = r.layer(SetResponseHeaderLayer::overriding(
+            name,
+            HeaderValue::from_static(value),
+        ));
+    }
+    r
+}
+
+/// Resolves the token, opens the store, listens, calls `ready` with the address, the token
+/// and where it came from, and serves until SIGINT or SIGTERM (finishing the requests under
+/// way).
+pub fn serve(
+    options: ServeOptions,
+    ready: impl FnOnce(SocketAddr, &Token, &TokenSource),
+) -> Result<(), ServeError> {
+    let (token, source) = Token::resolve(
+        options.token_file.as_deref(),
+        options.token_env.clone(),
+        &options.store,
+    )?;
+    if !options.addr.ip().is_loopback() && !source.configured() {
+        return Err(ServeError::OpenWithoutToken(options.addr.ip()));
+    }
+    let pool = Pool::open(options.store.clone())?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(options.addr)
+            .await
+            .map_err(|source| ServeError::Bind {
+                addr: options.addr,
+                source,
+            })?;
+        let addr = listener.local_addr()?;
+        ready(addr, &token, &source);
+        axum::serve(listener, router(App { pool, token }))
+            .with_graceful_shutdown(shutdown())
+            .await?;
+        Ok(())
+    })
+}
+
+/// Resolves at SIGINT (Ctrl-C) or SIGTERM.
+async fn shutdown() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
+}
