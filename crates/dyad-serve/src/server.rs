@@ -72,6 +72,8 @@ fn router(app: App) -> Router {
     ];
     let mut r = Router::new()
         .route("/api/events", get(api::events::list))
+        .route("/api/series", get(api::aggregates::series))
+        .route("/api/network", get(api::aggregates::network))
         .route("/api/openapi.json", get(openapi))
         .fallback(not_found)
         .with_state(app)

@@ -26,6 +26,7 @@
 //!
 //! See `ARCHITECTURE.md` ("The event store") for the tables.
 
+mod analytics;
 mod merge;
 mod query;
 mod schema;
@@ -33,6 +34,7 @@ mod simhash;
 mod store;
 mod synthetic;
 
+pub use analytics::{Bucket, Edge, SeriesBy, SeriesRow};
 pub use merge::MergeRule;
 pub use query::{Cursor, DocumentInfo, EventFilter, EventRow, MentionRow, Stat};
 pub use store::{

@@ -189,7 +189,10 @@ mod tests {
             country: String::new(),
             sector: "CVL".to_string(),
         };
-        assert!(sides_match(std::slice::from_ref(&civilians), &[actor("UKRCVL")]));
+        assert!(sides_match(
+            std::slice::from_ref(&civilians),
+            &[actor("UKRCVL")]
+        ));
         assert!(!sides_match(&[civilians], &[actor("UKRMIL")]));
     }
 

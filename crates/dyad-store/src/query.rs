@@ -213,7 +213,7 @@ impl EventFilter {
     /// parameters and the date order. A country filter drives the query from
     /// `mention_countries c`, whose indexes are in date order per country (and type), so a
     /// page stops early however rare the combination.
-    fn plan(&self, run: RunId) -> Plan {
+    pub(crate) fn plan(&self, run: RunId) -> Plan {
         let mut sql = vec!["m.run_id = ?".to_string()];
         let mut params: Vec<Value> = vec![Value::Integer(run.0)];
         let mut from = "event_mentions m".to_string();
@@ -325,11 +325,11 @@ impl EventFilter {
 }
 
 /// A query on event mentions: `SELECT ... FROM {from} WHERE {condition} ORDER BY {order}`.
-struct Plan {
-    from: String,
-    condition: String,
-    params: Vec<Value>,
-    order: &'static str,
+pub(crate) struct Plan {
+    pub from: String,
+    pub condition: String,
+    pub params: Vec<Value>,
+    pub order: &'static str,
 }
 
 impl Store {
@@ -343,7 +343,7 @@ impl Store {
             .map_err(|e| self.sqlite_error(e))
     }
 
-    fn run_of(&self, filter: &EventFilter) -> Result<Option<RunId>, StoreError> {
+    pub(crate) fn run_of(&self, filter: &EventFilter) -> Result<Option<RunId>, StoreError> {
         match filter.run {
             Some(r) => Ok(Some(r)),
             None => self.latest_run(),
@@ -407,7 +407,7 @@ impl Store {
     }
 
     /// Runs a query and hands each row, read by `read`, to `each`; the number of rows.
-    fn each_row<T>(
+    pub(crate) fn each_row<T>(
         &self,
         sql: &str,
         params: Vec<Value>,

@@ -1,7 +1,7 @@
 //! The store's tables and their migrations.
 
 /// The schema this dyad writes. Bump it with a new entry in [`MIGRATIONS`].
-pub(crate) const SCHEMA_VERSION: i64 = 6;
+pub(crate) const SCHEMA_VERSION: i64 = 7;
 
 /// `PRAGMA application_id` of a dyad store ("dyad" in ASCII): tells a dyad store from any
 /// other SQLite file.
@@ -118,6 +118,13 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     INSERT INTO mention_countries (run_id, country, event, date, mention_key)
         SELECT DISTINCT m.run_id, substr(a.code, 1, 3), coalesce(m.event, ''), coalesce(m.date, ''), m.mention_key
         FROM event_mentions m JOIN mention_actors a ON a.mention_key = m.mention_key;",
+    // 6 -> 7: what series and networks add up (Goldstein score, quad class) as columns, and
+    // mentions found by their event id
+    "ALTER TABLE event_mentions ADD COLUMN goldstein REAL;
+    ALTER TABLE event_mentions ADD COLUMN quad INTEGER;
+    UPDATE event_mentions SET goldstein = json_extract(record, '$.goldstein'),
+                              quad = json_extract(record, '$.quad_class');
+    CREATE INDEX mentions_event_id ON event_mentions (event_id);",
 ];
 
 /// Fills `mention_countries` for one stored mention (`?1`) from its actors.

@@ -468,8 +468,8 @@ fn insert_mentions(
 ) -> rusqlite::Result<()> {
     let mut insert = tx.prepare_cached(
         "INSERT INTO event_mentions (run_id, doc_key, event_id, sentence_index, event,
-                                     cameo, date, confidence, record)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                     cameo, date, confidence, record, goldstein, quad)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     for e in events {
         insert.execute(params![
@@ -482,6 +482,8 @@ fn insert_mentions(
             e.date,
             f64::from(e.confidence),
             serde_json::to_string(e).unwrap_or_else(|_| "null".to_string()),
+            f64::from(e.goldstein),
+            i64::from(e.quad_class),
         ])?;
         let mention = tx.last_insert_rowid();
         let mut actor = tx.prepare_cached(

@@ -50,14 +50,15 @@ impl Store {
                     date('2015-01-01', '+' || ((i * 3 / 10) % 3650) || ' days'), '{}', 3, 2, 2 FROM n",
             // mentions: type, date, record, merged event
             "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?4)
-             INSERT INTO event_mentions (run_id, doc_key, event_id, sentence_index, event, cameo, date, confidence, record, merged_event)
+             INSERT INTO event_mentions (run_id, doc_key, event_id, sentence_index, event, cameo, date, confidence, record, merged_event, goldstein, quad)
              SELECT ?2, (SELECT min(doc_key) FROM documents WHERE id = 'syn-0') + i / 10,
                     printf('%016x', i), i % 10, json_extract(?5, '$[' || (i % 10) || ']'), '190',
                     date('2015-01-01', '+' || ((i / 10) % 3650) || ' days'), 0.5,
                     json_object('event_id', printf('%016x', i), 'sentence', 'Synthetic sentence number ' || i || ' about ' || json_extract(?6, '$[' || (i % 20) || ']'),
                                 'plover', json_object('event', json_extract(?5, '$[' || (i % 10) || ']'), 'mode', NULL),
                                 'quad_class', 1 + i % 4, 'negated', json('false'), 'modality', 'asserted'),
-                    (SELECT min(event_key) FROM events WHERE run_id = ?2) + i / 3 FROM n",
+                    (SELECT min(event_key) FROM events WHERE run_id = ?2) + i / 3,
+                    (i % 21) - 10.0, 1 + i % 4 FROM n",
             // actors: a source and a target per mention
             "INSERT INTO mention_actors (mention_key, side, code, country, sector)
              SELECT mention_key, 'source', json_extract(?6, '$[' || (mention_key % 20) || ']') || 'MIL',

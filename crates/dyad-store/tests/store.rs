@@ -492,3 +492,90 @@ fn keyset_pages_list_every_row_once_in_order_for_mentions_and_events() {
     assert_eq!(keys.len(), seen.len(), "no repeats");
     assert_eq!(seen.len() as i64, store.counts().expect("counts").events);
 }
+
+#[test]
+fn series_and_networks_add_up_the_filtered_mentions() {
+    let path = temp("analytics.db");
+    let mut store = Store::open(&path).expect("open");
+    let run = store.begin_run(&run_info()).expect("run");
+    let mut rows = vec![
+        report("a", "ASSAULT", "RUSMIL", "UKR", "2024-05-13", None),
+        report("b", "ASSAULT", "RUSMIL", "UKRCVL", "2024-05-14", None),
+        report("c", "CONSULT", "FRAGOV", "UKRGOV", "2024-05-20", None),
+        report("d", "ASSAULT", "UKRMIL", "RUS", "2024-06-02", None),
+    ];
+    rows[0].goldstein = -10.0;
+    rows[0].quad_class = 4;
+    rows[1].goldstein = -9.0;
+    rows[1].quad_class = 4;
+    rows[2].goldstein = 1.0;
+    rows[2].quad_class = 1;
+    rows[3].goldstein = -10.0;
+    rows[3].quad_class = 4;
+    for (i, r) in rows.into_iter().enumerate() {
+        let d = doc(&format!("s{i}"), &format!("series text {i}"));
+        store
+            .store_document(run, &d, &format!("sh{i}"), 1, &[r])
+            .expect("store");
+    }
+    let all = dyad_store::EventFilter::default();
+    let months = store
+        .series(&all, dyad_store::Bucket::Month, dyad_store::SeriesBy::Total)
+        .expect("series");
+    let summary: Vec<(&str, i64, f64, i64, i64)> = months
+        .iter()
+        .map(|r| {
+            (
+                r.period.as_str(),
+                r.count,
+                r.goldstein,
+                r.cooperation,
+                r.conflict,
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [("2024-05", 3, -18.0, 1, 2), ("2024-06", 1, -10.0, 0, 1)]
+    );
+    // weeks are named by their Monday; dyads by the sides' countries
+    let weeks = store
+        .series(&all, dyad_store::Bucket::Week, dyad_store::SeriesBy::Dyad)
+        .expect("weeks");
+    let keys: Vec<(&str, Option<&str>, i64)> = weeks
+        .iter()
+        .map(|r| (r.period.as_str(), r.key.as_deref(), r.count))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            ("2024-05-13", Some("RUS-UKR"), 2),
+            ("2024-05-20", Some("FRA-UKR"), 1),
+            ("2024-05-27", Some("UKR-RUS"), 1)
+        ]
+    );
+    let by_country = store
+        .series(
+            &dyad_store::EventFilter {
+                event: Some("ASSAULT".into()),
+                ..Default::default()
+            },
+            dyad_store::Bucket::Month,
+            dyad_store::SeriesBy::Country,
+        )
+        .expect("countries");
+    assert!(by_country
+        .iter()
+        .any(|r| r.key.as_deref() == Some("UKR") && r.period == "2024-05" && r.count == 2));
+    let edges = store.network(&all, true, 10).expect("network");
+    let first = &edges[0];
+    assert_eq!(
+        (first.source.as_str(), first.target.as_str(), first.count),
+        ("RUS", "UKR", 2)
+    );
+    assert!((first.goldstein + 9.5).abs() < 1e-9);
+    let coded = store.network(&all, false, 10).expect("codes");
+    assert!(coded
+        .iter()
+        .any(|e| e.source == "RUSMIL" && e.target == "UKRCVL"));
+}

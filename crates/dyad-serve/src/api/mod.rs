@@ -1,6 +1,8 @@
 //! The API's handlers, one module per resource, and the OpenAPI document built from them.
 
+pub(crate) mod aggregates;
 pub(crate) mod events;
+pub(crate) mod filters;
 
 use crate::error::ErrorBody;
 use utoipa::OpenApi;
@@ -14,7 +16,13 @@ use utoipa::OpenApi;
         description = "Event data coded by dyad from news text: who did what to whom, where and when (PLOVER and CAMEO), with the evidence.",
         license(name = "MIT")
     ),
-    paths(events::list),
-    components(schemas(ErrorBody, events::EventsPage, events::ListedEvent))
+    paths(events::list, aggregates::series, aggregates::network),
+    components(schemas(
+        ErrorBody,
+        events::EventsPage,
+        events::ListedEvent,
+        aggregates::Series,
+        aggregates::Network
+    ))
 )]
 pub(crate) struct ApiDoc;

@@ -1,0 +1,191 @@
+//! The query parameters shared by listings and aggregates: `dyad events`' filters, parsed by
+//! hand so that a bad value is a 400 naming its parameter, and a query string split between
+//! the filters and an endpoint's own parameters.
+
+use crate::error::ApiError;
+use dyad_store::{EventFilter, RunId};
+use serde::Deserialize;
+
+/// The filters every listing and aggregate takes (as `dyad events`' flags).
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct FilterQuery {
+    /// Source actor code prefix (`RUS` matches `RUSGOV`).
+    actor: Option<String>,
+    /// Target actor code prefix.
+    recipient: Option<String>,
+    /// A country (code prefix) on either side.
+    country: Option<String>,
+    /// PLOVER event type (ASSAULT, REQUEST...).
+    #[serde(rename = "type")]
+    #[param(rename = "type")]
+    event: Option<String>,
+    /// PLOVER mode.
+    mode: Option<String>,
+    /// Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    #[param(value_type = Option<u8>, minimum = 1, maximum = 4)]
+    quad: Option<String>,
+    /// Events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).
+    since: Option<String>,
+    /// Events on or before this date (YYYY-MM-DD, YYYY-MM or YYYY).
+    until: Option<String>,
+    /// A place's name or first-level division (admin1).
+    place: Option<String>,
+    /// Only events asserted as having happened.
+    #[param(value_type = Option<bool>)]
+    asserted_only: Option<String>,
+    /// Full-text search of the sentence (words, "a phrase", OR, NOT).
+    q: Option<String>,
+    /// The coding run (default the latest).
+    #[param(value_type = Option<i64>)]
+    run: Option<String>,
+}
+
+pub(crate) fn text_param(
+    name: &str,
+    v: &Option<String>,
+    max: usize,
+) -> Result<Option<String>, ApiError> {
+    match v {
+        Some(s) if s.is_empty() || s.chars().count() > max || s.chars().any(char::is_control) => {
+            Err(ApiError::bad_request(format!(
+                "{name}: expected 1 to {max} characters without control characters"
+            )))
+        }
+        other => Ok(other.clone()),
+    }
+}
+
+pub(crate) fn code_param(name: &str, v: &Option<String>) -> Result<Option<String>, ApiError> {
+    match v {
+        Some(s)
+            if s.is_empty() || s.len() > 24 || !s.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+        {
+            Err(ApiError::bad_request(format!(
+                "{name}: expected a code of letters and digits, such as RUS or RUSGOV, got {s:?}"
+            )))
+        }
+        other => Ok(other.clone()),
+    }
+}
+
+pub(crate) fn date_param(name: &str, v: &Option<String>) -> Result<Option<String>, ApiError> {
+    let Some(s) = v else { return Ok(None) };
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let ok = match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7),
+        10 => {
+            digits(0..4)
+                && b.get(4) == Some(&b'-')
+                && digits(5..7)
+                && b.get(7) == Some(&b'-')
+                && digits(8..10)
+        }
+        _ => false,
+    };
+    if ok {
+        Ok(Some(s.clone()))
+    } else {
+        Err(ApiError::bad_request(format!(
+            "{name}: expected YYYY-MM-DD, YYYY-MM or YYYY, got {s:?}"
+        )))
+    }
+}
+
+pub(crate) fn bool_param(name: &str, v: &Option<String>) -> Result<bool, ApiError> {
+    match v.as_deref() {
+        None | Some("false" | "0") => Ok(false),
+        Some("true" | "1" | "") => Ok(true),
+        Some(other) => Err(ApiError::bad_request(format!(
+            "{name}: expected true or false, got {other:?}"
+        ))),
+    }
+}
+
+pub(crate) fn number_param<T: std::str::FromStr + PartialOrd + std::fmt::Display>(
+    name: &str,
+    v: &Option<String>,
+    range: std::ops::RangeInclusive<T>,
+) -> Result<Option<T>, ApiError> {
+    let Some(s) = v else { return Ok(None) };
+    match s.parse::<T>() {
+        Ok(n) if range.contains(&n) => Ok(Some(n)),
+        _ => Err(ApiError::bad_request(format!(
+            "{name}: expected a whole number from {} to {}, got {s:?}",
+            range.start(),
+            range.end()
+        ))),
+    }
+}
+
+impl FilterQuery {
+    /// The store filter; a bad value is a 400 naming its parameter.
+    pub(crate) fn filter(&self) -> Result<EventFilter, ApiError> {
+        Ok(EventFilter {
+            run: number_param("run", &self.run, 1..=i64::MAX)?.map(RunId),
+            actor: code_param("actor", &self.actor)?,
+            recipient: code_param("recipient", &self.recipient)?,
+            country: code_param("country", &self.country)?,
+            event: code_param("type", &self.event)?,
+            mode: text_param("mode", &self.mode, 40)?,
+            quad: number_param("quad", &self.quad, 1..=4)?,
+            since: date_param("since", &self.since)?,
+            until: date_param("until", &self.until)?,
+            place: text_param("place", &self.place, 200)?,
+            asserted_only: bool_param("asserted_only", &self.asserted_only)?,
+            text: text_param("q", &self.q, 500)?,
+            limit: None,
+            after: None,
+        })
+    }
+}
+
+/// The names [`FilterQuery`] takes.
+const FILTER_NAMES: &[&str] = &[
+    "actor",
+    "recipient",
+    "country",
+    "type",
+    "mode",
+    "quad",
+    "since",
+    "until",
+    "place",
+    "asserted_only",
+    "q",
+    "run",
+];
+
+/// Parses a query string into the filters and an endpoint's own parameters `T` (whose names
+/// are `own`); an unknown or malformed parameter is a 400 naming it.
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(
+    raw: Option<&str>,
+    own: &[&str],
+) -> Result<(FilterQuery, T), ApiError> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or_default())
+        .map_err(|e| ApiError::bad_request(format!("bad query string: {e}")))?;
+    let (mine, rest): (Vec<_>, Vec<_>) = pairs
+        .into_iter()
+        .partition(|(k, _)| own.contains(&k.as_str()));
+    if let Some((k, _)) = rest
+        .iter()
+        .find(|(k, _)| !FILTER_NAMES.contains(&k.as_str()))
+    {
+        let mut known: Vec<&str> = FILTER_NAMES.to_vec();
+        known.extend_from_slice(own);
+        return Err(ApiError::bad_request(format!(
+            "unknown parameter `{k}`; the parameters are {}",
+            known.join(", ")
+        )));
+    }
+    let encode = |p: &[(String, String)]| serde_urlencoded::to_string(p).unwrap_or_default();
+    let filters = serde_urlencoded::from_str(&encode(&rest))
+        .map_err(|e| ApiError::bad_request(format!("bad query parameter: {e}")))?;
+    let own = serde_urlencoded::from_str(&encode(&mine))
+        .map_err(|e| ApiError::bad_request(format!("bad query parameter: {e}")))?;
+    Ok((filters, own))
+}
