@@ -6,7 +6,7 @@ use crate::bench::BenchArgs;
 use anyhow::{bail, Result};
 use dyad_code::{records::stable_hash, Pipeline};
 use dyad_ingest::{read_paths, IngestOptions};
-use dyad_store::{Admission, EventFilter, RunInfo, Store};
+use dyad_store::{Admission, Bucket, EventFilter, RunInfo, SeriesBy, Store};
 use rayon::prelude::*;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -194,6 +194,61 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         times.sort_by(f64::total_cmp);
         println!(
             "query {label:<36} p50 {:>7.2} ms  p99 {:>7.2} ms",
+            percentile(&times, 0.5),
+            percentile(&times, 0.99)
+        );
+    }
+    // aggregates (what the API's timeline and network views ask)
+    type Aggregate = fn(&Store, &EventFilter) -> Result<usize, dyad_store::StoreError>;
+    let aggregates: [(&str, Aggregate); 4] = [
+        ("series by month, all", |s, f| {
+            s.series(
+                &EventFilter {
+                    country: None,
+                    event: None,
+                    ..f.clone()
+                },
+                Bucket::Month,
+                SeriesBy::Total,
+            )
+            .map(|r| r.len())
+        }),
+        ("series by week, --country X", |s, f| {
+            s.series(f, Bucket::Week, SeriesBy::Total).map(|r| r.len())
+        }),
+        ("network by country, --type T", |s, f| {
+            s.network(
+                &EventFilter {
+                    country: None,
+                    ..f.clone()
+                },
+                true,
+                200,
+            )
+            .map(|r| r.len())
+        }),
+        ("network by actor, --country X --type T", |s, f| {
+            s.network(f, false, 200).map(|r| r.len())
+        }),
+    ];
+    for (label, run_one) in aggregates {
+        let mut times = Vec::new();
+        for i in 0..20 {
+            let filter = EventFilter {
+                run: Some(run),
+                country: Some(countries[i % countries.len()].into()),
+                event: Some(types[i % types.len()].into()),
+                ..Default::default()
+            };
+            let t = Instant::now();
+            run_one(&store, &filter)?;
+            if i >= 4 {
+                times.push(t.elapsed().as_secs_f64() * 1000.0);
+            }
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "aggregate {label:<34} p50 {:>7.2} ms  p99 {:>7.2} ms",
             percentile(&times, 0.5),
             percentile(&times, 0.99)
         );
