@@ -100,7 +100,7 @@ impl Store {
             ),
         };
         let sql = format!(
-            "SELECT {period} AS p, {key} AS k, count(*), total(m.goldstein),
+            "SELECT {period} AS p, {key} AS k, count(*), round(total(m.goldstein), 3),
                     sum(m.quad IN (1, 2)), sum(m.quad IN (3, 4))
              FROM {from} {join}
              WHERE {condition} AND m.date IS NOT NULL
@@ -157,7 +157,7 @@ impl Store {
             ("s.code", "t.code")
         };
         let sql = format!(
-            "SELECT {s} AS a, {t} AS b, count(DISTINCT m.mention_key), avg(m.goldstein)
+            "SELECT {s} AS a, {t} AS b, count(DISTINCT m.mention_key), round(avg(m.goldstein), 3)
              FROM {from}
              JOIN mention_actors s ON s.mention_key = m.mention_key AND s.side = 'source'
              JOIN mention_actors t ON t.mention_key = m.mention_key AND t.side = 'target'

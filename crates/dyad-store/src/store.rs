@@ -482,7 +482,8 @@ fn insert_mentions(
             e.date,
             f64::from(e.confidence),
             serde_json::to_string(e).unwrap_or_else(|_| "null".to_string()),
-            f64::from(e.goldstein),
+            // Goldstein scores have one decimal: no f32 noise in sums ("1.2000000476")
+            (f64::from(e.goldstein) * 10.0).round() / 10.0,
             i64::from(e.quad_class),
         ])?;
         let mention = tx.last_insert_rowid();
