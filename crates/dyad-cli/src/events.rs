@@ -71,7 +71,7 @@ impl FilterArgs {
             asserted_only: self.asserted_only,
             text: self.q.clone(),
             limit: self.limit,
-            after: None,
+            ..Default::default()
         }
     }
 }

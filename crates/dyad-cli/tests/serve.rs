@@ -169,6 +169,43 @@ fn bad_parameters_are_400_naming_the_parameter() {
 }
 
 #[test]
+fn an_event_comes_with_its_evidence_its_document_and_every_report_of_it() {
+    let store = store_with_events("serve-one");
+    let server = start(&store, &[], None).expect("server");
+    let (_, page) = get(
+        server.port,
+        "/api/events?type=ASSAULT&country=UKR&since=2024-05-13&until=2024-05-13",
+    );
+    let shelling = page["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .find(|e| e["doc_id"] == "ap-1")
+        .unwrap_or_else(|| panic!("the AP report: {page}"))
+        .clone();
+    let id = shelling["event_id"].as_str().expect("id");
+    let (status, detail) = get(server.port, &format!("/api/events/{id}"));
+    assert_eq!(status, 200, "{detail}");
+    assert_eq!(detail["event"]["trigger"], shelling["trigger"]);
+    assert_eq!(detail["document"]["source"], "AP");
+    // the shelling as Reuters and AP told it: one merged event, two outlets
+    assert_eq!(detail["merged"]["num_sources"], 2, "{detail}");
+    let outlets: std::collections::BTreeSet<&str> = detail["reports"]
+        .as_array()
+        .expect("reports")
+        .iter()
+        .filter_map(|r| r["document"]["source"].as_str())
+        .collect();
+    assert_eq!(
+        outlets.into_iter().collect::<Vec<_>>(),
+        ["AP", "Reuters"],
+        "{detail}"
+    );
+    assert_eq!(get(server.port, "/api/events/ffffffffffffffff").0, 404);
+    assert_eq!(get(server.port, "/api/events/..%2F..%2Fetc").0, 400);
+}
+
+#[test]
 fn series_and_network_aggregate_in_the_store_with_the_filters() {
     let store = store_with_events("serve-aggregates");
     let server = start(&store, &[], None).expect("server");

@@ -32,6 +32,10 @@ pub struct EventFilter {
     pub text: Option<String>,
     /// At most this many rows (a page).
     pub limit: Option<usize>,
+    /// One event mention, by its `event_id`.
+    pub event_id: Option<String>,
+    /// The mentions of one merged event (or that event itself), by its key.
+    pub event_key: Option<i64>,
     /// Only rows after this one in the listing's order (keyset paging: the next page starts
     /// after the last row of the previous one, however the store grows meanwhile).
     pub after: Option<Cursor>,
@@ -162,9 +166,11 @@ impl EventFilter {
             place,
             asserted_only,
             text,
+            event_id,
             ..
         } = self;
-        actor.is_none()
+        event_id.is_none()
+            && actor.is_none()
             && recipient.is_none()
             && country.is_none()
             && mode.is_none()
@@ -178,6 +184,10 @@ impl EventFilter {
     fn event_condition(&self, run: RunId) -> (String, Vec<Value>) {
         let mut sql = vec!["e.run_id = ?".to_string()];
         let mut params: Vec<Value> = vec![Value::Integer(run.0)];
+        if let Some(k) = self.event_key {
+            sql.push("e.event_key = ?".into());
+            params.push(Value::Integer(k));
+        }
         if let Some(e) = &self.event {
             sql.push("e.event = ?".into());
             params.push(Value::Text(e.to_uppercase()));
@@ -245,6 +255,12 @@ impl EventFilter {
                     vec![Value::Text(format!("{u}\u{10FFFF}"))],
                 );
             }
+        }
+        if let Some(id) = &self.event_id {
+            push("m.event_id = ?", vec![Value::Text(id.clone())]);
+        }
+        if let Some(k) = self.event_key {
+            push("m.merged_event = ?", vec![Value::Integer(k)]);
         }
         let prefix = |p: &str| Value::Text(format!("{}%", p.to_uppercase()));
         if let Some(a) = &self.actor {

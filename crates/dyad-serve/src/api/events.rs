@@ -187,3 +187,123 @@ mod tests {
         assert_eq!(err("type=ASSAULT&country=UKR&since=2024-05&limit=10"), "");
     }
 }
+
+/// Where an event mention was reported.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub(crate) struct Citation {
+    /// The document's id.
+    doc_id: String,
+    title: Option<String>,
+    url: Option<String>,
+    /// The outlet.
+    source: Option<String>,
+    /// Publication date.
+    date: Option<String>,
+}
+
+impl Citation {
+    fn of(d: &dyad_store::DocumentInfo) -> Citation {
+        Citation {
+            doc_id: d.id.clone(),
+            title: d.title.clone(),
+            url: d.url.clone(),
+            source: d.source.clone(),
+            date: d.date.clone(),
+        }
+    }
+}
+
+/// A report of a merged event: the mention's id, sentence and document.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub(crate) struct Report {
+    event_id: String,
+    sentence: String,
+    document: Citation,
+}
+
+/// One event mention with its evidence, its document, and the merged event it belongs to
+/// with every report of it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub(crate) struct EventDetail {
+    /// The CONTRACT.md record (sentence, trigger and actor spans, rule, confidence...).
+    #[schema(value_type = dyad_model::EventRecord)]
+    event: serde_json::Value,
+    document: Citation,
+    /// The merged event; null for a mention stored before merging existed.
+    merged: Option<dyad_store::EventRow>,
+    /// The reports of the merged event, in date order.
+    reports: Vec<Report>,
+}
+
+/// One event mention by its `event_id`, in the latest run.
+#[utoipa::path(
+    get,
+    path = "/api/events/{id}",
+    params(("id" = String, Path, description = "The event mention's `event_id`")),
+    responses(
+        (status = 200, description = "The event with its evidence and reports", body = EventDetail),
+        (status = 404, description = "No such event in the latest run", body = ErrorBody),
+    )
+)]
+pub(crate) async fn one(
+    State(app): State<App>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<Json<EventDetail>, ApiError> {
+    if id.is_empty() || id.len() > 64 || !id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(ApiError::bad_request(format!(
+            "id: not an event id: {id:?}"
+        )));
+    }
+    let detail = app
+        .pool
+        .with(move |store| {
+            let mut found = None;
+            store.each_mention_row(
+                &dyad_store::EventFilter {
+                    event_id: Some(id.clone()),
+                    limit: Some(1),
+                    ..Default::default()
+                },
+                |m| {
+                    found = Some(m.clone());
+                    Ok(())
+                },
+            )?;
+            let Some(m) = found else {
+                return Err(ApiError {
+                    status: StatusCode::NOT_FOUND,
+                    message: format!("no event {id} in the latest run"),
+                });
+            };
+            let mut merged = None;
+            let mut reports = Vec::new();
+            if let Some(key) = m.event_key {
+                let of_event = dyad_store::EventFilter {
+                    event_key: Some(key),
+                    ..Default::default()
+                };
+                store.each_event(&of_event, |e| {
+                    merged = Some(e.clone());
+                    Ok(())
+                })?;
+                store.each_mention_row(&of_event, |r| {
+                    let record: serde_json::Value =
+                        serde_json::from_str(&r.record).unwrap_or_default();
+                    reports.push(Report {
+                        event_id: record["event_id"].as_str().unwrap_or_default().to_string(),
+                        sentence: record["sentence"].as_str().unwrap_or_default().to_string(),
+                        document: Citation::of(&r.document),
+                    });
+                    Ok(())
+                })?;
+            }
+            Ok(EventDetail {
+                event: serde_json::from_str(&m.record).unwrap_or_default(),
+                document: Citation::of(&m.document),
+                merged,
+                reports,
+            })
+        })
+        .await?;
+    Ok(Json(detail))
+}

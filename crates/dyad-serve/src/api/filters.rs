@@ -138,8 +138,7 @@ impl FilterQuery {
             place: text_param("place", &self.place, 200)?,
             asserted_only: bool_param("asserted_only", &self.asserted_only)?,
             text: text_param("q", &self.q, 500)?,
-            limit: None,
-            after: None,
+            ..Default::default()
         })
     }
 }

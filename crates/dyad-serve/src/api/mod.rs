@@ -16,7 +16,7 @@ use utoipa::OpenApi;
         description = "Event data coded by dyad from news text: who did what to whom, where and when (PLOVER and CAMEO), with the evidence.",
         license(name = "MIT")
     ),
-    paths(events::list, aggregates::series, aggregates::network),
+    paths(events::list, events::one, aggregates::series, aggregates::network),
     components(schemas(
         ErrorBody,
         events::EventsPage,
