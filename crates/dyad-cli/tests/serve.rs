@@ -206,6 +206,63 @@ fn an_event_comes_with_its_evidence_its_document_and_every_report_of_it() {
 }
 
 #[test]
+fn documents_are_listed_a_page_at_a_time_and_read_with_their_events_placed() {
+    let store = store_with_events("serve-docs");
+    // a hostile document is stored and served as text, as it came
+    let hostile = r#"{"id":"x<script>","text":"Rebels attacked <script>alert(1)</script> the town of Kidal on Monday. <img src=x onerror=alert(2)>","date":"2025-03-05"}"#;
+    let out = run_stdin(
+        &["ingest", "--store", &store, "-"],
+        format!("{hostile}\n").as_bytes(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let server = start(&store, &[], None).expect("server");
+    let mut ids = Vec::new();
+    let mut path = "/api/documents?limit=2".to_string();
+    loop {
+        let (status, page) = get(server.port, &path);
+        assert_eq!(status, 200, "{page}");
+        for d in page["documents"].as_array().expect("documents") {
+            ids.push(d["id"].as_str().unwrap_or_default().to_string());
+        }
+        match page["next"].as_str() {
+            Some(next) => path = format!("/api/documents?limit=2&cursor={next}"),
+            None => break,
+        }
+    }
+    let mut sorted = ids.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!((ids.len(), sorted.len()), (6, 6), "{ids:?}");
+    let (status, doc) = get(server.port, "/api/documents/ap-1");
+    assert_eq!(status, 200, "{doc}");
+    let text = doc["text"].as_str().expect("text");
+    for e in doc["events"].as_array().expect("events") {
+        // the sentence stands in the text where the offset says (offsets count characters)
+        let offset = e["sentence_offset"].as_u64().expect("offset") as usize;
+        let sentence = e["event"]["sentence"].as_str().expect("sentence");
+        let at: String = text
+            .chars()
+            .skip(offset)
+            .take(sentence.chars().count())
+            .collect();
+        assert_eq!(at, sentence);
+    }
+    let (status, x) = get(server.port, "/api/documents/x%3Cscript%3E");
+    assert_eq!(status, 200, "{x}");
+    assert!(
+        x["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("<script>alert(1)</script>")),
+        "{x}"
+    );
+    assert_eq!(get(server.port, "/api/documents/nothing-here").0, 404);
+}
+
+#[test]
 fn series_and_network_aggregate_in_the_store_with_the_filters() {
     let store = store_with_events("serve-aggregates");
     let server = start(&store, &[], None).expect("server");

@@ -73,6 +73,8 @@ fn router(app: App) -> Router {
     let mut r = Router::new()
         .route("/api/events", get(api::events::list))
         .route("/api/events/{id}", get(api::events::one))
+        .route("/api/documents", get(api::documents::list))
+        .route("/api/documents/{id}", get(api::documents::one))
         .route("/api/series", get(api::aggregates::series))
         .route("/api/network", get(api::aggregates::network))
         .route("/api/openapi.json", get(openapi))

@@ -27,6 +27,7 @@
 //! See `ARCHITECTURE.md` ("The event store") for the tables.
 
 mod analytics;
+mod documents;
 mod merge;
 mod query;
 mod schema;
@@ -35,6 +36,7 @@ mod store;
 mod synthetic;
 
 pub use analytics::{Bucket, Edge, SeriesBy, SeriesRow};
+pub use documents::DocumentSummary;
 pub use merge::MergeRule;
 pub use query::{Cursor, DocumentInfo, EventFilter, EventRow, MentionRow, Stat};
 pub use store::{

@@ -36,6 +36,8 @@ pub struct EventFilter {
     pub event_id: Option<String>,
     /// The mentions of one merged event (or that event itself), by its key.
     pub event_key: Option<i64>,
+    /// The mentions of one stored document version.
+    pub document: Option<crate::DocumentKey>,
     /// Only rows after this one in the listing's order (keyset paging: the next page starts
     /// after the last row of the previous one, however the store grows meanwhile).
     pub after: Option<Cursor>,
@@ -167,9 +169,11 @@ impl EventFilter {
             asserted_only,
             text,
             event_id,
+            document,
             ..
         } = self;
         event_id.is_none()
+            && document.is_none()
             && actor.is_none()
             && recipient.is_none()
             && country.is_none()
@@ -261,6 +265,9 @@ impl EventFilter {
         }
         if let Some(k) = self.event_key {
             push("m.merged_event = ?", vec![Value::Integer(k)]);
+        }
+        if let Some(d) = self.document {
+            push("m.doc_key = ?", vec![Value::Integer(d.0)]);
         }
         let prefix = |p: &str| Value::Text(format!("{}%", p.to_uppercase()));
         if let Some(a) = &self.actor {

@@ -53,7 +53,7 @@ pub(crate) fn encode_cursor(c: &Cursor) -> String {
     format!("{}~{}", c.key, c.date.as_deref().unwrap_or_default())
 }
 
-fn decode_cursor(s: &str) -> Result<Cursor, ApiError> {
+pub(crate) fn decode_cursor(s: &str) -> Result<Cursor, ApiError> {
     let bad = || ApiError::bad_request(format!("cursor: not a cursor this API gave: {s:?}"));
     let (key, date) = s.split_once('~').ok_or_else(bad)?;
     let key = key.parse::<i64>().map_err(|_| bad())?;

@@ -1,6 +1,7 @@
 //! The API's handlers, one module per resource, and the OpenAPI document built from them.
 
 pub(crate) mod aggregates;
+pub(crate) mod documents;
 pub(crate) mod events;
 pub(crate) mod filters;
 
@@ -16,7 +17,14 @@ use utoipa::OpenApi;
         description = "Event data coded by dyad from news text: who did what to whom, where and when (PLOVER and CAMEO), with the evidence.",
         license(name = "MIT")
     ),
-    paths(events::list, events::one, aggregates::series, aggregates::network),
+    paths(
+        events::list,
+        events::one,
+        documents::list,
+        documents::one,
+        aggregates::series,
+        aggregates::network
+    ),
     components(schemas(
         ErrorBody,
         events::EventsPage,
