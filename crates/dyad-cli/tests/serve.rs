@@ -263,6 +263,49 @@ fn documents_are_listed_a_page_at_a_time_and_read_with_their_events_placed() {
 }
 
 #[test]
+fn compare_finds_who_calls_for_a_ceasefire_in_one_conflict_and_arms_a_side_in_another() {
+    let dir = temp_dir("serve-compare");
+    let store = dir.join("s.db").to_str().expect("utf-8").to_string();
+    let docs = r#"{"id":"k1","date":"2023-09-20","text":"The European Union and the United States called for a ceasefire in Nagorno-Karabakh on Wednesday, urging Azerbaijan and Armenia to return to talks."}
+{"id":"k2","date":"2023-09-20","text":"France called on Azerbaijan to halt its offensive and agree to a ceasefire with Armenia."}
+{"id":"u1","date":"2023-09-21","text":"The European Union and the United States continue to supply the Ukrainian army with weapons and military equipment, officials said."}
+"#;
+    let out = run_stdin(&["ingest", "--store", &store, "-"], docs.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let server = start(&store, &[], None).expect("server");
+    let (status, answer) = get(server.port, "/api/compare?a=AZE&b=UKR");
+    assert_eq!(status, 200, "{answer}");
+    let actors: Vec<&str> = answer["actors"]
+        .as_array()
+        .expect("actors")
+        .iter()
+        .filter_map(|a| a["actor"].as_str())
+        .collect();
+    // France calls for a ceasefire but arms no one in Ukraine
+    assert_eq!(actors, ["IGOEUREEC", "USA"], "{answer}");
+    let eu = &answer["actors"][0];
+    assert_eq!(eu["peace"][0]["doc_id"], "k1");
+    assert_eq!(eu["arms"][0]["doc_id"], "u1");
+    // the other way round nobody does both
+    let (_, reverse) = get(server.port, "/api/compare?a=UKR&b=AZE");
+    assert_eq!(
+        reverse["actors"].as_array().map(Vec::len),
+        Some(0),
+        "{reverse}"
+    );
+    let (status, body) = get(server.port, "/api/compare?a=AZE");
+    assert_eq!(status, 400);
+    assert!(
+        body["error"].as_str().unwrap_or_default().starts_with("b:"),
+        "{body}"
+    );
+}
+
+#[test]
 fn series_and_network_aggregate_in_the_store_with_the_filters() {
     let store = store_with_events("serve-aggregates");
     let server = start(&store, &[], None).expect("server");

@@ -77,6 +77,7 @@ fn router(app: App) -> Router {
         .route("/api/documents/{id}", get(api::documents::one))
         .route("/api/series", get(api::aggregates::series))
         .route("/api/network", get(api::aggregates::network))
+        .route("/api/compare", get(api::compare::compare))
         .route("/api/openapi.json", get(openapi))
         .fallback(not_found)
         .with_state(app)

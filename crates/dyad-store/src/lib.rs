@@ -27,6 +27,7 @@
 //! See `ARCHITECTURE.md` ("The event store") for the tables.
 
 mod analytics;
+mod compare;
 mod documents;
 mod merge;
 mod query;
@@ -36,6 +37,7 @@ mod store;
 mod synthetic;
 
 pub use analytics::{Bucket, Edge, SeriesBy, SeriesRow};
+pub use compare::{Comparison, Evidence};
 pub use documents::DocumentSummary;
 pub use merge::MergeRule;
 pub use query::{Cursor, DocumentInfo, EventFilter, EventRow, MentionRow, Stat};

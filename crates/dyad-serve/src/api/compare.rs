@@ -1,0 +1,77 @@
+//! `GET /api/compare?a=CODE&b=CODE`: the actors that call for a ceasefire or settlement
+//! concerning A while they give military aid, support or cooperation to a party in B (see
+//! `dyad_store::Store::compare` for the rule), each with the evidence on both sides.
+
+use crate::api::filters::{code_param, date_param, number_param};
+use crate::error::{ApiError, ErrorBody};
+use crate::server::App;
+use axum::extract::{RawQuery, State};
+use axum::Json;
+use dyad_store::{Comparison, EventFilter, RunId};
+use serde::{Deserialize, Serialize};
+
+/// `GET /api/compare`' parameters.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct CompareQuery {
+    /// Conflict A: a country or actor code prefix (`AZE`, `ARM`).
+    a: Option<String>,
+    /// Conflict B: a country or actor code prefix (`UKR`).
+    b: Option<String>,
+    /// Evidence on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).
+    since: Option<String>,
+    /// Evidence on or before this date.
+    until: Option<String>,
+    /// The coding run (default the latest).
+    #[param(value_type = Option<i64>)]
+    run: Option<String>,
+}
+
+/// The actors found on both sides.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub(crate) struct CompareAnswer {
+    a: String,
+    b: String,
+    actors: Vec<Comparison>,
+}
+
+/// Who calls for a ceasefire or settlement concerning A while arming or backing a side in B.
+#[utoipa::path(
+    get,
+    path = "/api/compare",
+    params(CompareQuery),
+    responses(
+        (status = 200, description = "The actors on both sides, with evidence", body = CompareAnswer),
+        (status = 400, description = "A parameter is missing, unknown or has a bad value", body = ErrorBody),
+    )
+)]
+pub(crate) async fn compare(
+    State(app): State<App>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<CompareAnswer>, ApiError> {
+    let q: CompareQuery = serde_urlencoded::from_str(raw.as_deref().unwrap_or_default())
+        .map_err(|e| ApiError::bad_request(format!("bad query parameter: {e}")))?;
+    let need = |name: &str, v: &Option<String>| -> Result<String, ApiError> {
+        code_param(name, v)?
+            .map(|c| c.to_uppercase())
+            .ok_or_else(|| {
+                ApiError::bad_request(format!(
+                    "{name}: required (a country or actor code prefix, such as AZE)"
+                ))
+            })
+    };
+    let (a, b) = (need("a", &q.a)?, need("b", &q.b)?);
+    let filter = EventFilter {
+        run: number_param("run", &q.run, 1..=i64::MAX)?.map(RunId),
+        since: date_param("since", &q.since)?,
+        until: date_param("until", &q.until)?,
+        ..Default::default()
+    };
+    let (qa, qb) = (a.clone(), b.clone());
+    let actors = app
+        .pool
+        .with(move |store| Ok(store.compare(&filter, &qa, &qb)?))
+        .await?;
+    Ok(Json(CompareAnswer { a, b, actors }))
+}
