@@ -46,15 +46,11 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let mut store = Store::open(&args.store)?.with_merge_rule(dyad_store::MergeRule {
         days: args.merge_days.max(0),
     });
-    let options = serde_json::json!({
-        "min_confidence": args.coding.min_confidence,
-        "merge_days": args.merge_days,
-        "dict": args.coding.dict_path(),
-    });
-    let run = store.current_run(&RunInfo {
-        dyad_version: env!("CARGO_PKG_VERSION").to_string(),
-        options,
-    })?;
+    let run = store.current_run(&RunInfo::for_ingest(
+        args.coding.min_confidence,
+        args.merge_days,
+        args.coding.dict_path(),
+    ))?;
     let progress = Progress::new("ingesting");
     let mut summary = Summary::default();
     let mut counts = Counts::default();

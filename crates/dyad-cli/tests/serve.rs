@@ -81,14 +81,34 @@ fn start(store: &str, extra: &[&str], env: Option<&str>) -> Result<Server, Strin
 
 /// GET `path`: the status and the body as JSON.
 fn get(port: u16, path: &str) -> (u16, serde_json::Value) {
+    request(port, "GET", path, &[], b"")
+}
+
+/// A request with headers and a body: the status and the body as JSON.
+fn request(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &[&str],
+    body: &[u8],
+) -> (u16, serde_json::Value) {
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
-    let mut response = String::new();
-    s.read_to_string(&mut response).expect("read");
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for h in headers {
+        head.push_str(h);
+        head.push_str("\r\n");
+    }
+    head.push_str("\r\n");
+    // the server may answer (413, 401) before reading a large body: a reset is no failure
+    let _ = s
+        .write_all(head.as_bytes())
+        .and_then(|()| s.write_all(body));
+    let mut bytes = Vec::new();
+    let _ = s.read_to_end(&mut bytes);
+    let response = String::from_utf8_lossy(&bytes).to_string();
     let (head, body) = response.split_once("\r\n\r\n").expect("a response");
     let status = head
         .split(' ')
@@ -303,6 +323,68 @@ fn compare_finds_who_calls_for_a_ceasefire_in_one_conflict_and_arms_a_side_in_an
         body["error"].as_str().unwrap_or_default().starts_with("b:"),
         "{body}"
     );
+}
+
+#[test]
+fn posting_documents_needs_the_token_and_stores_them_once() {
+    let store = store_with_events("serve-post");
+    let server = start(&store, &[], None).expect("server");
+    let token = std::fs::read_to_string(format!("{store}.token")).expect("token file");
+    let auth = format!("Authorization: Bearer {}", token.trim());
+    let doc = br#"{"id":"posted-1","source":"AFP","date":"2025-03-06","text":"Azerbaijani forces shelled villages near the Armenian border on Thursday, Armenian officials said."}"#;
+    let (status, body) = request(server.port, "POST", "/api/documents", &[], doc);
+    assert_eq!(status, 401, "{body}");
+    let (status, _) = request(
+        server.port,
+        "POST",
+        "/api/documents",
+        &["Authorization: Bearer wrong-token-0123456789"],
+        doc,
+    );
+    assert_eq!(status, 401);
+    let (status, body) = request(
+        server.port,
+        "POST",
+        "/api/documents",
+        &[&auth, "Content-Type: application/json"],
+        doc,
+    );
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["documents"][0]["status"], "stored", "{body}");
+    assert!(
+        body["documents"][0]["events"]
+            .as_u64()
+            .is_some_and(|n| n >= 1),
+        "{body}"
+    );
+    // the same again is already stored; a bad line is reported with its line, the rest stored
+    let lines = format!(
+        "{}\n{{not json\n{}\n",
+        String::from_utf8_lossy(doc),
+        r#"{"id":"posted-2","text":"Protesters rallied outside parliament in Yerevan on Friday.","date":"2025-03-07"}"#
+    );
+    let (status, body) = request(
+        server.port,
+        "POST",
+        "/api/documents",
+        &[&auth],
+        lines.as_bytes(),
+    );
+    assert_eq!(status, 200, "{body}");
+    let statuses: Vec<&str> = body["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .filter_map(|d| d["status"].as_str())
+        .collect();
+    assert_eq!(statuses, ["already stored", "stored"], "{body}");
+    assert_eq!(body["unreadable"][0]["line"], 2, "{body}");
+    let (_, posted) = get(server.port, "/api/documents/posted-1");
+    assert_eq!(posted["source"], "AFP", "{posted}");
+    // a body over the limit is refused before it is read
+    let big = vec![b' '; 17 * 1024 * 1024];
+    let (status, _) = request(server.port, "POST", "/api/documents", &[&auth], &big);
+    assert_eq!(status, 413);
 }
 
 #[test]

@@ -10,6 +10,7 @@ use axum::routing::get;
 use axum::Router;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -41,8 +42,11 @@ pub struct ServeOptions {
 #[derive(Clone)]
 pub(crate) struct App {
     pub pool: Pool,
-    #[allow(dead_code)] // read by the write endpoints
     pub token: Token,
+    /// For posted documents: the coder, the store and one writer at a time.
+    pub pipeline: Arc<dyad_code::Pipeline>,
+    pub store_path: Arc<PathBuf>,
+    pub writer: Arc<Mutex<()>>,
 }
 
 /// The OpenAPI document, JSON.
@@ -73,7 +77,10 @@ fn router(app: App) -> Router {
     let mut r = Router::new()
         .route("/api/events", get(api::events::list))
         .route("/api/events/{id}", get(api::events::one))
-        .route("/api/documents", get(api::documents::list))
+        .route(
+            "/api/documents",
+            get(api::documents::list).post(api::ingest::post),
+        )
         .route("/api/documents/{id}", get(api::documents::one))
         .route("/api/series", get(api::aggregates::series))
         .route("/api/network", get(api::aggregates::network))
@@ -122,32 +129,41 @@ pub fn serve(
                 source,
             })?;
         let addr = listener.local_addr()?;
+        // ready to answer and to stop before saying so
+        let app = App {
+            pool,
+            token: token.clone(),
+            pipeline: Arc::new(dyad_code::Pipeline::new()),
+            store_path: Arc::new(options.store.clone()),
+            writer: Arc::new(Mutex::new(())),
+        };
+        let stop = shutdown()?;
         ready(addr, &token, &source);
-        axum::serve(listener, router(App { pool, token }))
-            .with_graceful_shutdown(shutdown())
+        axum::serve(listener, router(app))
+            .with_graceful_shutdown(stop)
             .await?;
         Ok(())
     })
 }
 
-/// Resolves at SIGINT (Ctrl-C) or SIGTERM.
-async fn shutdown() {
-    let interrupt = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+/// A future that resolves at SIGINT (Ctrl-C) or SIGTERM, with the handlers installed now (a
+/// signal that comes before the server runs stops it too).
+#[cfg(unix)]
+fn shutdown() -> std::io::Result<impl std::future::Future<Output = ()>> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => {}
-        () = terminate => {}
-    }
+    })
+}
+
+#[cfg(not(unix))]
+fn shutdown() -> std::io::Result<impl std::future::Future<Output = ()>> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
 }

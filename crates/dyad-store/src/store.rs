@@ -31,6 +31,25 @@ pub struct RunInfo {
     pub options: serde_json::Value,
 }
 
+impl RunInfo {
+    /// The run of an ingest by this dyad with these options (`dyad ingest`, and documents
+    /// posted to `dyad serve`, which add to the same run when the options are the same).
+    pub fn for_ingest(
+        min_confidence: Option<f32>,
+        merge_days: i64,
+        dict: Option<String>,
+    ) -> RunInfo {
+        RunInfo {
+            dyad_version: env!("CARGO_PKG_VERSION").to_string(),
+            options: serde_json::json!({
+                "min_confidence": min_confidence,
+                "merge_days": merge_days,
+                "dict": dict,
+            }),
+        }
+    }
+}
+
 /// A run as `dyad runs` lists it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RunSummary {

@@ -5,6 +5,7 @@ pub(crate) mod compare;
 pub(crate) mod documents;
 pub(crate) mod events;
 pub(crate) mod filters;
+pub(crate) mod ingest;
 
 use crate::error::ErrorBody;
 use utoipa::OpenApi;
@@ -18,6 +19,7 @@ use utoipa::OpenApi;
         description = "Event data coded by dyad from news text: who did what to whom, where and when (PLOVER and CAMEO), with the evidence.",
         license(name = "MIT")
     ),
+    modifiers(&BearerAuth),
     paths(
         events::list,
         events::one,
@@ -35,3 +37,17 @@ use utoipa::OpenApi;
     ))
 )]
 pub(crate) struct ApiDoc;
+
+/// The bearer scheme that write endpoints name.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
