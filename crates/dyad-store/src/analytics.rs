@@ -60,6 +60,19 @@ pub struct Edge {
 const MAX_ROWS: usize = 20_000;
 
 impl Store {
+    /// The plan of every mention the filter matches (no page, no cursor), or None without a run.
+    fn all_matching(&self, filter: &EventFilter) -> Result<Option<Plan>, StoreError> {
+        let Some(run) = self.run_of(filter)? else {
+            return Ok(None);
+        };
+        let whole = EventFilter {
+            after: None,
+            limit: None,
+            ..filter.clone()
+        };
+        Ok(Some(whole.plan(run)))
+    }
+
     /// Counts, Goldstein sums and cooperation/conflict counts of the matching mentions per
     /// period (and per country or dyad), in period order. Undated mentions are left out.
     pub fn series(
@@ -68,20 +81,15 @@ impl Store {
         bucket: Bucket,
         by: SeriesBy,
     ) -> Result<Vec<SeriesRow>, StoreError> {
-        let Some(run) = self.run_of(filter)? else {
-            return Ok(Vec::new());
-        };
-        let Plan {
+        let Some(Plan {
             from,
             condition,
             params,
             ..
-        } = EventFilter {
-            after: None,
-            limit: None,
-            ..filter.clone()
-        }
-        .plan(run);
+        }) = self.all_matching(filter)?
+        else {
+            return Ok(Vec::new());
+        };
         let period = match bucket {
             Bucket::Day => "substr(m.date, 1, 10)",
             Bucket::Week => "date(m.date, '-6 days', 'weekday 1')",
@@ -137,20 +145,15 @@ impl Store {
         countries: bool,
         limit: usize,
     ) -> Result<Vec<Edge>, StoreError> {
-        let Some(run) = self.run_of(filter)? else {
-            return Ok(Vec::new());
-        };
-        let Plan {
+        let Some(Plan {
             from,
             condition,
             params,
             ..
-        } = EventFilter {
-            after: None,
-            limit: None,
-            ..filter.clone()
-        }
-        .plan(run);
+        }) = self.all_matching(filter)?
+        else {
+            return Ok(Vec::new());
+        };
         let (s, t) = if countries {
             ("substr(s.code, 1, 3)", "substr(t.code, 1, 3)")
         } else {

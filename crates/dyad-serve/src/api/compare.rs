@@ -50,8 +50,7 @@ pub(crate) async fn compare(
     State(app): State<App>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<CompareAnswer>, ApiError> {
-    let q: CompareQuery = serde_urlencoded::from_str(raw.as_deref().unwrap_or_default())
-        .map_err(|e| ApiError::bad_request(format!("bad query parameter: {e}")))?;
+    let q: CompareQuery = crate::api::filters::params(raw.as_deref())?;
     let need = |name: &str, v: &Option<String>| -> Result<String, ApiError> {
         code_param(name, v)?
             .map(|c| c.to_uppercase())

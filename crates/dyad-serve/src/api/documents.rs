@@ -46,8 +46,7 @@ pub(crate) async fn list(
     State(app): State<App>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<DocumentsPage>, ApiError> {
-    let q: DocumentsQuery = serde_urlencoded::from_str(raw.as_deref().unwrap_or_default())
-        .map_err(|e| ApiError::bad_request(format!("bad query parameter: {e}")))?;
+    let q: DocumentsQuery = crate::api::filters::params(raw.as_deref())?;
     let limit = number_param("limit", &q.limit, 1..=1000)?.unwrap_or(100);
     let after = q.cursor.as_deref().map(decode_cursor).transpose()?;
     let mut documents = app

@@ -182,9 +182,12 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(
         )));
     }
     let encode = |p: &[(String, String)]| serde_urlencoded::to_string(p).unwrap_or_default();
-    let filters = serde_urlencoded::from_str(&encode(&rest))
-        .map_err(|e| ApiError::bad_request(format!("bad query parameter: {e}")))?;
-    let own = serde_urlencoded::from_str(&encode(&mine))
-        .map_err(|e| ApiError::bad_request(format!("bad query parameter: {e}")))?;
-    Ok((filters, own))
+    Ok((params(Some(&encode(&rest)))?, params(Some(&encode(&mine)))?))
+}
+
+/// Parses a query string into `T` (an endpoint's parameters, unknown ones refused by
+/// `deny_unknown_fields`); a bad one is a 400 naming it.
+pub(crate) fn params<T: serde::de::DeserializeOwned>(raw: Option<&str>) -> Result<T, ApiError> {
+    serde_urlencoded::from_str(raw.unwrap_or_default())
+        .map_err(|e| ApiError::bad_request(format!("bad query parameter: {e}")))
 }
