@@ -6,6 +6,7 @@
 use crate::query::{EventFilter, Plan};
 use crate::store::Store;
 use crate::StoreError;
+use rusqlite::types::Value;
 
 /// The period a series counts by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,46 +74,122 @@ impl Store {
         Ok(Some(whole.plan(run)))
     }
 
+    /// The condition on a rollup `r` for a filter the rollups can answer (run, type, quad
+    /// class, dates: what they keep), or None.
+    fn rollup_condition(
+        &self,
+        filter: &EventFilter,
+    ) -> Result<Option<(String, Vec<Value>)>, StoreError> {
+        let EventFilter {
+            run,
+            event,
+            quad,
+            since,
+            until,
+            actor: None,
+            recipient: None,
+            country: None,
+            mode: None,
+            place: None,
+            asserted_only: false,
+            text: None,
+            event_id: None,
+            event_key: None,
+            document: None,
+            ..
+        } = filter
+        else {
+            return Ok(None);
+        };
+        let Some(run) = run.map_or_else(|| self.latest_run(), |r| Ok(Some(r)))? else {
+            return Ok(None);
+        };
+        let mut sql = vec!["r.run_id = ?".to_string()];
+        let mut params = vec![Value::Integer(run.0)];
+        if let Some(e) = event {
+            sql.push("r.event = ?".into());
+            params.push(Value::Text(e.to_uppercase()));
+        }
+        if let Some(q) = quad {
+            sql.push("r.quad = ?".into());
+            params.push(Value::Integer(i64::from(*q)));
+        }
+        if let Some(d) = since {
+            sql.push("r.day >= ?".into());
+            params.push(Value::Text(d.clone()));
+        }
+        if let Some(d) = until {
+            sql.push("r.day <= ?".into());
+            params.push(Value::Text(format!("{d}\u{10FFFF}")));
+        }
+        Ok(Some((sql.join(" AND "), params)))
+    }
+
     /// Counts, Goldstein sums and cooperation/conflict counts of the matching mentions per
-    /// period (and per country or dyad), in period order. Undated mentions are left out.
+    /// period (and per country on either side, or per pair of source and target countries: a
+    /// mention counts once for each), in period order. Undated mentions are left out. Filters
+    /// of type, quad class and dates alone are answered from the daily rollups.
     pub fn series(
         &self,
         filter: &EventFilter,
         bucket: Bucket,
         by: SeriesBy,
     ) -> Result<Vec<SeriesRow>, StoreError> {
-        let Some(Plan {
-            from,
-            condition,
-            params,
-            ..
-        }) = self.all_matching(filter)?
-        else {
-            return Ok(Vec::new());
+        let period = |date: &str| match bucket {
+            Bucket::Day => format!("substr({date}, 1, 10)"),
+            Bucket::Week => format!("date({date}, '-6 days', 'weekday 1')"),
+            Bucket::Month => format!("substr({date}, 1, 7)"),
         };
-        let period = match bucket {
-            Bucket::Day => "substr(m.date, 1, 10)",
-            Bucket::Week => "date(m.date, '-6 days', 'weekday 1')",
-            Bucket::Month => "substr(m.date, 1, 7)",
+        // rows of (period p, key k, mentions n, Goldstein sum g, quad q)
+        let rolled = match by {
+            SeriesBy::Country => None,
+            _ => self.rollup_condition(filter)?,
         };
-        let (key, join) = match by {
-            SeriesBy::Total => ("NULL", String::new()),
-            SeriesBy::Country => (
-                "k.country",
-                "JOIN mention_countries k ON k.mention_key = m.mention_key".to_string(),
-            ),
-            SeriesBy::Dyad => (
-                "coalesce((SELECT substr(a.code, 1, 3) FROM mention_actors a WHERE a.mention_key = m.mention_key AND a.side = 'source' LIMIT 1), '?')
-                 || '-' || coalesce((SELECT substr(a.code, 1, 3) FROM mention_actors a WHERE a.mention_key = m.mention_key AND a.side = 'target' LIMIT 1), '?')",
-                String::new(),
-            ),
+        let (rows, params) = if let Some((condition, params)) = rolled {
+            let p = period("r.day");
+            let sql = if by == SeriesBy::Dyad {
+                format!("SELECT {p} AS p, r.source || '-' || r.target AS k, r.n AS n, r.goldstein AS g, r.quad AS q FROM rollup_pairs r WHERE {condition}")
+            } else {
+                format!("SELECT {p} AS p, NULL AS k, r.n AS n, r.goldstein AS g, r.quad AS q FROM rollup_days r WHERE {condition}")
+            };
+            (sql, params)
+        } else {
+            let Some(Plan {
+                from,
+                condition,
+                params,
+                ..
+            }) = self.all_matching(filter)?
+            else {
+                return Ok(Vec::new());
+            };
+            let p = period("m.date");
+            let sql = match by {
+                SeriesBy::Total => format!(
+                    "SELECT {p} AS p, NULL AS k, 1 AS n, m.goldstein AS g, m.quad AS q
+                     FROM {from} WHERE {condition} AND m.date IS NOT NULL"
+                ),
+                SeriesBy::Country => format!(
+                    "SELECT {p} AS p, k.country AS k, 1 AS n, m.goldstein AS g, m.quad AS q
+                     FROM {from} JOIN mention_countries k ON k.mention_key = m.mention_key
+                     WHERE {condition} AND m.date IS NOT NULL"
+                ),
+                SeriesBy::Dyad => format!(
+                    "SELECT DISTINCT m.mention_key, {p} AS p,
+                            substr(s.code, 1, 3) || '-' || substr(t.code, 1, 3) AS k,
+                            1 AS n, m.goldstein AS g, m.quad AS q
+                     FROM {from}
+                     JOIN mention_actors s ON s.mention_key = m.mention_key AND s.side = 'source'
+                     JOIN mention_actors t ON t.mention_key = m.mention_key AND t.side = 'target'
+                     WHERE {condition} AND m.date IS NOT NULL"
+                ),
+            };
+            (sql, params)
         };
         let sql = format!(
-            "SELECT {period} AS p, {key} AS k, count(*), round(total(m.goldstein), 3),
-                    sum(m.quad IN (1, 2)), sum(m.quad IN (3, 4))
-             FROM {from} {join}
-             WHERE {condition} AND m.date IS NOT NULL
-             GROUP BY p, k ORDER BY p, k LIMIT {MAX_ROWS}"
+            "SELECT p, k, sum(n), round(total(g), 3),
+                    sum(CASE WHEN q IN (1, 2) THEN n ELSE 0 END), sum(CASE WHEN q IN (3, 4) THEN n ELSE 0 END)
+             FROM ({rows}) GROUP BY p, k ORDER BY p, k LIMIT {MAX_ROWS}"
         );
         let mut out = Vec::new();
         self.each_row(
@@ -136,38 +213,59 @@ impl Store {
         Ok(out)
     }
 
-    /// The edges from acting actors to recipients among the matching mentions, largest first:
-    /// by full code, or by country (`countries`: the codes' three-letter prefixes); at most
-    /// `limit` edges.
+    /// The edges from acting actors to recipients among the matching dated mentions (a
+    /// mention counts once per edge), largest first: by full code, or by country
+    /// (`countries`: the codes' three-letter prefixes; from the daily rollups when the filter
+    /// is only of type, quad class and dates); at most `limit` edges.
     pub fn network(
         &self,
         filter: &EventFilter,
         countries: bool,
         limit: usize,
     ) -> Result<Vec<Edge>, StoreError> {
-        let Some(Plan {
-            from,
-            condition,
-            params,
-            ..
-        }) = self.all_matching(filter)?
-        else {
-            return Ok(Vec::new());
-        };
-        let (s, t) = if countries {
-            ("substr(s.code, 1, 3)", "substr(t.code, 1, 3)")
+        let limit = limit.min(MAX_ROWS);
+        let rolled = if countries {
+            self.rollup_condition(filter)?
         } else {
-            ("s.code", "t.code")
+            None
         };
-        let sql = format!(
-            "SELECT {s} AS a, {t} AS b, count(DISTINCT m.mention_key), round(avg(m.goldstein), 3)
-             FROM {from}
-             JOIN mention_actors s ON s.mention_key = m.mention_key AND s.side = 'source'
-             JOIN mention_actors t ON t.mention_key = m.mention_key AND t.side = 'target'
-             WHERE {condition}
-             GROUP BY a, b ORDER BY 3 DESC, a, b LIMIT {}",
-            limit.min(MAX_ROWS)
-        );
+        let (sql, params) = if let Some((condition, params)) = rolled {
+            (
+                format!(
+                    "SELECT r.source AS a, r.target AS b, sum(r.n), round(total(r.goldstein) / sum(r.n), 3)
+                     FROM rollup_pairs r WHERE {condition}
+                     GROUP BY a, b ORDER BY 3 DESC, a, b LIMIT {limit}"
+                ),
+                params,
+            )
+        } else {
+            let Some(Plan {
+                from,
+                condition,
+                params,
+                ..
+            }) = self.all_matching(filter)?
+            else {
+                return Ok(Vec::new());
+            };
+            let (s, t) = if countries {
+                ("substr(s.code, 1, 3)", "substr(t.code, 1, 3)")
+            } else {
+                ("s.code", "t.code")
+            };
+            (
+                format!(
+                    "SELECT a, b, count(*), round(avg(g), 3) FROM (
+                        SELECT DISTINCT m.mention_key, {s} AS a, {t} AS b, m.goldstein AS g
+                        FROM {from}
+                        JOIN mention_actors s ON s.mention_key = m.mention_key AND s.side = 'source'
+                        JOIN mention_actors t ON t.mention_key = m.mention_key AND t.side = 'target'
+                        WHERE {condition} AND m.date IS NOT NULL)
+                     GROUP BY a, b ORDER BY 3 DESC, a, b LIMIT {limit}"
+                ),
+                params,
+            )
+        };
         let mut out = Vec::new();
         self.each_row(
             &sql,

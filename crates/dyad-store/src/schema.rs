@@ -1,7 +1,7 @@
 //! The store's tables and their migrations.
 
 /// The schema this dyad writes. Bump it with a new entry in [`MIGRATIONS`].
-pub(crate) const SCHEMA_VERSION: i64 = 7;
+pub(crate) const SCHEMA_VERSION: i64 = 8;
 
 /// `PRAGMA application_id` of a dyad store ("dyad" in ASCII): tells a dyad store from any
 /// other SQLite file.
@@ -125,7 +125,68 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     UPDATE event_mentions SET goldstein = json_extract(record, '$.goldstein'),
                               quad = json_extract(record, '$.quad_class');
     CREATE INDEX mentions_event_id ON event_mentions (event_id);",
+    // 7 -> 8: daily sums per type and quad class, and per pair of source and target countries,
+    // so that a whole-store timeline or country network reads thousands of rows, not millions
+    "CREATE TABLE rollup_days (
+        run_id    INTEGER NOT NULL,
+        day       TEXT NOT NULL,
+        event     TEXT NOT NULL,
+        quad      INTEGER NOT NULL,
+        n         INTEGER NOT NULL,
+        goldstein REAL NOT NULL,
+        PRIMARY KEY (run_id, day, event, quad)
+    ) WITHOUT ROWID;
+    CREATE TABLE rollup_pairs (
+        run_id    INTEGER NOT NULL,
+        day       TEXT NOT NULL,
+        event     TEXT NOT NULL,
+        quad      INTEGER NOT NULL,
+        source    TEXT NOT NULL,  -- country prefix of a source actor's code
+        target    TEXT NOT NULL,  -- of a target actor's
+        n         INTEGER NOT NULL,
+        goldstein REAL NOT NULL,
+        PRIMARY KEY (run_id, day, event, quad, source, target)
+    ) WITHOUT ROWID;
+    INSERT INTO rollup_days
+        SELECT run_id, substr(date, 1, 10), coalesce(event, ''), coalesce(quad, 0), count(*), total(goldstein)
+        FROM event_mentions WHERE date IS NOT NULL GROUP BY 1, 2, 3, 4;
+    INSERT INTO rollup_pairs
+        SELECT run_id, day, event, quad, source, target, count(*), total(goldstein) FROM (
+            SELECT DISTINCT m.mention_key, m.run_id, substr(m.date, 1, 10) AS day, coalesce(m.event, '') AS event,
+                   coalesce(m.quad, 0) AS quad, substr(s.code, 1, 3) AS source, substr(t.code, 1, 3) AS target, m.goldstein
+            FROM event_mentions m
+            JOIN mention_actors s ON s.mention_key = m.mention_key AND s.side = 'source'
+            JOIN mention_actors t ON t.mention_key = m.mention_key AND t.side = 'target'
+            WHERE m.date IS NOT NULL)
+        GROUP BY 1, 2, 3, 4, 5, 6;",
 ];
+
+/// Fills the rollups of a run (`?1`) written in bulk.
+pub(crate) const ROLL_UP_RUN: [&str; 2] = [
+    "INSERT INTO rollup_days
+        SELECT run_id, substr(date, 1, 10), coalesce(event, ''), coalesce(quad, 0), count(*), total(goldstein)
+        FROM event_mentions WHERE run_id = ?1 AND date IS NOT NULL GROUP BY 1, 2, 3, 4",
+    "INSERT INTO rollup_pairs
+        SELECT run_id, day, event, quad, source, target, count(*), total(goldstein) FROM (
+            SELECT DISTINCT m.mention_key, m.run_id, substr(m.date, 1, 10) AS day, coalesce(m.event, '') AS event,
+                   coalesce(m.quad, 0) AS quad, substr(s.code, 1, 3) AS source, substr(t.code, 1, 3) AS target, m.goldstein
+            FROM event_mentions m
+            JOIN mention_actors s ON s.mention_key = m.mention_key AND s.side = 'source'
+            JOIN mention_actors t ON t.mention_key = m.mention_key AND t.side = 'target'
+            WHERE m.run_id = ?1 AND m.date IS NOT NULL)
+        GROUP BY 1, 2, 3, 4, 5, 6",
+];
+
+/// Adds a stored mention to the daily rollup: run, day, type, quad class, Goldstein score.
+pub(crate) const ROLL_UP_DAY: &str =
+    "INSERT INTO rollup_days (run_id, day, event, quad, n, goldstein) VALUES (?1, ?2, ?3, ?4, 1, ?5)
+     ON CONFLICT DO UPDATE SET n = n + 1, goldstein = goldstein + excluded.goldstein";
+
+/// Adds a stored mention to the pair rollup, once per pair of source and target countries.
+pub(crate) const ROLL_UP_PAIR: &str =
+    "INSERT INTO rollup_pairs (run_id, day, event, quad, source, target, n, goldstein)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)
+     ON CONFLICT DO UPDATE SET n = n + 1, goldstein = goldstein + excluded.goldstein";
 
 /// Fills `mention_countries` for one stored mention (`?1`) from its actors.
 pub(crate) const INSERT_COUNTRIES: &str =

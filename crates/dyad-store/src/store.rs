@@ -491,6 +491,8 @@ fn insert_mentions(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     for e in events {
+        // Goldstein scores have one decimal: no f32 noise in sums ("1.2000000476")
+        let goldstein = (f64::from(e.goldstein) * 10.0).round() / 10.0;
         insert.execute(params![
             run.0,
             key,
@@ -501,8 +503,7 @@ fn insert_mentions(
             e.date,
             f64::from(e.confidence),
             serde_json::to_string(e).unwrap_or_else(|_| "null".to_string()),
-            // Goldstein scores have one decimal: no f32 noise in sums ("1.2000000476")
-            (f64::from(e.goldstein) * 10.0).round() / 10.0,
+            goldstein,
             i64::from(e.quad_class),
         ])?;
         let mention = tx.last_insert_rowid();
@@ -517,9 +518,43 @@ fn insert_mentions(
         }
         tx.prepare_cached(crate::schema::INSERT_COUNTRIES)?
             .execute([mention])?;
+        roll_up(tx, run, e, goldstein)?;
         tx.prepare_cached("INSERT INTO mention_text (rowid, sentence) VALUES (?1, ?2)")?
             .execute(params![mention, e.sentence])?;
         merge_mention(tx, run, mention, &Key::of(e), rule)?;
+    }
+    Ok(())
+}
+
+/// Adds a stored mention to the daily rollups (`schema::ROLL_UP_DAY`, `ROLL_UP_PAIR`): what
+/// it adds is read from the record, so that storing costs two small upserts.
+fn roll_up(
+    tx: &rusqlite::Transaction<'_>,
+    run: RunId,
+    e: &EventRecord,
+    goldstein: f64,
+) -> rusqlite::Result<()> {
+    let Some(day) = e.date.as_deref().map(|d| d.get(..10).unwrap_or(d)) else {
+        return Ok(());
+    };
+    let quad = i64::from(e.quad_class);
+    tx.prepare_cached(crate::schema::ROLL_UP_DAY)?
+        .execute(params![run.0, day, e.plover.event, quad, goldstein])?;
+    let prefix = |code: &str| code.get(..3).unwrap_or(code).to_string();
+    let mut pairs: Vec<(String, String)> = e
+        .source
+        .iter()
+        .flat_map(|s| {
+            e.target
+                .iter()
+                .map(move |t| (prefix(&s.code), prefix(&t.code)))
+        })
+        .collect();
+    pairs.sort();
+    pairs.dedup();
+    let mut pair = tx.prepare_cached(crate::schema::ROLL_UP_PAIR)?;
+    for (s, t) in pairs {
+        pair.execute(params![run.0, day, e.plover.event, quad, s, t, goldstein])?;
     }
     Ok(())
 }

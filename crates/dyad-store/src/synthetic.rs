@@ -94,6 +94,9 @@ impl Store {
             ];
             s.execute(&all[..needed]).map_err(err)?;
         }
+        for roll in crate::schema::ROLL_UP_RUN {
+            tx.execute(roll, [run.0]).map_err(err)?;
+        }
         tx.commit().map_err(err)?;
         self.finish_run(run)?;
         Ok(run)

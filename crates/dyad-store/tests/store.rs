@@ -579,3 +579,74 @@ fn series_and_networks_add_up_the_filtered_mentions() {
         .iter()
         .any(|e| e.source == "RUSMIL" && e.target == "UKRCVL"));
 }
+
+#[test]
+fn rollups_answer_as_the_mentions_do() {
+    let path = temp("rollups.db");
+    let mut store = Store::open(&path).expect("open");
+    let run = store.begin_run(&run_info()).expect("run");
+    let sides = [
+        ("RUSMIL", "UKR"),
+        ("RUSMIL", "UKRCVL"),
+        ("FRAGOV", "UKRGOV"),
+        ("UKRMIL", "RUS"),
+        ("USAGOV", "CHN"),
+    ];
+    for i in 0..40 {
+        let (s, t) = sides[i % sides.len()];
+        let mut r = report(
+            &format!("r{i}"),
+            ["ASSAULT", "CONSULT", "REQUEST"][i % 3],
+            s,
+            t,
+            &format!("2024-{:02}-{:02}", 1 + i % 3, 1 + (i * 7) % 28),
+            None,
+        );
+        r.goldstein = (i % 21) as f32 - 10.0;
+        r.quad_class = (1 + i % 4) as u8;
+        r.modality = "asserted".into();
+        // two actors of one country on a side count once for the pair
+        if i % 5 == 0 {
+            r.target.push(r.target[0].clone());
+        }
+        if i % 9 == 0 {
+            r.date = None;
+        }
+        let d = doc(&format!("rd{i}"), &format!("rollup text {i}"));
+        store
+            .store_document(run, &d, &format!("rh{i}"), 1, &[r])
+            .expect("store");
+    }
+    // the same mentions through the rollups (no filter but type and dates) and through the
+    // mentions (`asserted_only` matches them all, and rollups cannot read it)
+    for base in [
+        dyad_store::EventFilter::default(),
+        dyad_store::EventFilter {
+            event: Some("ASSAULT".into()),
+            since: Some("2024-02".into()),
+            ..Default::default()
+        },
+    ] {
+        let slow = dyad_store::EventFilter {
+            asserted_only: true,
+            ..base.clone()
+        };
+        for bucket in [
+            dyad_store::Bucket::Day,
+            dyad_store::Bucket::Week,
+            dyad_store::Bucket::Month,
+        ] {
+            for by in [dyad_store::SeriesBy::Total, dyad_store::SeriesBy::Dyad] {
+                assert_eq!(
+                    store.series(&base, bucket, by).expect("rolled"),
+                    store.series(&slow, bucket, by).expect("scanned"),
+                    "{base:?} {bucket:?} {by:?}"
+                );
+            }
+        }
+        assert_eq!(
+            store.network(&base, true, 50).expect("rolled"),
+            store.network(&slow, true, 50).expect("scanned")
+        );
+    }
+}
