@@ -1,7 +1,6 @@
 //! `dyad events`: the event mentions (or merged events) of a store, filtered, as a table, JSON
 //! lines or CSV; `dyad stats`: counts by type, country and month.
 
-use crate::export::csv_field as csv;
 use anyhow::Result;
 use dyad_store::{EventFilter, RunId, Stat};
 use std::io::{IsTerminal, Write};
@@ -106,6 +105,14 @@ pub struct StatsArgs {
 }
 
 /// A CSV field, quoted where it must be.
+pub(crate) fn csv_field(v: &str) -> String {
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v.to_string()
+    }
+}
+
 /// The codes of a side of a record, `|`-joined.
 fn codes(record: &serde_json::Value, side: &str) -> String {
     record[side]
@@ -182,8 +189,8 @@ pub fn events(args: EventsArgs) -> Result<ExitCode> {
                     e.num_mentions,
                     e.num_sources,
                     e.num_articles,
-                    csv(e.last_date.as_deref().unwrap_or_default()),
-                    c.iter().map(|f| csv(f)).collect::<Vec<_>>().join(",")
+                    csv_field(e.last_date.as_deref().unwrap_or_default()),
+                    c.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",")
                 )
                 .map_err(io),
                 Format::Table => writeln!(
@@ -211,7 +218,7 @@ pub fn events(args: EventsArgs) -> Result<ExitCode> {
                     writeln!(
                         out,
                         "{}",
-                        c.iter().map(|f| csv(f)).collect::<Vec<_>>().join(",")
+                        c.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",")
                     )
                     .map_err(io)
                 } else {

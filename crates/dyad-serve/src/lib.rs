@@ -21,6 +21,7 @@ pub mod auth;
 mod error;
 mod pool;
 mod server;
+mod state;
 
 pub use auth::{Token, TokenSource};
 pub use error::ServeError;

@@ -5,6 +5,7 @@ use crate::api;
 use crate::auth::{Token, TokenSource};
 use crate::error::{ApiError, ServeError};
 use crate::pool::Pool;
+use crate::state::App;
 use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::routing::get;
 use axum::Router;
@@ -36,17 +37,6 @@ pub struct ServeOptions {
     pub token_file: Option<PathBuf>,
     /// `DYAD_TOKEN`.
     pub token_env: Option<String>,
-}
-
-/// What handlers share.
-#[derive(Clone)]
-pub(crate) struct App {
-    pub pool: Pool,
-    pub token: Token,
-    /// For posted documents: the coder, the store and one writer at a time.
-    pub pipeline: Arc<dyad_code::Pipeline>,
-    pub store_path: Arc<PathBuf>,
-    pub writer: Arc<Mutex<()>>,
 }
 
 /// The OpenAPI document, JSON.

@@ -14,7 +14,7 @@ mod gdelt;
 mod parquet;
 mod plover;
 
-use crate::events::FilterArgs;
+use crate::events::{csv_field, FilterArgs};
 use anyhow::{Context, Result};
 use dyad_store::{DocumentInfo, StoreError};
 use serde_json::{json, Value};
@@ -82,15 +82,6 @@ const CSV_COLUMNS: &[&str] = &[
     "sentence",
 ];
 
-pub(crate) fn csv_field(v: &str) -> String {
-    if v.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v.to_string()
-    }
-}
-
-/// A JSON value as CSV text (strings bare, null empty).
 /// Whether a record says the event happened: not negated, denied, future or hypothetical
 /// (reported speech is how news tells events, so it counts). The GDELT and ACLED tables have no
 /// column for modality, so they hold only these; the other formats carry every row with its
@@ -100,6 +91,7 @@ fn happened(r: &Value) -> bool {
         && matches!(r["modality"].as_str(), Some("asserted" | "reported") | None)
 }
 
+/// A JSON value as CSV text (strings bare, null empty).
 fn text(v: &Value) -> String {
     match v {
         Value::Null => String::new(),

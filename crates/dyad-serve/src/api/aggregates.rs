@@ -3,7 +3,7 @@
 
 use crate::api::filters::{self, FilterQuery};
 use crate::error::{ApiError, ErrorBody};
-use crate::server::App;
+use crate::state::App;
 use axum::extract::{RawQuery, State};
 use axum::Json;
 use dyad_store::{Bucket, Edge, SeriesBy, SeriesRow};

@@ -4,7 +4,7 @@
 
 use crate::api::filters::{code_param, date_param, number_param};
 use crate::error::{ApiError, ErrorBody};
-use crate::server::App;
+use crate::state::App;
 use axum::extract::{RawQuery, State};
 use axum::Json;
 use dyad_store::{Comparison, EventFilter, RunId};

@@ -5,7 +5,7 @@
 use crate::api::events::{decode_cursor, encode_cursor};
 use crate::api::filters::number_param;
 use crate::error::{ApiError, ErrorBody};
-use crate::server::App;
+use crate::state::App;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::Json;

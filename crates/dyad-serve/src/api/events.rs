@@ -3,7 +3,7 @@
 
 use crate::api::filters::{self, bool_param, number_param, FilterQuery};
 use crate::error::{ApiError, ErrorBody};
-use crate::server::App;
+use crate::state::App;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::Json;

@@ -3,7 +3,7 @@
 //! the options are the same. Needs the write token.
 
 use crate::error::{ApiError, ErrorBody};
-use crate::server::App;
+use crate::state::App;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
