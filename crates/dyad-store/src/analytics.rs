@@ -191,26 +191,16 @@ impl Store {
                     sum(CASE WHEN q IN (1, 2) THEN n ELSE 0 END), sum(CASE WHEN q IN (3, 4) THEN n ELSE 0 END)
              FROM ({rows}) GROUP BY p, k ORDER BY p, k LIMIT {MAX_ROWS}"
         );
-        let mut out = Vec::new();
-        self.each_row(
-            &sql,
-            params,
-            |row| {
-                Ok(SeriesRow {
-                    period: row.get::<_, Option<String>>(0)?.unwrap_or_default(),
-                    key: row.get(1)?,
-                    count: row.get(2)?,
-                    goldstein: row.get(3)?,
-                    cooperation: row.get::<_, Option<i64>>(4)?.unwrap_or(0),
-                    conflict: row.get::<_, Option<i64>>(5)?.unwrap_or(0),
-                })
-            },
-            |r| {
-                out.push(r);
-                Ok(())
-            },
-        )?;
-        Ok(out)
+        self.all_rows(&sql, params, |row| {
+            Ok(SeriesRow {
+                period: row.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                key: row.get(1)?,
+                count: row.get(2)?,
+                goldstein: row.get(3)?,
+                cooperation: row.get::<_, Option<i64>>(4)?.unwrap_or(0),
+                conflict: row.get::<_, Option<i64>>(5)?.unwrap_or(0),
+            })
+        })
     }
 
     /// The edges from acting actors to recipients among the matching dated mentions (a
@@ -266,23 +256,13 @@ impl Store {
                 params,
             )
         };
-        let mut out = Vec::new();
-        self.each_row(
-            &sql,
-            params,
-            |row| {
-                Ok(Edge {
-                    source: row.get(0)?,
-                    target: row.get(1)?,
-                    count: row.get(2)?,
-                    goldstein: row.get::<_, Option<f64>>(3)?.unwrap_or(0.0),
-                })
-            },
-            |e| {
-                out.push(e);
-                Ok(())
-            },
-        )?;
-        Ok(out)
+        self.all_rows(&sql, params, |row| {
+            Ok(Edge {
+                source: row.get(0)?,
+                target: row.get(1)?,
+                count: row.get(2)?,
+                goldstein: row.get::<_, Option<f64>>(3)?.unwrap_or(0.0),
+            })
+        })
     }
 }

@@ -449,6 +449,21 @@ impl Store {
         Ok(n)
     }
 
+    /// Runs a query and collects its rows, read by `read`.
+    pub(crate) fn all_rows<T>(
+        &self,
+        sql: &str,
+        params: Vec<Value>,
+        read: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut out = Vec::new();
+        self.each_row(sql, params, read, |r| {
+            out.push(r);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
     /// Hands each merged event with a matching mention to `each`, in date order.
     pub fn each_event(
         &self,
