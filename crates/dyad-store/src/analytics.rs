@@ -62,7 +62,7 @@ const MAX_ROWS: usize = 20_000;
 
 impl Store {
     /// The plan of every mention the filter matches (no page, no cursor), or None without a run.
-    fn all_matching(&self, filter: &EventFilter) -> Result<Option<Plan>, StoreError> {
+    pub(crate) fn all_matching(&self, filter: &EventFilter) -> Result<Option<Plan>, StoreError> {
         let Some(run) = self.run_of(filter)? else {
             return Ok(None);
         };

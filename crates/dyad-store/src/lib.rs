@@ -30,6 +30,7 @@ mod analytics;
 mod compare;
 mod documents;
 mod merge;
+mod places;
 mod query;
 mod schema;
 mod simhash;
@@ -40,6 +41,7 @@ pub use analytics::{Bucket, Edge, SeriesBy, SeriesRow};
 pub use compare::{Comparison, Evidence};
 pub use documents::DocumentSummary;
 pub use merge::MergeRule;
+pub use places::{CountryCount, PlacePoint, Places};
 pub use query::{Cursor, DocumentInfo, EventFilter, EventRow, MentionRow, Stat};
 pub use store::{
     Admission, DocumentKey, RunId, RunInfo, RunSummary, Store, StoreCounts, StoredDocument,

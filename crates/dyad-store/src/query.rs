@@ -41,10 +41,13 @@ pub struct EventFilter {
     /// Only rows after this one in the listing's order (keyset paging: the next page starts
     /// after the last row of the previous one, however the store grows meanwhile).
     pub after: Option<Cursor>,
+    /// List newest first (undated last) instead of in date order (undated first).
+    pub newest_first: bool,
 }
 
 /// A place in a listing: the date and key of a row (a mention's `mention_key`, a merged event's
-/// `event_key`). Rows are listed by date (undated first), then key.
+/// `event_key`). Rows are listed by date (undated first), then key, or the other way round
+/// ([`EventFilter::newest_first`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cursor {
     pub date: Option<String>,
@@ -53,25 +56,37 @@ pub struct Cursor {
 
 impl Cursor {
     /// The SQL condition "after this cursor" on the columns `date` and `key` of a listing
-    /// ordered by them, and its parameters. `empty_is_null`: the date column holds '' for no
-    /// date (`mention_countries`) rather than NULL.
-    fn condition(&self, date: &str, key: &str, empty_is_null: bool) -> (String, Vec<Value>) {
+    /// ordered by them (`descending`: newest first), and its parameters. `empty_is_null`: the
+    /// date column holds '' for no date (`mention_countries`) rather than NULL.
+    fn condition(
+        &self,
+        date: &str,
+        key: &str,
+        empty_is_null: bool,
+        descending: bool,
+    ) -> (String, Vec<Value>) {
+        let key_value = Value::Integer(self.key);
+        let op = if descending { "<" } else { ">" };
         match (&self.date, empty_is_null) {
             (d, true) => (
-                format!("({date}, {key}) > (?, ?)"),
-                vec![
-                    Value::Text(d.clone().unwrap_or_default()),
-                    Value::Integer(self.key),
-                ],
+                format!("({date}, {key}) {op} (?, ?)"),
+                vec![Value::Text(d.clone().unwrap_or_default()), key_value],
+            ),
+            // undated rows come first in date order (NULL is least), so last newest first
+            (Some(d), false) if descending => (
+                format!("(({date}, {key}) < (?, ?) OR {date} IS NULL)"),
+                vec![Value::Text(d.clone()), key_value],
             ),
             (Some(d), false) => (
                 format!("({date}, {key}) > (?, ?)"),
-                vec![Value::Text(d.clone()), Value::Integer(self.key)],
+                vec![Value::Text(d.clone()), key_value],
             ),
-            // undated rows come first: after an undated one, the later undated and every dated
+            (None, false) if descending => {
+                (format!("({date} IS NULL AND {key} < ?)"), vec![key_value])
+            }
             (None, false) => (
                 format!("(({date} IS NULL AND {key} > ?) OR {date} IS NOT NULL)"),
-                vec![Value::Integer(self.key)],
+                vec![key_value],
             ),
         }
     }
@@ -211,7 +226,7 @@ impl EventFilter {
     fn event_cursor(&self) -> Option<(String, Vec<Value>)> {
         self.after
             .as_ref()
-            .map(|c| c.condition("e.date", "e.event_key", false))
+            .map(|c| c.condition("e.date", "e.event_key", false, self.newest_first))
     }
 
     /// The country filter as the key of `mention_countries`, when it is one (three letters: a
@@ -231,7 +246,12 @@ impl EventFilter {
         let mut sql = vec!["m.run_id = ?".to_string()];
         let mut params: Vec<Value> = vec![Value::Integer(run.0)];
         let mut from = "event_mentions m".to_string();
-        let mut order = "m.date, m.mention_key";
+        let desc = self.newest_first;
+        let mut order = if desc {
+            "m.date DESC, m.mention_key DESC"
+        } else {
+            "m.date, m.mention_key"
+        };
         let mut push = |clause: &str, values: Vec<Value>| {
             sql.push(clause.to_string());
             params.extend(values);
@@ -241,7 +261,11 @@ impl EventFilter {
             from =
                 "mention_countries c CROSS JOIN event_mentions m ON m.mention_key = c.mention_key"
                     .to_string();
-            order = "c.date, c.mention_key";
+            order = if desc {
+                "c.date DESC, c.mention_key DESC"
+            } else {
+                "c.date, c.mention_key"
+            };
             push(
                 "c.run_id = ? AND c.country = ?",
                 vec![Value::Integer(run.0), Value::Text(country)],
@@ -332,9 +356,9 @@ impl EventFilter {
         }
         if let Some(c) = &self.after {
             let (clause, values) = if order.starts_with("c.") {
-                c.condition("c.date", "c.mention_key", true)
+                c.condition("c.date", "c.mention_key", true, desc)
             } else {
-                c.condition("m.date", "m.mention_key", false)
+                c.condition("m.date", "m.mention_key", false, desc)
             };
             push(&clause, values);
         }
@@ -506,7 +530,12 @@ impl Store {
              FROM events e JOIN event_mentions rm ON rm.mention_key = e.representative
              JOIN documents d ON d.doc_key = rm.doc_key JOIN runs r ON r.run_id = e.run_id
              WHERE {condition}
-             ORDER BY e.date, e.event_key{}",
+             ORDER BY {}{}",
+            if filter.newest_first {
+                "e.date DESC, e.event_key DESC"
+            } else {
+                "e.date, e.event_key"
+            },
             limit_clause(filter.limit)
         );
         self.each_row(

@@ -456,41 +456,76 @@ fn keyset_pages_list_every_row_once_in_order_for_mentions_and_events() {
             paged.extend(page);
         }
         assert_eq!(paged, whole, "{base:?}");
-    }
-    // merged events page by their own date and key
-    let events = |after: Option<dyad_store::Cursor>| -> Vec<dyad_store::Cursor> {
-        let mut rows = Vec::new();
-        store
-            .each_event(
-                &dyad_store::EventFilter {
-                    limit: Some(3),
-                    after,
-                    ..Default::default()
-                },
-                |e| {
-                    rows.push(dyad_store::Cursor {
-                        date: e.date.clone(),
-                        key: e.event_key,
-                    });
-                    Ok(())
-                },
-            )
-            .expect("events");
-        rows
-    };
-    let mut seen = Vec::new();
-    let mut after = None;
-    loop {
-        let page = events(after.clone());
-        if page.is_empty() {
-            break;
+        // newest first: the same rows, the other way round
+        for newest_first in [false, true] {
+            let base = dyad_store::EventFilter {
+                newest_first,
+                ..base.clone()
+            };
+            let mut paged = Vec::new();
+            let mut after = None;
+            loop {
+                let page = all_mentions(&dyad_store::EventFilter {
+                    limit: Some(4),
+                    after: after.clone(),
+                    ..base.clone()
+                });
+                if page.is_empty() {
+                    break;
+                }
+                after = page.last().cloned();
+                paged.extend(page);
+            }
+            if newest_first {
+                paged.reverse();
+            }
+            assert_eq!(paged, whole, "{base:?}");
         }
-        after = page.last().cloned();
-        seen.extend(page);
     }
-    let keys: std::collections::HashSet<i64> = seen.iter().map(|c| c.key).collect();
-    assert_eq!(keys.len(), seen.len(), "no repeats");
-    assert_eq!(seen.len() as i64, store.counts().expect("counts").events);
+    // merged events page by their own date and key, either way
+    for newest_first in [false, true] {
+        let events = |after: Option<dyad_store::Cursor>| -> Vec<dyad_store::Cursor> {
+            let mut rows = Vec::new();
+            store
+                .each_event(
+                    &dyad_store::EventFilter {
+                        limit: Some(3),
+                        after,
+                        newest_first,
+                        ..Default::default()
+                    },
+                    |e| {
+                        rows.push(dyad_store::Cursor {
+                            date: e.date.clone(),
+                            key: e.event_key,
+                        });
+                        Ok(())
+                    },
+                )
+                .expect("events");
+            rows
+        };
+        let mut seen = Vec::new();
+        let mut after = None;
+        loop {
+            let page = events(after.clone());
+            if page.is_empty() {
+                break;
+            }
+            after = page.last().cloned();
+            seen.extend(page);
+        }
+        let keys: std::collections::HashSet<i64> = seen.iter().map(|c| c.key).collect();
+        assert_eq!(keys.len(), seen.len(), "no repeats");
+        assert_eq!(seen.len() as i64, store.counts().expect("counts").events);
+        let dates: Vec<_> = seen.iter().map(|c| c.date.clone()).collect();
+        let mut sorted = dates.clone();
+        sorted.sort();
+        if newest_first {
+            sorted.reverse();
+        }
+        assert_eq!(dates, sorted, "in date order, newest first: {newest_first}");
+    }
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! `GET /api/events`: event mentions (or merged events) with `dyad events`' filters, a page at
-//! a time, in date order.
+//! a time, in date order (or newest first).
 
 use crate::api::filters::{self, bool_param, number_param, FilterQuery};
 use crate::error::{ApiError, ErrorBody};
@@ -25,8 +25,11 @@ pub(crate) struct PageQuery {
     /// Rows per page (default 100, at most 1000).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 1000)]
     limit: Option<String>,
-    /// The `next` of the previous page.
+    /// The `next` of the previous page (of the same `order`).
     cursor: Option<String>,
+    /// `oldest` first (default; undated first) or `newest` first (undated last).
+    #[param(value_type = Option<String>, pattern = "^(oldest|newest)$")]
+    order: Option<String>,
 }
 
 /// A page of events.
@@ -81,13 +84,23 @@ pub(crate) async fn list(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<EventsPage>, ApiError> {
     let (filters, page): (FilterQuery, PageQuery) =
-        filters::parse(raw.as_deref(), &["merged", "limit", "cursor"])?;
+        filters::parse(raw.as_deref(), &["merged", "limit", "cursor", "order"])?;
     let limit = number_param("limit", &page.limit, 1..=MAX_LIMIT)?.unwrap_or(DEFAULT_LIMIT);
     let merged = bool_param("merged", &page.merged)?;
+    let newest_first = match page.order.as_deref() {
+        None | Some("oldest") => false,
+        Some("newest") => true,
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "order: expected oldest or newest, got {other:?}"
+            )))
+        }
+    };
     let filter = dyad_store::EventFilter {
         // one row more than the page tells whether there is a next page
         limit: Some(limit + 1),
         after: page.cursor.as_deref().map(decode_cursor).transpose()?,
+        newest_first,
         ..filters.filter()?
     };
     let searching = filter.text.is_some();

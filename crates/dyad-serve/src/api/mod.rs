@@ -6,6 +6,7 @@ pub(crate) mod documents;
 pub(crate) mod events;
 pub(crate) mod filters;
 pub(crate) mod ingest;
+pub(crate) mod places;
 
 use crate::error::ErrorBody;
 use utoipa::OpenApi;
@@ -26,14 +27,16 @@ use utoipa::OpenApi;
         documents::list,
         documents::one,
         aggregates::series,
-        aggregates::network
+        aggregates::network,
+        places::places
     ),
     components(schemas(
         ErrorBody,
         events::EventsPage,
         events::ListedEvent,
         aggregates::Series,
-        aggregates::Network
+        aggregates::Network,
+        places::MapPlaces
     ))
 )]
 pub(crate) struct ApiDoc;
