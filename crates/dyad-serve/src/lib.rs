@@ -17,6 +17,7 @@
 //! Content-Security-Policy; no CORS headers are sent.
 
 mod api;
+mod assets;
 pub mod auth;
 mod error;
 mod pool;

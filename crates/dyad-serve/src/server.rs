@@ -2,6 +2,7 @@
 //! graceful shutdown.
 
 use crate::api;
+use crate::assets;
 use crate::auth::{Token, TokenSource};
 use crate::error::{ApiError, ServeError};
 use crate::pool::Pool;
@@ -77,6 +78,8 @@ fn router(app: App) -> Router {
         .route("/api/compare", get(api::compare::compare))
         .route("/api/places", get(api::places::places))
         .route("/api/openapi.json", get(openapi))
+        .route("/", get(assets::index))
+        .route("/assets/{*path}", get(assets::asset))
         .fallback(not_found)
         .with_state(app)
         .layer(RequestBodyLimitLayer::new(MAX_BODY))
