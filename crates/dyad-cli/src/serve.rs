@@ -1,6 +1,7 @@
-//! `dyad serve`: the HTTP API over a store (see `dyad-serve`).
+//! `dyad serve`: the HTTP API and the workbench over a store (see `dyad-serve`); with
+//! `--demo`, over a temporary store of the bundled stories.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use dyad_serve::{ServeOptions, TokenSource};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -21,9 +22,79 @@ pub struct ServeArgs {
     /// default `DYAD_TOKEN`, else one generated beside the store (`STORE.token`, mode 0600).
     #[arg(long)]
     pub token_file: Option<PathBuf>,
+    /// Ingest the stories bundled with dyad (`examples/`) into a temporary store, serve it, and
+    /// remove it at the end: the workbench to try with nothing else.
+    #[arg(long, conflicts_with = "store")]
+    pub demo: bool,
 }
 
-pub fn run(args: ServeArgs) -> Result<ExitCode> {
+/// The stories `--demo` ingests: the repository's `examples/`, embedded in the binary.
+const DEMO_STORIES: &[(&str, &str)] = &[
+    (
+        "voa-sample.jsonl",
+        include_str!("../../../examples/voa-sample.jsonl"),
+    ),
+    (
+        "wire-story-2025-03-03.txt",
+        include_str!("../../../examples/wire-story-2025-03-03.txt"),
+    ),
+];
+
+/// `dyad ingest`'s arguments, parsed as its command line is.
+#[derive(clap::Parser)]
+struct DemoIngest {
+    #[command(flatten)]
+    args: crate::ingest::IngestArgs,
+}
+
+/// A temporary folder with a store of the bundled stories; removed when dropped.
+struct DemoStore {
+    dir: PathBuf,
+    store: PathBuf,
+}
+
+impl DemoStore {
+    fn make() -> Result<Self> {
+        use clap::Parser;
+        let dir = std::env::temp_dir().join(format!("dyad-demo-{}", std::process::id()));
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("making the demo folder {}", dir.display()))?;
+        let demo = DemoStore {
+            store: dir.join("demo.db"),
+            dir,
+        };
+        let mut argv = vec![
+            "dyad ingest".to_string(),
+            "--store".into(),
+            demo.store.display().to_string(),
+        ];
+        for (name, text) in DEMO_STORIES {
+            let path = demo.dir.join(name);
+            std::fs::write(&path, text)
+                .with_context(|| format!("writing {}", path.display()))?;
+            argv.push(path.display().to_string());
+        }
+        let ingest = DemoIngest::try_parse_from(argv)?;
+        crate::ingest::run(ingest.args)?;
+        Ok(demo)
+    }
+}
+
+impl Drop for DemoStore {
+    fn drop(&mut self) {
+        // the store, its WAL and its token: nothing of the demo stays behind
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+pub fn run(mut args: ServeArgs) -> Result<ExitCode> {
+    let demo = if args.demo {
+        let demo = DemoStore::make()?;
+        args.store = demo.store.clone();
+        Some(demo)
+    } else {
+        None
+    };
     // the store must exist: serving an empty new file would hide a wrong path
     drop(crate::runs::open_existing(&args.store)?);
     let options = ServeOptions {
@@ -34,7 +105,7 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
     };
     let store = args.store.display().to_string();
     dyad_serve::serve(options, |addr, token, source| {
-        eprintln!("dyad: serving {store} at http://{addr}/ (API: /api/events, /api/openapi.json); Ctrl-C stops");
+        eprintln!("dyad: serving {store}: the workbench at http://{addr}/ (API: /api/events, /api/openapi.json); Ctrl-C stops");
         match source {
             TokenSource::Generated(path) => eprintln!(
                 "dyad: write token (shown once; kept in {}): {}",
@@ -49,5 +120,8 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
         }
     })?;
     eprintln!("dyad: stopped");
+    if let Some(demo) = demo {
+        eprintln!("dyad: removing the demo store {}", demo.dir.display());
+    }
     Ok(ExitCode::SUCCESS)
 }
