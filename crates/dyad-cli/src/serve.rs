@@ -70,8 +70,7 @@ impl DemoStore {
         ];
         for (name, text) in DEMO_STORIES {
             let path = demo.dir.join(name);
-            std::fs::write(&path, text)
-                .with_context(|| format!("writing {}", path.display()))?;
+            std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
             argv.push(path.display().to_string());
         }
         let ingest = DemoIngest::try_parse_from(argv)?;

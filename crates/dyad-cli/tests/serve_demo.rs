@@ -52,7 +52,9 @@ fn demo_serves_the_bundled_stories_and_the_workbench_then_cleans_up() {
     assert!(store.exists());
     let (head, page) = get(port, "/");
     assert!(head.starts_with("HTTP/1.1 200"), "{head}");
-    assert!(head.to_lowercase().contains("content-security-policy: default-src 'self'"));
+    assert!(head
+        .to_lowercase()
+        .contains("content-security-policy: default-src 'self'"));
     assert!(page.contains("/assets/app.js"), "{page}");
     for asset in [
         "/assets/app.js",

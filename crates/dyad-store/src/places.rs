@@ -59,7 +59,6 @@ impl Store {
             return Ok(Places::default());
         };
         let limit = limit.min(MAX_POINTS);
-        // one pass over the records; both groupings read the extracted columns
         let located = format!(
             "SELECT json_extract(m.record, '$.location.name') AS name,
                     json_extract(m.record, '$.location.country') AS country,
@@ -69,43 +68,63 @@ impl Store {
                     m.goldstein AS g
              FROM {from} WHERE {condition}"
         );
-        let points = self.all_rows(
+        // one pass over the records: every place (their number is bounded by the gazetteer),
+        // then the countries summed from them and the busiest places kept
+        let groups = self.all_rows(
             &format!(
-                "WITH l AS ({located})
-                 SELECT name, country, lat, lon, precision, count(*), round(total(g) / count(*), 3)
-                 FROM l WHERE lat IS NOT NULL AND lon IS NOT NULL AND name IS NOT NULL
-                 GROUP BY name, country, lat, lon, precision
-                 ORDER BY 6 DESC, name LIMIT {limit}"
-            ),
-            params.clone(),
-            |row| {
-                Ok(PlacePoint {
-                    name: row.get(0)?,
-                    country: row.get(1)?,
-                    lat: row.get(2)?,
-                    lon: row.get(3)?,
-                    precision: row.get(4)?,
-                    count: row.get(5)?,
-                    goldstein: row.get::<_, Option<f64>>(6)?.unwrap_or(0.0),
-                })
-            },
-        )?;
-        let countries = self.all_rows(
-            &format!(
-                "WITH l AS ({located})
-                 SELECT country, count(*), round(total(g) / count(*), 3)
-                 FROM l WHERE country IS NOT NULL AND country <> ''
-                 GROUP BY country ORDER BY 2 DESC, country"
+                "SELECT name, country, lat, lon, precision, count(*), total(g) FROM ({located})
+                 WHERE country IS NOT NULL OR lat IS NOT NULL
+                 GROUP BY name, country, lat, lon, precision"
             ),
             params,
             |row| {
-                Ok(CountryCount {
-                    country: row.get(0)?,
-                    count: row.get(1)?,
-                    goldstein: row.get::<_, Option<f64>>(2)?.unwrap_or(0.0),
-                })
+                Ok((
+                    row.get::<_, Option<String>>(0)?,
+                    row.get::<_, Option<String>>(1)?,
+                    row.get::<_, Option<f64>>(2)?,
+                    row.get::<_, Option<f64>>(3)?,
+                    row.get::<_, Option<String>>(4)?,
+                    row.get::<_, i64>(5)?,
+                    row.get::<_, f64>(6)?,
+                ))
             },
         )?;
+        let mean = |sum: f64, n: i64| (sum / n.max(1) as f64 * 1000.0).round() / 1000.0;
+        let mut by_country: std::collections::BTreeMap<String, (i64, f64)> = Default::default();
+        let mut points = Vec::new();
+        for (name, country, lat, lon, precision, n, g) in groups {
+            if let Some(c) = country.as_ref().filter(|c| !c.is_empty()) {
+                let e = by_country.entry(c.clone()).or_default();
+                e.0 += n;
+                e.1 += g;
+            }
+            if let (Some(name), Some(lat), Some(lon)) = (name, lat, lon) {
+                points.push(PlacePoint {
+                    name,
+                    country,
+                    lat,
+                    lon,
+                    precision,
+                    count: n,
+                    goldstein: mean(g, n),
+                });
+            }
+        }
+        points.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        points.truncate(limit);
+        let mut countries: Vec<CountryCount> = by_country
+            .into_iter()
+            .map(|(country, (count, g))| CountryCount {
+                country,
+                count,
+                goldstein: mean(g, count),
+            })
+            .collect();
+        countries.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.country.cmp(&b.country))
+        });
         Ok(Places { points, countries })
     }
 }
