@@ -75,6 +75,7 @@ fn router(app: App) -> Router {
         .route("/api/series", get(api::aggregates::series))
         .route("/api/network", get(api::aggregates::network))
         .route("/api/compare", get(api::compare::compare))
+        .route("/api/export", get(api::export::export))
         .route("/api/openapi.json", get(openapi))
         .fallback(not_found)
         .with_state(app)

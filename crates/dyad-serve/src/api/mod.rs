@@ -4,6 +4,7 @@ pub(crate) mod aggregates;
 pub(crate) mod compare;
 pub(crate) mod documents;
 pub(crate) mod events;
+pub(crate) mod export;
 pub(crate) mod filters;
 pub(crate) mod ingest;
 
@@ -26,7 +27,8 @@ use utoipa::OpenApi;
         documents::list,
         documents::one,
         aggregates::series,
-        aggregates::network
+        aggregates::network,
+        export::export
     ),
     components(schemas(
         ErrorBody,
