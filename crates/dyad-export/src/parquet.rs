@@ -316,6 +316,9 @@ impl<W: Write + Send> Writer<W> {
         let schema = schema();
         let props = WriterProperties::builder()
             .set_compression(Compression::SNAPPY)
+            // the encoder keeps a row group in memory until it is whole: its default (a million
+            // rows) would make memory grow with the store, a batch keeps it flat
+            .set_max_row_group_size(BATCH)
             .set_created_by(format!("dyad {}", env!("CARGO_PKG_VERSION")))
             .build();
         Ok(Writer {
@@ -401,10 +404,9 @@ mod tests {
         w.close().expect("close");
         let file = std::fs::File::open(&path).expect("open");
         let _ = std::fs::remove_file(&path);
-        let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-            .expect("parquet")
-            .build()
-            .expect("reader");
+        let builder = ParquetRecordBatchReaderBuilder::try_new(file).expect("parquet");
+        assert_eq!(builder.metadata().num_row_groups(), 2, "a row group per batch");
+        let reader = builder.build().expect("reader");
         let batches: Vec<RecordBatch> = reader.map(|b| b.expect("batch")).collect();
         assert_eq!(
             batches.iter().map(RecordBatch::num_rows).sum::<usize>(),
