@@ -2,12 +2,13 @@
 //! lines or CSV; `dyad stats`: counts by type, country and month.
 
 use anyhow::Result;
+use dyad_export::csv_field;
 use dyad_store::{EventFilter, RunId, Stat};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// The filters of `dyad events` (and later `dyad export`).
+/// The filters of `dyad events` and `dyad export`.
 #[derive(clap::Args)]
 pub struct FilterArgs {
     /// The store file.
@@ -102,15 +103,6 @@ pub struct StatsArgs {
     /// The run to count (default the latest).
     #[arg(long)]
     pub run: Option<i64>,
-}
-
-/// A CSV field, quoted where it must be.
-pub(crate) fn csv_field(v: &str) -> String {
-    if v.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v.to_string()
-    }
 }
 
 /// The codes of a side of a record, `|`-joined.

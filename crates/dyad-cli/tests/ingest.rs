@@ -2,7 +2,7 @@
 //! unreadable line is reported and the rest stored.
 
 mod common;
-use common::{run_stdin, temp_dir};
+use common::{export, run_stdin, temp_dir};
 
 const DOCS: &str = r#"{"id":"a","text":"Russian forces shelled Kharkiv on Monday, Ukrainian officials said.","date":"2024-05-13"}
 {"id":"b","text":"The United Nations called on Armenia and Azerbaijan to resume peace talks.","date":"2025-03-03"}
@@ -199,17 +199,7 @@ fn events_are_read_back_filtered_merged_and_counted() {
 fn exports_write_plover_json_csv_and_merged_events() {
     let (_, store) = ingested("export", DOCS);
     let store = store.as_str();
-    let export = |args: &[&str]| -> String {
-        let mut all = vec!["export", "--store", store];
-        all.extend_from_slice(args);
-        let out = run_stdin(&all, b"");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).to_string()
-    };
+    let export = |args: &[&str]| String::from_utf8_lossy(&export(store, args)).to_string();
     let plover = export(&["--format", "plover"]);
     let first: serde_json::Value =
         serde_json::from_str(plover.lines().next().expect("a record")).expect("JSON");
@@ -302,19 +292,6 @@ const AGENCIES: &str = r#"{"id":"reuters-1","source":"Reuters","url":"https://ex
 {"id":"reuters-9","source":"Reuters","date":"2024-05-13","text":"Ukrainian drones attacked an oil depot in Russia's Belgorod region on Monday, the regional governor said."}
 {"id":"reuters-10","source":"Reuters","date":"2024-05-20","text":"Russian forces shelled Kharkiv on Monday, killing two people, Ukrainian officials said."}
 "#;
-
-/// `dyad export ARGS` on a store: its standard output.
-fn export(store: &str, args: &[&str]) -> Vec<u8> {
-    let mut all = vec!["export", "--store", store];
-    all.extend_from_slice(args);
-    let out = run_stdin(&all, b"");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
 
 /// Whether a field parses as GDELT's type for it: integer, float, or text (empty allowed
 /// where GDELT leaves fields blank).

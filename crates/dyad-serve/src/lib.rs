@@ -3,7 +3,9 @@
 //! The server is axum on tokio. Store reads are blocking SQLite calls, so each request borrows
 //! a connection from a small pool ([`pool`]) on tokio's blocking threads; the store is in WAL
 //! mode, so `dyad ingest` may write while the server reads. Every answer is JSON, errors
-//! included (`{"error": "..."}` with the status that fits), and the API is described by an
+//! included (`{"error": "..."}` with the status that fits), but for `/api/export`'s files
+//! (`dyad-export`'s formats, streamed from a blocking thread through a bounded channel, so
+//! memory stays flat at any store size), and the API is described by an
 //! OpenAPI 3.1 document generated from the handlers' own types (utoipa), served at
 //! `/api/openapi.json`, so the document cannot drift from the routes.
 //!

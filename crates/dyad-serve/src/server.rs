@@ -77,6 +77,7 @@ fn router(app: App) -> Router {
         .route("/api/network", get(api::aggregates::network))
         .route("/api/compare", get(api::compare::compare))
         .route("/api/places", get(api::places::places))
+        .route("/api/export", get(api::export::export))
         .route("/api/openapi.json", get(openapi))
         .route("/", get(assets::index))
         .route("/assets/{*path}", get(assets::asset))

@@ -1,6 +1,8 @@
 //! Helpers shared by the binary's tests: running `dyad` and reading what it prints.
 #![allow(dead_code)]
 
+pub mod server;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
@@ -29,6 +31,19 @@ pub fn run_stdin(args: &[&str], input: &[u8]) -> Output {
     // dyad may stop before reading its input (a bad argument): a closed pipe is no failure
     let _ = child.stdin.take().expect("stdin").write_all(input);
     child.wait_with_output().expect("wait")
+}
+
+/// `dyad export --store STORE ARGS`: its standard output (it must succeed).
+pub fn export(store: &str, args: &[&str]) -> Vec<u8> {
+    let mut all = vec!["export", "--store", store];
+    all.extend_from_slice(args);
+    let out = run_stdin(&all, b"");
+    assert!(
+        out.status.success(),
+        "{all:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
 }
 
 /// The JSON lines of standard output.

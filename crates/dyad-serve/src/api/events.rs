@@ -1,7 +1,7 @@
 //! `GET /api/events`: event mentions (or merged events) with `dyad events`' filters, a page at
 //! a time, in date order (or newest first).
 
-use crate::api::filters::{self, bool_param, number_param, FilterQuery};
+use crate::api::filters::{self, bool_param, number_param, search_error, FilterQuery};
 use crate::error::{ApiError, ErrorBody};
 use crate::state::App;
 use axum::extract::{RawQuery, State};
@@ -128,19 +128,7 @@ pub(crate) async fn list(
             Ok((rows, cursors))
         })
         .await
-        .map_err(|e| match e {
-            // SQLite refuses a full-text query it cannot parse ("unterminated string")
-            e if searching && e.status == StatusCode::INTERNAL_SERVER_ERROR => {
-                let why = e
-                    .message
-                    .rsplit(": ")
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
-                ApiError::bad_request(format!("q: not a full-text query ({why})"))
-            }
-            e => e,
-        })?;
+        .map_err(|e| search_error(e, searching))?;
     let next = if rows.len() > limit {
         rows.truncate(limit);
         cursors.truncate(limit);

@@ -3,6 +3,7 @@
 //! the filters and an endpoint's own parameters.
 
 use crate::error::ApiError;
+use axum::http::StatusCode;
 use dyad_store::{EventFilter, RunId};
 use serde::Deserialize;
 
@@ -141,6 +142,16 @@ impl FilterQuery {
             ..Default::default()
         })
     }
+}
+
+/// A store error of a query with a full-text search (`q`) as the 400 it most likely is:
+/// SQLite refuses a full-text query it cannot parse ("unterminated string") only when it runs.
+pub(crate) fn search_error(e: ApiError, searching: bool) -> ApiError {
+    if !searching || e.status != StatusCode::INTERNAL_SERVER_ERROR {
+        return e;
+    }
+    let why = e.message.rsplit(": ").next().unwrap_or_default();
+    ApiError::bad_request(format!("q: not a full-text query ({why})"))
 }
 
 /// The names [`FilterQuery`] takes.

@@ -4,6 +4,7 @@ pub(crate) mod aggregates;
 pub(crate) mod compare;
 pub(crate) mod documents;
 pub(crate) mod events;
+pub(crate) mod export;
 pub(crate) mod filters;
 pub(crate) mod ingest;
 pub(crate) mod places;
@@ -28,7 +29,8 @@ use utoipa::OpenApi;
         documents::one,
         aggregates::series,
         aggregates::network,
-        places::places
+        places::places,
+        export::export
     ),
     components(schemas(
         ErrorBody,

@@ -2,17 +2,18 @@
 //! lists of structs, written in row groups as they stream from the store (memory is one batch).
 //! pandas/pyarrow, polars, DuckDB, Spark and R's arrow read it as it is.
 
-use super::text;
-use anyhow::Result;
+use crate::record::text;
+use crate::ExportError;
 use arrow_array::builder::{
     BooleanBuilder, Date32Builder, Float32Builder, Float64Builder, Int64Builder, ListBuilder,
     StringBuilder, StructBuilder, UInt32Builder, UInt64Builder, UInt8Builder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
-use dyad_store::{DocumentInfo, EventRow};
+use dyad_store::{DocumentInfo, EventFilter, EventRow, Store, StoreError};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
+use parquet::errors::Result;
 use parquet::file::properties::WriterProperties;
 use serde_json::Value;
 use std::io::Write;
@@ -20,6 +21,41 @@ use std::sync::Arc;
 
 /// Rows per record batch (and so the memory an export holds).
 const BATCH: usize = 8192;
+
+/// Writes the matching mentions (or merged events) as a Parquet file; returns the rows
+/// written.
+pub(crate) fn write(
+    store: &Store,
+    filter: &EventFilter,
+    merged: bool,
+    out: &mut (dyn Write + Send),
+) -> Result<usize, ExportError> {
+    let mut w = Writer::new(out)?;
+    // the store's callbacks can only fail with a StoreError: the encoder's own error waits
+    // here, and the placeholder only stops the iteration
+    let mut failed = None;
+    let mut keep = |result: Result<()>| {
+        result.map_err(|e| {
+            failed = Some(e);
+            StoreError::Output(std::io::Error::other("parquet"))
+        })
+    };
+    let n = if merged {
+        store.each_event(filter, |e| keep(w.event(e)))
+    } else {
+        store.each_mention_row(filter, |m| {
+            // an unreadable record is a row of nulls, not the end of the export
+            let r: Value = serde_json::from_str(&m.record).unwrap_or_default();
+            keep(w.mention(&r, &m.document, m.event_key))
+        })
+    };
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    let n = n?;
+    w.close()?;
+    Ok(n)
+}
 
 /// The fields of an actor struct.
 fn actor_fields() -> Fields {
@@ -40,7 +76,7 @@ fn actor_list() -> DataType {
 }
 
 /// The file's schema: a mention's fields, its document's, and (for merged events) the counts.
-pub(super) fn schema() -> SchemaRef {
+fn schema() -> SchemaRef {
     let s = |name: &str| Field::new(name, DataType::Utf8, true);
     Arc::new(Schema::new(vec![
         s("event_id"),
@@ -269,17 +305,20 @@ impl Columns {
 }
 
 /// Writes rows to a Parquet file as they come, a row group per batch.
-pub(super) struct Writer<W: Write + Send> {
+struct Writer<W: Write + Send> {
     writer: ArrowWriter<W>,
     columns: Columns,
     schema: SchemaRef,
 }
 
 impl<W: Write + Send> Writer<W> {
-    pub(super) fn new(out: W) -> Result<Self> {
+    fn new(out: W) -> Result<Self> {
         let schema = schema();
         let props = WriterProperties::builder()
             .set_compression(Compression::SNAPPY)
+            // the encoder keeps a row group in memory until it is whole: its default (a million
+            // rows) would make memory grow with the store, a batch keeps it flat
+            .set_max_row_group_size(BATCH)
             .set_created_by(format!("dyad {}", env!("CARGO_PKG_VERSION")))
             .build();
         Ok(Writer {
@@ -290,7 +329,7 @@ impl<W: Write + Send> Writer<W> {
     }
 
     /// An event mention, with its merged event's key.
-    pub(super) fn mention(
+    fn mention(
         &mut self,
         r: &Value,
         doc: &DocumentInfo,
@@ -301,7 +340,7 @@ impl<W: Write + Send> Writer<W> {
     }
 
     /// A merged event: its representative mention and its counts.
-    pub(super) fn event(&mut self, e: &EventRow) -> Result<()> {
+    fn event(&mut self, e: &EventRow) -> Result<()> {
         let counts = [
             Some(e.event_key),
             Some(e.num_mentions),
@@ -321,7 +360,7 @@ impl<W: Write + Send> Writer<W> {
     }
 
     /// Writes the last batch and the file's footer.
-    pub(super) fn close(mut self) -> Result<()> {
+    fn close(mut self) -> Result<()> {
         if self.columns.rows > 0 {
             let batch = self.columns.finish(&self.schema)?;
             self.writer.write(&batch)?;
@@ -365,10 +404,9 @@ mod tests {
         w.close().expect("close");
         let file = std::fs::File::open(&path).expect("open");
         let _ = std::fs::remove_file(&path);
-        let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-            .expect("parquet")
-            .build()
-            .expect("reader");
+        let builder = ParquetRecordBatchReaderBuilder::try_new(file).expect("parquet");
+        assert_eq!(builder.metadata().num_row_groups(), 2, "a row group per batch");
+        let reader = builder.build().expect("reader");
         let batches: Vec<RecordBatch> = reader.map(|b| b.expect("batch")).collect();
         assert_eq!(
             batches.iter().map(RecordBatch::num_rows).sum::<usize>(),

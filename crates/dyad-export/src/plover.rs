@@ -2,7 +2,7 @@
 //! `date`, `actor`, `recipient`, `event`, `mode`, `context`, `event_loc`, `text_info`,
 //! `cite_info`...).
 
-use super::text;
+use crate::record::text;
 use dyad_store::DocumentInfo;
 use serde_json::{json, Value};
 
@@ -23,7 +23,7 @@ fn entity(a: &Value) -> Value {
 }
 
 /// A PLOVER JSON record of a CONTRACT.md record.
-pub(super) fn record(r: &Value, info: &DocumentInfo) -> Value {
+pub(crate) fn record(r: &Value, info: &DocumentInfo) -> Value {
     let list = |v: &Value| match v {
         Value::Null => json!([]),
         Value::Array(_) => v.clone(),

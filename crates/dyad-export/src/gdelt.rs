@@ -18,13 +18,13 @@
 //! - `AvgTone` and `MentionDocTone` are empty: dyad does not score tone, and a 0 would claim a
 //!   neutral one.
 
-use super::text;
+use crate::record::text;
 use dyad_geo::Gazetteer;
 use dyad_store::{EventRow, MentionRow};
 use serde_json::Value;
 
 /// The GDELT 2.0 event table's columns, in codebook order.
-pub(super) const EVENT_COLUMNS: [&str; 61] = [
+pub(crate) const EVENT_COLUMNS: [&str; 61] = [
     "GlobalEventID",
     "Day",
     "MonthYear",
@@ -89,7 +89,7 @@ pub(super) const EVENT_COLUMNS: [&str; 61] = [
 ];
 
 /// The GDELT 2.0 mentions table's columns.
-pub(super) const MENTION_COLUMNS: [&str; 16] = [
+pub(crate) const MENTION_COLUMNS: [&str; 16] = [
     "GlobalEventID",
     "EventTimeDate",
     "MentionTimeDate",
@@ -134,7 +134,7 @@ fn day_fields(date: &str) -> Option<[String; 4]> {
 }
 
 /// An RFC 3339 time (or a date) as GDELT's `YYYYMMDDHHMMSS`.
-pub(super) fn timestamp(t: &str) -> String {
+fn timestamp(t: &str) -> String {
     let digits: String = t.chars().filter(char::is_ascii_digit).take(14).collect();
     format!("{digits:0<14}")
 }
@@ -229,7 +229,7 @@ fn place_fields(location: &Value, geo: &Gazetteer) -> [String; 8] {
 }
 
 /// One row of the event table for a merged event.
-pub(super) fn event_row(e: &EventRow, geo: &Gazetteer) -> String {
+pub(crate) fn event_row(e: &EventRow, geo: &Gazetteer) -> String {
     let r = &e.representative;
     let doc = &e.document;
     let date = e
@@ -267,7 +267,7 @@ pub(super) fn event_row(e: &EventRow, geo: &Gazetteer) -> String {
 }
 
 /// One row of the mentions table, or none for a mention without a merged event.
-pub(super) fn mention_row(m: &MentionRow, r: &Value) -> Option<String> {
+pub(crate) fn mention_row(m: &MentionRow, r: &Value) -> Option<String> {
     let key = m.event_key?;
     let doc = &m.document;
     let offset = |span: &Value| -> String {

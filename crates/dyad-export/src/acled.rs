@@ -46,14 +46,15 @@
 //! dyad's own columns follow ACLED's: the event key, PLOVER type and mode, CAMEO code and
 //! confidence.
 
-use super::{csv_field, text};
+use crate::csv::line;
+use crate::record::{happened, text};
 use dyad_code::fatalities::{stated_fatalities, Fatalities};
 use dyad_geo::Gazetteer;
 use dyad_store::EventRow;
 use serde_json::Value;
 
 /// ACLED's columns, then dyad's.
-pub(super) const COLUMNS: [&str; 37] = [
+pub(crate) const COLUMNS: [&str; 37] = [
     "event_id_cnty",
     "event_date",
     "year",
@@ -136,7 +137,7 @@ fn is_civilian(a: &Value) -> bool {
 }
 
 /// ACLED's event type and sub-event type for an event record, if ACLED covers it.
-pub(super) fn classify(r: &Value) -> Option<(&'static str, &'static str)> {
+fn classify(r: &Value) -> Option<(&'static str, &'static str)> {
     let event = text(&r["plover"]["event"]);
     let mode = text(&r["plover"]["mode"]);
     let cameo = text(&r["cameo"]);
@@ -351,9 +352,9 @@ fn region(iso3: &str, continent: &str) -> &'static str {
 }
 
 /// The CSV row of a merged event, or none if ACLED does not cover its type.
-pub(super) fn row(e: &EventRow, geo: &Gazetteer) -> Option<String> {
+pub(crate) fn row(e: &EventRow, geo: &Gazetteer) -> Option<String> {
     let r = &e.representative;
-    if !super::happened(r) {
+    if !happened(r) {
         return None;
     }
     let (event_type, sub) = classify(r)?;
@@ -494,13 +495,7 @@ pub(super) fn row(e: &EventRow, geo: &Gazetteer) -> Option<String> {
         text(&r["cameo"]),
         text(&r["confidence"]),
     ];
-    Some(
-        fields
-            .iter()
-            .map(|f| csv_field(f))
-            .collect::<Vec<_>>()
-            .join(","),
-    )
+    Some(line(&fields))
 }
 
 #[cfg(test)]
