@@ -97,6 +97,13 @@ try {
   await page.waitForFunction(() => location.hash.includes("country=UKR") && document.querySelector('main[data-ready="events"]'));
   const countries = await page.$$eval("[data-testid=events-table] tbody tr", (r) => r.map((tr) => tr.textContent));
   check(countries.length > 0 && countries.every((t) => t.includes("UKR")), `Events: country=UKR filter in the URL narrows the rows (${countries.length})`);
+  const exported = await page.evaluate(async () => {
+    const a = document.querySelector("[data-testid=downloads] a");
+    const r = await fetch(a.href);
+    return { status: r.status, rows: (await r.text()).trim().split("\n").length, href: a.getAttribute("href") };
+  });
+  check(exported.status === 200 && exported.rows > 1 && exported.href.includes("country=UKR"),
+    `Events: the CSV download carries the filters (${exported.href}, ${exported.rows} lines)`);
   await page.click("[data-testid=events-table] tbody tr");
   await page.waitForSelector('main[data-ready="event"]');
   check(await page.$("[data-testid=event-sentence] mark") !== null, "Event: the evidence sentence with its spans");

@@ -71,6 +71,13 @@ export async function render(params, signal) {
       },
     }, "Next ▶"),
   );
+  // the same filters, exported by the store (streamed): every matching row, not this page
+  const exportQuery = new URLSearchParams(filterValues(params));
+  const download = (format, label) => {
+    const q = new URLSearchParams(exportQuery);
+    q.set("format", format);
+    return h("a", { href: `/api/export?${q}`, download: "" }, label);
+  };
   return [
     h("h1", {}, "Events"),
     h("p", { class: "lede" }, "Each row is one event mention: who did what to whom, in the sentence that says so. Click a row for its evidence, merged reports and outlets."),
@@ -78,6 +85,9 @@ export async function render(params, signal) {
       ? table(columns, rows, { testid: "events-table", onRow: (e) => go("event", { id: e.event_id }) })
       : note("No event matches these filters."),
     pager,
+    h("p", { class: "downloads", "data-testid": "downloads" }, "Download every matching event: ",
+      download("csv", "CSV"), " · ", download("jsonl", "JSON lines"), " · ", download("plover", "PLOVER JSON"), " · ",
+      download("parquet", "Parquet"), " · ", download("gdelt", "GDELT events"), " · ", download("acled", "ACLED-style")),
   ];
 }
 
