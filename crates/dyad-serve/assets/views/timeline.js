@@ -6,6 +6,8 @@ import { h, note, table } from "../dom.js";
 import { filterValues, update } from "../filters.js";
 
 const TOP = 8;
+/** Periods a chart shows unless the filter bar sets dates. */
+const WINDOW = { day: 120, week: 104, month: 48 };
 
 /** `2024-05` or `2024-05-13` as a Date (UTC). */
 const when = (p) => new Date(p.length === 7 ? `${p}-01T00:00:00Z` : `${p}T00:00:00Z`);
@@ -34,7 +36,16 @@ export async function render(params, signal) {
   // the busiest keys, so that a chart stays readable; the table has them all
   const totals = d3.rollup(series, (v) => d3.sum(v, (d) => d.count), (d) => d.key);
   const keys = by === "total" ? [null] : [...totals].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([k]) => k);
-  const shown = series.filter((d) => keys.includes(d.key));
+  // a window of recent periods, so that a few stray old dates do not squeeze the bars to
+  // slivers; Since/Until in the filter bar choose another window, the table lists them all
+  // (ending at the latest period that is not in the future: "by 2050" dates a plan, not a
+  // happening)
+  const now = new Date();
+  const latest = d3.max(series, (d) => (when(d.period) <= now ? when(d.period) : null)) ?? now;
+  const span = { day: d3.utcDay.offset(latest, -WINDOW.day), week: d3.utcWeek.offset(latest, -WINDOW.week), month: d3.utcMonth.offset(latest, -WINDOW.month) }[bucket];
+  const windowed = params.get("since") || params.get("until") ? series
+    : series.filter((d) => when(d.period) >= span && when(d.period) <= latest);
+  const shown = windowed.filter((d) => keys.includes(d.key));
   const width = Math.max(320, Math.min(1200, document.getElementById("view").clientWidth - 16));
   // the API names weeks by their Monday
   const interval = { day: "day", week: "monday", month: "month" }[bucket];
@@ -72,6 +83,7 @@ export async function render(params, signal) {
   return [
     ...head,
     h("figure", { class: "chart", "data-testid": "timeline-chart" }, chart),
+    windowed.length < series.length ? note(`The chart shows the ${WINDOW[bucket]} ${bucket}s up to the latest past one with events; ${series.length - windowed.length} rows outside that window are in the table (set Since and Until for another).`) : null,
     by !== "total" && totals.size > TOP ? note(`The chart shows the ${TOP} busiest of ${totals.size}; the table lists them all.`) : null,
     table([
       { label: "Period", cell: (d) => d.period, cls: "nowrap" },
