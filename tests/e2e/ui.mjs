@@ -6,60 +6,15 @@
 // usage: node tests/e2e/ui.mjs path/to/dyad   (Chromium at /usr/bin/chromium or $CHROMIUM)
 
 import { chromium } from "playwright-core";
-import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { PAYLOAD_IMG, PAYLOAD_SCRIPT, checker, here, hostile, serveStore } from "./fixture.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, "../..");
-const dyad = resolve(process.argv[2] || join(repo, "target/debug/dyad"));
 const browserPath = process.env.CHROMIUM || "/usr/bin/chromium";
 const shots = join(here, "screenshots");
 mkdirSync(shots, { recursive: true });
-const work = mkdtempSync(join(tmpdir(), "dyad-e2e-"));
-const store = join(work, "e2e.db");
-
-let failures = 0;
-const check = (ok, what) => {
-  console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
-  if (!ok) failures++;
-};
-
-// a story whose text, title and outlet carry script payloads, and events to list
-const PAYLOAD_SCRIPT = "<script>window.__pwned = 'script'</script>";
-const PAYLOAD_IMG = "<img src=x onerror=\"window.__pwned = 'img'\">";
-const hostile = {
-  id: "hostile-1",
-  title: `Shelling reported ${PAYLOAD_IMG}`,
-  source: `Outlet ${PAYLOAD_SCRIPT}`,
-  published: "2025-03-04",
-  text: `KYIV, March 4 - Russian forces shelled Kharkiv on Monday, Ukrainian officials said ${PAYLOAD_SCRIPT}. `
-    + `The European Union called for a ceasefire in Nagorno-Karabakh ${PAYLOAD_IMG} on Tuesday. `
-    + "The European Union continues to supply the Ukrainian army with weapons.",
-};
-const hostileFile = join(work, "hostile.jsonl");
-writeFileSync(hostileFile, JSON.stringify(hostile) + "\n");
-const inputs = [join(repo, "examples/voa-sample.jsonl"), join(repo, "examples/wire-story-2025-03-03.txt"), hostileFile];
-const founding = join(repo, "../shared/examples");
-const haveShared = existsSync(founding);
-if (haveShared) for (const f of readdirSync(founding)) if (f.endsWith(".txt")) inputs.push(join(founding, f));
-else console.log("NOTE: ../shared is absent: the founding story's Compare check is skipped");
-execFileSync(dyad, ["ingest", "--store", store, ...inputs], { stdio: ["ignore", "ignore", "inherit"] });
-
-// the server on a free port; its first line says where
-const server = spawn(dyad, ["serve", "--store", store, "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
-const base = await new Promise((ok, fail) => {
-  let err = "";
-  const timer = setTimeout(() => fail(new Error(`dyad serve did not start: ${err}`)), 20000);
-  server.stderr.on("data", (d) => {
-    err += d;
-    const m = /at (http:\/\/[^/\s]+)\//.exec(err);
-    if (m) { clearTimeout(timer); ok(m[1]); }
-  });
-  server.on("exit", (code) => fail(new Error(`dyad serve exited (${code}): ${err}`)));
-});
+const { check, failures } = checker();
+const { base, haveShared, stop } = await serveStore(process.argv[2]);
 
 const browser = await chromium.launch({
   executablePath: browserPath,
@@ -160,8 +115,7 @@ try {
   check(csp.length === 0, `no Content-Security-Policy violation${csp.length ? `: ${csp.join("; ")}` : ""}`);
 } finally {
   await browser.close();
-  server.kill("SIGTERM");
-  rmSync(work, { recursive: true, force: true });
+  stop();
 }
-console.log(failures ? `${failures} checks failed` : `all checks passed; screenshots in ${shots}`);
-process.exit(failures ? 1 : 0);
+console.log(failures() ? `${failures()} checks failed` : `all checks passed; screenshots in ${shots}`);
+process.exit(failures() ? 1 : 0);
