@@ -18,6 +18,8 @@
 
 mod api;
 pub mod auth;
+#[cfg(test)]
+mod documented;
 mod error;
 mod pool;
 mod server;

@@ -26,6 +26,7 @@ pub(crate) struct PageQuery {
     #[param(value_type = Option<u32>, minimum = 1, maximum = 1000)]
     limit: Option<String>,
     /// The `next` of the previous page.
+    #[param(pattern = r"^-?[0-9]{1,18}~[0-9-]{0,10}$")]
     cursor: Option<String>,
 }
 
@@ -70,10 +71,14 @@ pub(crate) fn decode_cursor(s: &str) -> Result<Cursor, ApiError> {
 #[utoipa::path(
     get,
     path = "/api/events",
+    operation_id = "list_events",
     params(FilterQuery, PageQuery),
     responses(
-        (status = 200, description = "A page of events", body = EventsPage),
+        (status = 200, description = "A page of events", body = EventsPage, links(
+            ("event" = (operation_id = "get_event", parameters(("id" = "$response.body#/events/0/event_id"))))
+        )),
         (status = 400, description = "A parameter is unknown or has a bad value", body = ErrorBody),
+        (status = 408, description = "The query took longer than 30 s", body = ErrorBody),
     )
 )]
 pub(crate) async fn list(
@@ -90,10 +95,10 @@ pub(crate) async fn list(
         after: page.cursor.as_deref().map(decode_cursor).transpose()?,
         ..filters.filter()?
     };
-    let searching = filter.text.is_some();
     let (mut rows, mut cursors) = app
         .pool
         .with(move |store| {
+            filters::check_text(store, &filter)?;
             let mut rows = Vec::new();
             let mut cursors = Vec::new();
             if merged {
@@ -114,20 +119,7 @@ pub(crate) async fn list(
             }
             Ok((rows, cursors))
         })
-        .await
-        .map_err(|e| match e {
-            // SQLite refuses a full-text query it cannot parse ("unterminated string")
-            e if searching && e.status == StatusCode::INTERNAL_SERVER_ERROR => {
-                let why = e
-                    .message
-                    .rsplit(": ")
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
-                ApiError::bad_request(format!("q: not a full-text query ({why})"))
-            }
-            e => e,
-        })?;
+        .await?;
     let next = if rows.len() > limit {
         rows.truncate(limit);
         cursors.truncate(limit);
@@ -239,10 +231,13 @@ pub(crate) struct EventDetail {
 #[utoipa::path(
     get,
     path = "/api/events/{id}",
-    params(("id" = String, Path, description = "The event mention's `event_id`")),
+    operation_id = "get_event",
+    params(("id" = String, Path, description = "The event mention's `event_id`", pattern = r"^[A-Za-z0-9]{1,64}$")),
     responses(
         (status = 200, description = "The event with its evidence and reports", body = EventDetail),
+        (status = 400, description = "Not an event id", body = ErrorBody),
         (status = 404, description = "No such event in the latest run", body = ErrorBody),
+        (status = 408, description = "The query took longer than 30 s", body = ErrorBody),
     )
 )]
 pub(crate) async fn one(

@@ -6,6 +6,7 @@ pub(crate) mod documents;
 pub(crate) mod events;
 pub(crate) mod filters;
 pub(crate) mod ingest;
+pub(crate) mod openapi;
 
 use crate::error::ErrorBody;
 use utoipa::OpenApi;
@@ -26,7 +27,10 @@ use utoipa::OpenApi;
         documents::list,
         documents::one,
         aggregates::series,
-        aggregates::network
+        aggregates::network,
+        compare::compare,
+        ingest::post,
+        openapi::document
     ),
     components(schemas(
         ErrorBody,
