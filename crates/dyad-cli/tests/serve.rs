@@ -178,6 +178,12 @@ fn bad_parameters_are_400_naming_the_parameter() {
         ("/api/events?cursor=nonsense", "cursor"),
         ("/api/events?q=%22unclosed", "q"),
         ("/api/events?actor=RUS%27%20OR%201=1", "actor"),
+        ("/api/events?asserted_only=", "asserted_only"),
+        // a full-text query that does not parse is the asker's error in every endpoint
+        ("/api/series?q=%3A%22x", "q"),
+        ("/api/network?q=a%2Cb", "q"),
+        // axum's own refusals are JSON too
+        ("/api/events/%FF", "id"),
     ] {
         let (status, body) = get(server.port, path);
         assert_eq!(status, 400, "{path}: {body}");
@@ -186,6 +192,8 @@ fn bad_parameters_are_400_naming_the_parameter() {
     }
     let (status, body) = get(server.port, "/api/no-such-thing");
     assert_eq!((status, body["error"].is_string()), (404, true));
+    let (status, body) = request(server.port, "DELETE", "/api/events", &[], b"");
+    assert_eq!((status, body["error"].is_string()), (405, true), "{body}");
 }
 
 #[test]
@@ -381,10 +389,46 @@ fn posting_documents_needs_the_token_and_stores_them_once() {
     assert_eq!(body["unreadable"][0]["line"], 2, "{body}");
     let (_, posted) = get(server.port, "/api/documents/posted-1");
     assert_eq!(posted["source"], "AFP", "{posted}");
-    // a body over the limit is refused before it is read
+    // a body under the limit of 16 MiB but over axum's default of 2 MB is read
+    let mut padded =
+        br#"{"id":"padded","text":"Protesters rallied in Yerevan on Saturday."}"#.to_vec();
+    padded.resize(3 * 1024 * 1024, b' ');
+    let (status, body) = request(server.port, "POST", "/api/documents", &[&auth], &padded);
+    assert_eq!(status, 200, "{body}");
+    // an empty body, and one that says it is JSON but is not, are refused; nothing is stored
+    let (status, body) = request(server.port, "POST", "/api/documents", &[&auth], b"");
+    assert_eq!(status, 400, "{body}");
+    let json = "Content-Type: application/json";
+    let not_json = b"{\"id\":\"half\",\"text\":\"Protesters rallied.\"}\n{oops";
+    let (status, body) = request(
+        server.port,
+        "POST",
+        "/api/documents",
+        &[&auth, json],
+        not_json,
+    );
+    assert_eq!(status, 400, "{body}");
+    let bad_item = br#"[{"id":"fine","text":"Protesters rallied."},{"id":"bad"}]"#;
+    let (status, body) = request(
+        server.port,
+        "POST",
+        "/api/documents",
+        &[&auth, json],
+        bad_item,
+    );
+    assert!(
+        status == 400
+            && body["error"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("item 2"),
+        "{body}"
+    );
+    assert_eq!(get(server.port, "/api/documents/fine").0, 404);
+    // a body over the limit is refused before it is read, in JSON as every error
     let big = vec![b' '; 17 * 1024 * 1024];
-    let (status, _) = request(server.port, "POST", "/api/documents", &[&auth], &big);
-    assert_eq!(status, 413);
+    let (status, body) = request(server.port, "POST", "/api/documents", &[&auth], &big);
+    assert_eq!((status, body["error"].is_string()), (413, true), "{body}");
 }
 
 #[test]

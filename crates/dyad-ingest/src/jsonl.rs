@@ -251,7 +251,9 @@ fn parse_line(
         }
     };
     let date = match map.shift_remove("date") {
+        // an empty date is none, as an empty title or id is
         None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s.trim().is_empty() => None,
         Some(Value::String(s)) => Some(parse_iso_date(&s).ok_or_else(|| {
             format!("cannot read \"date\" {s:?}: expected an ISO 8601 date such as 2023-09-20 or 2023-09-20T10:00:00Z")
         })?),

@@ -21,6 +21,8 @@
 mod api;
 mod assets;
 pub mod auth;
+#[cfg(test)]
+mod documented;
 mod error;
 mod pool;
 mod server;

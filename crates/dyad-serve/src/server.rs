@@ -17,7 +17,6 @@ use std::time::Duration;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
-use utoipa::OpenApi;
 
 /// The largest request body accepted (a batch of documents to ingest).
 const MAX_BODY: usize = 16 * 1024 * 1024;
@@ -42,13 +41,7 @@ pub struct ServeOptions {
 
 /// The OpenAPI document, JSON.
 pub fn openapi_json() -> String {
-    api::ApiDoc::openapi()
-        .to_pretty_json()
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
-}
-
-async fn openapi() -> impl axum::response::IntoResponse {
-    ([(header::CONTENT_TYPE, "application/json")], openapi_json())
+    api::openapi::json()
 }
 
 async fn not_found(uri: Uri) -> ApiError {
@@ -58,7 +51,7 @@ async fn not_found(uri: Uri) -> ApiError {
     }
 }
 
-fn router(app: App) -> Router {
+pub(crate) fn router(app: App) -> Router {
     let headers = [
         (header::CONTENT_SECURITY_POLICY, CSP),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
@@ -78,16 +71,19 @@ fn router(app: App) -> Router {
         .route("/api/compare", get(api::compare::compare))
         .route("/api/places", get(api::places::places))
         .route("/api/export", get(api::export::export))
-        .route("/api/openapi.json", get(openapi))
+        .route("/api/openapi.json", get(api::openapi::document))
         .route("/", get(assets::index))
         .route("/assets/{*path}", get(assets::asset))
         .fallback(not_found)
         .with_state(app)
+        // axum's own 2 MB limit on extracted bodies would answer 413 well under MAX_BODY
+        .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(MAX_BODY))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             MAX_TIME,
-        ));
+        ))
+        .layer(axum::middleware::map_response(crate::error::json_errors));
     for (name, value) in headers {
         r = r.layer(SetResponseHeaderLayer::overriding(
             name,

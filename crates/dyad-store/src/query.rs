@@ -231,7 +231,7 @@ impl EventFilter {
 
     /// The country filter as the key of `mention_countries`, when it is one (three letters: a
     /// country or IGO prefix); a longer prefix is matched on the actors' codes instead.
-    fn country_key(&self) -> Option<String> {
+    pub(crate) fn country_key(&self) -> Option<String> {
         self.country
             .as_deref()
             .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()))
@@ -388,6 +388,28 @@ impl Store {
             })
             .map(|r| r.map(RunId))
             .map_err(|e| self.sqlite_error(e))
+    }
+
+    /// Why a full-text query (FTS5 syntax) does not parse, as SQLite says it, or None when it
+    /// does. Matched against no row (rowid -1), so it costs a parse and one index seek, not a
+    /// search; a query that does not parse is the asker's error, not the store's.
+    pub fn text_query_error(&self, q: &str) -> Result<Option<String>, StoreError> {
+        let checked = self.conn().query_row(
+            "SELECT count(*) FROM mention_text WHERE mention_text MATCH ?1 AND rowid = -1",
+            [q],
+            |r| r.get::<_, i64>(0),
+        );
+        match checked {
+            Ok(_) => Ok(None),
+            // SQLITE_ERROR is what a parse error is; anything else (busy, I/O) is the store's
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::Unknown) => {
+                Ok(Some(match e {
+                    rusqlite::Error::SqliteFailure(_, Some(message)) => message,
+                    other => other.to_string(),
+                }))
+            }
+            Err(e) => Err(self.sqlite_error(e)),
+        }
     }
 
     pub(crate) fn run_of(&self, filter: &EventFilter) -> Result<Option<RunId>, StoreError> {

@@ -34,10 +34,12 @@ pub(crate) struct Series {
 #[utoipa::path(
     get,
     path = "/api/series",
+    operation_id = "series",
     params(FilterQuery, SeriesQuery),
     responses(
         (status = 200, description = "The series, in period order", body = Series),
         (status = 400, description = "A parameter is unknown or has a bad value", body = ErrorBody),
+        (status = 408, description = "The query took longer than 30 s", body = ErrorBody),
     )
 )]
 pub(crate) async fn series(
@@ -69,7 +71,10 @@ pub(crate) async fn series(
     };
     let series = app
         .pool
-        .with(move |store| Ok(store.series(&filter, bucket, by)?))
+        .with(move |store| {
+            filters::check_text(store, &filter)?;
+            Ok(store.series(&filter, bucket, by)?)
+        })
         .await?;
     Ok(Json(Series { series }))
 }
@@ -98,10 +103,12 @@ pub(crate) struct Network {
 #[utoipa::path(
     get,
     path = "/api/network",
+    operation_id = "network",
     params(FilterQuery, NetworkQuery),
     responses(
         (status = 200, description = "The edges, largest first", body = Network),
         (status = 400, description = "A parameter is unknown or has a bad value", body = ErrorBody),
+        (status = 408, description = "The query took longer than 30 s", body = ErrorBody),
     )
 )]
 pub(crate) async fn network(
@@ -123,7 +130,10 @@ pub(crate) async fn network(
     let limit = filters::number_param("limit", &own.limit, 1..=5000)?.unwrap_or(200);
     let edges = app
         .pool
-        .with(move |store| Ok(store.network(&filter, countries, limit)?))
+        .with(move |store| {
+            filters::check_text(store, &filter)?;
+            Ok(store.network(&filter, countries, limit)?)
+        })
         .await?;
     Ok(Json(Network { edges }))
 }

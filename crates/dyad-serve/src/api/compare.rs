@@ -16,15 +16,19 @@ use serde::{Deserialize, Serialize};
 #[into_params(parameter_in = Query)]
 pub(crate) struct CompareQuery {
     /// Conflict A: a country or actor code prefix (`AZE`, `ARM`).
+    #[param(required = true, value_type = String, pattern = r"^[A-Za-z0-9]{1,24}$")]
     a: Option<String>,
     /// Conflict B: a country or actor code prefix (`UKR`).
+    #[param(required = true, value_type = String, pattern = r"^[A-Za-z0-9]{1,24}$")]
     b: Option<String>,
     /// Evidence on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[param(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
     since: Option<String>,
     /// Evidence on or before this date.
+    #[param(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
     until: Option<String>,
     /// The coding run (default the latest).
-    #[param(value_type = Option<i64>)]
+    #[param(value_type = Option<i64>, minimum = 1)]
     run: Option<String>,
 }
 
@@ -40,10 +44,12 @@ pub(crate) struct CompareAnswer {
 #[utoipa::path(
     get,
     path = "/api/compare",
+    operation_id = "compare",
     params(CompareQuery),
     responses(
         (status = 200, description = "The actors on both sides, with evidence", body = CompareAnswer),
         (status = 400, description = "A parameter is missing, unknown or has a bad value", body = ErrorBody),
+        (status = 408, description = "The query took longer than 30 s", body = ErrorBody),
     )
 )]
 pub(crate) async fn compare(

@@ -21,6 +21,7 @@ pub(crate) struct DocumentsQuery {
     #[param(value_type = Option<u32>, minimum = 1, maximum = 1000)]
     limit: Option<String>,
     /// The `next` of the previous page.
+    #[param(pattern = r"^-?[0-9]{1,18}~[0-9-]{0,10}$")]
     cursor: Option<String>,
 }
 
@@ -36,10 +37,14 @@ pub(crate) struct DocumentsPage {
 #[utoipa::path(
     get,
     path = "/api/documents",
+    operation_id = "list_documents",
     params(DocumentsQuery),
     responses(
-        (status = 200, description = "A page of documents", body = DocumentsPage),
+        (status = 200, description = "A page of documents", body = DocumentsPage, links(
+            ("document" = (operation_id = "get_document", parameters(("id" = "$response.body#/documents/0/id"))))
+        )),
         (status = 400, description = "A parameter is unknown or has a bad value", body = ErrorBody),
+        (status = 408, description = "The query took longer than 30 s", body = ErrorBody),
     )
 )]
 pub(crate) async fn list(
@@ -91,17 +96,20 @@ pub(crate) struct DocumentDetail {
 #[utoipa::path(
     get,
     path = "/api/documents/{id}",
-    params(("id" = String, Path, description = "The document's id")),
+    operation_id = "get_document",
+    params(("id" = String, Path, description = "The document's id", pattern = r"^[^\u0000-\u001F\u007F-\u009F]{1,512}$")),
     responses(
         (status = 200, description = "The document and its events", body = DocumentDetail),
+        (status = 400, description = "Not a document id", body = ErrorBody),
         (status = 404, description = "No such document", body = ErrorBody),
+        (status = 408, description = "The query took longer than 30 s", body = ErrorBody),
     )
 )]
 pub(crate) async fn one(
     State(app): State<App>,
     Path(id): Path<String>,
 ) -> Result<Json<DocumentDetail>, ApiError> {
-    if id.is_empty() || id.chars().count() > 512 || id.chars().any(char::is_control) {
+    if !crate::api::ingest::servable_id(&id) {
         return Err(ApiError::bad_request(format!(
             "id: not a document id: {id:?}"
         )));

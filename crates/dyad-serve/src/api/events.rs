@@ -1,7 +1,7 @@
 //! `GET /api/events`: event mentions (or merged events) with `dyad events`' filters, a page at
 //! a time, in date order (or newest first).
 
-use crate::api::filters::{self, bool_param, number_param, search_error, FilterQuery};
+use crate::api::filters::{self, bool_param, number_param, FilterQuery};
 use crate::error::{ApiError, ErrorBody};
 use crate::state::App;
 use axum::extract::{RawQuery, State};
@@ -26,6 +26,7 @@ pub(crate) struct PageQuery {
     #[param(value_type = Option<u32>, minimum = 1, maximum = 1000)]
     limit: Option<String>,
     /// The `next` of the previous page (of the same `order`).
+    #[param(pattern = r"^-?[0-9]{1,18}~[0-9-]{0,10}$")]
     cursor: Option<String>,
     /// `oldest` first (default; undated first) or `newest` first (undated last).
     #[param(value_type = Option<String>, pattern = "^(oldest|newest)$")]
@@ -73,10 +74,14 @@ pub(crate) fn decode_cursor(s: &str) -> Result<Cursor, ApiError> {
 #[utoipa::path(
     get,
     path = "/api/events",
+    operation_id = "list_events",
     params(FilterQuery, PageQuery),
     responses(
-        (status = 200, description = "A page of events", body = EventsPage),
+        (status = 200, description = "A page of events", body = EventsPage, links(
+            ("event" = (operation_id = "get_event", parameters(("id" = "$response.body#/events/0/event_id"))))
+        )),
         (status = 400, description = "A parameter is unknown or has a bad value", body = ErrorBody),
+        (status = 408, description = "The query took longer than 30 s", body = ErrorBody),
     )
 )]
 pub(crate) async fn list(
@@ -103,10 +108,10 @@ pub(crate) async fn list(
         newest_first,
         ..filters.filter()?
     };
-    let searching = filter.text.is_some();
     let (mut rows, mut cursors) = app
         .pool
         .with(move |store| {
+            filters::check_text(store, &filter)?;
             let mut rows = Vec::new();
             let mut cursors = Vec::new();
             if merged {
@@ -127,8 +132,7 @@ pub(crate) async fn list(
             }
             Ok((rows, cursors))
         })
-        .await
-        .map_err(|e| search_error(e, searching))?;
+        .await?;
     let next = if rows.len() > limit {
         rows.truncate(limit);
         cursors.truncate(limit);
@@ -240,10 +244,13 @@ pub(crate) struct EventDetail {
 #[utoipa::path(
     get,
     path = "/api/events/{id}",
-    params(("id" = String, Path, description = "The event mention's `event_id`")),
+    operation_id = "get_event",
+    params(("id" = String, Path, description = "The event mention's `event_id`", pattern = r"^[A-Za-z0-9]{1,64}$")),
     responses(
         (status = 200, description = "The event with its evidence and reports", body = EventDetail),
+        (status = 400, description = "Not an event id", body = ErrorBody),
         (status = 404, description = "No such event in the latest run", body = ErrorBody),
+        (status = 408, description = "The query took longer than 30 s", body = ErrorBody),
     )
 )]
 pub(crate) async fn one(

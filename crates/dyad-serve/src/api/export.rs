@@ -9,7 +9,7 @@
 //! full-text query, an unreadable store) is still a JSON error with its status; an error after
 //! it is logged and aborts the body, so the client sees a broken transfer, not a short file.
 
-use crate::api::filters::{self, bool_param, search_error, FilterQuery};
+use crate::api::filters::{self, bool_param, FilterQuery};
 use crate::error::{ApiError, ErrorBody};
 use crate::state::App;
 use axum::body::{Body, Bytes};
@@ -68,6 +68,7 @@ type Piece = Result<Bytes, ApiError>;
             ("application/vnd.apache.parquet")
         )),
         (status = 400, description = "A parameter is unknown, missing or has a bad value", body = ErrorBody),
+        (status = 408, description = "The export wrote nothing within 30 s", body = ErrorBody),
     )
 )]
 pub(crate) async fn export(
@@ -81,20 +82,24 @@ pub(crate) async fn export(
         .merged(bool_param("merged", &own.merged)?)
         .header(bool_param("header", &own.header)?);
     let filter = filters.filter()?;
-    let searching = filter.text.is_some();
     let (tx, mut rx) = mpsc::channel::<Piece>(QUEUE);
     let pool = app.pool.clone();
     // its own task, so that the export goes on after this handler has answered
     let job = tokio::spawn(async move {
         pool.with(move |store| {
-            run(store, &filter, format, &options, tx);
+            match filters::check_text(store, &filter) {
+                Ok(()) => run(store, &filter, format, &options, tx),
+                Err(e) => {
+                    let _ = tx.blocking_send(Err(e));
+                }
+            }
             Ok(())
         })
         .await
     });
     let first = match rx.recv().await {
         Some(Ok(first)) => first,
-        Some(Err(e)) => return Err(search_error(e, searching)),
+        Some(Err(e)) => return Err(e),
         // the job ended without a word: it could not take a connection, or it panicked
         None => {
             return Err(match job.await {

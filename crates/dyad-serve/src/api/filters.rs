@@ -3,7 +3,6 @@
 //! the filters and an endpoint's own parameters.
 
 use crate::error::ApiError;
-use axum::http::StatusCode;
 use dyad_store::{EventFilter, RunId};
 use serde::Deserialize;
 
@@ -13,33 +12,42 @@ use serde::Deserialize;
 #[into_params(parameter_in = Query)]
 pub(crate) struct FilterQuery {
     /// Source actor code prefix (`RUS` matches `RUSGOV`).
+    #[param(pattern = r"^[A-Za-z0-9]{1,24}$")]
     actor: Option<String>,
     /// Target actor code prefix.
+    #[param(pattern = r"^[A-Za-z0-9]{1,24}$")]
     recipient: Option<String>,
     /// A country (code prefix) on either side.
+    #[param(pattern = r"^[A-Za-z0-9]{1,24}$")]
     country: Option<String>,
     /// PLOVER event type (ASSAULT, REQUEST...).
     #[serde(rename = "type")]
-    #[param(rename = "type")]
+    #[param(rename = "type", pattern = r"^[A-Za-z0-9]{1,24}$")]
     event: Option<String>,
     /// PLOVER mode.
+    #[param(pattern = r"^[^\u0000-\u001F\u007F-\u009F]{1,40}$")]
     mode: Option<String>,
     /// Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
     #[param(value_type = Option<u8>, minimum = 1, maximum = 4)]
     quad: Option<String>,
     /// Events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[param(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
     since: Option<String>,
     /// Events on or before this date (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[param(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
     until: Option<String>,
     /// A place's name or first-level division (admin1).
+    #[param(pattern = r"^[^\u0000-\u001F\u007F-\u009F]{1,200}$")]
     place: Option<String>,
     /// Only events asserted as having happened.
     #[param(value_type = Option<bool>)]
     asserted_only: Option<String>,
-    /// Full-text search of the sentence (words, "a phrase", OR, NOT).
+    /// Full-text search of the sentence (SQLite FTS5 syntax: words, "a phrase", OR, NOT); a
+    /// query that does not parse is a 400.
+    #[param(pattern = r"^[^\u0000-\u001F\u007F-\u009F]{1,500}$")]
     q: Option<String>,
     /// The coding run (default the latest).
-    #[param(value_type = Option<i64>)]
+    #[param(value_type = Option<i64>, minimum = 1)]
     run: Option<String>,
 }
 
@@ -100,7 +108,7 @@ pub(crate) fn date_param(name: &str, v: &Option<String>) -> Result<Option<String
 pub(crate) fn bool_param(name: &str, v: &Option<String>) -> Result<bool, ApiError> {
     match v.as_deref() {
         None | Some("false" | "0") => Ok(false),
-        Some("true" | "1" | "") => Ok(true),
+        Some("true" | "1") => Ok(true),
         Some(other) => Err(ApiError::bad_request(format!(
             "{name}: expected true or false, got {other:?}"
         ))),
@@ -144,14 +152,18 @@ impl FilterQuery {
     }
 }
 
-/// A store error of a query with a full-text search (`q`) as the 400 it most likely is:
-/// SQLite refuses a full-text query it cannot parse ("unterminated string") only when it runs.
-pub(crate) fn search_error(e: ApiError, searching: bool) -> ApiError {
-    if !searching || e.status != StatusCode::INTERNAL_SERVER_ERROR {
-        return e;
+/// A 400 naming `q` when the filter's full-text query does not parse (SQLite would refuse it
+/// in the middle of the query, as if the store had failed).
+pub(crate) fn check_text(store: &dyad_store::Store, filter: &EventFilter) -> Result<(), ApiError> {
+    let Some(q) = &filter.text else {
+        return Ok(());
+    };
+    match store.text_query_error(q)? {
+        Some(why) => Err(ApiError::bad_request(format!(
+            "q: not a full-text query ({why})"
+        ))),
+        None => Ok(()),
     }
-    let why = e.message.rsplit(": ").next().unwrap_or_default();
-    ApiError::bad_request(format!("q: not a full-text query ({why})"))
 }
 
 /// The names [`FilterQuery`] takes.

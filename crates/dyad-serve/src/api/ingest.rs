@@ -42,32 +42,152 @@ pub(crate) struct PostAnswer {
     unreadable: Vec<Unreadable>,
 }
 
-/// The body as JSON lines: an array's items, a single (possibly pretty-printed) object, or
-/// the lines as they are.
-fn as_lines(body: &str) -> Result<String, ApiError> {
-    let t = body.trim_start();
-    if t.starts_with('[') {
-        let items: Vec<serde_json::Value> = serde_json::from_str(t).map_err(|e| {
-            ApiError::bad_request(format!("body: not a JSON array of documents: {e}"))
-        })?;
-        return Ok(items.iter().map(|v| format!("{v}\n")).collect());
-    }
-    if let Ok(one @ serde_json::Value::Object(_)) = serde_json::from_str::<serde_json::Value>(t) {
-        return Ok(format!("{one}\n"));
-    }
-    Ok(body.to_string())
+/// A document to code, in CONTRACT.md's input shape (a schema only: the body is read by
+/// `dyad_ingest`, as `dyad ingest` reads JSON lines). Fields it does not name are kept.
+#[derive(Serialize, utoipa::ToSchema)]
+#[allow(dead_code)]
+pub(crate) struct PostedDocument {
+    /// The document's id (a number stands for its JSON spelling); made from the text when
+    /// absent or empty.
+    #[schema(schema_with = id_schema)]
+    id: Option<String>,
+    /// The body text; it must hold more than whitespace and a dateline.
+    #[schema(pattern = r"\S")]
+    text: String,
+    /// Publication date: ISO 8601, a date or a date and time.
+    #[schema(format = Date)]
+    date: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+    /// The outlet.
+    source: Option<String>,
+    language: Option<String>,
 }
+
+/// `id`: a string of at most 512 characters without control characters (so that
+/// `GET /api/documents/{id}` can serve it), a number, or null.
+fn id_schema() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
+    OneOfBuilder::new()
+        .item(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .pattern(Some(r"^[^\u0000-\u001F\u007F-\u009F]{0,512}$")),
+        )
+        .item(ObjectBuilder::new().schema_type(Type::Number))
+        .item(ObjectBuilder::new().schema_type(Type::Null))
+        .build()
+        .into()
+}
+
+/// Whether `GET /api/documents/{id}` can serve a document of this id (its own check).
+pub(crate) fn servable_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().count() <= 512 && !id.chars().any(char::is_control)
+}
+
+/// A JSON body: one document or an array of them.
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub(crate) enum PostedJson {
+    One(PostedDocument),
+    Many(Vec<PostedDocument>),
+}
+
+/// How a body is read, by its `Content-Type`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// `application/json`: one JSON value, an object or an array of objects, which must be
+    /// documents throughout (a JSON value is valid or not as a whole).
+    Json,
+    /// `application/x-ndjson` (or `jsonl`): read line by line, as `dyad ingest` reads a file; a
+    /// line that is no document is reported with its number while the others are stored.
+    Lines,
+    /// Anything else (curl's default form type, none): JSON if the body is one JSON value,
+    /// else JSON lines.
+    Either,
+}
+
+impl Shape {
+    fn of(headers: &HeaderMap) -> Shape {
+        let media = headers
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|h| h.to_str().ok())
+            .and_then(|h| h.split(';').next())
+            .map(|m| m.trim().to_ascii_lowercase());
+        match media.as_deref() {
+            Some("application/json") => Shape::Json,
+            Some("application/x-ndjson" | "application/jsonl" | "application/json-lines") => {
+                Shape::Lines
+            }
+            _ => Shape::Either,
+        }
+    }
+}
+
+/// The body as JSON lines, and whether it was one JSON value (read strictly, see [`Shape`]).
+fn as_lines(body: &str, shape: Shape) -> Result<(String, bool), ApiError> {
+    let parsed = match shape {
+        Shape::Lines => return Ok((body.to_string(), false)),
+        _ => serde_json::from_str::<serde_json::Value>(body),
+    };
+    match parsed {
+        Ok(serde_json::Value::Array(items)) => {
+            Ok((items.iter().map(|v| format!("{v}\n")).collect(), true))
+        }
+        Ok(one @ serde_json::Value::Object(_)) => Ok((format!("{one}\n"), true)),
+        Ok(other) => Err(ApiError::bad_request(format!(
+            "body: expected a document object, an array of them, or JSON lines; got a JSON {}",
+            match other {
+                serde_json::Value::Null => "null",
+                serde_json::Value::Bool(_) => "boolean",
+                serde_json::Value::Number(_) => "number",
+                _ => "string",
+            }
+        ))),
+        Err(e) if shape == Shape::Json => Err(ApiError::bad_request(format!(
+            "body: not JSON ({e}); send JSON lines as application/x-ndjson"
+        ))),
+        Err(_) => Ok((body.to_string(), false)),
+    }
+}
+
+/// The schema of a JSON lines body: text with more than whitespace in it.
+pub(crate) struct JsonLines;
+
+impl utoipa::PartialSchema for JsonLines {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(r"\S"))
+            .description(Some("JSON lines: a document object per line"))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for JsonLines {}
 
 /// Code and store documents.
 #[utoipa::path(
     post,
     path = "/api/documents",
-    request_body(content = String, description = "A JSON document object, an array of them, or JSON lines (CONTRACT.md's input shape)", content_type = "application/json"),
+    operation_id = "post_documents",
+    request_body(
+        description = "A document object or an array of them (all must be documents), or JSON lines (CONTRACT.md's input shape; a line that is no document is reported, the others stored)",
+        content(
+            (PostedJson = "application/json"),
+            (JsonLines = "application/x-ndjson"),
+        )
+    ),
     responses(
-        (status = 200, description = "What became of each document", body = PostAnswer),
+        (status = 200, description = "What became of each document", body = PostAnswer, links(
+            ("document" = (operation_id = "get_document", parameters(("id" = "$response.body#/documents/0/id"))))
+        )),
         (status = 400, description = "The body is not documents", body = ErrorBody),
         (status = 401, description = "No or a wrong bearer token", body = ErrorBody),
-        (status = 413, description = "The body is larger than 16 MiB"),
+        (status = 408, description = "Coding took longer than 30 s", body = ErrorBody),
+        (status = 413, description = "The body is larger than 16 MiB", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -87,7 +207,12 @@ pub(crate) async fn post(
     }
     let body = std::str::from_utf8(&body)
         .map_err(|e| ApiError::bad_request(format!("body: not UTF-8 ({e})")))?;
-    let lines = as_lines(body)?;
+    if body.trim().is_empty() {
+        return Err(ApiError::bad_request(
+            "body: empty; expected a document object, an array of them, or JSON lines",
+        ));
+    }
+    let (lines, whole) = as_lines(body, Shape::of(&headers))?;
     let pipeline = app.pipeline.clone();
     let writer = app.writer.clone();
     let path = app.store_path.clone();
@@ -101,12 +226,28 @@ pub(crate) async fn post(
             &IngestOptions::default(),
         ) {
             match item {
+                // the API serves a document by its id in the path: one it could not serve is
+                // refused here, not stored out of reach
+                Ok(d) if !servable_id(&d.id) => unreadable.push(Unreadable {
+                    line: d.origin.line,
+                    error: "\"id\" must be 1 to 512 characters without control characters".into(),
+                }),
                 Ok(d) => docs.push(d),
                 Err(e) => unreadable.push(Unreadable {
                     line: e.origin.line,
                     error: e.message,
                 }),
             }
+        }
+        if whole && !unreadable.is_empty() {
+            let why: Vec<String> = unreadable
+                .iter()
+                .map(|u| format!("item {}: {}", u.line.unwrap_or(1), u.error))
+                .collect();
+            return Err(ApiError::bad_request(format!(
+                "body: not documents (nothing was stored): {}",
+                why.join("; ")
+            )));
         }
         // one writer at a time: SQLite has one, and a post is one run's worth of work
         let _guard = writer

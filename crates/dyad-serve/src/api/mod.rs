@@ -7,6 +7,7 @@ pub(crate) mod events;
 pub(crate) mod export;
 pub(crate) mod filters;
 pub(crate) mod ingest;
+pub(crate) mod openapi;
 pub(crate) mod places;
 
 use crate::error::ErrorBody;
@@ -30,7 +31,10 @@ use utoipa::OpenApi;
         aggregates::series,
         aggregates::network,
         places::places,
-        export::export
+        export::export,
+        compare::compare,
+        ingest::post,
+        openapi::document
     ),
     components(schemas(
         ErrorBody,

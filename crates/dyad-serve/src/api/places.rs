@@ -46,6 +46,7 @@ pub(crate) struct MapPlaces {
     responses(
         (status = 200, description = "Points by place and counts by country", body = MapPlaces),
         (status = 400, description = "A parameter is unknown or has a bad value", body = ErrorBody),
+        (status = 408, description = "The query took longer than 30 s", body = ErrorBody),
     )
 )]
 pub(crate) async fn places(
