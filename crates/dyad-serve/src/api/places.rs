@@ -58,7 +58,10 @@ pub(crate) async fn places(
     let limit = filters::number_param("limit", &own.limit, 1..=5000)?.unwrap_or(1000);
     let places = app
         .pool
-        .with(move |store| Ok(store.places(&filter, limit)?))
+        .with(move |store| {
+            filters::check_text(store, &filter)?;
+            Ok(store.places(&filter, limit)?)
+        })
         .await?;
     let geo = dyad_geo::Gazetteer::embedded();
     let countries = places
