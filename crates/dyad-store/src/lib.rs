@@ -31,6 +31,7 @@ mod compare;
 mod documents;
 mod merge;
 mod query;
+mod rollups;
 mod schema;
 mod simhash;
 mod store;
@@ -42,7 +43,8 @@ pub use documents::DocumentSummary;
 pub use merge::MergeRule;
 pub use query::{Cursor, DocumentInfo, EventFilter, EventRow, MentionRow, Stat};
 pub use store::{
-    Admission, DocumentKey, RunId, RunInfo, RunSummary, Store, StoreCounts, StoredDocument,
+    Admission, DocumentKey, Interrupt, RunId, RunInfo, RunSummary, Store, StoreCounts,
+    StoredDocument,
 };
 
 /// Why a store cannot be opened or written.
