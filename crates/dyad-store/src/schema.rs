@@ -163,7 +163,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     // reads a thirtieth of the rows; daily sums per type and country (on either side: a mention
     // counts once for each of its countries), and per actor edge of each country's mentions, so
     // that a timeline per country or of one country, and the actor network of one country, read
-    // the few rows of that country and type, not each of its mentions with its actors
+    // the few rows of that country and type, not each of its mentions with its actors (filled
+    // for each run by `ROLL_UP_RUN_9`, see `FILLED_PER_RUN`)
     "CREATE TABLE rollup_countries (
         run_id      INTEGER NOT NULL,
         event       TEXT NOT NULL,
@@ -195,12 +196,6 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         goldstein REAL NOT NULL,
         PRIMARY KEY (run_id, month, event, quad, source, target)
     ) WITHOUT ROWID;
-    INSERT INTO rollup_months
-        SELECT run_id, substr(day, 1, 7), event, quad, sum(n), total(goldstein)
-        FROM rollup_days GROUP BY 1, 2, 3, 4;
-    INSERT INTO rollup_pair_months
-        SELECT run_id, substr(day, 1, 7), event, quad, source, target, sum(n), total(goldstein)
-        FROM rollup_pairs GROUP BY 1, 2, 3, 4, 5, 6;
     CREATE TABLE rollup_actor_edges (
         run_id    INTEGER NOT NULL,
         country   TEXT NOT NULL,  -- a country of the mention, either side
@@ -211,25 +206,11 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         n         INTEGER NOT NULL,
         goldstein REAL NOT NULL,
         PRIMARY KEY (run_id, country, event, day, source, target)
-    ) WITHOUT ROWID;
-    INSERT INTO rollup_countries
-        SELECT c.run_id, coalesce(m.event, ''), c.country, substr(m.date, 1, 10), count(*),
-               sum(coalesce(m.quad, 0) IN (1, 2)), sum(coalesce(m.quad, 0) IN (3, 4)), total(m.goldstein)
-        FROM mention_countries c JOIN event_mentions m ON m.mention_key = c.mention_key
-        WHERE m.date IS NOT NULL GROUP BY 1, 2, 3, 4;
-    INSERT INTO rollup_actor_edges
-        SELECT run_id, country, event, day, source, target, count(*), total(goldstein) FROM (
-            SELECT DISTINCT m.mention_key, c.run_id, c.country, coalesce(m.event, '') AS event,
-                   substr(m.date, 1, 10) AS day, s.code AS source, t.code AS target, m.goldstein
-            FROM mention_countries c JOIN event_mentions m ON m.mention_key = c.mention_key
-            JOIN mention_actors s ON s.mention_key = m.mention_key AND s.side = 'source'
-            JOIN mention_actors t ON t.mention_key = m.mention_key AND t.side = 'target'
-            WHERE m.date IS NOT NULL)
-        GROUP BY 1, 2, 3, 4, 5, 6;",
+    ) WITHOUT ROWID;",
 ];
 
 /// Fills the rollups of a run (`?1`) written in bulk.
-pub(crate) const ROLL_UP_RUN: [&str; 6] = [
+pub(crate) const ROLL_UP_RUN: [&str; 2] = [
     "INSERT INTO rollup_days
         SELECT run_id, substr(date, 1, 10), coalesce(event, ''), coalesce(quad, 0), count(*), total(goldstein)
         FROM event_mentions WHERE run_id = ?1 AND date IS NOT NULL GROUP BY 1, 2, 3, 4",
@@ -242,6 +223,11 @@ pub(crate) const ROLL_UP_RUN: [&str; 6] = [
             JOIN mention_actors t ON t.mention_key = m.mention_key AND t.side = 'target'
             WHERE m.run_id = ?1 AND m.date IS NOT NULL)
         GROUP BY 1, 2, 3, 4, 5, 6",
+];
+
+/// Fills schema 9's rollups of a run (`?1`) from its mentions and day rollups: after a run
+/// written in bulk, and for every run of a store migrated to 9.
+pub(crate) const ROLL_UP_RUN_9: [&str; 4] = [
     "INSERT INTO rollup_months
         SELECT run_id, substr(day, 1, 7), event, quad, sum(n), total(goldstein)
         FROM rollup_days WHERE run_id = ?1 GROUP BY 1, 2, 3, 4",
@@ -263,6 +249,10 @@ pub(crate) const ROLL_UP_RUN: [&str; 6] = [
             WHERE c.run_id = ?1 AND m.date IS NOT NULL)
         GROUP BY 1, 2, 3, 4, 5, 6",
 ];
+
+/// Statements run for each run after the migration to a version (`?1`: the run): what a
+/// migration fills from each run's rows.
+pub(crate) const FILLED_PER_RUN: &[(usize, &[&str])] = &[(9, &ROLL_UP_RUN_9)];
 
 /// Adds a stored mention to the daily rollup: run, day, type, quad class, Goldstein score.
 pub(crate) const ROLL_UP_DAY: &str =

@@ -1,7 +1,7 @@
 //! Opening a store, runs, and writing documents with their event mentions.
 
 use crate::merge::{window, Key, MergeRule};
-use crate::schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
+use crate::schema::{APPLICATION_ID, FILLED_PER_RUN, MIGRATIONS, SCHEMA_VERSION};
 use crate::simhash::{band, near, simhash, BANDS};
 use crate::StoreError;
 use dyad_model::{Document, EventRecord};
@@ -188,6 +188,12 @@ impl Store {
                 path: self.path.clone(),
                 source,
             })?;
+            for (_, fills) in FILLED_PER_RUN.iter().filter(|(to, _)| *to == v + 1) {
+                fill_each_run(&tx, fills).map_err(|source| StoreError::Sqlite {
+                    path: self.path.clone(),
+                    source,
+                })?;
+            }
             tx.execute_batch(&format!(
                 "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
                 v + 1
@@ -537,6 +543,20 @@ fn insert_mentions(
         tx.prepare_cached("INSERT INTO mention_text (rowid, sentence) VALUES (?1, ?2)")?
             .execute(params![mention, e.sentence])?;
         merge_mention(tx, run, mention, &Key::of(e), rule)?;
+    }
+    Ok(())
+}
+
+/// Runs each of `fills` for every run of the store (`?1`: the run).
+fn fill_each_run(tx: &rusqlite::Transaction<'_>, fills: &[&str]) -> rusqlite::Result<()> {
+    let runs: Vec<i64> = tx
+        .prepare("SELECT run_id FROM runs")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for run in runs {
+        for fill in fills {
+            tx.execute(fill, [run])?;
+        }
     }
     Ok(())
 }

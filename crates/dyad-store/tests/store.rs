@@ -618,6 +618,17 @@ fn rollups_answer_as_the_mentions_do() {
             .expect("store");
     }
     assert_rollups_match_mentions(&store);
+    // a store of schema 8 gets schema 9's rollups filled from its mentions when migrated
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).expect("sqlite");
+    conn.execute_batch(
+        "DROP TABLE rollup_countries; DROP TABLE rollup_months; DROP TABLE rollup_pair_months;
+         DROP TABLE rollup_actor_edges; PRAGMA user_version = 8;",
+    )
+    .expect("back to schema 8");
+    drop(conn);
+    let store = Store::open(&path).expect("migrated");
+    assert_rollups_match_mentions(&store);
 }
 
 #[test]
