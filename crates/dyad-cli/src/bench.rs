@@ -14,8 +14,9 @@ use std::time::Instant;
 
 #[derive(clap::Args)]
 pub struct BenchArgs {
-    /// What to measure: `code` (the whole pipeline), `parse` (tagging + parsing) or `store`
-    /// (ingest against code, store size, query latencies).
+    /// What to measure: `code` (the whole pipeline), `parse` (tagging + parsing), `store`
+    /// (ingest against code, store size, query latencies) or `http` (the API's latencies and
+    /// throughput under load from a second process).
     #[arg(default_value = "code")]
     pub what: String,
     /// Corpus (default: the VOA stories in ../shared).
@@ -30,6 +31,19 @@ pub struct BenchArgs {
     /// For `store`: the synthetic event mentions the query timings are taken on.
     #[arg(long, default_value_t = 1_000_000)]
     pub mentions: usize,
+    /// For `http`: the store to serve; filled with `--mentions` synthetic event mentions if it
+    /// does not exist, reused if it holds that many (default: a temporary store).
+    #[arg(long)]
+    pub store: Option<PathBuf>,
+    /// For `http`: requests per query for the latencies.
+    #[arg(long, default_value_t = 100)]
+    pub requests: usize,
+    /// For `http`: how long the load runs.
+    #[arg(long, default_value_t = 10)]
+    pub seconds: u64,
+    /// For `http`: the load's concurrent connections.
+    #[arg(long, default_value_t = 8)]
+    pub connections: usize,
     /// For `store`: keep the synthetic store at this path (to inspect query plans with
     /// `sqlite3`) instead of a temporary file removed at the end.
     #[arg(long)]
@@ -41,8 +55,9 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         "code" => {}
         "parse" => return bench_parse(&args),
         "store" => return crate::bench_store::run(&args),
+        "http" => return crate::bench_http::run(&args),
         other => bail!(
-            "unknown benchmark {other:?}; try `dyad bench code`, `dyad bench parse` or `dyad bench store`"
+            "unknown benchmark {other:?}; try `dyad bench code`, `dyad bench parse`, `dyad bench store` or `dyad bench http`"
         ),
     }
     let t = Instant::now();
@@ -208,4 +223,10 @@ fn bench_parse(args: &BenchArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The `p` quantile (0 to 1) of sorted values, NaN for none.
+pub(crate) fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted.get(i).copied().unwrap_or(f64::NAN)
 }

@@ -2,7 +2,7 @@
 //! same process, the store's size per event, and the latency (p50/p99) of the main queries on
 //! a store of `--mentions` synthetic event mentions.
 
-use crate::bench::BenchArgs;
+use crate::bench::{percentile, BenchArgs};
 use anyhow::{bail, Result};
 use dyad_code::{records::stable_hash, Pipeline};
 use dyad_ingest::{read_paths, IngestOptions};
@@ -34,11 +34,6 @@ fn size(path: &std::path::Path) -> u64 {
         .filter_map(|ext| std::fs::metadata(format!("{}{ext}", path.display())).ok())
         .map(|m| m.len())
         .sum()
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted.get(i).copied().unwrap_or(f64::NAN)
 }
 
 pub fn run(args: &BenchArgs) -> Result<ExitCode> {

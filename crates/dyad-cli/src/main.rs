@@ -2,12 +2,15 @@
 
 mod actors;
 mod bench;
+mod bench_http;
 mod bench_store;
+mod bench_wrk;
 mod code;
 mod dict;
 mod eval;
 mod events;
 mod export;
+mod http_client;
 mod ingest;
 mod parse;
 mod progress;
@@ -74,6 +77,9 @@ enum Command {
     },
     /// Measure throughput.
     Bench(bench::BenchArgs),
+    /// The load of `dyad bench http` when wrk is not installed (a second process).
+    #[command(hide = true)]
+    BenchLoad(http_client::LoadArgs),
     /// List the coder's named rules (ids for `--disable-rule` and `--ablate`).
     Rules,
 }
@@ -95,6 +101,7 @@ fn main() -> ExitCode {
         Command::Dict { what } => dict::run(what),
         Command::Actors { what } => actors::run(what),
         Command::Bench(args) => bench::run(args),
+        Command::BenchLoad(args) => http_client::load(args),
         Command::Rules => {
             for rule in dyad_code::RuleId::ALL {
                 println!("{:<26} {}", rule.id(), rule.doc());

@@ -4,9 +4,9 @@
 //! actor-to-recipient edges ([`Store::network`]).
 
 use crate::query::{EventFilter, Plan};
+use crate::rollups::Kept;
 use crate::store::Store;
 use crate::StoreError;
-use rusqlite::types::Value;
 
 /// The period a series counts by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,57 +74,6 @@ impl Store {
         Ok(Some(whole.plan(run)))
     }
 
-    /// The condition on a rollup `r` for a filter the rollups can answer (run, type, quad
-    /// class, dates: what they keep), or None.
-    fn rollup_condition(
-        &self,
-        filter: &EventFilter,
-    ) -> Result<Option<(String, Vec<Value>)>, StoreError> {
-        let EventFilter {
-            run,
-            event,
-            quad,
-            since,
-            until,
-            actor: None,
-            recipient: None,
-            country: None,
-            mode: None,
-            place: None,
-            asserted_only: false,
-            text: None,
-            event_id: None,
-            event_key: None,
-            document: None,
-            ..
-        } = filter
-        else {
-            return Ok(None);
-        };
-        let Some(run) = run.map_or_else(|| self.latest_run(), |r| Ok(Some(r)))? else {
-            return Ok(None);
-        };
-        let mut sql = vec!["r.run_id = ?".to_string()];
-        let mut params = vec![Value::Integer(run.0)];
-        if let Some(e) = event {
-            sql.push("r.event = ?".into());
-            params.push(Value::Text(e.to_uppercase()));
-        }
-        if let Some(q) = quad {
-            sql.push("r.quad = ?".into());
-            params.push(Value::Integer(i64::from(*q)));
-        }
-        if let Some(d) = since {
-            sql.push("r.day >= ?".into());
-            params.push(Value::Text(d.clone()));
-        }
-        if let Some(d) = until {
-            sql.push("r.day <= ?".into());
-            params.push(Value::Text(format!("{d}\u{10FFFF}")));
-        }
-        Ok(Some((sql.join(" AND "), params)))
-    }
-
     /// Counts, Goldstein sums and cooperation/conflict counts of the matching mentions per
     /// period (and per country on either side, or per pair of source and target countries: a
     /// mention counts once for each), in period order. Undated mentions are left out. Filters
@@ -140,19 +89,58 @@ impl Store {
             Bucket::Week => format!("date({date}, '-6 days', 'weekday 1')"),
             Bucket::Month => format!("substr({date}, 1, 7)"),
         };
-        // rows of (period p, key k, mentions n, Goldstein sum g, quad q)
-        let rolled = match by {
-            SeriesBy::Country => None,
-            _ => self.rollup_condition(filter)?,
+        // rows of (period p, key k, mentions n, Goldstein sum g, cooperation c1, conflict c2)
+        let by_quad = "CASE WHEN r.quad IN (1, 2) THEN r.n ELSE 0 END AS c1,
+                       CASE WHEN r.quad IN (3, 4) THEN r.n ELSE 0 END AS c2";
+        let by_country = "r.cooperation AS c1, r.conflict AS c2";
+        let monthly =
+            bucket == Bucket::Month && self.rollup_condition(filter, Kept::QuadByMonth)?.is_some();
+        let rollup = match (by, filter.country.is_some()) {
+            (SeriesBy::Total, false) if monthly => {
+                Some((Kept::QuadByMonth, "NULL", "rollup_months", by_quad))
+            }
+            (SeriesBy::Total, false) => Some((Kept::Quad, "NULL", "rollup_days", by_quad)),
+            (SeriesBy::Dyad, false) if monthly => Some((
+                Kept::QuadByMonth,
+                "r.source || '-' || r.target",
+                "rollup_pair_months",
+                by_quad,
+            )),
+            (SeriesBy::Dyad, false) => Some((
+                Kept::Quad,
+                "r.source || '-' || r.target",
+                "rollup_pairs",
+                by_quad,
+            )),
+            (SeriesBy::Total, true) => {
+                Some((Kept::Country, "NULL", "rollup_countries", by_country))
+            }
+            (SeriesBy::Country, false) => {
+                Some((Kept::Country, "r.country", "rollup_countries", by_country))
+            }
+            // the countries of mentions that have another one: no rollup keeps both
+            _ => None,
         };
-        let (rows, params) = if let Some((condition, params)) = rolled {
-            let p = period("r.day");
-            let sql = if by == SeriesBy::Dyad {
-                format!("SELECT {p} AS p, r.source || '-' || r.target AS k, r.n AS n, r.goldstein AS g, r.quad AS q FROM rollup_pairs r WHERE {condition}")
-            } else {
-                format!("SELECT {p} AS p, NULL AS k, r.n AS n, r.goldstein AS g, r.quad AS q FROM rollup_days r WHERE {condition}")
-            };
-            (sql, params)
+        let rolled = match rollup {
+            Some((kept, key, table, split)) => {
+                self.rollup_condition(filter, kept)?
+                    .map(|(condition, params)| {
+                        let p = if kept == Kept::QuadByMonth {
+                            "r.month".to_string()
+                        } else {
+                            period("r.day")
+                        };
+                        let sql = format!(
+                            "SELECT {p} AS p, {key} AS k, r.n AS n, r.goldstein AS g, {split}
+                         FROM {table} r WHERE {condition}"
+                        );
+                        (sql, params)
+                    })
+            }
+            None => None,
+        };
+        let (rows, params) = if let Some(rolled) = rolled {
+            rolled
         } else {
             let Some(Plan {
                 from,
@@ -164,20 +152,21 @@ impl Store {
                 return Ok(Vec::new());
             };
             let p = period("m.date");
+            let each = "1 AS n, m.goldstein AS g, coalesce(m.quad, 0) IN (1, 2) AS c1,
+                        coalesce(m.quad, 0) IN (3, 4) AS c2";
             let sql = match by {
                 SeriesBy::Total => format!(
-                    "SELECT {p} AS p, NULL AS k, 1 AS n, m.goldstein AS g, m.quad AS q
+                    "SELECT {p} AS p, NULL AS k, {each}
                      FROM {from} WHERE {condition} AND m.date IS NOT NULL"
                 ),
                 SeriesBy::Country => format!(
-                    "SELECT {p} AS p, k.country AS k, 1 AS n, m.goldstein AS g, m.quad AS q
+                    "SELECT {p} AS p, k.country AS k, {each}
                      FROM {from} JOIN mention_countries k ON k.mention_key = m.mention_key
                      WHERE {condition} AND m.date IS NOT NULL"
                 ),
                 SeriesBy::Dyad => format!(
                     "SELECT DISTINCT m.mention_key, {p} AS p,
-                            substr(s.code, 1, 3) || '-' || substr(t.code, 1, 3) AS k,
-                            1 AS n, m.goldstein AS g, m.quad AS q
+                            substr(s.code, 1, 3) || '-' || substr(t.code, 1, 3) AS k, {each}
                      FROM {from}
                      JOIN mention_actors s ON s.mention_key = m.mention_key AND s.side = 'source'
                      JOIN mention_actors t ON t.mention_key = m.mention_key AND t.side = 'target'
@@ -187,8 +176,7 @@ impl Store {
             (sql, params)
         };
         let sql = format!(
-            "SELECT p, k, sum(n), round(total(g), 3),
-                    sum(CASE WHEN q IN (1, 2) THEN n ELSE 0 END), sum(CASE WHEN q IN (3, 4) THEN n ELSE 0 END)
+            "SELECT p, k, sum(n), round(total(g), 3), sum(c1), sum(c2)
              FROM ({rows}) GROUP BY p, k ORDER BY p, k LIMIT {MAX_ROWS}"
         );
         self.all_rows(&sql, params, |row| {
@@ -214,16 +202,25 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<Edge>, StoreError> {
         let limit = limit.min(MAX_ROWS);
+        // the country pairs of all mentions, or the actor edges of one country's mentions
         let rolled = if countries {
-            self.rollup_condition(filter)?
+            match self.rollup_condition(filter, Kept::QuadByMonth)? {
+                Some(c) => Some((c, "rollup_pair_months")),
+                None => self
+                    .rollup_condition(filter, Kept::Quad)?
+                    .map(|c| (c, "rollup_pairs")),
+            }
+        } else if filter.country_key().is_some() {
+            self.rollup_condition(filter, Kept::Country)?
+                .map(|c| (c, "rollup_actor_edges"))
         } else {
             None
         };
-        let (sql, params) = if let Some((condition, params)) = rolled {
+        let (sql, params) = if let Some(((condition, params), table)) = rolled {
             (
                 format!(
                     "SELECT r.source AS a, r.target AS b, sum(r.n), round(total(r.goldstein) / sum(r.n), 3)
-                     FROM rollup_pairs r WHERE {condition}
+                     FROM {table} r WHERE {condition}
                      GROUP BY a, b ORDER BY 3 DESC, a, b LIMIT {limit}"
                 ),
                 params,

@@ -32,6 +32,7 @@ mod documents;
 mod merge;
 mod places;
 mod query;
+mod rollups;
 mod schema;
 mod simhash;
 mod store;
@@ -44,7 +45,8 @@ pub use merge::MergeRule;
 pub use places::{CountryCount, PlacePoint, Places};
 pub use query::{Cursor, DocumentInfo, EventFilter, EventRow, MentionRow, Stat};
 pub use store::{
-    Admission, DocumentKey, RunId, RunInfo, RunSummary, Store, StoreCounts, StoredDocument,
+    Admission, DocumentKey, Interrupt, RunId, RunInfo, RunSummary, Store, StoreCounts,
+    StoredDocument,
 };
 
 /// Why a store cannot be opened or written.

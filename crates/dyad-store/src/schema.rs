@@ -1,7 +1,7 @@
 //! The store's tables and their migrations.
 
 /// The schema this dyad writes. Bump it with a new entry in [`MIGRATIONS`].
-pub(crate) const SCHEMA_VERSION: i64 = 8;
+pub(crate) const SCHEMA_VERSION: i64 = 9;
 
 /// `PRAGMA application_id` of a dyad store ("dyad" in ASCII): tells a dyad store from any
 /// other SQLite file.
@@ -159,6 +159,54 @@ pub(crate) const MIGRATIONS: &[&str] = &[
             JOIN mention_actors t ON t.mention_key = m.mention_key AND t.side = 'target'
             WHERE m.date IS NOT NULL)
         GROUP BY 1, 2, 3, 4, 5, 6;",
+    // 8 -> 9: the day rollups by month, so that a monthly timeline or a network over months
+    // reads a thirtieth of the rows; daily sums per type and country (on either side: a mention
+    // counts once for each of its countries), and per actor edge of each country's mentions, so
+    // that a timeline per country or of one country, and the actor network of one country, read
+    // the few rows of that country and type, not each of its mentions with its actors (filled
+    // for each run by `ROLL_UP_RUN_9`, see `FILLED_PER_RUN`)
+    "CREATE TABLE rollup_countries (
+        run_id      INTEGER NOT NULL,
+        event       TEXT NOT NULL,
+        country     TEXT NOT NULL,  -- the first three letters of an actor's code, either side
+        day         TEXT NOT NULL,
+        n           INTEGER NOT NULL,
+        cooperation INTEGER NOT NULL,  -- of them, quad classes 1 and 2
+        conflict    INTEGER NOT NULL,  -- 3 and 4
+        goldstein   REAL NOT NULL,
+        PRIMARY KEY (run_id, event, country, day)
+    ) WITHOUT ROWID;
+    CREATE TABLE rollup_months (
+        run_id    INTEGER NOT NULL,
+        month     TEXT NOT NULL,  -- YYYY-MM
+        event     TEXT NOT NULL,
+        quad      INTEGER NOT NULL,
+        n         INTEGER NOT NULL,
+        goldstein REAL NOT NULL,
+        PRIMARY KEY (run_id, month, event, quad)
+    ) WITHOUT ROWID;
+    CREATE TABLE rollup_pair_months (
+        run_id    INTEGER NOT NULL,
+        month     TEXT NOT NULL,
+        event     TEXT NOT NULL,
+        quad      INTEGER NOT NULL,
+        source    TEXT NOT NULL,
+        target    TEXT NOT NULL,
+        n         INTEGER NOT NULL,
+        goldstein REAL NOT NULL,
+        PRIMARY KEY (run_id, month, event, quad, source, target)
+    ) WITHOUT ROWID;
+    CREATE TABLE rollup_actor_edges (
+        run_id    INTEGER NOT NULL,
+        country   TEXT NOT NULL,  -- a country of the mention, either side
+        event     TEXT NOT NULL,
+        day       TEXT NOT NULL,
+        source    TEXT NOT NULL,  -- a source actor's code
+        target    TEXT NOT NULL,  -- a target actor's code
+        n         INTEGER NOT NULL,
+        goldstein REAL NOT NULL,
+        PRIMARY KEY (run_id, country, event, day, source, target)
+    ) WITHOUT ROWID;",
 ];
 
 /// Fills the rollups of a run (`?1`) written in bulk.
@@ -177,14 +225,69 @@ pub(crate) const ROLL_UP_RUN: [&str; 2] = [
         GROUP BY 1, 2, 3, 4, 5, 6",
 ];
 
+/// Fills schema 9's rollups of a run (`?1`) from its mentions and day rollups: after a run
+/// written in bulk, and for every run of a store migrated to 9.
+pub(crate) const ROLL_UP_RUN_9: [&str; 4] = [
+    "INSERT INTO rollup_months
+        SELECT run_id, substr(day, 1, 7), event, quad, sum(n), total(goldstein)
+        FROM rollup_days WHERE run_id = ?1 GROUP BY 1, 2, 3, 4",
+    "INSERT INTO rollup_pair_months
+        SELECT run_id, substr(day, 1, 7), event, quad, source, target, sum(n), total(goldstein)
+        FROM rollup_pairs WHERE run_id = ?1 GROUP BY 1, 2, 3, 4, 5, 6",
+    "INSERT INTO rollup_countries
+        SELECT c.run_id, coalesce(m.event, ''), c.country, substr(m.date, 1, 10), count(*),
+               sum(coalesce(m.quad, 0) IN (1, 2)), sum(coalesce(m.quad, 0) IN (3, 4)), total(m.goldstein)
+        FROM mention_countries c JOIN event_mentions m ON m.mention_key = c.mention_key
+        WHERE c.run_id = ?1 AND m.date IS NOT NULL GROUP BY 1, 2, 3, 4",
+    "INSERT INTO rollup_actor_edges
+        SELECT run_id, country, event, day, source, target, count(*), total(goldstein) FROM (
+            SELECT DISTINCT m.mention_key, c.run_id, c.country, coalesce(m.event, '') AS event,
+                   substr(m.date, 1, 10) AS day, s.code AS source, t.code AS target, m.goldstein
+            FROM mention_countries c JOIN event_mentions m ON m.mention_key = c.mention_key
+            JOIN mention_actors s ON s.mention_key = m.mention_key AND s.side = 'source'
+            JOIN mention_actors t ON t.mention_key = m.mention_key AND t.side = 'target'
+            WHERE c.run_id = ?1 AND m.date IS NOT NULL)
+        GROUP BY 1, 2, 3, 4, 5, 6",
+];
+
+/// Statements run for each run after the migration to a version (`?1`: the run): what a
+/// migration fills from each run's rows.
+pub(crate) const FILLED_PER_RUN: &[(usize, &[&str])] = &[(9, &ROLL_UP_RUN_9)];
+
 /// Adds a stored mention to the daily rollup: run, day, type, quad class, Goldstein score.
 pub(crate) const ROLL_UP_DAY: &str =
     "INSERT INTO rollup_days (run_id, day, event, quad, n, goldstein) VALUES (?1, ?2, ?3, ?4, 1, ?5)
      ON CONFLICT DO UPDATE SET n = n + 1, goldstein = goldstein + excluded.goldstein";
 
+/// Adds a stored mention to the monthly rollup: run, month, type, quad class, Goldstein score.
+pub(crate) const ROLL_UP_MONTH: &str =
+    "INSERT INTO rollup_months (run_id, month, event, quad, n, goldstein) VALUES (?1, ?2, ?3, ?4, 1, ?5)
+     ON CONFLICT DO UPDATE SET n = n + 1, goldstein = goldstein + excluded.goldstein";
+
+/// Adds a stored mention to the monthly pair rollup, once per pair of countries.
+pub(crate) const ROLL_UP_PAIR_MONTH: &str =
+    "INSERT INTO rollup_pair_months (run_id, month, event, quad, source, target, n, goldstein)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)
+     ON CONFLICT DO UPDATE SET n = n + 1, goldstein = goldstein + excluded.goldstein";
+
 /// Adds a stored mention to the pair rollup, once per pair of source and target countries.
 pub(crate) const ROLL_UP_PAIR: &str =
     "INSERT INTO rollup_pairs (run_id, day, event, quad, source, target, n, goldstein)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)
+     ON CONFLICT DO UPDATE SET n = n + 1, goldstein = goldstein + excluded.goldstein";
+
+/// Adds a stored mention to the rollup of one of its countries: run, type, country, day,
+/// cooperation (0 or 1), conflict (0 or 1), Goldstein score.
+pub(crate) const ROLL_UP_COUNTRY: &str =
+    "INSERT INTO rollup_countries (run_id, event, country, day, n, cooperation, conflict, goldstein)
+     VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7)
+     ON CONFLICT DO UPDATE SET n = n + 1, cooperation = cooperation + excluded.cooperation,
+                               conflict = conflict + excluded.conflict, goldstein = goldstein + excluded.goldstein";
+
+/// Adds a stored mention to the actor edges of one of its countries, once per pair of source
+/// and target codes.
+pub(crate) const ROLL_UP_EDGE: &str =
+    "INSERT INTO rollup_actor_edges (run_id, country, event, day, source, target, n, goldstein)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)
      ON CONFLICT DO UPDATE SET n = n + 1, goldstein = goldstein + excluded.goldstein";
 

@@ -1,7 +1,7 @@
 //! Opening a store, runs, and writing documents with their event mentions.
 
 use crate::merge::{window, Key, MergeRule};
-use crate::schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
+use crate::schema::{APPLICATION_ID, FILLED_PER_RUN, MIGRATIONS, SCHEMA_VERSION};
 use crate::simhash::{band, near, simhash, BANDS};
 use crate::StoreError;
 use dyad_model::{Document, EventRecord};
@@ -64,6 +64,15 @@ pub struct RunSummary {
     pub mentions: i64,
 }
 
+/// Stops a store's running statement from another thread ([`Store::interrupt_handle`]).
+pub struct Interrupt(rusqlite::InterruptHandle);
+
+impl Interrupt {
+    pub fn interrupt(&self) {
+        self.0.interrupt();
+    }
+}
+
 /// What to do with a document read from input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Admission {
@@ -110,6 +119,12 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// A handle that stops, from another thread, the statement this store's connection is
+    /// running (it then fails with "interrupted"); a stop while none runs is without effect.
+    pub fn interrupt_handle(&self) -> Interrupt {
+        Interrupt(self.conn.get_interrupt_handle())
     }
 
     pub(crate) fn conn_mut(&mut self) -> &mut Connection {
@@ -173,6 +188,12 @@ impl Store {
                 path: self.path.clone(),
                 source,
             })?;
+            for (_, fills) in FILLED_PER_RUN.iter().filter(|(to, _)| *to == v + 1) {
+                fill_each_run(&tx, fills).map_err(|source| StoreError::Sqlite {
+                    path: self.path.clone(),
+                    source,
+                })?;
+            }
             tx.execute_batch(&format!(
                 "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
                 v + 1
@@ -526,6 +547,20 @@ fn insert_mentions(
     Ok(())
 }
 
+/// Runs each of `fills` for every run of the store (`?1`: the run).
+fn fill_each_run(tx: &rusqlite::Transaction<'_>, fills: &[&str]) -> rusqlite::Result<()> {
+    let runs: Vec<i64> = tx
+        .prepare("SELECT run_id FROM runs")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for run in runs {
+        for fill in fills {
+            tx.execute(fill, [run])?;
+        }
+    }
+    Ok(())
+}
+
 /// Adds a stored mention to the daily rollups (`schema::ROLL_UP_DAY`, `ROLL_UP_PAIR`): what
 /// it adds is read from the record, so that storing costs two small upserts.
 fn roll_up(
@@ -538,8 +573,11 @@ fn roll_up(
         return Ok(());
     };
     let quad = i64::from(e.quad_class);
+    let month = day.get(..7).unwrap_or(day);
     tx.prepare_cached(crate::schema::ROLL_UP_DAY)?
         .execute(params![run.0, day, e.plover.event, quad, goldstein])?;
+    tx.prepare_cached(crate::schema::ROLL_UP_MONTH)?
+        .execute(params![run.0, month, e.plover.event, quad, goldstein])?;
     let prefix = |code: &str| code.get(..3).unwrap_or(code).to_string();
     let mut pairs: Vec<(String, String)> = e
         .source
@@ -553,8 +591,50 @@ fn roll_up(
     pairs.sort();
     pairs.dedup();
     let mut pair = tx.prepare_cached(crate::schema::ROLL_UP_PAIR)?;
+    let mut pair_month = tx.prepare_cached(crate::schema::ROLL_UP_PAIR_MONTH)?;
     for (s, t) in pairs {
         pair.execute(params![run.0, day, e.plover.event, quad, s, t, goldstein])?;
+        pair_month.execute(params![run.0, month, e.plover.event, quad, s, t, goldstein])?;
+    }
+    // per country on either side, as `mention_countries` has them
+    let mut countries: Vec<String> = e
+        .source
+        .iter()
+        .chain(&e.target)
+        .map(|a| prefix(&a.code))
+        .collect();
+    countries.sort();
+    countries.dedup();
+    let mut edges: Vec<(&str, &str)> = e
+        .source
+        .iter()
+        .flat_map(|s| {
+            e.target
+                .iter()
+                .map(move |t| (s.code.as_str(), t.code.as_str()))
+        })
+        .collect();
+    edges.sort();
+    edges.dedup();
+    let (cooperation, conflict) = (
+        i64::from(quad == 1 || quad == 2),
+        i64::from(quad == 3 || quad == 4),
+    );
+    let mut country = tx.prepare_cached(crate::schema::ROLL_UP_COUNTRY)?;
+    let mut edge = tx.prepare_cached(crate::schema::ROLL_UP_EDGE)?;
+    for c in &countries {
+        country.execute(params![
+            run.0,
+            e.plover.event,
+            c,
+            day,
+            cooperation,
+            conflict,
+            goldstein
+        ])?;
+        for (s, t) in &edges {
+            edge.execute(params![run.0, c, e.plover.event, day, s, t, goldstein])?;
+        }
     }
     Ok(())
 }

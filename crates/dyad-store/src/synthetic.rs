@@ -94,7 +94,10 @@ impl Store {
             ];
             s.execute(&all[..needed]).map_err(err)?;
         }
-        for roll in crate::schema::ROLL_UP_RUN {
+        for roll in crate::schema::ROLL_UP_RUN
+            .iter()
+            .chain(&crate::schema::ROLL_UP_RUN_9)
+        {
             tx.execute(roll, [run.0]).map_err(err)?;
         }
         tx.commit().map_err(err)?;

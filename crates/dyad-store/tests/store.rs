@@ -652,13 +652,52 @@ fn rollups_answer_as_the_mentions_do() {
             .store_document(run, &d, &format!("rh{i}"), 1, &[r])
             .expect("store");
     }
-    // the same mentions through the rollups (no filter but type and dates) and through the
-    // mentions (`asserted_only` matches them all, and rollups cannot read it)
+    assert_rollups_match_mentions(&store);
+    // a store of schema 8 gets schema 9's rollups filled from its mentions when migrated
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).expect("sqlite");
+    conn.execute_batch(
+        "DROP TABLE rollup_countries; DROP TABLE rollup_months; DROP TABLE rollup_pair_months;
+         DROP TABLE rollup_actor_edges; PRAGMA user_version = 8;",
+    )
+    .expect("back to schema 8");
+    drop(conn);
+    let store = Store::open(&path).expect("migrated");
+    assert_rollups_match_mentions(&store);
+}
+
+#[test]
+fn rollups_of_bulk_runs_answer_as_the_mentions_do() {
+    let path = temp("rollups-bulk.db");
+    let mut store = Store::open(&path).expect("open");
+    store.fill_synthetic(3000).expect("synthetic");
+    assert_rollups_match_mentions(&store);
+}
+
+/// The same mentions through the rollups (filters of type, dates, quad class or a country key)
+/// and through the mentions (`asserted_only` matches them all, and rollups cannot read it).
+fn assert_rollups_match_mentions(store: &Store) {
+    let mut checked = 0;
     for base in [
         dyad_store::EventFilter::default(),
         dyad_store::EventFilter {
             event: Some("ASSAULT".into()),
             since: Some("2024-02".into()),
+            ..Default::default()
+        },
+        dyad_store::EventFilter {
+            since: Some("2024-02-10".into()),
+            quad: Some(4),
+            ..Default::default()
+        },
+        dyad_store::EventFilter {
+            country: Some("UKR".into()),
+            ..Default::default()
+        },
+        dyad_store::EventFilter {
+            country: Some("rus".into()),
+            event: Some("assault".into()),
+            until: Some("2024-02".into()),
             ..Default::default()
         },
     ] {
@@ -671,17 +710,29 @@ fn rollups_answer_as_the_mentions_do() {
             dyad_store::Bucket::Week,
             dyad_store::Bucket::Month,
         ] {
-            for by in [dyad_store::SeriesBy::Total, dyad_store::SeriesBy::Dyad] {
+            for by in [
+                dyad_store::SeriesBy::Total,
+                dyad_store::SeriesBy::Dyad,
+                dyad_store::SeriesBy::Country,
+            ] {
+                let rolled = store.series(&base, bucket, by).expect("rolled");
                 assert_eq!(
-                    store.series(&base, bucket, by).expect("rolled"),
+                    rolled,
                     store.series(&slow, bucket, by).expect("scanned"),
                     "{base:?} {bucket:?} {by:?}"
                 );
+                checked += rolled.len();
             }
         }
-        assert_eq!(
-            store.network(&base, true, 50).expect("rolled"),
-            store.network(&slow, true, 50).expect("scanned")
-        );
+        for countries in [true, false] {
+            let rolled = store.network(&base, countries, 50).expect("rolled");
+            assert_eq!(
+                rolled,
+                store.network(&slow, countries, 50).expect("scanned"),
+                "{base:?} countries: {countries}"
+            );
+            checked += rolled.len();
+        }
     }
+    assert!(checked > 20, "too few rows compared: {checked}");
 }
