@@ -34,9 +34,7 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
         ),
         None => Box::new(std::io::stdout()),
     };
-    let options = ExportOptions::new()
-        .merged(args.merged)
-        .header(args.header);
+    let options = ExportOptions::new().merged(args.merged).header(args.header);
     let summary = match dyad_export::export(&store, &filter, args.format, &options, &mut out) {
         Ok(s) => s,
         // the reader went away (`dyad export ... | head`): it has what it wanted

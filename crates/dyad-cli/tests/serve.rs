@@ -4,8 +4,7 @@
 
 mod common;
 use common::{run_stdin, temp_dir};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, Command, Stdio};
+use std::io::{Read, Write};
 
 const DOCS: &str = r#"{"id":"reuters-1","source":"Reuters","date":"2024-05-13","text":"Russian forces shelled the city of Kharkiv on Monday, killing four civilians, Ukrainian officials said."}
 {"id":"ap-1","source":"AP","date":"2024-05-13","text":"Russian troops bombarded Kharkiv on Monday, regional officials said, adding that four people were killed."}
@@ -13,19 +12,6 @@ const DOCS: &str = r#"{"id":"reuters-1","source":"Reuters","date":"2024-05-13","
 {"id":"b","text":"The United Nations called on Armenia and Azerbaijan to resume peace talks.","date":"2025-03-03"}
 {"id":"c","text":"Armenian troops were attacked by Azerbaijani forces overnight, the defence ministry said. Protesters rallied outside parliament in Yerevan.","date":"2025-03-04"}
 "#;
-
-/// A running `dyad serve` on a free port, killed when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 fn store_with_events(name: &str) -> String {
     let dir = temp_dir(name);
@@ -39,44 +25,10 @@ fn store_with_events(name: &str) -> String {
     store
 }
 
-fn start(store: &str, extra: &[&str], env: Option<&str>) -> Result<Server, String> {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dyad"));
-    cmd.args(["serve", "--store", store, "--port", "0"])
-        .args(extra)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .env_remove("DYAD_TOKEN");
-    if let Some(t) = env {
-        cmd.env("DYAD_TOKEN", t);
-    }
-    let mut child = cmd.spawn().expect("spawn dyad serve");
-    let Some(stderr) = child.stderr.take() else {
-        let _ = child.kill();
-        let _ = child.wait();
-        return Err("no standard error".into());
-    };
-    let mut err = BufReader::new(stderr);
-    let mut seen = String::new();
-    loop {
-        let mut line = String::new();
-        if err.read_line(&mut line).unwrap_or(0) == 0 {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(seen);
-        }
-        seen.push_str(&line);
-        if let Some(rest) = line.split("http://").nth(1) {
-            let port = rest
-                .split('/')
-                .next()
-                .and_then(|a| a.rsplit(':').next())
-                .and_then(|p| p.parse().ok())
-                .expect("a port in the serving line");
-            // keep draining stderr so that the server never blocks on it
-            std::thread::spawn(move || for _ in err.lines() {});
-            return Ok(Server { child, port });
-        }
-    }
+fn start(store: &str, extra: &[&str], env: Option<&str>) -> Result<common::server::Server, String> {
+    let mut args = vec!["--store", store];
+    args.extend_from_slice(extra);
+    common::server::serve(&args, env)
 }
 
 /// GET `path`: the status and the body as JSON.
@@ -574,12 +526,6 @@ fn sigterm_stops_the_server_cleanly_and_the_token_stays_private() {
             .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
-    let pid = server.child.id().to_string();
-    let killed = Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .expect("kill");
-    assert!(killed.success());
-    let status = server.child.wait().expect("wait");
+    let status = server.terminate();
     assert!(status.success(), "{status:?}");
 }

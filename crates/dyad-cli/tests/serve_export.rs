@@ -48,7 +48,14 @@ fn every_format_over_http_is_what_dyad_export_writes() {
         ("&header=true", &["--header"]),
         (
             "&country=UKR&type=ASSAULT&since=2024-05",
-            &["--country", "UKR", "--type", "ASSAULT", "--since", "2024-05"],
+            &[
+                "--country",
+                "UKR",
+                "--type",
+                "ASSAULT",
+                "--since",
+                "2024-05",
+            ],
         ),
     ];
     for format in FORMATS {
@@ -122,7 +129,10 @@ fn a_filter_narrows_the_export() {
         assert!(countries.iter().any(|c| c.starts_with("UKR")), "{r}");
     }
     // nothing matches: an empty file, not an error
-    let none = get(server.port, "/api/export?format=csv&country=ZZZ&type=PROTEST");
+    let none = get(
+        server.port,
+        "/api/export?format=csv&country=ZZZ&type=PROTEST",
+    );
     assert_eq!(none.status, 200);
     assert!(String::from_utf8_lossy(&none.body).starts_with("event_id,"));
     assert_eq!(String::from_utf8_lossy(&none.body).lines().count(), 1);
@@ -141,7 +151,10 @@ fn bad_or_missing_formats_and_unknown_parameters_are_400_naming_them() {
     ] {
         let answer = get(server.port, path);
         assert_eq!(answer.status, 400, "{path}: {}", answer.json());
-        let message = answer.json()["error"].as_str().unwrap_or_default().to_string();
+        let message = answer.json()["error"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
         assert!(message.contains(named), "{path}: {message}");
     }
     let listed = get(server.port, "/api/export?format=xml").json();

@@ -131,7 +131,10 @@ mod tests {
         assert_eq!(csv_field("Kyiv, Ukraine"), "\"Kyiv, Ukraine\"");
         assert_eq!(csv_field("a \"quote\""), "\"a \"\"quote\"\"\"");
         assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(line(&["a".into(), "b,c".into(), String::new()]), "a,\"b,c\",");
+        assert_eq!(
+            line(&["a".into(), "b,c".into(), String::new()]),
+            "a,\"b,c\","
+        );
     }
 
     #[test]

@@ -73,7 +73,9 @@ impl Format {
     #[cfg(any(feature = "clap", test))]
     fn summary(self) -> &'static str {
         match self {
-            Format::Jsonl => "JSON lines: the CONTRACT.md records, or merged events with their counts.",
+            Format::Jsonl => {
+                "JSON lines: the CONTRACT.md records, or merged events with their counts."
+            }
             Format::Csv => "CSV, one flat row per event mention or merged event.",
             Format::Plover => "PLOVER JSON lines.",
             Format::Gdelt => {

@@ -329,12 +329,7 @@ impl<W: Write + Send> Writer<W> {
     }
 
     /// An event mention, with its merged event's key.
-    fn mention(
-        &mut self,
-        r: &Value,
-        doc: &DocumentInfo,
-        key: Option<i64>,
-    ) -> Result<()> {
+    fn mention(&mut self, r: &Value, doc: &DocumentInfo, key: Option<i64>) -> Result<()> {
         self.columns.push(r, doc, [key, None, None, None]);
         self.flush_full()
     }
@@ -405,7 +400,11 @@ mod tests {
         let file = std::fs::File::open(&path).expect("open");
         let _ = std::fs::remove_file(&path);
         let builder = ParquetRecordBatchReaderBuilder::try_new(file).expect("parquet");
-        assert_eq!(builder.metadata().num_row_groups(), 2, "a row group per batch");
+        assert_eq!(
+            builder.metadata().num_row_groups(),
+            2,
+            "a row group per batch"
+        );
         let reader = builder.build().expect("reader");
         let batches: Vec<RecordBatch> = reader.map(|b| b.expect("batch")).collect();
         assert_eq!(

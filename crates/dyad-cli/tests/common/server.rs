@@ -6,8 +6,10 @@ use std::process::{Child, Command, Stdio};
 
 /// A running `dyad serve`, killed when dropped.
 pub struct Server {
-    child: Child,
+    pub child: Child,
     pub port: u16,
+    /// The line that said where it serves.
+    pub serving: String,
 }
 
 impl Drop for Server {
@@ -17,15 +19,42 @@ impl Drop for Server {
     }
 }
 
+impl Server {
+    /// Sends SIGTERM and waits for the server to stop: its exit status.
+    #[cfg(unix)]
+    #[allow(dead_code)] // not every test file stops its server this way
+    pub fn terminate(&mut self) -> std::process::ExitStatus {
+        let killed = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("kill");
+        assert!(killed.success());
+        self.child.wait().expect("wait")
+    }
+}
+
 /// Starts `dyad serve --store STORE --port 0 EXTRA...` and waits for its serving line; the
 /// error is what it printed before it stopped.
+#[allow(dead_code)] // not every test file serves a store of its own
 pub fn start(store: &str, extra: &[&str]) -> Result<Server, String> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["serve", "--store", store, "--port", "0"])
-        .args(extra)
+    let mut args = vec!["--store", store];
+    args.extend_from_slice(extra);
+    serve(&args, None)
+}
+
+/// Starts `dyad serve --port 0 ARGS...` with `DYAD_TOKEN` set to `token` (else unset) and waits
+/// for its serving line; the error is what it printed before it stopped.
+pub fn serve(args: &[&str], token: Option<&str>) -> Result<Server, String> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dyad"));
+    cmd.args(["serve", "--port", "0"])
+        .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
-        .env_remove("DYAD_TOKEN")
+        .env_remove("DYAD_TOKEN");
+    if let Some(t) = token {
+        cmd.env("DYAD_TOKEN", t);
+    }
+    let mut child = cmd
         .spawn()
         .map_err(|e| format!("cannot start dyad serve: {e}"))?;
     let Some(stderr) = child.stderr.take() else {
@@ -52,7 +81,11 @@ pub fn start(store: &str, extra: &[&str]) -> Result<Server, String> {
         if let Some(port) = port {
             // keep draining stderr so that the server never blocks on it
             std::thread::spawn(move || for _ in err.lines() {});
-            return Ok(Server { child, port });
+            return Ok(Server {
+                child,
+                port,
+                serving: line.trim_end().to_string(),
+            });
         }
     }
 }

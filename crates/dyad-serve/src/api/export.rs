@@ -206,7 +206,8 @@ impl Write for Chunks {
     /// soon as it fills), so that no chunk outgrows [`CHUNK`] whatever the caller writes.
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         let n = data.len().min(CHUNK.saturating_sub(self.buf.len()));
-        self.buf.extend_from_slice(data.get(..n).unwrap_or_default());
+        self.buf
+            .extend_from_slice(data.get(..n).unwrap_or_default());
         if self.buf.len() >= CHUNK {
             self.send()?;
         }
@@ -246,6 +247,9 @@ mod tests {
         let message = |name: Option<&str>| parse_format(name).err().map(|e| e.message);
         assert!(message(None).is_some_and(|m| m.starts_with("format: required")));
         assert!(message(Some("xml")).is_some_and(|m| m.starts_with("format: \"xml\"")));
-        assert_eq!(parse_format(Some("gdelt-mentions")).ok(), Some(Format::GdeltMentions));
+        assert_eq!(
+            parse_format(Some("gdelt-mentions")).ok(),
+            Some(Format::GdeltMentions)
+        );
     }
 }
