@@ -27,11 +27,11 @@ const TYPES: [&str; 5] = ["ASSAULT", "CONSULT", "REQUEST", "ACCUSE", "AGREE"];
 /// combinations, and a query of one that does not occur would time an empty answer).
 type Pairs = [(String, String)];
 
-/// The queries timed: a label and the path of its `i`th request (countries, types and years
-/// vary so that no answer is simply cached; `C&T` is a pair that occurs).
 /// The path of a query's `i`th request.
 type MakePath = fn(usize, &Pairs) -> String;
 
+/// The queries timed: a label and the path of its `i`th request (countries, types and years
+/// vary so that no answer is simply cached; `C&T` is a pair that occurs).
 const QUERIES: [(&str, MakePath); 10] = [
     ("events ?type=T", |i, _| {
         format!("/api/events?type={}&limit=100", TYPES[i % 5])
