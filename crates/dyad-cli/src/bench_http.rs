@@ -27,9 +27,12 @@ const TYPES: [&str; 5] = ["ASSAULT", "CONSULT", "REQUEST", "ACCUSE", "AGREE"];
 /// combinations, and a query of one that does not occur would time an empty answer).
 type Pairs = [(String, String)];
 
+/// The path of a query's `i`th request.
+type MakePath = fn(usize, &Pairs) -> String;
+
 /// The queries timed: a label and the path of its `i`th request (countries, types and years
 /// vary so that no answer is simply cached; `C&T` is a pair that occurs).
-const QUERIES: [(&str, fn(usize, &Pairs) -> String); 10] = [
+const QUERIES: [(&str, MakePath); 10] = [
     ("events ?type=T", |i, _| {
         format!("/api/events?type={}&limit=100", TYPES[i % 5])
     }),
@@ -149,8 +152,8 @@ fn measure(args: &BenchArgs, path: &Path) -> Result<ExitCode> {
         args.requests
     );
     println!(
-        "{:<40} {:>9} {:>9} {:>9}  {}",
-        "query", "p50 ms", "p99 ms", "max ms", ""
+        "{:<40} {:>9} {:>9} {:>9}",
+        "query", "p50 ms", "p99 ms", "max ms"
     );
     let mut conn = Conn::open(server.addr)?;
     let pairs = occurring_pairs(&mut conn)?;

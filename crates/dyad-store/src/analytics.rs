@@ -4,7 +4,7 @@
 //! actor-to-recipient edges ([`Store::network`]).
 
 use crate::query::{EventFilter, Plan};
-use crate::rollups::Kept;
+use crate::rollups::{Dim, Period, Rollup};
 use crate::store::Store;
 use crate::StoreError;
 
@@ -93,52 +93,62 @@ impl Store {
         let by_quad = "CASE WHEN r.quad IN (1, 2) THEN r.n ELSE 0 END AS c1,
                        CASE WHEN r.quad IN (3, 4) THEN r.n ELSE 0 END AS c2";
         let by_country = "r.cooperation AS c1, r.conflict AS c2";
-        let monthly =
-            bucket == Bucket::Month && self.rollup_condition(filter, Kept::QuadByMonth)?.is_some();
-        let rollup = match (by, filter.country.is_some()) {
-            (SeriesBy::Total, false) if monthly => {
-                Some((Kept::QuadByMonth, "NULL", "rollup_months", by_quad))
-            }
-            (SeriesBy::Total, false) => Some((Kept::Quad, "NULL", "rollup_days", by_quad)),
-            (SeriesBy::Dyad, false) if monthly => Some((
-                Kept::QuadByMonth,
+        let month = bucket == Bucket::Month;
+        // the rollups that may answer, finest last, and the key each gives a row
+        let (key, candidates): (&str, Vec<Rollup>) = match (by, filter.country.is_some()) {
+            (SeriesBy::Total, false) => (
+                "NULL",
+                vec![
+                    Rollup::new("rollup_months", Dim::Quad, Period::Month),
+                    Rollup::new("rollup_days", Dim::Quad, Period::Day),
+                ],
+            ),
+            (SeriesBy::Dyad, false) => (
                 "r.source || '-' || r.target",
-                "rollup_pair_months",
-                by_quad,
-            )),
-            (SeriesBy::Dyad, false) => Some((
-                Kept::Quad,
-                "r.source || '-' || r.target",
-                "rollup_pairs",
-                by_quad,
-            )),
-            (SeriesBy::Total, true) => {
-                Some((Kept::Country, "NULL", "rollup_countries", by_country))
-            }
-            (SeriesBy::Country, false) => {
-                Some((Kept::Country, "r.country", "rollup_countries", by_country))
-            }
+                vec![
+                    Rollup::new("rollup_pair_months", Dim::Quad, Period::Month),
+                    Rollup::new("rollup_pairs", Dim::Quad, Period::Day),
+                ],
+            ),
+            (SeriesBy::Total, true) | (SeriesBy::Country, false) => (
+                if by == SeriesBy::Country {
+                    "r.country"
+                } else {
+                    "NULL"
+                },
+                vec![
+                    Rollup::new("rollup_country_months", Dim::Country, Period::Month),
+                    Rollup::new("rollup_countries", Dim::Country, Period::Day),
+                ],
+            ),
             // the countries of mentions that have another one: no rollup keeps both
-            _ => None,
+            _ => ("NULL", Vec::new()),
         };
-        let rolled = match rollup {
-            Some((kept, key, table, split)) => {
-                self.rollup_condition(filter, kept)?
-                    .map(|(condition, params)| {
-                        let p = if kept == Kept::QuadByMonth {
-                            "r.month".to_string()
-                        } else {
-                            period("r.day")
-                        };
-                        let sql = format!(
-                            "SELECT {p} AS p, {key} AS k, r.n AS n, r.goldstein AS g, {split}
-                         FROM {table} r WHERE {condition}"
-                        );
-                        (sql, params)
-                    })
-            }
-            None => None,
-        };
+        // a month rollup for monthly periods only
+        let candidates: Vec<Rollup> = candidates
+            .into_iter()
+            .filter(|r| month || r.period != Period::Month)
+            .collect();
+        let rolled = self
+            .first_rollup(filter, &candidates)?
+            .map(|(rollup, condition, params)| {
+                let p = if rollup.period == Period::Month {
+                    "r.month".to_string()
+                } else {
+                    period("r.day")
+                };
+                let split = if rollup.dim == Dim::Quad {
+                    by_quad
+                } else {
+                    by_country
+                };
+                let table = rollup.table;
+                let sql = format!(
+                    "SELECT {p} AS p, {key} AS k, r.n AS n, r.goldstein AS g, {split}
+                     FROM {table} r WHERE {condition}"
+                );
+                (sql, params)
+            });
         let (rows, params) = if let Some(rolled) = rolled {
             rolled
         } else {
@@ -203,19 +213,20 @@ impl Store {
     ) -> Result<Vec<Edge>, StoreError> {
         let limit = limit.min(MAX_ROWS);
         // the country pairs of all mentions, or the actor edges of one country's mentions
-        let rolled = if countries {
-            match self.rollup_condition(filter, Kept::QuadByMonth)? {
-                Some(c) => Some((c, "rollup_pair_months")),
-                None => self
-                    .rollup_condition(filter, Kept::Quad)?
-                    .map(|c| (c, "rollup_pairs")),
-            }
+        let candidates = if countries {
+            vec![
+                Rollup::new("rollup_pair_totals", Dim::Quad, Period::Run),
+                Rollup::new("rollup_pair_months", Dim::Quad, Period::Month),
+                Rollup::new("rollup_pairs", Dim::Quad, Period::Day),
+            ]
         } else if filter.country_key().is_some() {
-            self.rollup_condition(filter, Kept::Country)?
-                .map(|c| (c, "rollup_actor_edges"))
+            vec![Rollup::new("rollup_actor_edges", Dim::Country, Period::Day)]
         } else {
-            None
+            Vec::new()
         };
+        let rolled = self
+            .first_rollup(filter, &candidates)?
+            .map(|(rollup, condition, params)| ((condition, params), rollup.table));
         let (sql, params) = if let Some(((condition, params), table)) = rolled {
             (
                 format!(

@@ -7,25 +7,35 @@ use crate::store::Store;
 use crate::StoreError;
 use rusqlite::types::Value;
 
-/// What a rollup keeps besides run, type and day: the quad class (`rollup_days`,
-/// `rollup_pairs`), or a country on either side (`rollup_countries`, `rollup_actor_edges`),
-/// which answers a filter by a country key.
+/// What a rollup keeps besides run and type: the quad class (`rollup_days`, `rollup_pairs`
+/// and their monthly and whole-run sums), or a country on either side (`rollup_countries`,
+/// `rollup_country_months`, `rollup_actor_edges`), which answers a filter by a country key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kept {
+pub(crate) enum Dim {
     Quad,
-    /// The quad class, by month (`rollup_months`, `rollup_pair_months`): a thirtieth of the
-    /// rows of a day rollup, for monthly series and networks over months or years.
-    QuadByMonth,
     Country,
 }
 
+/// How finely a rollup keeps time. Coarser rollups have fewer rows to add up: a month has a
+/// thirtieth of a day rollup's, the whole run fewer still.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Period {
+    /// `day`: any date bounds.
+    Day,
+    /// `month`: bounds of whole months or years.
+    Month,
+    /// None: no date bounds.
+    Run,
+}
+
 impl Store {
-    /// The condition on a rollup `r` for a filter it can answer (run, type, dates, and what
-    /// the rollup keeps besides: `kept`), or None.
+    /// The condition on a rollup `r` for a filter it can answer (run, type, dates as `period`
+    /// allows, and what the rollup keeps besides: `dim`), or None.
     pub(crate) fn rollup_condition(
         &self,
         filter: &EventFilter,
-        kept: Kept,
+        dim: Dim,
+        period: Period,
     ) -> Result<Option<(String, Vec<Value>)>, StoreError> {
         let EventFilter {
             run,
@@ -48,16 +58,20 @@ impl Store {
         else {
             return Ok(None);
         };
-        // a month rollup answers bounds of a whole month or year, not a day
         let whole_months = |d: &Option<String>| d.as_ref().is_none_or(|d| d.len() <= 7);
-        let answerable = match kept {
-            Kept::Quad => country.is_none(),
-            Kept::QuadByMonth => country.is_none() && whole_months(since) && whole_months(until),
-            // a country that is no three-letter key is matched on codes, which no rollup keeps
-            Kept::Country => {
-                quad.is_none() && (country.is_none() || filter.country_key().is_some())
-            }
+        let dated = match period {
+            Period::Day => true,
+            Period::Month => whole_months(since) && whole_months(until),
+            Period::Run => since.is_none() && until.is_none(),
         };
+        let answerable = dated
+            && match dim {
+                Dim::Quad => country.is_none(),
+                // a country that is no three-letter key is matched on codes, which no rollup keeps
+                Dim::Country => {
+                    quad.is_none() && (country.is_none() || filter.country_key().is_some())
+                }
+            };
         if !answerable {
             return Ok(None);
         }
@@ -87,7 +101,7 @@ impl Store {
             sql.push("r.country = ?".into());
             params.push(Value::Text(c));
         }
-        let period = if kept == Kept::QuadByMonth {
+        let period = if period == Period::Month {
             "r.month"
         } else {
             "r.day"
@@ -101,5 +115,36 @@ impl Store {
             params.push(Value::Text(format!("{d}\u{10FFFF}")));
         }
         Ok(Some((sql.join(" AND "), params)))
+    }
+
+    /// The first of `candidates` (a rollup table, what it keeps and how finely) that can
+    /// answer the filter: its table, period and condition on `r`.
+    pub(crate) fn first_rollup(
+        &self,
+        filter: &EventFilter,
+        candidates: &[Rollup],
+    ) -> Result<Option<(Rollup, String, Vec<Value>)>, StoreError> {
+        for &candidate in candidates {
+            if let Some((condition, params)) =
+                self.rollup_condition(filter, candidate.dim, candidate.period)?
+            {
+                return Ok(Some((candidate, condition, params)));
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// A rollup table and what it keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Rollup {
+    pub table: &'static str,
+    pub dim: Dim,
+    pub period: Period,
+}
+
+impl Rollup {
+    pub(crate) const fn new(table: &'static str, dim: Dim, period: Period) -> Rollup {
+        Rollup { table, dim, period }
     }
 }

@@ -159,8 +159,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
             JOIN mention_actors t ON t.mention_key = m.mention_key AND t.side = 'target'
             WHERE m.date IS NOT NULL)
         GROUP BY 1, 2, 3, 4, 5, 6;",
-    // 8 -> 9: the day rollups by month, so that a monthly timeline or a network over months
-    // reads a thirtieth of the rows; daily sums per type and country (on either side: a mention
+    // 8 -> 9: the day rollups by month and over the whole run, so that a monthly timeline or a
+    // network over months reads a thirtieth of the rows, and a network over all dates fewer; daily sums per type and country (on either side: a mention
     // counts once for each of its countries), and per actor edge of each country's mentions, so
     // that a timeline per country or of one country, and the actor network of one country, read
     // the few rows of that country and type, not each of its mentions with its actors (filled
@@ -196,6 +196,28 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         goldstein REAL NOT NULL,
         PRIMARY KEY (run_id, month, event, quad, source, target)
     ) WITHOUT ROWID;
+    CREATE TABLE rollup_country_months (
+        run_id      INTEGER NOT NULL,
+        event       TEXT NOT NULL,
+        country     TEXT NOT NULL,
+        month       TEXT NOT NULL,
+        n           INTEGER NOT NULL,
+        cooperation INTEGER NOT NULL,
+        conflict    INTEGER NOT NULL,
+        goldstein   REAL NOT NULL,
+        PRIMARY KEY (run_id, event, country, month)
+    ) WITHOUT ROWID;
+    -- source and target first: a network of the whole run adds up in key order, unsorted
+    CREATE TABLE rollup_pair_totals (
+        run_id    INTEGER NOT NULL,
+        source    TEXT NOT NULL,
+        target    TEXT NOT NULL,
+        event     TEXT NOT NULL,
+        quad      INTEGER NOT NULL,
+        n         INTEGER NOT NULL,
+        goldstein REAL NOT NULL,
+        PRIMARY KEY (run_id, source, target, event, quad)
+    ) WITHOUT ROWID;
     CREATE TABLE rollup_actor_edges (
         run_id    INTEGER NOT NULL,
         country   TEXT NOT NULL,  -- a country of the mention, either side
@@ -227,18 +249,24 @@ pub(crate) const ROLL_UP_RUN: [&str; 2] = [
 
 /// Fills schema 9's rollups of a run (`?1`) from its mentions and day rollups: after a run
 /// written in bulk, and for every run of a store migrated to 9.
-pub(crate) const ROLL_UP_RUN_9: [&str; 4] = [
+pub(crate) const ROLL_UP_RUN_9: [&str; 6] = [
     "INSERT INTO rollup_months
         SELECT run_id, substr(day, 1, 7), event, quad, sum(n), total(goldstein)
         FROM rollup_days WHERE run_id = ?1 GROUP BY 1, 2, 3, 4",
     "INSERT INTO rollup_pair_months
         SELECT run_id, substr(day, 1, 7), event, quad, source, target, sum(n), total(goldstein)
         FROM rollup_pairs WHERE run_id = ?1 GROUP BY 1, 2, 3, 4, 5, 6",
+    "INSERT INTO rollup_pair_totals
+        SELECT run_id, source, target, event, quad, sum(n), total(goldstein)
+        FROM rollup_pairs WHERE run_id = ?1 GROUP BY 1, 2, 3, 4, 5",
     "INSERT INTO rollup_countries
         SELECT c.run_id, coalesce(m.event, ''), c.country, substr(m.date, 1, 10), count(*),
                sum(coalesce(m.quad, 0) IN (1, 2)), sum(coalesce(m.quad, 0) IN (3, 4)), total(m.goldstein)
         FROM mention_countries c JOIN event_mentions m ON m.mention_key = c.mention_key
         WHERE c.run_id = ?1 AND m.date IS NOT NULL GROUP BY 1, 2, 3, 4",
+    "INSERT INTO rollup_country_months
+        SELECT run_id, event, country, substr(day, 1, 7), sum(n), sum(cooperation), sum(conflict), total(goldstein)
+        FROM rollup_countries WHERE run_id = ?1 GROUP BY 1, 2, 3, 4",
     "INSERT INTO rollup_actor_edges
         SELECT run_id, country, event, day, source, target, count(*), total(goldstein) FROM (
             SELECT DISTINCT m.mention_key, c.run_id, c.country, coalesce(m.event, '') AS event,
@@ -283,6 +311,19 @@ pub(crate) const ROLL_UP_COUNTRY: &str =
      VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7)
      ON CONFLICT DO UPDATE SET n = n + 1, cooperation = cooperation + excluded.cooperation,
                                conflict = conflict + excluded.conflict, goldstein = goldstein + excluded.goldstein";
+
+/// The same by month.
+pub(crate) const ROLL_UP_COUNTRY_MONTH: &str =
+    "INSERT INTO rollup_country_months (run_id, event, country, month, n, cooperation, conflict, goldstein)
+     VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7)
+     ON CONFLICT DO UPDATE SET n = n + 1, cooperation = cooperation + excluded.cooperation,
+                               conflict = conflict + excluded.conflict, goldstein = goldstein + excluded.goldstein";
+
+/// Adds a stored mention to the whole-run pair rollup, once per pair of countries.
+pub(crate) const ROLL_UP_PAIR_TOTAL: &str =
+    "INSERT INTO rollup_pair_totals (run_id, source, target, event, quad, n, goldstein)
+     VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6)
+     ON CONFLICT DO UPDATE SET n = n + 1, goldstein = goldstein + excluded.goldstein";
 
 /// Adds a stored mention to the actor edges of one of its countries, once per pair of source
 /// and target codes.

@@ -592,9 +592,11 @@ fn roll_up(
     pairs.dedup();
     let mut pair = tx.prepare_cached(crate::schema::ROLL_UP_PAIR)?;
     let mut pair_month = tx.prepare_cached(crate::schema::ROLL_UP_PAIR_MONTH)?;
+    let mut pair_total = tx.prepare_cached(crate::schema::ROLL_UP_PAIR_TOTAL)?;
     for (s, t) in pairs {
         pair.execute(params![run.0, day, e.plover.event, quad, s, t, goldstein])?;
         pair_month.execute(params![run.0, month, e.plover.event, quad, s, t, goldstein])?;
+        pair_total.execute(params![run.0, s, t, e.plover.event, quad, goldstein])?;
     }
     // per country on either side, as `mention_countries` has them
     let mut countries: Vec<String> = e
@@ -621,17 +623,20 @@ fn roll_up(
         i64::from(quad == 3 || quad == 4),
     );
     let mut country = tx.prepare_cached(crate::schema::ROLL_UP_COUNTRY)?;
+    let mut country_month = tx.prepare_cached(crate::schema::ROLL_UP_COUNTRY_MONTH)?;
     let mut edge = tx.prepare_cached(crate::schema::ROLL_UP_EDGE)?;
     for c in &countries {
-        country.execute(params![
-            run.0,
-            e.plover.event,
-            c,
-            day,
-            cooperation,
-            conflict,
-            goldstein
-        ])?;
+        for (statement, period) in [(&mut country, day), (&mut country_month, month)] {
+            statement.execute(params![
+                run.0,
+                e.plover.event,
+                c,
+                period,
+                cooperation,
+                conflict,
+                goldstein
+            ])?;
+        }
         for (s, t) in &edges {
             edge.execute(params![run.0, c, e.plover.event, day, s, t, goldstein])?;
         }

@@ -642,8 +642,9 @@ fn rollups_answer_as_the_mentions_do() {
     drop(store);
     let conn = rusqlite::Connection::open(&path).expect("sqlite");
     conn.execute_batch(
-        "DROP TABLE rollup_countries; DROP TABLE rollup_months; DROP TABLE rollup_pair_months;
-         DROP TABLE rollup_actor_edges; PRAGMA user_version = 8;",
+        "DROP TABLE rollup_countries; DROP TABLE rollup_country_months; DROP TABLE rollup_months;
+         DROP TABLE rollup_pair_months; DROP TABLE rollup_pair_totals; DROP TABLE rollup_actor_edges;
+         PRAGMA user_version = 8;",
     )
     .expect("back to schema 8");
     drop(conn);

@@ -109,7 +109,7 @@ pub(crate) async fn one(
     State(app): State<App>,
     Path(id): Path<String>,
 ) -> Result<Json<DocumentDetail>, ApiError> {
-    if !crate::api::ingest::servable_id(&id) {
+    if !crate::api::body::servable_id(&id) {
         return Err(ApiError::bad_request(format!(
             "id: not a document id: {id:?}"
         )));

@@ -1,6 +1,7 @@
 //! The API's handlers, one module per resource, and the OpenAPI document built from them.
 
 pub(crate) mod aggregates;
+pub(crate) mod body;
 pub(crate) mod compare;
 pub(crate) mod documents;
 pub(crate) mod events;
