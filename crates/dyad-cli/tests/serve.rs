@@ -529,3 +529,88 @@ fn sigterm_stops_the_server_cleanly_and_the_token_stays_private() {
     let status = server.terminate();
     assert!(status.success(), "{status:?}");
 }
+
+#[test]
+fn every_filter_selects_what_dyad_events_selects() {
+    let store = store_with_events("serve-filters");
+    let server = start(&store, &[], None).expect("server");
+    let ids_of = |page: &serde_json::Value| -> Vec<String> {
+        page["events"]
+            .as_array()
+            .expect("events")
+            .iter()
+            .map(|e| e["event_id"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let (_, every) = get(server.port, "/api/events?limit=1000");
+    let all = ids_of(&every);
+    // a mode that occurs, so that the mode filter selects something
+    let mode = every["events"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find_map(|e| e["plover"]["mode"].as_str())
+        .unwrap_or("unknown-mode")
+        .to_string();
+    let cases: Vec<(&str, String)> = vec![
+        ("actor", "RUS".into()),
+        ("recipient", "UKR".into()),
+        ("country", "UKR".into()),
+        ("type", "ASSAULT".into()),
+        ("mode", mode),
+        ("quad", "4".into()),
+        ("since", "2025-03".into()),
+        ("until", "2024-12-31".into()),
+        ("place", "Kharkiv".into()),
+        ("asserted-only", String::new()),
+        ("q", "Kharkiv".into()),
+        ("run", "1".into()),
+    ];
+    for (flag, value) in cases {
+        let param = flag.replace('-', "_");
+        let query = if value.is_empty() {
+            format!("{param}=true")
+        } else {
+            format!("{param}={}", value.replace(' ', "%20"))
+        };
+        let (status, page) = get(server.port, &format!("/api/events?limit=1000&{query}"));
+        assert_eq!(status, 200, "{query}: {page}");
+        let api = ids_of(&page);
+        let mut args = vec![
+            "events", "--store", &store, "--format", "jsonl", "--limit", "1000",
+        ];
+        let flag_arg = format!("--{flag}");
+        args.push(&flag_arg);
+        if !value.is_empty() {
+            args.push(&value);
+        }
+        let out = run_stdin(&args, b"");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let cli: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .map(|e| e["event_id"].as_str().unwrap_or_default().to_string())
+            .collect();
+        assert_eq!(api, cli, "{query}: the API and dyad events differ");
+        if flag != "run" {
+            assert!(
+                !api.is_empty() && api.len() < all.len(),
+                "{query} should select some events and not all: {} of {}",
+                api.len(),
+                all.len()
+            );
+        }
+        // newest first: the same events the other way round
+        let (_, newest) = get(
+            server.port,
+            &format!("/api/events?limit=1000&order=newest&{query}"),
+        );
+        let mut reversed = ids_of(&newest);
+        reversed.reverse();
+        assert_eq!(reversed, api, "{query} newest first");
+    }
+}
