@@ -139,7 +139,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// The documents a command reads: paths (or standard input) and the size limit.
 #[derive(clap::Args)]
 pub struct InputArgs {
-    /// Documents: .jsonl, .txt, .html files or folders of them; `-` or nothing for standard input.
+    /// Documents: .jsonl, .txt, .html files, RSS/Atom feeds (.rss, .atom, .rdf, .xml) or folders of them; `-` or nothing for standard input.
     pub paths: Vec<PathBuf>,
     /// Largest document accepted, in bytes; larger ones are reported and skipped.
     #[arg(long, default_value_t = dyad_ingest::DEFAULT_MAX_BYTES)]

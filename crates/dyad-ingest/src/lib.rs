@@ -23,11 +23,13 @@
 //!   repeat within a run (`ID~2`) and reports each, so event ids never collide.
 //!
 //! Modules: `jsonl` (JSON Lines), `text` (whole-file text and HTML documents, byte checks),
+//! `feed` (RSS and Atom items, with `feed-rs`),
 //! `html` (markup to text), `dateline`, `date` (ISO 8601 metadata dates), `walk` (paths,
 //! folders and standard input), `hash` (FNV-1a ids), `ids` (ids unique within a run).
 
 mod date;
 mod dateline;
+mod feed;
 mod hash;
 mod html;
 mod ids;
@@ -53,6 +55,10 @@ pub const DEFAULT_MAX_BYTES: usize = 2_000_000;
 /// Raw HTML may be this many times larger than the text limit: markup, scripts and
 /// navigation usually outweigh the story several times over.
 pub const HTML_SIZE_FACTOR: usize = 4;
+
+/// A feed file may be this many times larger than the text limit: it holds many stories, each
+/// held to the limit on its own.
+pub const FEED_SIZE_FACTOR: usize = 16;
 
 /// Options for reading documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,17 +113,21 @@ pub enum Format {
     Text,
     /// A whole file is one web page.
     Html,
+    /// An RSS 2.0, RSS 1.0/RDF or Atom feed: each item is a document.
+    Feed,
 }
 
 impl Format {
     /// The format a file extension stands for (case-insensitive), or None for extensions that
-    /// folder walking ignores: `.jsonl .ndjson .json .jsonlines`, `.txt .text`, `.html .htm`.
+    /// folder walking ignores: `.jsonl .ndjson .json .jsonlines`, `.txt .text`, `.html .htm`,
+    /// `.rss .atom .rdf .xml`.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "jsonl" | "ndjson" | "json" | "jsonlines" => Some(Format::Jsonl),
             "txt" | "text" => Some(Format::Text),
             "html" | "htm" => Some(Format::Html),
+            "rss" | "atom" | "rdf" | "xml" => Some(Format::Feed),
             _ => None,
         }
     }
@@ -126,7 +136,8 @@ impl Format {
 /// Reads every document from `paths`, in order.
 ///
 /// `-` is standard input: JSONL if its first non-space character is `{`, an HTML page if it
-/// starts with `<!DOCTYPE html` or `<html`, otherwise one plain-text document. Folders are
+/// starts with `<!DOCTYPE html` or `<html`, a feed if it starts with `<?xml`, `<rss`, `<feed`
+/// or `<rdf:RDF`, otherwise one plain-text document. Folders are
 /// walked recursively in sorted order, taking the extensions listed at [`Format::from_path`]
 /// and ignoring other files and hidden (`.`-prefixed) entries; a file named explicitly with an
 /// unknown extension is read as text. A path that does not exist yields an error.

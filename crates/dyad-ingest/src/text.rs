@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use crate::html::parse_html;
 use crate::jsonl::JsonlDocs;
 use crate::{
-    document_with_dates, Document, Format, IngestError, IngestOptions, Origin, HTML_SIZE_FACTOR,
+    document_with_dates, Document, Format, IngestError, IngestOptions, Origin, FEED_SIZE_FACTOR,
+    HTML_SIZE_FACTOR,
 };
 
 /// How many leading bytes the binary check looks at: enough to judge, cheap on huge files.
@@ -22,6 +23,8 @@ const BINARY_CONTROL_PERCENT: usize = 10;
 pub(crate) enum ReaderDocs<R> {
     Jsonl(JsonlDocs<R>),
     Single(Option<Result<Document, IngestError>>),
+    /// A feed's items (the file is read whole, within its size limit).
+    Items(std::vec::IntoIter<Result<Document, IngestError>>),
 }
 
 impl<R: BufRead> ReaderDocs<R> {
@@ -31,6 +34,13 @@ impl<R: BufRead> ReaderDocs<R> {
             Format::Text | Format::Html => {
                 ReaderDocs::Single(Some(read_single(reader, origin_path, format, &opts)))
             }
+            Format::Feed => ReaderDocs::Items(
+                match read_limited(reader, origin_path, raw_limit(format, &opts)) {
+                    Ok(bytes) => crate::feed::feed_documents(&bytes, origin_path, &opts),
+                    Err(e) => vec![Err(e)],
+                }
+                .into_iter(),
+            ),
         }
     }
 }
@@ -42,6 +52,7 @@ impl<R: BufRead> Iterator for ReaderDocs<R> {
         match self {
             ReaderDocs::Jsonl(docs) => docs.next(),
             ReaderDocs::Single(doc) => doc.take(),
+            ReaderDocs::Items(items) => items.next(),
         }
     }
 }
@@ -50,6 +61,7 @@ impl<R: BufRead> Iterator for ReaderDocs<R> {
 pub(crate) fn raw_limit(format: Format, opts: &IngestOptions) -> usize {
     match format {
         Format::Html => opts.max_bytes.saturating_mul(HTML_SIZE_FACTOR),
+        Format::Feed => opts.max_bytes.saturating_mul(FEED_SIZE_FACTOR),
         Format::Text | Format::Jsonl => opts.max_bytes,
     }
 }
@@ -69,7 +81,16 @@ fn read_single<R: Read>(
     format: Format,
     opts: &IngestOptions,
 ) -> Result<Document, IngestError> {
-    let limit = raw_limit(format, opts);
+    let bytes = read_limited(reader, origin_path, raw_limit(format, opts))?;
+    whole_document(&bytes, origin_path, format, opts)
+}
+
+/// All of a reader's bytes, or an error if there are more than `limit`.
+fn read_limited<R: Read>(
+    reader: R,
+    origin_path: &str,
+    limit: usize,
+) -> Result<Vec<u8>, IngestError> {
     // Read one byte past the limit to learn that there is more without reading it all.
     let mut bytes = Vec::new();
     reader
@@ -79,7 +100,7 @@ fn read_single<R: Read>(
     if bytes.len() > limit {
         return Err(IngestError::new(origin_path, None, too_big(None, limit)));
     }
-    whole_document(&bytes, origin_path, format, opts)
+    Ok(bytes)
 }
 
 /// Builds the one document of a text or HTML file from its bytes.
@@ -118,7 +139,8 @@ pub(crate) fn whole_document(
             doc.source = page.site_name.or(doc.source);
             doc
         }
-        Format::Text | Format::Jsonl => {
+        // a feed is many documents, read by `ReaderDocs`; a caller that takes one gets its text
+        Format::Text | Format::Jsonl | Format::Feed => {
             if text.trim().is_empty() {
                 return Err(fail("empty document: there is no text".into()));
             }

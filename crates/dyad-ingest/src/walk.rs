@@ -254,6 +254,11 @@ fn format_of(start: &[u8]) -> Format {
         Format::Jsonl
     } else if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") {
         Format::Html
+    } else if [&b"<?xml"[..], b"<rss", b"<feed", b"<rdf:rdf"]
+        .iter()
+        .any(|tag| head.starts_with(tag))
+    {
+        Format::Feed
     } else {
         Format::Text
     }
@@ -278,6 +283,10 @@ mod tests {
         assert_eq!(format_of(b"<!DOCTYPE html><html>"), Format::Html);
         assert_eq!(format_of(b"<HTML lang=en>"), Format::Html);
         assert_eq!(format_of(b"MOSCOW, Sept 20"), Format::Text);
+        assert_eq!(format_of(b"<?xml version=\"1.0\"?>"), Format::Feed);
+        assert_eq!(format_of(b"<rss version=\"2.0\">"), Format::Feed);
+        assert_eq!(format_of(b"<feed xmlns="), Format::Feed);
+        assert_eq!(format_of(b"<rdf:RDF xmlns"), Format::Feed);
         assert_eq!(format_of(b""), Format::Text);
         let (format, _) = sniff(BufReader::new(io::Cursor::new(b"  short".to_vec()))).unwrap();
         assert_eq!(format, Format::Text);

@@ -1,0 +1,133 @@
+//! Feeds as input: RSS 2.0, RSS 1.0/RDF and Atom items become documents with their title,
+//! link, date, the feed's title as source and their text; items without text, files that are
+//! no feed and oversized feeds are errors naming the file (and the item), and the other items
+//! are still read.
+
+mod common;
+use common::ymd;
+use dyad_ingest::{read_paths, Format, IngestOptions};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/feeds")
+        .join(name)
+}
+
+fn read(name: &str, opts: &IngestOptions) -> Vec<Result<dyad_ingest::Document, String>> {
+    read_paths(&[fixture(name)], opts)
+        .map(|r| r.map_err(|e| e.to_string()))
+        .collect()
+}
+
+#[test]
+fn rss_items_are_documents_with_their_metadata() {
+    let items = read("rss2.rss", &IngestOptions::default());
+    assert_eq!(items.len(), 3, "{items:?}");
+    let first = items[0].as_ref().expect("first item");
+    assert_eq!(first.id, "wire-2025-0303-01", "the guid names the item");
+    assert_eq!(first.title.as_deref(), Some("UN calls for talks"));
+    assert_eq!(
+        first.url.as_deref(),
+        Some("https://news.example.org/2025/03/03/un-talks")
+    );
+    assert_eq!(first.source.as_deref(), Some("Example Wire & Co"));
+    assert_eq!(first.date, ymd(2025, 3, 3));
+    // content:encoded wins over the summary; its dateline is parsed and removed
+    assert!(
+        first
+            .text
+            .starts_with("The United Nations called on Armenia"),
+        "{}",
+        first.text
+    );
+    assert!(
+        first.text.contains("\n\nArmenian troops"),
+        "paragraphs kept"
+    );
+    assert_eq!(
+        first.dateline.as_ref().and_then(|d| d.place.as_deref()),
+        Some("Geneva")
+    );
+    // a summary with escaped markup is reduced to text
+    let second = items[1].as_ref().expect("second item");
+    assert_eq!(
+        second.text,
+        "Protesters rallied outside parliament in Yerevan on Tuesday."
+    );
+    assert_eq!(second.date, ymd(2025, 3, 4));
+    // an item with a headline only is an error naming the file and the item
+    let third = items[2].as_ref().expect_err("no text");
+    assert!(
+        third.contains("rss2.rss") && third.contains("item 3") && third.contains("Headline only"),
+        "{third}"
+    );
+}
+
+#[test]
+fn atom_and_rss1_entries_are_documents() {
+    let atom = read("atom.atom", &IngestOptions::default());
+    let entry = atom[0].as_ref().expect("atom entry");
+    assert_eq!(entry.id, "urn:example:news:1");
+    assert_eq!(
+        entry.title.as_deref(),
+        Some("Kyiv talks"),
+        "markup in a title removed"
+    );
+    assert_eq!(
+        entry.url.as_deref(),
+        Some("https://atom.example.org/kyiv-talks")
+    );
+    assert_eq!(entry.source.as_deref(), Some("Example Atom News"));
+    assert_eq!(entry.date, ymd(2025, 3, 5), "published, not updated");
+    assert!(entry.text.starts_with("Ukrainian President"));
+    let rdf = read("rss1.rdf", &IngestOptions::default());
+    let item = rdf[0].as_ref().expect("rdf item");
+    assert_eq!(item.title.as_deref(), Some("Sanctions announced"));
+    assert_eq!(item.source.as_deref(), Some("Example RDF Bulletin"));
+    assert_eq!(item.date, ymd(2025, 3, 6));
+    assert!(item.text.contains("sanctions on Russian banks"));
+}
+
+#[test]
+fn a_feed_in_another_encoding_is_decoded() {
+    let items = read("latin1.xml", &IngestOptions::default());
+    let item = items[0].as_ref().expect("latin-1 item");
+    assert!(item.text.contains("São Paulo"), "{}", item.text);
+}
+
+#[test]
+fn what_is_no_feed_or_too_big_is_an_error_and_the_next_file_is_read() {
+    let items: Vec<_> = read_paths(
+        &[fixture("broken.xml"), fixture("atom.atom")],
+        &IngestOptions::default(),
+    )
+    .collect();
+    assert_eq!(items.len(), 2);
+    let err = items[0].as_ref().expect_err("not a feed").to_string();
+    assert!(
+        err.contains("broken.xml") && err.contains("not a readable RSS or Atom feed"),
+        "{err}"
+    );
+    assert!(items[1].is_ok());
+    // the limit on a feed file is FEED_SIZE_FACTOR times the document limit
+    let small = IngestOptions {
+        max_bytes: 40,
+        ..Default::default()
+    };
+    let too_big = read("rss2.rss", &small);
+    assert_eq!(too_big.len(), 1);
+    let err = too_big[0].as_ref().expect_err("over the limit");
+    assert!(err.contains("--max-doc-bytes"), "{err}");
+}
+
+#[test]
+fn feed_extensions_are_read_as_feeds() {
+    for name in ["a.rss", "a.atom", "a.rdf", "a.XML"] {
+        assert_eq!(
+            Format::from_path(Path::new(name)),
+            Some(Format::Feed),
+            "{name}"
+        );
+    }
+}
