@@ -343,6 +343,12 @@ fn extract(toks: &[Tok]) -> Vec<String> {
                 name, self_closing, ..
             } => {
                 let opens = !self_closing && !is_void(name);
+                // HTML lets `</head>` out: `<body>` or the first block of content ends the head
+                let head_ends = matches!(skip, Some(("head", _)))
+                    && (name == "body" || BLOCK.contains(&name.as_str()));
+                if head_ends {
+                    skip = None;
+                }
                 if let Some((skipped, depth)) = skip.as_mut() {
                     if *skipped == name.as_str() && opens {
                         *depth += 1;
@@ -676,6 +682,17 @@ mod tests {
             parse_html(r#"<span itemprop="datePublished" content="2024-06-25">x</span><p>y</p>"#);
         assert_eq!(page.date, NaiveDate::from_ymd_opt(2024, 6, 25));
         assert_eq!(page.text, "y");
+    }
+
+    #[test]
+    fn a_head_without_its_end_tag_ends_at_the_body() {
+        let html = "<html><head><meta charset=utf-8><title>T</title>\n<body><div class=nav><a href=/>Home</a></div>\n<p>Kyiv said on Monday that talks would resume.<p>Moscow did not answer.";
+        let page = parse_html(html);
+        assert_eq!(
+            page.text,
+            "Kyiv said on Monday that talks would resume.\n\nMoscow did not answer."
+        );
+        assert_eq!(page.title.as_deref(), Some("T"));
     }
 
     #[test]
