@@ -4,7 +4,8 @@
 Usage: python3 tests/extract/measure.py path/to/dyad [--verbose]
 
 For each pages/NAME.html, runs `dyad read NAME.html`, takes the "text" field of the
-document(s) printed (several documents: their texts joined), and compares its words with
+document(s) printed (several documents: their texts joined), with the wire dateline dyad
+moved out of it ("dateline": {"raw": ...}), and compares its words with
 those of pages/NAME.body.txt, the article's body as written for the test:
 
     recall    = |extracted words & body words| / |body words|
@@ -61,6 +62,11 @@ def extract(dyad, page):
         except ValueError:
             return None, "output line is not JSON: %s" % line[:60]
         if isinstance(doc, dict) and isinstance(doc.get("text"), str):
+            # dyad moves the wire dateline that opens the body out of "text" into its own
+            # field ("dateline": {"raw": ...}); it was read from the body, so it counts
+            dateline = doc.get("dateline")
+            if isinstance(dateline, dict) and isinstance(dateline.get("raw"), str):
+                texts.append(dateline["raw"])
             texts.append(doc["text"])
     if not texts:
         return None, "no document with a text field in the output"

@@ -50,7 +50,7 @@ pub fn parse_html(html: &str) -> HtmlPage {
     // Pages repeat the headline as the first block of the story; it belongs in `title`, and
     // leaving it in the text would hide the dateline that opens the first real paragraph.
     if let Some(first) = paras.first() {
-        let first = first.clone();
+        let first = first.text.clone();
         let is_headline = h1.as_deref() == Some(first.as_str())
             || title
                 .as_deref()
@@ -59,6 +59,10 @@ pub fn parse_html(html: &str) -> HtmlPage {
             paras.remove(0);
         }
     }
+    let paras: Vec<&str> = between_prose(&paras)
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect();
 
     let mut page = HtmlPage {
         title: title.or(h1),
@@ -67,6 +71,40 @@ pub fn parse_html(html: &str) -> HtmlPage {
     };
     read_metadata(&toks, &mut page);
     page
+}
+
+/// Fewest words of a block that reads as the opening of the story.
+const OPENING_WORDS: usize = 8;
+/// Fewest words of a block that reads as a sentence.
+const SENTENCE_WORDS: usize = 3;
+
+/// Whether a block ends as sentences end and has at least `words` words. Headlines,
+/// standfirsts without a full stop, bylines, date stamps, menus and tag lists do not.
+fn is_sentence(block: &str, words: usize) -> bool {
+    block.split_whitespace().count() >= words
+        && block.trim_end().ends_with([
+            '.', '!', '?', '"', '\u{201d}', '\u{2019}', '\'', '\u{2026}', ')',
+        ])
+}
+
+/// The blocks from the first that reads as the story's opening (a sentence of some length) to
+/// the last that is not furniture: what a page puts above the story (site bar, headline,
+/// byline, date) is left out, and so are the blocks after its last sentence that are mostly
+/// links (tags, related stories, menus); everything between stays, subheadings and lists
+/// included. All blocks when none reads as an opening.
+fn between_prose(paras: &[Block]) -> &[Block] {
+    let Some(first) = paras
+        .iter()
+        .position(|p| is_sentence(&p.text, OPENING_WORDS))
+    else {
+        return paras;
+    };
+    let last = paras
+        .iter()
+        .rposition(|p| is_sentence(&p.text, SENTENCE_WORDS) || !p.is_links())
+        .unwrap_or(first)
+        .max(first);
+    paras.get(first..=last).unwrap_or(paras)
 }
 
 #[derive(Debug)]
@@ -324,16 +362,40 @@ fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A paragraph of text and how much of it is link text.
+#[derive(Debug, Clone, PartialEq)]
+struct Block {
+    text: String,
+    /// Bytes of the raw text inside `<a>` elements, against `raw` bytes in all.
+    linked: usize,
+    raw: usize,
+}
+
+impl Block {
+    /// Mostly link text: a menu, a list of stories, tags.
+    fn is_links(&self) -> bool {
+        self.raw > 0 && self.linked * 2 > self.raw
+    }
+}
+
 /// Paragraphs of story text in `toks`.
-fn extract(toks: &[Tok]) -> Vec<String> {
+fn extract(toks: &[Tok]) -> Vec<Block> {
     let mut paras = Vec::new();
     let mut cur = String::new();
-    let flush = |cur: &mut String, paras: &mut Vec<String>| {
+    // bytes of `cur` inside links, and how many `<a>` are open
+    let mut linked = 0usize;
+    let mut in_link = 0usize;
+    let flush = |cur: &mut String, linked: &mut usize, paras: &mut Vec<Block>| {
         let p = normalize(cur);
         if !p.is_empty() {
-            paras.push(p);
+            paras.push(Block {
+                text: p,
+                linked: *linked,
+                raw: cur.len(),
+            });
         }
         cur.clear();
+        *linked = 0;
     };
     // The element being skipped and how many of its kind are open.
     let mut skip: Option<(&str, usize)> = None;
@@ -356,9 +418,11 @@ fn extract(toks: &[Tok]) -> Vec<String> {
                     continue;
                 }
                 if BLOCK.contains(&name.as_str()) {
-                    flush(&mut cur, &mut paras);
+                    flush(&mut cur, &mut linked, &mut paras);
                 } else if name == "td" || name == "th" {
                     cur.push(' ');
+                } else if name == "a" && opens {
+                    in_link += 1;
                 }
                 if opens && is_boilerplate(name, tok) {
                     skip = Some((name.as_str(), 1));
@@ -378,19 +442,25 @@ fn extract(toks: &[Tok]) -> Vec<String> {
                     continue;
                 }
                 if BLOCK.contains(&name.as_str()) {
-                    flush(&mut cur, &mut paras);
+                    flush(&mut cur, &mut linked, &mut paras);
                 } else if name == "td" || name == "th" {
                     cur.push(' ');
+                } else if name == "a" {
+                    in_link = in_link.saturating_sub(1);
                 }
             }
             Tok::Text(text) => {
                 if skip.is_none() {
-                    cur.push_str(&decode_html_entities(text));
+                    let decoded = decode_html_entities(text);
+                    if in_link > 0 {
+                        linked += decoded.len();
+                    }
+                    cur.push_str(&decoded);
                 }
             }
         }
     }
-    flush(&mut cur, &mut paras);
+    flush(&mut cur, &mut linked, &mut paras);
     paras
 }
 
@@ -427,12 +497,12 @@ fn outermost(toks: &[Tok], tag: &str) -> Vec<(usize, usize)> {
 }
 
 /// The paragraphs of the `<article>` with the most text, else of `<main>`, else of the page.
-fn best_content(toks: &[Tok]) -> Vec<String> {
+fn best_content(toks: &[Tok]) -> Vec<Block> {
     for tag in ["article", "main"] {
         let best = outermost(toks, tag)
             .into_iter()
             .map(|(a, b)| extract(&toks[a..b]))
-            .max_by_key(|paras| paras.iter().map(String::len).sum::<usize>());
+            .max_by_key(|paras| paras.iter().map(|p| p.text.len()).sum::<usize>());
         if let Some(paras) = best.filter(|p| !p.is_empty()) {
             return paras;
         }
@@ -682,6 +752,21 @@ mod tests {
             parse_html(r#"<span itemprop="datePublished" content="2024-06-25">x</span><p>y</p>"#);
         assert_eq!(page.date, NaiveDate::from_ymd_opt(2024, 6, 25));
         assert_eq!(page.text, "y");
+    }
+
+    #[test]
+    fn the_story_runs_from_its_opening_sentence_to_its_last() {
+        let html = "<body><div class=top>Sunday 18 May 2025 | E-paper | Log in</div>\
+            <h2>EU agrees new sanctions</h2><div>By Claire Dubois</div><div>18.05.2025 16:05 | 3 min read</div>\
+            <p>BRUSSELS, May 18 - The European Union agreed new sanctions on Sunday against tankers.</p>\
+            <h3>What comes next</h3><p>Hungary did not vote.</p><ul><li>Ten tankers listed</li></ul>\
+            <div>Tags: <a href=/eu>EU</a>, <a href=/ru>Russia</a>, <a href=/s>sanctions</a></div>\
+            <ul><li><a href=/a>Most read: Oil prices rise</a></li></ul></body>";
+        let page = parse_html(html);
+        assert_eq!(
+            page.text,
+            "BRUSSELS, May 18 - The European Union agreed new sanctions on Sunday against tankers.\n\nWhat comes next\n\nHungary did not vote.\n\nTen tankers listed"
+        );
     }
 
     #[test]
