@@ -156,7 +156,7 @@ const BLOCK: &[&str] = &[
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "title", "svg",
     "iframe", "template", "button", "select", "textarea", "object", "canvas", "audio", "video",
-    "menu", "dialog", "head",
+    "menu", "dialog", "head", "figcaption",
 ];
 
 /// Substrings of `class`/`id` values that mark page furniture rather than the story.
