@@ -164,7 +164,8 @@ const SKIP: &[&str] = &[
 const BOILERPLATE: &[&str] = &[
     "nav", "menu", "footer", "share", "social", "cookie", "subscribe", "related", "advert",
     "sidebar", "breadcrumb", "newsletter", "promo", "comments", "banner", "popup", "modal",
-    "signup", "byline", "paywall", "sponsor",
+    "signup", "byline", "paywall", "sponsor", "pullquote", "pull-quote", "caption", "gallery",
+    "author-bio", "disclaimer",
 ];
 
 /// Containers that are never dropped for their class name: a `<body class="nav-open">` or
