@@ -31,6 +31,25 @@ fn start(store: &str, extra: &[&str], env: Option<&str>) -> Result<common::serve
     common::server::serve(&args, env)
 }
 
+/// The `event_id`s of a page of `/api/events`.
+fn event_ids(page: &serde_json::Value) -> Vec<String> {
+    page["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|e| e["event_id"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// The string `field` of each object of a JSON array (rows without it left out).
+fn strings<'a>(rows: &'a serde_json::Value, field: &str) -> Vec<&'a str> {
+    rows.as_array()
+        .expect("an array")
+        .iter()
+        .filter_map(|r| r[field].as_str())
+        .collect()
+}
+
 /// GET `path`: the status and the body as JSON.
 fn get(port: u16, path: &str) -> (u16, serde_json::Value) {
     request(port, "GET", path, &[], b"")
@@ -79,15 +98,7 @@ fn events_page_to_the_end_without_gaps_or_repeats() {
     let server = start(&store, &[], None).expect("server");
     let (status, all) = get(server.port, "/api/events?limit=1000");
     assert_eq!(status, 200, "{all}");
-    let ids = |page: &serde_json::Value| -> Vec<String> {
-        page["events"]
-            .as_array()
-            .expect("events")
-            .iter()
-            .map(|e| e["event_id"].as_str().unwrap_or_default().to_string())
-            .collect()
-    };
-    let whole = ids(&all);
+    let whole = event_ids(&all);
     assert!(whole.len() >= 5, "{all}");
     assert!(all["next"].is_null());
     let mut paged = Vec::new();
@@ -95,7 +106,7 @@ fn events_page_to_the_end_without_gaps_or_repeats() {
     loop {
         let (status, page) = get(server.port, &path);
         assert_eq!(status, 200, "{page}");
-        paged.extend(ids(&page));
+        paged.extend(event_ids(&page));
         match page["next"].as_str() {
             Some(next) => path = format!("/api/events?limit=2&cursor={next}"),
             None => break,
@@ -105,7 +116,7 @@ fn events_page_to_the_end_without_gaps_or_repeats() {
     // filters as `dyad events`; merged events page too
     let (_, ukr) = get(server.port, "/api/events?country=UKR&type=ASSAULT");
     assert!(
-        !ids(&ukr).is_empty() && ids(&ukr).len() < whole.len(),
+        !event_ids(&ukr).is_empty() && event_ids(&ukr).len() < whole.len(),
         "{ukr}"
     );
     let (status, merged) = get(server.port, "/api/events?merged=true&limit=1");
@@ -115,7 +126,7 @@ fn events_page_to_the_end_without_gaps_or_repeats() {
         "{merged}"
     );
     let (_, found) = get(server.port, "/api/events?q=drones");
-    assert_eq!(ids(&found).len(), 1, "{found}");
+    assert_eq!(event_ids(&found).len(), 1, "{found}");
 }
 
 #[test]
@@ -259,12 +270,7 @@ fn compare_finds_who_calls_for_a_ceasefire_in_one_conflict_and_arms_a_side_in_an
     let server = start(&store, &[], None).expect("server");
     let (status, answer) = get(server.port, "/api/compare?a=AZE&b=UKR");
     assert_eq!(status, 200, "{answer}");
-    let actors: Vec<&str> = answer["actors"]
-        .as_array()
-        .expect("actors")
-        .iter()
-        .filter_map(|a| a["actor"].as_str())
-        .collect();
+    let actors: Vec<&str> = strings(&answer["actors"], "actor");
     // France calls for a ceasefire but arms no one in Ukraine
     assert_eq!(actors, ["IGOEUREEC", "USA"], "{answer}");
     let eu = &answer["actors"][0];
@@ -331,12 +337,7 @@ fn posting_documents_needs_the_token_and_stores_them_once() {
         lines.as_bytes(),
     );
     assert_eq!(status, 200, "{body}");
-    let statuses: Vec<&str> = body["documents"]
-        .as_array()
-        .expect("documents")
-        .iter()
-        .filter_map(|d| d["status"].as_str())
-        .collect();
+    let statuses: Vec<&str> = strings(&body["documents"], "status");
     assert_eq!(statuses, ["already stored", "stored"], "{body}");
     assert_eq!(body["unreadable"][0]["line"], 2, "{body}");
     let (_, posted) = get(server.port, "/api/documents/posted-1");
@@ -389,12 +390,7 @@ fn series_and_network_aggregate_in_the_store_with_the_filters() {
     let server = start(&store, &[], None).expect("server");
     let (status, months) = get(server.port, "/api/series?bucket=month");
     assert_eq!(status, 200, "{months}");
-    let periods: Vec<&str> = months["series"]
-        .as_array()
-        .expect("series")
-        .iter()
-        .filter_map(|r| r["period"].as_str())
-        .collect();
+    let periods: Vec<&str> = strings(&months["series"], "period");
     assert_eq!(periods, ["2024-05", "2025-03"], "{months}");
     let total: i64 = months["series"]
         .as_array()
@@ -463,12 +459,7 @@ fn the_openapi_document_describes_every_parameter_of_the_routes() {
             .is_some_and(|v| v.starts_with("3.1")),
         "{doc}"
     );
-    let params: Vec<&str> = doc["paths"]["/api/events"]["get"]["parameters"]
-        .as_array()
-        .expect("parameters")
-        .iter()
-        .filter_map(|p| p["name"].as_str())
-        .collect();
+    let params: Vec<&str> = strings(&doc["paths"]["/api/events"]["get"]["parameters"], "name");
     for name in [
         "actor",
         "recipient",
@@ -534,16 +525,8 @@ fn sigterm_stops_the_server_cleanly_and_the_token_stays_private() {
 fn every_filter_selects_what_dyad_events_selects() {
     let store = store_with_events("serve-filters");
     let server = start(&store, &[], None).expect("server");
-    let ids_of = |page: &serde_json::Value| -> Vec<String> {
-        page["events"]
-            .as_array()
-            .expect("events")
-            .iter()
-            .map(|e| e["event_id"].as_str().unwrap_or_default().to_string())
-            .collect()
-    };
     let (_, every) = get(server.port, "/api/events?limit=1000");
-    let all = ids_of(&every);
+    let all = event_ids(&every);
     // a mode that occurs, so that the mode filter selects something
     let mode = every["events"]
         .as_array()
@@ -575,7 +558,7 @@ fn every_filter_selects_what_dyad_events_selects() {
         };
         let (status, page) = get(server.port, &format!("/api/events?limit=1000&{query}"));
         assert_eq!(status, 200, "{query}: {page}");
-        let api = ids_of(&page);
+        let api = event_ids(&page);
         let mut args = vec![
             "events", "--store", &store, "--format", "jsonl", "--limit", "1000",
         ];
@@ -609,7 +592,7 @@ fn every_filter_selects_what_dyad_events_selects() {
             server.port,
             &format!("/api/events?limit=1000&order=newest&{query}"),
         );
-        let mut reversed = ids_of(&newest);
+        let mut reversed = event_ids(&newest);
         reversed.reverse();
         assert_eq!(reversed, api, "{query} newest first");
     }
