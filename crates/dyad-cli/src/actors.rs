@@ -371,7 +371,7 @@ fn unresolved(input: &crate::InputArgs, top: usize, min_count: usize) -> Result<
         }
         batch.clear();
     };
-    for d in input.documents() {
+    for d in input.documents()? {
         match d {
             Ok(d) => {
                 total += 1;

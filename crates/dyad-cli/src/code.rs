@@ -198,7 +198,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     };
     let mut out = BufWriter::new(out);
     // Before the progress display starts: reading from a terminal is announced.
-    let documents = args.input.documents();
+    let documents = args.input.documents()?;
     let progress = Progress::new("coding");
     let summary = code_stream(documents, &pipeline, &progress, |events| {
         for e in events {

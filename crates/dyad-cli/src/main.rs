@@ -19,6 +19,7 @@ mod runs;
 mod scoring;
 mod serve;
 mod train;
+mod watch;
 
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -39,6 +40,8 @@ enum Command {
     Code(code::CodeArgs),
     /// Code documents and keep them with their events in a store (SQLite file; default ./dyad.db).
     Ingest(ingest::IngestArgs),
+    /// Keep a store current from RSS/Atom feeds: poll them, read new items (and their pages), code and store them.
+    Watch(watch::WatchArgs),
     /// The event mentions (or merged events) of a store, filtered: a table, JSON lines or CSV.
     Events(events::EventsArgs),
     /// Export a store's event mentions or merged events: JSON lines, CSV, PLOVER, GDELT, ACLED or Parquet.
@@ -89,6 +92,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Code(args) => code::run(args),
         Command::Ingest(args) => ingest::run(args),
+        Command::Watch(args) => watch::run(args),
         Command::Recode(args) => runs::recode(args),
         Command::Events(args) => events::events(args),
         Command::Export(args) => export::run(args),
@@ -148,6 +152,32 @@ pub struct InputArgs {
     /// metadata, date in the file name or dateline year); also the year of datelines without one.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
     pub date: Option<chrono::NaiveDate>,
+    /// Read feed items from their linked article pages (HTTP; robots.txt obeyed): `always`
+    /// (the default of a bare `--fetch`) for every item with a link, `summaries` for items
+    /// that carry only a short summary. Without it nothing is fetched.
+    #[arg(long, value_enum, value_name = "WHICH", num_args = 0..=1, default_missing_value = "always")]
+    pub fetch: Option<FetchWhich>,
+}
+
+/// Which feed items' pages `--fetch` reads.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FetchWhich {
+    /// None: items are read from the feed alone.
+    Never,
+    /// Items with only a short summary (no content).
+    Summaries,
+    /// Every item with a link.
+    Always,
+}
+
+impl FetchWhich {
+    pub fn policy(self) -> dyad_ingest::FetchPolicy {
+        match self {
+            FetchWhich::Never => dyad_ingest::FetchPolicy::Never,
+            FetchWhich::Summaries => dyad_ingest::FetchPolicy::Summaries,
+            FetchWhich::Always => dyad_ingest::FetchPolicy::Always,
+        }
+    }
 }
 
 /// `--date`: a calendar date written YYYY-MM-DD, nothing else (no time, no other order).
@@ -162,7 +192,9 @@ impl InputArgs {
     /// The documents, read lazily; unreadable ones come as errors naming file and line.
     pub fn documents(
         &self,
-    ) -> impl Iterator<Item = Result<dyad_ingest::Document, dyad_ingest::IngestError>> + Send {
+    ) -> anyhow::Result<
+        impl Iterator<Item = Result<dyad_ingest::Document, dyad_ingest::IngestError>> + Send,
+    > {
         let paths = if self.paths.is_empty() {
             vec![PathBuf::from("-")]
         } else {
@@ -176,7 +208,16 @@ impl InputArgs {
             max_bytes: self.max_doc_bytes,
             default_date: self.date,
         };
-        dyad_ingest::read_paths(&paths, &opts)
+        let pages = match self.fetch.map(FetchWhich::policy) {
+            None | Some(dyad_ingest::FetchPolicy::Never) => None,
+            Some(policy) => Some(dyad_ingest::Pages {
+                source: std::sync::Arc::new(dyad_fetch::Fetcher::new(
+                    dyad_fetch::FetchOptions::default(),
+                )?),
+                policy,
+            }),
+        };
+        Ok(dyad_ingest::read_paths_with_pages(&paths, &opts, pages))
     }
 }
 

@@ -80,7 +80,7 @@ pub fn run(args: ParseArgs) -> Result<ExitCode> {
         }
     } else {
         let (splitter, tokenizer) = (SentenceSplitter::new(), Tokenizer::new());
-        for doc in args.input.documents() {
+        for doc in args.input.documents()? {
             let doc = match doc {
                 Ok(d) => d,
                 Err(e) => {

@@ -84,6 +84,14 @@ impl Progress {
         }
     }
 
+    /// No display: errors are still printed, one per line (for logs such as `dyad watch`'s).
+    pub fn hidden() -> Progress {
+        Progress {
+            bar: ProgressBar::hidden(),
+            start: Instant::now(),
+        }
+    }
+
     pub fn advance(&self, docs: u64, summary: &Summary) {
         self.bar.inc(docs);
         self.bar.set_message(format!(

@@ -14,7 +14,7 @@ pub struct ReadArgs {
 pub fn run(args: ReadArgs) -> Result<ExitCode> {
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut skipped = 0;
-    for doc in args.input.documents() {
+    for doc in args.input.documents()? {
         match doc {
             Ok(doc) => {
                 serde_json::to_writer(&mut out, &doc)?;

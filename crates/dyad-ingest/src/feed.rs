@@ -2,114 +2,272 @@
 //! with its title, link, publication date, the feed's title as its source, and its text (the
 //! item's content, else its summary), markup reduced to text.
 //!
-//! A feed whose items carry only a headline and no text gives one error per such item, naming
-//! it, rather than documents without a story; the linked page is where the story is.
+//! Reading is two steps so that a poller can skip what it has: [`parse_feed`] gives the items
+//! with their ids, and [`FeedItem::document`] makes one item a document, from its own text or
+//! from its linked page. Pages come from a [`PageSource`] (dyad-fetch's HTTP client; this
+//! crate does no network I/O), asked according to a [`FetchPolicy`]: a page's story text and
+//! metadata (date, outlet) win over the item's, which are often a teaser and a feed name.
+//!
+//! An item with neither text nor a page to fetch is an error naming it, rather than a
+//! document without a story.
+
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::html::parse_html;
+use crate::html::{parse_html, HtmlPage};
 use crate::{document_with_dates, Document, IngestError, IngestOptions, Origin};
 
+/// Where the pages items link to come from. dyad-fetch implements it over HTTP; tests over a
+/// map. Implementations bound the size and time of a fetch themselves.
+pub trait PageSource: Send + Sync {
+    /// The HTML of the page at `url`, or why it could not be had (shown after the item).
+    fn page(&self, url: &str) -> Result<String, String>;
+}
+
+/// When an item's linked page is fetched for its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FetchPolicy {
+    /// Never: items are read from the feed alone.
+    #[default]
+    Never,
+    /// For items that carry only a summary (no content, and a short summary).
+    Summaries,
+    /// For every item with a link.
+    Always,
+}
+
+/// A page source with the policy for using it.
+#[derive(Clone)]
+pub struct Pages {
+    /// Where pages come from.
+    pub source: Arc<dyn PageSource>,
+    /// Which items' pages are fetched.
+    pub policy: FetchPolicy,
+}
+
+impl std::fmt::Debug for Pages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pages").field("policy", &self.policy).finish()
+    }
+}
+
+/// A summary shorter than this many words is a teaser, not the story: with
+/// [`FetchPolicy::Summaries`] the item's page is fetched.
+const SUMMARY_WORDS: usize = 120;
+
+/// A parsed feed: its title and items in the feed's order.
+#[derive(Debug, Clone)]
+pub struct Feed {
+    /// The feed's title, the source of its items.
+    pub title: Option<String>,
+    /// The items.
+    pub items: Vec<FeedItem>,
+}
+
+/// One item of a feed, before it becomes a document.
+#[derive(Debug, Clone)]
+pub struct FeedItem {
+    /// Position in the feed, from 1 (for messages).
+    pub number: usize,
+    /// The item's own id (an RSS guid or Atom id; feed-rs makes one from the link and title
+    /// where the feed gives none): it names the item across polls and becomes the document id.
+    pub id: String,
+    /// Headline, without markup.
+    pub title: Option<String>,
+    /// The story's page.
+    pub link: Option<String>,
+    /// Publication (else update) date.
+    pub date: Option<NaiveDate>,
+    /// Full text from the item's content element, markup reduced to text.
+    pub content: Option<String>,
+    /// Text of the item's summary (RSS `description`), markup reduced to text.
+    pub summary: Option<String>,
+    /// Language of the item, if the feed states it.
+    pub language: Option<String>,
+}
+
+/// The items of a feed's bytes; an error for bytes that are no feed.
+pub fn parse_feed(bytes: &[u8], origin_path: &str) -> Result<Feed, IngestError> {
+    let feed = feed_rs::parser::parse(bytes).map_err(|e| {
+        IngestError::new(
+            origin_path,
+            None,
+            format!("not a readable RSS or Atom feed: {e}"),
+        )
+    })?;
+    let title = feed
+        .title
+        .as_ref()
+        .map(|t| plain(&t.content))
+        .filter(|t| !t.is_empty());
+    let items = feed
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| FeedItem::from_entry(entry, i + 1))
+        .collect();
+    Ok(Feed { title, items })
+}
+
 /// The documents of a feed file's bytes, one per item, in the feed's order; one error for a
-/// file that is no feed.
+/// file that is no feed. Items' pages are fetched from `pages` as its policy says.
 pub(crate) fn feed_documents(
     bytes: &[u8],
     origin_path: &str,
     opts: &IngestOptions,
+    pages: Option<&Pages>,
 ) -> Vec<Result<Document, IngestError>> {
-    let feed = match feed_rs::parser::parse(bytes) {
+    let feed = match parse_feed(bytes, origin_path) {
         Ok(feed) => feed,
-        Err(e) => {
-            return vec![Err(IngestError::new(
-                origin_path,
-                None,
-                format!("not a readable RSS or Atom feed: {e}"),
-            ))]
-        }
+        Err(e) => return vec![Err(e)],
     };
-    let source = feed
-        .title
-        .as_ref()
-        .map(|t| plain(&t.content))
-        .filter(|t| !t.is_empty());
-    feed.entries
+    feed.items
         .iter()
-        .enumerate()
-        .map(|(i, entry)| item_document(entry, i + 1, origin_path, source.as_deref(), opts))
+        .map(|item| {
+            let page = match pages {
+                Some(p) if item.wants_page(p.policy) => Some(item.fetch_page(p, origin_path)?),
+                _ => None,
+            };
+            item.document(origin_path, feed.title.as_deref(), page.as_ref(), opts)
+        })
         .collect()
 }
 
-/// One item's document; `number` counts items from 1, for messages.
-fn item_document(
-    entry: &feed_rs::model::Entry,
-    number: usize,
-    origin_path: &str,
-    source: Option<&str>,
-    opts: &IngestOptions,
-) -> Result<Document, IngestError> {
-    let title = entry
-        .title
-        .as_ref()
-        .map(|t| plain(&t.content))
-        .filter(|t| !t.is_empty());
-    let fail = |message: String| {
-        let named = title
+impl FeedItem {
+    fn from_entry(entry: &feed_rs::model::Entry, number: usize) -> FeedItem {
+        let nonempty = |s: String| (!s.is_empty()).then_some(s);
+        FeedItem {
+            number,
+            id: entry.id.trim().to_string(),
+            title: entry.title.as_ref().map(|t| plain(&t.content)).and_then(nonempty),
+            link: entry
+                .links
+                .iter()
+                .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+                .or_else(|| entry.links.first())
+                .map(|l| l.href.trim().to_string())
+                .and_then(nonempty),
+            date: entry.published.or(entry.updated).map(|d| d.date_naive()),
+            content: entry
+                .content
+                .as_ref()
+                .and_then(|c| c.body.as_deref())
+                .map(body_text)
+                .and_then(nonempty),
+            summary: entry
+                .summary
+                .as_ref()
+                .map(|s| body_text(&s.content))
+                .and_then(nonempty),
+            language: entry.language.clone(),
+        }
+    }
+
+    /// Whether the item carries its story: content, or a summary long enough to be one.
+    pub fn has_story(&self) -> bool {
+        self.content.is_some()
+            || self
+                .summary
+                .as_deref()
+                .is_some_and(|s| s.split_whitespace().count() >= SUMMARY_WORDS)
+    }
+
+    /// Whether `policy` has this item's page fetched.
+    pub fn wants_page(&self, policy: FetchPolicy) -> bool {
+        self.link.is_some()
+            && match policy {
+                FetchPolicy::Never => false,
+                FetchPolicy::Summaries => !self.has_story(),
+                FetchPolicy::Always => true,
+            }
+    }
+
+    /// The item's page from `pages`, parsed; an error naming the item and link if it cannot
+    /// be had.
+    pub fn fetch_page(&self, pages: &Pages, origin_path: &str) -> Result<HtmlPage, IngestError> {
+        let link = self.link.as_deref().unwrap_or_default();
+        pages
+            .source
+            .page(link)
+            .map(|html| parse_html(&html))
+            .map_err(|e| self.error(origin_path, format!("its page {link}: {e}")))
+    }
+
+    /// An error about this item, naming it by number and headline.
+    pub fn error(&self, origin_path: &str, message: String) -> IngestError {
+        let named = self
+            .title
             .as_deref()
             .map_or_else(String::new, |t| format!(" (\"{}\")", short(t)));
         IngestError::new(
             origin_path,
             None,
-            format!("item {number}{named}: {message}"),
+            format!("item {}{named}: {message}", self.number),
         )
-    };
-    let text = entry
-        .content
-        .as_ref()
-        .and_then(|c| c.body.as_deref())
-        .map(body_text)
-        .filter(|t| !t.is_empty())
-        .or_else(|| {
-            entry
-                .summary
-                .as_ref()
-                .map(|s| body_text(&s.content))
-                .filter(|t| !t.is_empty())
-        })
-        .ok_or_else(|| {
-            fail("no text: the item has neither content nor summary (the story is on its linked page)".into())
-        })?;
-    if text.len() > opts.max_bytes {
-        return Err(fail(crate::text::too_big(
-            Some(text.len() as u64),
-            opts.max_bytes,
-        )));
     }
-    let date: Option<NaiveDate> = entry.published.or(entry.updated).map(|d| d.date_naive());
-    let origin = Origin {
-        path: origin_path.to_string(),
-        line: None,
-    };
-    let mut doc = document_with_dates(&text, origin, date, opts.default_date);
-    if doc.text.is_empty() {
-        return Err(fail("no text after the dateline".into()));
+
+    /// The item as a document: the page's story text if a page is given and has one, else
+    /// the item's content, else its summary. The page's date and outlet (`og:site_name`)
+    /// win over the item's date and the feed's title (`source`); the item's headline wins
+    /// over the page's `<title>`, which usually carries the site's name too.
+    pub fn document(
+        &self,
+        origin_path: &str,
+        source: Option<&str>,
+        page: Option<&HtmlPage>,
+        opts: &IngestOptions,
+    ) -> Result<Document, IngestError> {
+        let page_text = page.map(|p| p.text.trim()).filter(|t| !t.is_empty());
+        let text = page_text
+            .or(self.content.as_deref())
+            .or(self.summary.as_deref())
+            .ok_or_else(|| {
+                let why = if page.is_some() {
+                    "no text: neither its page nor the item has a story"
+                } else {
+                    "no text: the item has neither content nor summary (the story is on its linked page; --fetch reads it)"
+                };
+                self.error(origin_path, why.into())
+            })?;
+        if text.len() > opts.max_bytes {
+            return Err(self.error(
+                origin_path,
+                crate::text::too_big(Some(text.len() as u64), opts.max_bytes),
+            ));
+        }
+        let date = page.and_then(|p| p.date).or(self.date);
+        let origin = Origin {
+            path: origin_path.to_string(),
+            line: None,
+        };
+        let mut doc = document_with_dates(text, origin, date, opts.default_date);
+        if doc.text.is_empty() {
+            return Err(self.error(origin_path, "no text after the dateline".into()));
+        }
+        if !self.id.is_empty() {
+            doc.id = self.id.clone();
+        }
+        doc.title = self
+            .title
+            .clone()
+            .or_else(|| page.and_then(|p| p.title.clone()));
+        doc.url = self
+            .link
+            .clone()
+            .or_else(|| page.and_then(|p| p.url.clone()));
+        if let Some(s) = page
+            .and_then(|p| p.site_name.as_deref())
+            .or(source)
+            .filter(|s| !s.trim().is_empty())
+        {
+            doc.source = Some(s.trim().to_string());
+        }
+        doc.language = page
+            .and_then(|p| p.language.clone())
+            .or_else(|| self.language.clone());
+        Ok(doc)
     }
-    // the item's own id (an RSS guid or Atom id) names it across polls; feed-rs makes one from
-    // the link and title where the feed gives none
-    if !entry.id.trim().is_empty() {
-        doc.id = entry.id.trim().to_string();
-    }
-    doc.title = title;
-    doc.url = entry
-        .links
-        .iter()
-        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
-        .or_else(|| entry.links.first())
-        .map(|l| l.href.clone());
-    if let Some(s) = source {
-        doc.source = Some(s.to_string());
-    }
-    doc.language = entry.language.clone();
-    Ok(doc)
 }
 
 /// An item's text: markup reduced to paragraphs of text; plain text as it is.

@@ -23,7 +23,7 @@
 //!   repeat within a run (`ID~2`) and reports each, so event ids never collide.
 //!
 //! Modules: `jsonl` (JSON Lines), `text` (whole-file text and HTML documents, byte checks),
-//! `feed` (RSS and Atom items, with `feed-rs`),
+//! `feed` (RSS and Atom items, with `feed-rs`; items' linked pages through a [`PageSource`]),
 //! `html` (markup to text), `dateline`, `date` (ISO 8601 metadata dates), `walk` (paths,
 //! folders and standard input), `hash` (FNV-1a ids), `ids` (ids unique within a run).
 
@@ -43,6 +43,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 pub use date::parse_iso_date;
+pub use feed::{parse_feed, Feed, FeedItem, FetchPolicy, PageSource, Pages};
 pub use dateline::parse_dateline;
 pub use dyad_model::{Dateline, Document, Origin};
 pub use hash::{content_id, fnv1a64};
@@ -147,7 +148,17 @@ pub fn read_paths(
     paths: &[PathBuf],
     opts: &IngestOptions,
 ) -> impl Iterator<Item = Result<Document, IngestError>> + Send {
-    walk::PathDocs::new(paths.to_vec(), *opts)
+    walk::PathDocs::new(paths.to_vec(), *opts, None)
+}
+
+/// [`read_paths`], with feed items' linked pages read from `pages` as its policy says: the
+/// page's story text and metadata then make the item's document (see [`FeedItem::document`]).
+pub fn read_paths_with_pages(
+    paths: &[PathBuf],
+    opts: &IngestOptions,
+    pages: Option<Pages>,
+) -> impl Iterator<Item = Result<Document, IngestError>> + Send {
+    walk::PathDocs::new(paths.to_vec(), *opts, pages)
 }
 
 /// Reads documents in `format` from `reader`; `origin_path` names them in errors and
@@ -159,7 +170,7 @@ pub fn read_reader<R: BufRead>(
     format: Format,
     opts: &IngestOptions,
 ) -> impl Iterator<Item = Result<Document, IngestError>> {
-    text::ReaderDocs::new(reader, origin_path, format, *opts)
+    text::ReaderDocs::new(reader, origin_path, format, *opts, None)
 }
 
 /// Builds a document from raw text: parses and removes a leading wire dateline, normalises

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use crate::html::parse_html;
 use crate::jsonl::JsonlDocs;
 use crate::{
-    document_with_dates, Document, Format, IngestError, IngestOptions, Origin, FEED_SIZE_FACTOR,
-    HTML_SIZE_FACTOR,
+    document_with_dates, Document, Format, IngestError, IngestOptions, Origin, Pages,
+    FEED_SIZE_FACTOR, HTML_SIZE_FACTOR,
 };
 
 /// How many leading bytes the binary check looks at: enough to judge, cheap on huge files.
@@ -28,7 +28,13 @@ pub(crate) enum ReaderDocs<R> {
 }
 
 impl<R: BufRead> ReaderDocs<R> {
-    pub(crate) fn new(reader: R, origin_path: &str, format: Format, opts: IngestOptions) -> Self {
+    pub(crate) fn new(
+        reader: R,
+        origin_path: &str,
+        format: Format,
+        opts: IngestOptions,
+        pages: Option<&Pages>,
+    ) -> Self {
         match format {
             Format::Jsonl => ReaderDocs::Jsonl(JsonlDocs::new(reader, origin_path, opts)),
             Format::Text | Format::Html => {
@@ -36,7 +42,7 @@ impl<R: BufRead> ReaderDocs<R> {
             }
             Format::Feed => ReaderDocs::Items(
                 match read_limited(reader, origin_path, raw_limit(format, &opts)) {
-                    Ok(bytes) => crate::feed::feed_documents(&bytes, origin_path, &opts),
+                    Ok(bytes) => crate::feed::feed_documents(&bytes, origin_path, &opts, pages),
                     Err(e) => vec![Err(e)],
                 }
                 .into_iter(),

@@ -10,7 +10,7 @@ use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use crate::text::{raw_limit, too_big, ReaderDocs};
-use crate::{Document, Format, IngestError, IngestOptions};
+use crate::{Document, Format, IngestError, IngestOptions, Pages};
 
 /// How much leading whitespace standard input may have before we give up looking for its
 /// first character and treat it as text.
@@ -35,16 +35,19 @@ pub(crate) struct PathDocs {
     /// The id for the current file's document (see [`relative_id`]).
     current_id: Option<String>,
     opts: IngestOptions,
+    /// Where feed items' pages come from, if anywhere.
+    pages: Option<Pages>,
 }
 
 impl PathDocs {
-    pub(crate) fn new(paths: Vec<PathBuf>, opts: IngestOptions) -> Self {
+    pub(crate) fn new(paths: Vec<PathBuf>, opts: IngestOptions, pages: Option<Pages>) -> Self {
         PathDocs {
             inputs: paths.into(),
             pending: VecDeque::new(),
             current: None,
             current_id: None,
             opts,
+            pages,
         }
     }
 
@@ -90,7 +93,7 @@ impl PathDocs {
                 let (format, reader) = sniff(BufReader::new(io::stdin())).map_err(|e| {
                     IngestError::new("-", None, format!("cannot read standard input: {e}"))
                 })?;
-                Ok(ReaderDocs::new(reader, "-", format, self.opts))
+                Ok(ReaderDocs::new(reader, "-", format, self.opts, self.pages.as_ref()))
             }
             Pending::File(path, format, id) => {
                 self.current_id = id;
@@ -107,7 +110,7 @@ impl PathDocs {
                     }
                 }
                 let reader: BoxedReader = Box::new(BufReader::new(file));
-                Ok(ReaderDocs::new(reader, &shown, format, self.opts))
+                Ok(ReaderDocs::new(reader, &shown, format, self.opts, self.pages.as_ref()))
             }
         }
     }

@@ -29,6 +29,7 @@
 mod analytics;
 mod compare;
 mod documents;
+mod feeds;
 mod merge;
 mod places;
 mod query;
@@ -41,6 +42,7 @@ mod synthetic;
 pub use analytics::{Bucket, Edge, SeriesBy, SeriesRow};
 pub use compare::{Comparison, Evidence};
 pub use documents::DocumentSummary;
+pub use feeds::{FeedState, FileStamp, PollRecord, WatchLock};
 pub use merge::MergeRule;
 pub use places::{CountryCount, PlacePoint, Places};
 pub use query::{Cursor, DocumentInfo, EventFilter, EventRow, MentionRow, Stat};
@@ -68,6 +70,8 @@ pub enum StoreError {
         "{path} is locked by another program (another dyad ingest?); try again when it is done"
     )]
     Locked { path: String },
+    #[error("{path} is being watched by another dyad (`dyad watch` or `dyad ingest --watch`); stop it first, or give another --store")]
+    Watched { path: String },
     #[error("{path}: the disk is full; the document being written was not stored (nothing partial), free space and rerun to resume")]
     DiskFull { path: String },
     /// Writing what was read failed (a closed pipe, a full disk).

@@ -1,7 +1,7 @@
 //! The store's tables and their migrations.
 
 /// The schema this dyad writes. Bump it with a new entry in [`MIGRATIONS`].
-pub(crate) const SCHEMA_VERSION: i64 = 9;
+pub(crate) const SCHEMA_VERSION: i64 = 10;
 
 /// `PRAGMA application_id` of a dyad store ("dyad" in ASCII): tells a dyad store from any
 /// other SQLite file.
@@ -228,6 +228,39 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         n         INTEGER NOT NULL,
         goldstein REAL NOT NULL,
         PRIMARY KEY (run_id, country, event, day, source, target)
+    ) WITHOUT ROWID;",
+    // 9 -> 10: what `dyad watch` polled and when, and what `dyad ingest --watch` read
+    "CREATE TABLE feeds (
+        url           TEXT PRIMARY KEY,
+        etag          TEXT,               -- validators of the last 200, for a conditional GET
+        last_modified TEXT,
+        polled_at     TEXT,               -- last attempt (RFC 3339, UTC)
+        changed_at    TEXT,               -- last 200
+        outcome       TEXT,               -- the last poll's log line
+        failures      INTEGER NOT NULL DEFAULT 0,  -- consecutive failed polls
+        stored        INTEGER NOT NULL DEFAULT 0   -- documents stored from it, all polls
+    );
+    CREATE TABLE feed_hosts (
+        host     TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,        -- consecutive failures of any of its feeds
+        retry_at TEXT NOT NULL            -- no request to it before (RFC 3339, UTC)
+    ) WITHOUT ROWID;
+    CREATE TABLE feed_items (
+        feed_url    TEXT NOT NULL,
+        item_id     TEXT NOT NULL,        -- the RSS guid or Atom id
+        link        TEXT,
+        document_id TEXT,                 -- as stored in documents.id
+        seen_at     TEXT NOT NULL,
+        outcome     TEXT NOT NULL,        -- 'stored', 'already stored' or why it was given up
+        PRIMARY KEY (feed_url, item_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE watched_files (
+        path        TEXT PRIMARY KEY,
+        size        INTEGER NOT NULL,
+        modified_ns INTEGER NOT NULL,
+        read_at     TEXT NOT NULL,
+        documents   INTEGER NOT NULL,
+        errors      INTEGER NOT NULL
     ) WITHOUT ROWID;",
 ];
 

@@ -774,7 +774,7 @@ fn is_read_only(path: &str) -> bool {
 }
 
 /// The time now, RFC 3339 in UTC.
-fn now() -> String {
+pub(crate) fn now() -> String {
     chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

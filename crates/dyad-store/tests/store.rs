@@ -644,6 +644,7 @@ fn rollups_answer_as_the_mentions_do() {
     conn.execute_batch(
         "DROP TABLE rollup_countries; DROP TABLE rollup_country_months; DROP TABLE rollup_months;
          DROP TABLE rollup_pair_months; DROP TABLE rollup_pair_totals; DROP TABLE rollup_actor_edges;
+         DROP TABLE feeds; DROP TABLE feed_hosts; DROP TABLE feed_items; DROP TABLE watched_files;
          PRAGMA user_version = 8;",
     )
     .expect("back to schema 8");
