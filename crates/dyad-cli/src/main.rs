@@ -153,9 +153,9 @@ pub struct InputArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
     pub date: Option<chrono::NaiveDate>,
     /// Read feed items from their linked article pages (HTTP; robots.txt obeyed): `always`
-    /// (the default of a bare `--fetch`) for every item with a link, `summaries` for items
+    /// (the default of a bare `--fetch`) for every item with a link, `--fetch=summaries` for items
     /// that carry only a short summary. Without it nothing is fetched.
-    #[arg(long, value_enum, value_name = "WHICH", num_args = 0..=1, default_missing_value = "always")]
+    #[arg(long, value_enum, value_name = "WHICH", num_args = 0..=1, require_equals = true, default_missing_value = "always")]
     pub fetch: Option<FetchWhich>,
 }
 

@@ -246,10 +246,9 @@ struct Poller<'a> {
     opts: IngestOptions,
 }
 
-/// What a poll did with a feed's items.
+/// What a poll did with a feed's items (beyond what [`Tally`] counts of storing them).
 #[derive(Default)]
 struct ItemCounts {
-    new: usize,
     seen: usize,
     failed: usize,
     retry: usize,
@@ -295,8 +294,8 @@ impl Poller<'_> {
             Err(e) => return self.failed(url, &host, &e.message, false, keeper),
         };
         let mut counts = ItemCounts::default();
-        let mut docs: Vec<Result<Document, IngestError>> = Vec::new();
-        let mut pending: Vec<(String, Option<String>)> = Vec::new();
+        let mut tally = Tally::default();
+        let quiet = Progress::hidden();
         for item in &feed.items {
             if self.stop.load(Ordering::SeqCst) {
                 break;
@@ -313,9 +312,11 @@ impl Poller<'_> {
             }
             match self.item_document(item, url, feed.title.as_deref()) {
                 Ok(doc) => {
-                    counts.new += 1;
-                    pending.push((key, item.link.clone()));
-                    docs.push(Ok(doc));
+                    // stored one by one, each then recorded: a crash loses at most the item
+                    // at hand, which the next poll reads again
+                    let id = doc.id.clone();
+                    keeper.keep(std::iter::once(Ok(doc)), &mut tally, &quiet)?;
+                    keeper.store.record_item(url, &key, item.link.as_deref(), Some(&id), "stored")?;
                 }
                 Err((e, retry)) => {
                     log(&format!("{url}: {e}{}", if retry { " (tried again next poll)" } else { "" }));
@@ -327,11 +328,6 @@ impl Poller<'_> {
                     }
                 }
             }
-        }
-        let mut tally = Tally::default();
-        keeper.keep(docs.into_iter(), &mut tally, &Progress::hidden())?;
-        for (key, link) in &pending {
-            keeper.store.record_item(url, key, link.as_deref(), Some(key), "stored")?;
         }
         let line = format!(
             "200, {} items: {} new stored ({} event mentions), {} seen before, {} given up, {} to retry, in {:.1} s",

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod server;
+pub mod site;
 
 use std::io::Write;
 use std::path::PathBuf;
