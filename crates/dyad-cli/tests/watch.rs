@@ -298,12 +298,12 @@ fn assert_each_story_once(store: &Path) {
     assert_eq!(docs.len(), 20, "stories lost: {:?}", ids);
 }
 
-#[test]
-fn kill_9_between_and_during_polls_loses_and_doubles_nothing() {
-    let dir = temp_dir("watch-kill");
+/// A store in a fresh folder, the news site (pages after `delay`) and the arguments of
+/// `dyad watch` over its feed every `every`.
+fn watch_setup(name: &str, delay: Duration, every: &str) -> (PathBuf, PathBuf, Site, Vec<String>) {
+    let dir = temp_dir(name);
     let store = dir.join("watch.db");
-    // pages take a while, so that a poll is long enough to be killed in
-    let news = news_site(Duration::from_millis(150));
+    let news = news_site(delay);
     let feeds = write_feeds(&dir, &[format!("{}/feed.rss", news.base)]);
     let args = [
         "watch",
@@ -311,8 +311,27 @@ fn kill_9_between_and_during_polls_loses_and_doubles_nothing() {
         "--store",
         store.to_str().expect("path"),
         "--every",
-        "1s",
-    ];
+        every,
+    ]
+    .map(String::from)
+    .to_vec();
+    (dir, store, news, args)
+}
+
+/// Sends SIGINT, as Ctrl-C does.
+fn interrupt(child: &Child) {
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill -INT");
+    assert!(sent.success());
+}
+
+#[test]
+fn kill_9_between_and_during_polls_loses_and_doubles_nothing() {
+    // pages take a while, so that a poll is long enough to be killed in
+    let (dir, store, _news, args) = watch_setup("watch-kill", Duration::from_millis(150), "1s");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let count = || {
         if store.exists() {
             dyad_store::Store::open(&store)
@@ -357,18 +376,8 @@ fn kill_9_between_and_during_polls_loses_and_doubles_nothing() {
 
 #[test]
 fn a_second_watch_refuses_and_ctrl_c_stops_cleanly() {
-    let dir = temp_dir("watch-lock");
-    let store = dir.join("watch.db");
-    let news = news_site(Duration::ZERO);
-    let feeds = write_feeds(&dir, &[format!("{}/feed.rss", news.base)]);
-    let args = [
-        "watch",
-        feeds.to_str().expect("path"),
-        "--store",
-        store.to_str().expect("path"),
-        "--every",
-        "1h",
-    ];
+    let (dir, _store, _news, args) = watch_setup("watch-lock", Duration::ZERO, "1h");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let log = dir.join("watch.log");
     let child = spawn_logged(&args, &log);
     wait_until(Duration::from_secs(60), "the first poll", || {
@@ -381,11 +390,7 @@ fn a_second_watch_refuses_and_ctrl_c_stops_cleanly() {
         "{}",
         String::from_utf8_lossy(&second.stderr)
     );
-    let interrupted = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .expect("kill -INT");
-    assert!(interrupted.success());
+    interrupt(&child);
     let out = wait_bounded(child, Duration::from_secs(10));
     assert!(out.status.success());
     assert!(read_log(&log).contains("stopped"), "{}", read_log(&log));
@@ -423,10 +428,7 @@ fn ingest_watch_reads_files_dropped_into_a_folder_once() {
         let l = read_log(&log);
         l.contains("tass.txt: 1 documents: 1 stored") && l.contains("wire.jsonl: 1 documents: 1 stored")
     });
-    std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .expect("kill -INT");
+    interrupt(&child);
     let out = wait_bounded(child, Duration::from_secs(10));
     assert!(out.status.success());
     assert_eq!(stored(&store).len(), 2);
@@ -434,10 +436,7 @@ fn ingest_watch_reads_files_dropped_into_a_folder_once() {
     let log2 = dir.join("ingest2.log");
     let child = spawn_logged(&args, &log2);
     std::thread::sleep(Duration::from_millis(2500));
-    std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .expect("kill -INT");
+    interrupt(&child);
     wait_bounded(child, Duration::from_secs(10));
     assert!(!read_log(&log2).contains("documents:"), "{}", read_log(&log2));
     assert_eq!(stored(&store).len(), 2);
