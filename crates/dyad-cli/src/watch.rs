@@ -70,7 +70,11 @@ pub fn parse_every(value: &str) -> Result<Duration, String> {
         "m" => n.saturating_mul(60),
         "h" => n.saturating_mul(3600),
         "d" => n.saturating_mul(86_400),
-        other => return Err(format!("unknown unit `{other}` in `{value}`: use s, m, h or d")),
+        other => {
+            return Err(format!(
+                "unknown unit `{other}` in `{value}`: use s, m, h or d"
+            ))
+        }
     };
     if secs == 0 {
         return Err("the interval must be at least 1s".into());
@@ -96,9 +100,10 @@ fn stop_flag() -> Arc<AtomicBool> {
         };
         runtime.block_on(async move {
             use tokio::signal::unix::{signal, SignalKind};
-            let (Ok(mut int), Ok(mut term)) =
-                (signal(SignalKind::interrupt()), signal(SignalKind::terminate()))
-            else {
+            let (Ok(mut int), Ok(mut term)) = (
+                signal(SignalKind::interrupt()),
+                signal(SignalKind::terminate()),
+            ) else {
                 let _ = ready_tx.send(());
                 return;
             };
@@ -128,7 +133,10 @@ fn sleep_unless_stopped(wait: Duration, stop: &AtomicBool) {
 }
 
 fn log(line: &str) {
-    eprintln!("{} {line}", Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+    eprintln!(
+        "{} {line}",
+        Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    );
 }
 
 /// The feed URLs of a feeds file; a line that is no http(s) URL is an error naming it.
@@ -161,11 +169,16 @@ fn read_feed_list(path: &Path) -> Result<Vec<String>> {
 /// The host part of a URL, for backing off (`host:port`).
 fn host_of(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    rest.split(['/', '?', '#']).next().unwrap_or(rest).to_string()
+    rest.split(['/', '?', '#'])
+        .next()
+        .unwrap_or(rest)
+        .to_string()
 }
 
 fn backoff(every: Duration, failures: u32) -> chrono::Duration {
-    let factor = 1u32.checked_shl(failures.saturating_sub(1).min(20)).unwrap_or(u32::MAX);
+    let factor = 1u32
+        .checked_shl(failures.saturating_sub(1).min(20))
+        .unwrap_or(u32::MAX);
     let wait = every.saturating_mul(factor).min(MAX_BACKOFF);
     chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::hours(24))
 }
@@ -176,7 +189,9 @@ pub fn run(args: WatchArgs) -> Result<ExitCode> {
     let mut keeper = Keeper::open(&args.store, &args.coding, args.merge_days)?;
     let fetcher = Fetcher::new(FetchOptions {
         timeout: Duration::from_secs(args.timeout.max(1)),
-        max_page_bytes: args.max_doc_bytes.saturating_mul(dyad_ingest::HTML_SIZE_FACTOR),
+        max_page_bytes: args
+            .max_doc_bytes
+            .saturating_mul(dyad_ingest::HTML_SIZE_FACTOR),
         ..FetchOptions::default()
     })?;
     let stop = stop_flag();
@@ -279,9 +294,14 @@ impl Poller<'_> {
             .saturating_mul(dyad_ingest::FEED_SIZE_FACTOR);
         let body = match self.fetcher.get(url, &since, limit) {
             Ok(Fetched::NotModified) => {
-                let line = format!("not modified (304) in {:.1} s", started.elapsed().as_secs_f64());
+                let line = format!(
+                    "not modified (304) in {:.1} s",
+                    started.elapsed().as_secs_f64()
+                );
                 keeper.store.host_ok(&host)?;
-                keeper.store.record_poll(url, &PollRecord::NotModified { line: &line })?;
+                keeper
+                    .store
+                    .record_poll(url, &PollRecord::NotModified { line: &line })?;
                 log(&format!("{url}: {line}"));
                 return Ok(true);
             }
@@ -306,7 +326,13 @@ impl Poller<'_> {
                 continue;
             }
             if keeper.store.has_document(&key)? {
-                keeper.store.record_item(url, &key, item.link.as_deref(), Some(&key), "already stored")?;
+                keeper.store.record_item(
+                    url,
+                    &key,
+                    item.link.as_deref(),
+                    Some(&key),
+                    "already stored",
+                )?;
                 counts.seen += 1;
                 continue;
             }
@@ -316,15 +342,34 @@ impl Poller<'_> {
                     // at hand, which the next poll reads again
                     let id = doc.id.clone();
                     keeper.keep(std::iter::once(Ok(doc)), &mut tally, &quiet)?;
-                    keeper.store.record_item(url, &key, item.link.as_deref(), Some(&id), "stored")?;
+                    keeper.store.record_item(
+                        url,
+                        &key,
+                        item.link.as_deref(),
+                        Some(&id),
+                        "stored",
+                    )?;
                 }
                 Err((e, retry)) => {
-                    log(&format!("{url}: {e}{}", if retry { " (tried again next poll)" } else { "" }));
+                    log(&format!(
+                        "{url}: {e}{}",
+                        if retry {
+                            " (tried again next poll)"
+                        } else {
+                            ""
+                        }
+                    ));
                     if retry {
                         counts.retry += 1;
                     } else {
                         counts.failed += 1;
-                        keeper.store.record_item(url, &key, item.link.as_deref(), None, &e.message)?;
+                        keeper.store.record_item(
+                            url,
+                            &key,
+                            item.link.as_deref(),
+                            None,
+                            &e.message,
+                        )?;
                     }
                 }
             }
@@ -377,12 +422,21 @@ impl Poller<'_> {
                     return Err((item.error(url, format!("its page {link}: {e}")), true))
                 }
                 // a page refused for good: the item's own text, if it has some, is the story
-                Err(e @ (FetchError::Robots(_) | FetchError::Status { .. } | FetchError::NotHtml(_)
-                    | FetchError::TooLarge { .. } | FetchError::Redirects(_) | FetchError::BadUrl(_))) => {
+                Err(
+                    e @ (FetchError::Robots(_)
+                    | FetchError::Status { .. }
+                    | FetchError::NotHtml(_)
+                    | FetchError::TooLarge { .. }
+                    | FetchError::Redirects(_)
+                    | FetchError::BadUrl(_)),
+                ) => {
                     if item.content.is_none() && item.summary.is_none() {
                         return Err((item.error(url, format!("its page {link}: {e}")), false));
                     }
-                    log(&format!("{url}: item {}: its page {link}: {e}; its summary is stored", item.number));
+                    log(&format!(
+                        "{url}: item {}: its page {link}: {e}; its summary is stored",
+                        item.number
+                    ));
                     None
                 }
                 Err(e) => return Err((item.error(url, format!("its page {link}: {e}")), true)),
@@ -413,7 +467,9 @@ impl Poller<'_> {
                 ));
             }
         }
-        keeper.store.record_poll(url, &PollRecord::Failed { line: &line })?;
+        keeper
+            .store
+            .record_poll(url, &PollRecord::Failed { line: &line })?;
         log(&format!("{url}: {line}"));
         Ok(false)
     }
@@ -421,12 +477,16 @@ impl Poller<'_> {
 
 /// What names an item across polls: its id, else its link, else its headline.
 fn item_key(item: &FeedItem) -> String {
-    [Some(item.id.as_str()), item.link.as_deref(), item.title.as_deref()]
-        .into_iter()
-        .flatten()
-        .find(|s| !s.trim().is_empty())
-        .unwrap_or("")
-        .to_string()
+    [
+        Some(item.id.as_str()),
+        item.link.as_deref(),
+        item.title.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|s| !s.trim().is_empty())
+    .unwrap_or("")
+    .to_string()
 }
 
 /// `dyad ingest --watch FOLDER`: ingests the document files that appear in or change under
@@ -435,7 +495,10 @@ fn item_key(item: &FeedItem) -> String {
 /// written is not read half.
 pub fn folder(args: &IngestArgs, folder: &Path) -> Result<ExitCode> {
     if !folder.is_dir() {
-        anyhow::bail!("{}: not a folder; --watch takes the folder to watch", folder.display());
+        anyhow::bail!(
+            "{}: not a folder; --watch takes the folder to watch",
+            folder.display()
+        );
     }
     let _lock = WatchLock::take(&args.store)?;
     let mut keeper = Keeper::open(&args.store, &args.coding, args.merge_days)?;
@@ -460,13 +523,16 @@ pub fn folder(args: &IngestArgs, folder: &Path) -> Result<ExitCode> {
             if stop.load(Ordering::SeqCst) {
                 break;
             }
-            let Some(stamp) = stamp_of(&path) else { continue };
+            let Some(stamp) = stamp_of(&path) else {
+                continue;
+            };
             look.insert(path.clone(), stamp);
             let shown = path.display().to_string();
             if keeper.store.file_read(&shown)? == Some(stamp) {
                 continue;
             }
-            let settled = last_look.get(&path) == Some(&stamp) || age_ns(stamp) >= args.every.as_nanos();
+            let settled =
+                last_look.get(&path) == Some(&stamp) || age_ns(stamp) >= args.every.as_nanos();
             if !settled {
                 continue;
             }
@@ -507,7 +573,9 @@ fn list_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
     if depth > MAX_DEPTH {
         return;
     }
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if entry.file_name().to_string_lossy().starts_with('.') {
@@ -515,7 +583,9 @@ fn list_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
         }
         match entry.file_type() {
             Ok(t) if t.is_dir() => list_files(&path, depth + 1, out),
-            Ok(t) if t.is_file() && dyad_ingest::Format::from_path(&path).is_some() => out.push(path),
+            Ok(t) if t.is_file() && dyad_ingest::Format::from_path(&path).is_some() => {
+                out.push(path)
+            }
             _ => {}
         }
     }
@@ -563,7 +633,10 @@ mod tests {
 
     #[test]
     fn hosts() {
-        assert_eq!(host_of("http://127.0.0.2:8080/feed.rss?x=1"), "127.0.0.2:8080");
+        assert_eq!(
+            host_of("http://127.0.0.2:8080/feed.rss?x=1"),
+            "127.0.0.2:8080"
+        );
         assert_eq!(host_of("https://example.org"), "example.org");
     }
 }

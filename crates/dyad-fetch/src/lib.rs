@@ -321,8 +321,12 @@ impl Fetcher {
             return Robots::allow_all();
         };
         match self.get_url(robots_url, &Validators::default(), ROBOTS_BYTES) {
-            Ok(Fetched::Body(body)) => Robots::parse(&String::from_utf8_lossy(&body.bytes), ROBOTS_AGENT),
-            Err(FetchError::Status { code, .. }) if (400..500).contains(&code) => Robots::allow_all(),
+            Ok(Fetched::Body(body)) => {
+                Robots::parse(&String::from_utf8_lossy(&body.bytes), ROBOTS_AGENT)
+            }
+            Err(FetchError::Status { code, .. }) if (400..500).contains(&code) => {
+                Robots::allow_all()
+            }
             Ok(Fetched::NotModified) => Robots::allow_all(),
             Err(_) => Robots::disallow_all(),
         }
@@ -339,9 +343,7 @@ impl Fetcher {
     }
 
     fn classify_io(&self, e: &std::io::Error) -> FetchError {
-        let inner = e
-            .get_ref()
-            .and_then(|i| i.downcast_ref::<reqwest::Error>());
+        let inner = e.get_ref().and_then(|i| i.downcast_ref::<reqwest::Error>());
         match inner {
             Some(r) => self.classify(r),
             None if e.kind() == std::io::ErrorKind::TimedOut => {

@@ -9,10 +9,13 @@ const META_WINDOW: usize = 1024;
 
 /// The page's text, if it is HTML (or says nothing about its type).
 pub(crate) fn decode(body: &Body) -> Result<String, FetchError> {
-    let media = body
-        .content_type
-        .as_deref()
-        .map(|c| c.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+    let media = body.content_type.as_deref().map(|c| {
+        c.split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase()
+    });
     if let Some(m) = media.as_deref() {
         if !m.is_empty() && !matches!(m, "text/html" | "application/xhtml+xml" | "text/plain") {
             return Err(FetchError::NotHtml(m.to_string()));

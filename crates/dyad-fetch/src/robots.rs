@@ -73,7 +73,12 @@ impl Rule {
         }
         // Empty segments (from `**`) are skipped when matching.
         let segments: Vec<String> = norm.split('*').map(str::to_owned).collect();
-        Some(Rule { allow, segments, anchored, len })
+        Some(Rule {
+            allow,
+            segments,
+            anchored,
+            len,
+        })
     }
 
     /// Whether this rule matches the normalised `path`.
@@ -140,19 +145,28 @@ impl Acc {
     }
 
     fn into_robots(self) -> Robots {
-        Robots { rules: self.rules, crawl_delay: self.delay }
+        Robots {
+            rules: self.rules,
+            crawl_delay: self.delay,
+        }
     }
 }
 
 impl Robots {
     /// Everything allowed (robots.txt absent: 4xx).
     pub(crate) fn allow_all() -> Robots {
-        Robots { rules: Vec::new(), crawl_delay: None }
+        Robots {
+            rules: Vec::new(),
+            crawl_delay: None,
+        }
     }
 
     /// Nothing allowed (robots.txt unreachable: 5xx or network error, RFC 9309 2.3.1.4).
     pub(crate) fn disallow_all() -> Robots {
-        Robots { rules: Rule::new(false, "/").into_iter().collect(), crawl_delay: None }
+        Robots {
+            rules: Rule::new(false, "/").into_iter().collect(),
+            crawl_delay: None,
+        }
     }
 
     /// Parses a robots.txt body for the product token `agent` (e.g. "dyad").
@@ -194,7 +208,10 @@ impl Robots {
                     if token == "*" {
                         cur_star = true;
                         star.found = true;
-                    } else if !token.is_empty() && !agent.is_empty() && token.eq_ignore_ascii_case(agent) {
+                    } else if !token.is_empty()
+                        && !agent.is_empty()
+                        && token.eq_ignore_ascii_case(agent)
+                    {
                         cur_ours = true;
                         ours.found = true;
                     }
@@ -276,7 +293,9 @@ impl Robots {
 /// The product token of a user-agent string: up to the first '/' or whitespace.
 fn product_token(s: &str) -> &str {
     let s = s.trim();
-    let end = s.find(|c: char| c == '/' || c.is_whitespace()).unwrap_or(s.len());
+    let end = s
+        .find(|c: char| c == '/' || c.is_whitespace())
+        .unwrap_or(s.len());
     s.get(..end).unwrap_or("")
 }
 
@@ -427,7 +446,12 @@ mod tests {
         let x = r("User-agent: *\ndisallow: /*.php$\n");
         assert!(!x.allows("/filename.php"));
         assert!(!x.allows("/folder/filename.php"));
-        for p in ["/filename.php?parameters", "/filename.php/", "/filename.php5", "/windows.PHP"] {
+        for p in [
+            "/filename.php?parameters",
+            "/filename.php/",
+            "/filename.php5",
+            "/windows.PHP",
+        ] {
             assert!(x.allows(p), "{p} should be allowed");
         }
 
@@ -466,7 +490,9 @@ mod tests {
         assert!(x.allows("/news"));
         let x = Robots::parse(body, "DYAD");
         assert!(x.allows("/news"));
-        let x = r("User-agent: DyAd (+https://example.com)\nDisallow: /x\nUser-agent: *\nDisallow: /\n");
+        let x = r(
+            "User-agent: DyAd (+https://example.com)\nDisallow: /x\nUser-agent: *\nDisallow: /\n",
+        );
         assert!(x.allows("/y"));
         assert!(!x.allows("/x"));
         // a different agent whose name merely starts with ours does not match
@@ -538,7 +564,8 @@ mod tests {
         let x = r("User-agent: dyad\nDisallow: #/everything\n");
         assert!(x.allows("/everything"));
         // lines without a colon and unknown fields are ignored
-        let x = r("User-agent: dyad\ngarbage line\nSitemap: http://x/s.xml\nHost: x\nDisallow: /q\n");
+        let x =
+            r("User-agent: dyad\ngarbage line\nSitemap: http://x/s.xml\nHost: x\nDisallow: /q\n");
         assert!(!x.allows("/q"));
         assert!(x.allows("/r"));
     }
@@ -701,10 +728,15 @@ mod tests {
     #[test]
     fn garbage_input_never_panics() {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-        let alphabet = b"/*$?%#:\r\n \tUuAaDdEeSsRrGgNnTtLlOoWwIi-0123456789fF\xef\xbb\xbf\xe3\x83\x84";
+        let alphabet =
+            b"/*$?%#:\r\n \tUuAaDdEeSsRrGgNnTtLlOoWwIi-0123456789fF\xef\xbb\xbf\xe3\x83\x84";
         for round in 0..300 {
             let n = (rng.next() % 4000) as usize;
-            let raw = if round % 2 == 0 { rng.bytes(n, &[]) } else { rng.bytes(n, alphabet) };
+            let raw = if round % 2 == 0 {
+                rng.bytes(n, &[])
+            } else {
+                rng.bytes(n, alphabet)
+            };
             let text = String::from_utf8_lossy(&raw);
             for agent in ["dyad", "*", "", "dyad/1.0", "ツ"] {
                 let x = Robots::parse(&text, agent);
@@ -719,7 +751,11 @@ mod tests {
                 let _ = x.allows("no-leading-slash");
             }
             // Structured garbage: user-agent for us followed by random rules.
-            let body = format!("User-agent: dyad\nDisallow: {}\nAllow: {}\n", text.replace(['\r', '\n', '#'], ""), text.len());
+            let body = format!(
+                "User-agent: dyad\nDisallow: {}\nAllow: {}\n",
+                text.replace(['\r', '\n', '#'], ""),
+                text.len()
+            );
             let x = r(&body);
             let _ = x.allows(&text);
         }

@@ -48,7 +48,9 @@ pub struct Pages {
 
 impl std::fmt::Debug for Pages {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Pages").field("policy", &self.policy).finish()
+        f.debug_struct("Pages")
+            .field("policy", &self.policy)
+            .finish()
     }
 }
 
@@ -140,7 +142,11 @@ impl FeedItem {
         FeedItem {
             number,
             id: entry.id.trim().to_string(),
-            title: entry.title.as_ref().map(|t| plain(&t.content)).and_then(nonempty),
+            title: entry
+                .title
+                .as_ref()
+                .map(|t| plain(&t.content))
+                .and_then(nonempty),
             link: entry
                 .links
                 .iter()
@@ -208,9 +214,10 @@ impl FeedItem {
     }
 
     /// The item as a document: the page's story text if a page is given and has one, else
-    /// the item's content, else its summary. The page's date and outlet (`og:site_name`)
-    /// win over the item's date and the feed's title (`source`); the item's headline wins
-    /// over the page's `<title>`, which usually carries the site's name too.
+    /// the item's content, else its summary. The page's own metadata wins over the feed's:
+    /// its date, its outlet (`og:site_name`, JSON-LD publisher) over the feed's title
+    /// (`source`), its headline (`og:title`, JSON-LD) over the item's; the item's headline
+    /// wins over the page's `<title>`, which usually carries the site's name too.
     pub fn document(
         &self,
         origin_path: &str,
@@ -248,9 +255,9 @@ impl FeedItem {
         if !self.id.is_empty() {
             doc.id = self.id.clone();
         }
-        doc.title = self
-            .title
-            .clone()
+        doc.title = page
+            .and_then(|p| p.headline.clone())
+            .or_else(|| self.title.clone())
             .or_else(|| page.and_then(|p| p.title.clone()));
         doc.url = self
             .link

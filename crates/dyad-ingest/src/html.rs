@@ -30,8 +30,11 @@ pub struct HtmlPage {
     pub language: Option<String>,
     /// `<link rel="canonical">` or `og:url`.
     pub url: Option<String>,
-    /// `og:site_name`, the outlet.
+    /// `og:site_name`, else the JSON-LD article's publisher: the outlet.
     pub site_name: Option<String>,
+    /// The headline as the page's metadata states it (`og:title`, else the JSON-LD article's
+    /// `headline`): unlike `<title>`, without the site's name.
+    pub headline: Option<String>,
 }
 
 /// Title and body text of an HTML page. See [`parse_html`] for the metadata too.
@@ -587,6 +590,7 @@ fn is_json_ld(tok: &Tok) -> bool {
 fn read_metadata(toks: &[Tok], page: &mut HtmlPage) {
     let mut dates: Vec<(usize, NaiveDate)> = Vec::new();
     let mut time_date = None;
+    let (mut json_ld_headline, mut json_ld_publisher) = (None, None);
     for (i, tok) in toks.iter().enumerate() {
         let Tok::Start { name, .. } = tok else {
             continue;
@@ -600,7 +604,16 @@ fn read_metadata(toks: &[Tok], page: &mut HtmlPage) {
             "script" if is_json_ld(tok) => {
                 // A raw-text element: the tokenizer put its whole content in the next token.
                 if let Some(Tok::Text(script)) = toks.get(i + 1) {
-                    if let Some(date) = json_ld_date(script) {
+                    let article = crate::jsonld::article_meta(script);
+                    let (headline, publisher) = article
+                        .as_ref()
+                        .map_or((None, None), |a| (a.headline.clone(), a.publisher.clone()));
+                    json_ld_headline = json_ld_headline.or(headline);
+                    json_ld_publisher = json_ld_publisher.or(publisher);
+                    if let Some(date) = article
+                        .and_then(|a| a.date)
+                        .or_else(|| json_ld_date(script))
+                    {
                         dates.push((date_published_rank(), date));
                     }
                 }
@@ -629,6 +642,8 @@ fn read_metadata(toks: &[Tok], page: &mut HtmlPage) {
                     page.url = Some(content.to_string());
                 } else if key == "og:site_name" {
                     page.site_name = Some(content.to_string());
+                } else if key == "og:title" {
+                    page.headline = Some(content.split_whitespace().collect::<Vec<_>>().join(" "));
                 }
             }
             "link" => {
@@ -650,6 +665,8 @@ fn read_metadata(toks: &[Tok], page: &mut HtmlPage) {
     }
     dates.sort_by_key(|(rank, _)| *rank);
     page.date = dates.first().map(|(_, d)| *d).or(time_date);
+    page.headline = page.headline.take().or(json_ld_headline);
+    page.site_name = page.site_name.take().or(json_ld_publisher);
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@
 //!
 //! Modules: `jsonl` (JSON Lines), `text` (whole-file text and HTML documents, byte checks),
 //! `feed` (RSS and Atom items, with `feed-rs`; items' linked pages through a [`PageSource`]),
-//! `html` (markup to text), `dateline`, `date` (ISO 8601 metadata dates), `walk` (paths,
+//! `html` (markup to text; `jsonld` reads a page's JSON-LD article object), `dateline`, `date` (ISO 8601 metadata dates), `walk` (paths,
 //! folders and standard input), `hash` (FNV-1a ids), `ids` (ids unique within a run).
 
 mod date;
@@ -34,6 +34,7 @@ mod hash;
 mod html;
 mod ids;
 mod jsonl;
+mod jsonld;
 mod text;
 mod walk;
 
@@ -43,9 +44,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 pub use date::parse_iso_date;
-pub use feed::{parse_feed, Feed, FeedItem, FetchPolicy, PageSource, Pages};
 pub use dateline::parse_dateline;
 pub use dyad_model::{Dateline, Document, Origin};
+pub use feed::{parse_feed, Feed, FeedItem, FetchPolicy, PageSource, Pages};
 pub use hash::{content_id, fnv1a64};
 pub use html::{html_to_text, parse_html, HtmlPage};
 pub use ids::{RepeatedId, UniqueIds};

@@ -93,7 +93,13 @@ impl PathDocs {
                 let (format, reader) = sniff(BufReader::new(io::stdin())).map_err(|e| {
                     IngestError::new("-", None, format!("cannot read standard input: {e}"))
                 })?;
-                Ok(ReaderDocs::new(reader, "-", format, self.opts, self.pages.as_ref()))
+                Ok(ReaderDocs::new(
+                    reader,
+                    "-",
+                    format,
+                    self.opts,
+                    self.pages.as_ref(),
+                ))
             }
             Pending::File(path, format, id) => {
                 self.current_id = id;
@@ -110,7 +116,13 @@ impl PathDocs {
                     }
                 }
                 let reader: BoxedReader = Box::new(BufReader::new(file));
-                Ok(ReaderDocs::new(reader, &shown, format, self.opts, self.pages.as_ref()))
+                Ok(ReaderDocs::new(
+                    reader,
+                    &shown,
+                    format,
+                    self.opts,
+                    self.pages.as_ref(),
+                ))
             }
         }
     }

@@ -131,3 +131,100 @@ fn feed_extensions_are_read_as_feeds() {
         );
     }
 }
+
+/// Pages from a map, counting the requests.
+struct MapPages(
+    std::collections::HashMap<String, String>,
+    std::sync::Mutex<Vec<String>>,
+);
+
+impl dyad_ingest::PageSource for MapPages {
+    fn page(&self, url: &str) -> Result<String, String> {
+        if let Ok(mut asked) = self.1.lock() {
+            asked.push(url.to_string());
+        }
+        self.0
+            .get(url)
+            .cloned()
+            .ok_or_else(|| "HTTP 404 Not Found".to_string())
+    }
+}
+
+#[test]
+fn items_are_read_from_their_pages_as_the_policy_says() {
+    use dyad_ingest::{read_paths_with_pages, FetchPolicy, Pages};
+    let dir = std::env::temp_dir().join(format!("dyad-feed-pages-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let feed = dir.join("teasers.rss");
+    std::fs::write(
+        &feed,
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Teaser Feed</title>
+<item><title>Talks resume</title><link>http://site.test/a</link><guid>a</guid>
+<pubDate>Mon, 03 Mar 2025 10:00:00 GMT</pubDate><description>Talks resume in Geneva.</description></item>
+<item><title>Gone</title><link>http://site.test/gone</link><guid>gone</guid><description>A teaser only.</description></item>
+<item><title>Headline only</title><link>http://site.test/missing</link><guid>missing</guid></item>
+</channel></rss>"#,
+    )
+    .expect("feed");
+    let page = r#"<html lang="en"><head><title>Talks resume | Meridian</title>
+<meta property="og:title" content="Armenia and Azerbaijan resume talks">
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-03-04T08:00:00Z","publisher":{"name":"Meridian Wire"}}</script>
+</head><body><nav><a href="/">Home</a></nav><article><h1>Armenia and Azerbaijan resume talks</h1>
+<p>GENEVA, March 4 (Reuters) - Armenian and Azerbaijani negotiators met in Geneva on Tuesday for the first time in a year.</p>
+<p>The talks were brokered by the European Union, officials said.</p></article></body></html>"#;
+    let source = std::sync::Arc::new(MapPages(
+        [("http://site.test/a".to_string(), page.to_string())].into(),
+        Default::default(),
+    ));
+    let read = |policy| -> Vec<Result<dyad_ingest::Document, String>> {
+        let pages = Pages {
+            source: source.clone(),
+            policy,
+        };
+        read_paths_with_pages(&[feed.clone()], &IngestOptions::default(), Some(pages))
+            .map(|r| r.map_err(|e| e.to_string()))
+            .collect()
+    };
+    let docs = read(FetchPolicy::Summaries);
+    let first = docs[0].as_ref().expect("read from its page");
+    assert!(
+        first
+            .text
+            .starts_with("Armenian and Azerbaijani negotiators"),
+        "{}",
+        first.text
+    );
+    assert!(first.text.contains("brokered by the European Union"));
+    assert_eq!(
+        first.title.as_deref(),
+        Some("Armenia and Azerbaijan resume talks")
+    );
+    assert_eq!(
+        first.source.as_deref(),
+        Some("Meridian Wire"),
+        "the page's publisher"
+    );
+    assert_eq!(first.date, ymd(2025, 3, 4), "the page's date");
+    assert_eq!(first.id, "a");
+    // a page that cannot be had is an error naming the item and the link
+    let gone = docs[1].as_ref().expect_err("404");
+    assert!(
+        gone.contains("item 2 (\"Gone\")")
+            && gone.contains("http://site.test/gone")
+            && gone.contains("404"),
+        "{gone}"
+    );
+    assert!(docs[2].is_err());
+    // never: the items' own text, no request
+    let before = source.1.lock().map(|a| a.len()).unwrap_or(0);
+    let docs = read(FetchPolicy::Never);
+    assert_eq!(
+        docs[0].as_ref().map(|d| d.text.as_str()),
+        Ok("Talks resume in Geneva.")
+    );
+    assert_eq!(
+        docs[0].as_ref().map(|d| d.source.as_deref()),
+        Ok(Some("Teaser Feed"))
+    );
+    assert_eq!(source.1.lock().map(|a| a.len()).unwrap_or(0), before);
+}

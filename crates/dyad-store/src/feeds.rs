@@ -139,9 +139,12 @@ impl Store {
             .optional()
             .map_err(|e| self.sqlite_error(e))?
             .unwrap_or(0);
-        let failures = u32::try_from(failures).unwrap_or(u32::MAX).saturating_add(1);
-        let retry_at = (DateTime::<Utc>::from(std::time::SystemTime::now()) + retry_after(failures))
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let failures = u32::try_from(failures)
+            .unwrap_or(u32::MAX)
+            .saturating_add(1);
+        let retry_at = (DateTime::<Utc>::from(std::time::SystemTime::now())
+            + retry_after(failures))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         self.conn()
             .execute(
                 "INSERT INTO feed_hosts (host, failures, retry_at) VALUES (?1, ?2, ?3)

@@ -118,7 +118,10 @@ fn answer(stream: TcpStream, handler: &Handler, log: &Mutex<Vec<Seen>>) -> std::
             etag,
         } => {
             if status == 304 {
-                write!(out, "HTTP/1.1 304 Not Modified\r\nConnection: close\r\n\r\n")?;
+                write!(
+                    out,
+                    "HTTP/1.1 304 Not Modified\r\nConnection: close\r\n\r\n"
+                )?;
             } else {
                 let tag = etag.map(|e| format!("ETag: {e}\r\n")).unwrap_or_default();
                 write!(
