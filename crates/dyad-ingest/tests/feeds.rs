@@ -181,9 +181,13 @@ fn items_are_read_from_their_pages_as_the_policy_says() {
             source: source.clone(),
             policy,
         };
-        read_paths_with_pages(&[feed.clone()], &IngestOptions::default(), Some(pages))
-            .map(|r| r.map_err(|e| e.to_string()))
-            .collect()
+        read_paths_with_pages(
+            std::slice::from_ref(&feed),
+            &IngestOptions::default(),
+            Some(pages),
+        )
+        .map(|r| r.map_err(|e| e.to_string()))
+        .collect()
     };
     let docs = read(FetchPolicy::Summaries);
     let first = docs[0].as_ref().expect("read from its page");
