@@ -337,6 +337,8 @@ impl Fetcher {
             FetchError::TimedOut(self.opts.timeout)
         } else if e.is_redirect() {
             FetchError::Redirects(self.opts.max_redirects)
+        } else if e.is_connect() {
+            FetchError::Network(format!("cannot connect: {}", innermost(e)))
         } else {
             FetchError::Network(chain(e))
         }
@@ -376,6 +378,18 @@ fn header(headers: &HeaderMap, name: reqwest::header::HeaderName) -> Option<Stri
         .and_then(|v| v.to_str().ok())
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
+}
+
+/// The deepest cause of an error: for a failed connection, the system's reason ("Connection
+/// refused (os error 111)", "failed to lookup address information").
+fn innermost(e: &dyn std::error::Error) -> String {
+    let mut last = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        last = s.to_string();
+        source = s.source();
+    }
+    last
 }
 
 /// An error with its causes, which is where reqwest puts the useful part ("connection
