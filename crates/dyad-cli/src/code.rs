@@ -33,6 +33,8 @@ pub struct CodeArgs {
     pub rules: crate::RuleArgs,
     #[command(flatten)]
     pub dict: crate::DictArgs,
+    #[command(flatten)]
+    pub budget: crate::BudgetArgs,
 }
 
 /// Documents are coded in batches of this many, in parallel, and written in input order.
@@ -108,6 +110,12 @@ impl<F: FnMut(&[EventRecord]) -> Result<()>> Run<'_, F> {
             .map(|d| pipeline.code_document(d))
             .collect();
         for (doc, r) in batch.iter().zip(&results) {
+            if let Some(over) = r.over_budget {
+                self.summary.skipped += 1;
+                self.progress
+                    .println(&format!("error: {}: document \"{}\": {over}", doc.origin, doc.id));
+                continue;
+            }
             self.summary.coded += 1;
             self.summary.sentences += r.sentences;
             self.summary.events += r.events.len();
@@ -127,7 +135,18 @@ impl<F: FnMut(&[EventRecord]) -> Result<()>> Run<'_, F> {
         let sections = pipeline.sections(doc);
         self.warn_long(doc, &sections.long_sentences);
         let indices: Vec<usize> = (0..sections.len()).collect();
-        for chunk in indices.chunks(rayon::current_num_threads().max(1)) {
+        let start = std::time::Instant::now();
+        for (n, chunk) in indices.chunks(rayon::current_num_threads().max(1)).enumerate() {
+            if let Some(budget) = pipeline.budget().filter(|b| start.elapsed() > *b) {
+                // what was coded is written already: say where the document was cut
+                let done = n * rayon::current_num_threads().max(1);
+                self.progress.println(&format!(
+                    "error: {}: document \"{}\": coding took longer than the budget of {:.0} s; cut short after {done} of {} sections, whose events were written (a larger --doc-budget codes it all)",
+                    doc.origin, doc.id, budget.as_secs_f64(), sections.len()
+                ));
+                self.summary.skipped += 1;
+                return Ok(());
+            }
             let results: Vec<_> = chunk
                 .par_iter()
                 .map(|&i| pipeline.code_section(doc, &sections, i))
@@ -190,6 +209,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     if let Some(min) = args.min_confidence {
         pipeline = pipeline.with_min_confidence(min);
     }
+    let pipeline = pipeline.with_budget(args.budget.budget());
     let out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(
             std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,

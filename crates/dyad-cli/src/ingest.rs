@@ -154,6 +154,11 @@ impl Keeper {
             .map(|(d, _, _)| pipeline.code_document(d))
             .collect();
         for ((doc, hash, version), r) in batch.iter().zip(results) {
+            if let Some(over) = r.over_budget {
+                tally.summary.skipped += 1;
+                progress.println(&format!("error: {}: document \"{}\": {over}", doc.origin, doc.id));
+                continue;
+            }
             let stored = self
                 .store
                 .store_document(self.run, doc, hash, *version, &r.events)

@@ -221,6 +221,23 @@ impl InputArgs {
     }
 }
 
+/// The time a document may take to code.
+#[derive(clap::Args, Clone, Copy)]
+pub struct BudgetArgs {
+    /// Seconds a document may take to code; one that takes longer is reported and skipped
+    /// (a long document coded in sections is cut short there) and the run goes on. 0: no limit.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    pub doc_budget: f64,
+}
+
+impl BudgetArgs {
+    pub fn budget(self) -> Option<std::time::Duration> {
+        (self.doc_budget > 0.0)
+            .then(|| std::time::Duration::try_from_secs_f64(self.doc_budget).ok())
+            .flatten()
+    }
+}
+
 /// The coder's named rules to switch off (`dyad rules` lists them).
 #[derive(clap::Args, Default, Clone)]
 pub struct RuleArgs {

@@ -20,6 +20,8 @@ pub struct CodingArgs {
     pub min_confidence: Option<f32>,
     #[command(flatten)]
     pub dict: crate::DictArgs,
+    #[command(flatten)]
+    pub budget: crate::BudgetArgs,
 }
 
 impl CodingArgs {
@@ -31,7 +33,7 @@ impl CodingArgs {
         if let Some(min) = self.min_confidence {
             pipeline = pipeline.with_min_confidence(min);
         }
-        Ok(pipeline)
+        Ok(pipeline.with_budget(self.budget.budget()))
     }
 
     /// The user dictionary's path, for the run's options.
@@ -98,10 +100,15 @@ pub fn recode(args: RecodeArgs) -> Result<ExitCode> {
             .map(|(_, d)| pipeline.code_document(d))
             .collect();
         for ((key, doc), r) in docs.iter().zip(results) {
+            summary.read += 1;
+            if let Some(over) = r.over_budget {
+                summary.skipped += 1;
+                progress.println(&format!("error: document \"{}\": {over}", doc.id));
+                continue;
+            }
             store
                 .store_mentions(run, *key, &r.events)
                 .with_context(|| format!("storing the events of document \"{}\"", doc.id))?;
-            summary.read += 1;
             summary.coded += 1;
             summary.sentences += r.sentences;
             summary.events += r.events.len();

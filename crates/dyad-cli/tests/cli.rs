@@ -513,3 +513,24 @@ fn undated_documents_are_warned_about_and_date_dates_them() {
         );
     }
 }
+
+#[test]
+fn a_document_over_the_time_budget_is_reported_and_skipped_and_the_run_goes_on() {
+    let input = br#"{"id":"first","date":"2025-03-03","text":"The United Nations called on Armenia and Azerbaijan to resume peace talks."}
+{"id":"second","date":"2025-03-03","text":"Protesters clashed with police in Yerevan on Tuesday."}
+"#;
+    // a budget no document can keep: each is reported by id and none is coded
+    let out = run_stdin(&["code", "--doc-budget", "0.000001"], input);
+    let err = common::stderr(&out);
+    assert!(
+        err.contains("document \"first\": coding took longer than the budget")
+            && err.contains("document \"second\": coding took longer than the budget"),
+        "{err}"
+    );
+    assert!(err.contains("2 read, 0 coded, 2 skipped"), "{err}");
+    assert!(common::stdout(&out).is_empty());
+    assert_eq!(out.status.code(), Some(2));
+    // the default budget codes both
+    let out = run_stdin(&["code"], input);
+    assert!(common::stderr(&out).contains("2 read, 2 coded, 0 skipped"));
+}

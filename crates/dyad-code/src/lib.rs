@@ -181,6 +181,32 @@ pub struct DocumentResult {
     pub events: Vec<EventRecord>,
     /// The sentences that were cut into pieces to stay within [`SentenceCap`].
     pub long_sentences: Vec<LongSentence>,
+    /// Set when coding ran past the pipeline's time budget ([`Pipeline::with_budget`]): the
+    /// document was given up and `events` is empty.
+    pub over_budget: Option<OverBudget>,
+}
+
+/// A document given up because coding it took longer than the budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OverBudget {
+    /// The budget.
+    pub budget: std::time::Duration,
+    /// Sections coded when it ran out.
+    pub sections_done: usize,
+    /// Sections of the document.
+    pub sections: usize,
+}
+
+impl std::fmt::Display for OverBudget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "coding took longer than the budget of {:.0} s ({} of {} sections done); skipped (a larger --doc-budget codes it)",
+            self.budget.as_secs_f64(),
+            self.sections_done,
+            self.sections
+        )
+    }
 }
 
 /// Segmentation, mention finding and coding, with the embedded dictionaries.
@@ -196,6 +222,9 @@ pub struct Pipeline {
     mentions: MentionFinder,
     coder: Box<dyn SentenceCoder>,
     analyzer: Option<(&'static Analyzer, bool)>,
+    /// Longest a document may take, checked between sections (so overshot by at most one
+    /// section's work, itself bounded by the section size and the sentence cap).
+    budget: Option<std::time::Duration>,
 }
 
 impl Pipeline {
@@ -246,7 +275,20 @@ impl Pipeline {
             mentions: MentionFinder::new(dicts),
             coder,
             analyzer,
+            budget: None,
         }
+    }
+
+    /// Give up a document whose coding takes longer than `budget` (None: no limit): it is
+    /// returned without events and with [`DocumentResult::over_budget`] set.
+    pub fn with_budget(mut self, budget: Option<std::time::Duration>) -> Pipeline {
+        self.budget = budget;
+        self
+    }
+
+    /// The time budget of a document, if any.
+    pub fn budget(&self) -> Option<std::time::Duration> {
+        self.budget
     }
 
     /// Tag and parse every sentence even if the coder does not need it (to benchmark or
@@ -396,23 +438,51 @@ impl Pipeline {
     /// Codes section `i` of `sections` (from [`Pipeline::sections`] of the same `doc`):
     /// the events in sentence order, with sentence indices counted from the document start.
     pub fn code_section(&self, doc: &Document, sections: &Sections, i: usize) -> SectionResult {
+        self.code_section_until(doc, sections, i, None).0
+    }
+
+    /// [`Pipeline::code_section`], stopping between sentences once `deadline` has passed
+    /// (then true).
+    fn code_section_until(
+        &self,
+        doc: &Document,
+        sections: &Sections,
+        i: usize,
+        deadline: Option<std::time::Instant>,
+    ) -> (SectionResult, bool) {
         let Some(range) = sections.bounds.get(i) else {
-            return SectionResult::default();
+            return (SectionResult::default(), false);
         };
         let spans = sections.spans.get(range.clone()).unwrap_or_default();
         let prepared = self.prepare_spans(doc, spans);
-        SectionResult {
-            sentences: spans.len(),
-            events: self.code_prepared(doc, &prepared, range.start, None),
-        }
+        let mut late = false;
+        let events = self.code_prepared(doc, &prepared, range.start, None, deadline, &mut late);
+        (
+            SectionResult {
+                sentences: spans.len(),
+                events,
+            },
+            late,
+        )
     }
 
     /// Codes every sentence of a document.
     pub fn code_document(&self, doc: &Document) -> DocumentResult {
+        let start = std::time::Instant::now();
+        let deadline = self.budget.and_then(|b| start.checked_add(b));
         let sections = self.sections(doc);
         let mut result = DocumentResult::default();
         for i in 0..sections.len() {
-            let section = self.code_section(doc, &sections, i);
+            let (section, late) = self.code_section_until(doc, &sections, i, deadline);
+            if let (true, Some(budget)) = (late, self.budget) {
+                result.events.clear();
+                result.over_budget = Some(OverBudget {
+                    budget,
+                    sections_done: i,
+                    sections: sections.len(),
+                });
+                break;
+            }
             result.sentences += section.sentences;
             result.events.extend(section.events);
         }
@@ -428,6 +498,8 @@ impl Pipeline {
         prepared: &PreparedDocument,
         section_start: usize,
         mut trace: Option<&mut Vec<SentenceTrace>>,
+        deadline: Option<std::time::Instant>,
+        late: &mut bool,
     ) -> Vec<EventRecord> {
         let mut events = Vec::new();
         for (index, (sentence, prep)) in prepared
@@ -436,6 +508,10 @@ impl Pipeline {
             .zip(&prepared.prepared)
             .enumerate()
         {
+            if deadline.is_some_and(|d| std::time::Instant::now() > d) {
+                *late = true;
+                break;
+            }
             let mut sentence_trace = trace.as_ref().map(|_| SentenceTrace {
                 index: section_start + index,
                 text: sentence.text.clone(),
@@ -525,7 +601,14 @@ impl Pipeline {
         for range in &sections.bounds {
             let spans = sections.spans.get(range.clone()).unwrap_or_default();
             let prepared = self.prepare_spans(doc, spans);
-            events.extend(self.code_prepared(doc, &prepared, range.start, Some(&mut trace)));
+            events.extend(self.code_prepared(
+                doc,
+                &prepared,
+                range.start,
+                Some(&mut trace),
+                None,
+                &mut false,
+            ));
         }
         (events, trace)
     }
