@@ -87,23 +87,58 @@ fn is_sentence(block: &str, words: usize) -> bool {
         ])
 }
 
+/// Credit and copyright lines: "Reporting by ...; Editing by ...", "Source: agencies",
+/// "(c) 2025 Example News", "All rights reserved". They close stories and pages but are not
+/// story text.
+fn is_credit(block: &str) -> bool {
+    let lower = block.to_lowercase();
+    let start = lower.trim_start_matches(|c: char| c == '(' || c == '[' || c.is_whitespace());
+    const OPENINGS: &[&str] = &[
+        "reporting by",
+        "additional reporting",
+        "editing by",
+        "writing by",
+        "compiled by",
+        "source:",
+        "sources:",
+        "(c)",
+        "copyright",
+        "\u{a9}",
+    ];
+    OPENINGS.iter().any(|o| start.starts_with(o))
+        || lower.contains('\u{a9}')
+        || lower.contains("all rights reserved")
+}
+
 /// The blocks from the first that reads as the story's opening (a sentence of some length) to
-/// the last that is not furniture: what a page puts above the story (site bar, headline,
-/// byline, date) is left out, and so are the blocks after its last sentence that are mostly
-/// links (tags, related stories, menus); everything between stays, subheadings and lists
-/// included. All blocks when none reads as an opening.
+/// its last sentence, and after that the blocks in the same container that are neither links
+/// nor credits (a closing list): what a page puts above the story (site bar, headline, byline,
+/// date) is left out, and so are the lists of links, other boxes, credits and copyright lines
+/// after it; everything between stays, subheadings and lists included. Credits never count as
+/// story sentences. All blocks when none reads as an opening.
 fn between_prose(paras: &[Block]) -> &[Block] {
-    let Some(first) = paras
-        .iter()
-        .position(|p| is_sentence(&p.text, OPENING_WORDS))
-    else {
+    let story = |p: &Block, words: usize| is_sentence(&p.text, words) && !is_credit(&p.text);
+    let Some(first) = paras.iter().position(|p| story(p, OPENING_WORDS)) else {
         return paras;
     };
-    let last = paras
+    let last_sentence = paras
         .iter()
-        .rposition(|p| is_sentence(&p.text, SENTENCE_WORDS) || !p.is_links())
+        .rposition(|p| story(p, SENTENCE_WORDS))
         .unwrap_or(first)
         .max(first);
+    let mut last = last_sentence;
+    if let Some(closing) = paras.get(last_sentence) {
+        let kept = paras
+            .iter()
+            .skip(last_sentence + 1)
+            .take_while(|p| !p.is_links() && !is_credit(&p.text) && closing.shares_container(p))
+            .count();
+        last += kept;
+        // a heading that closes the run heads something left out
+        while last > last_sentence && paras.get(last).is_some_and(|p| p.heading) {
+            last -= 1;
+        }
+    }
     paras.get(first..=last).unwrap_or(paras)
 }
 
@@ -363,19 +398,98 @@ fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A paragraph of text and how much of it is link text.
+/// A paragraph of text, how much of it is link text, and where it sits in the page.
 #[derive(Debug, Clone, PartialEq)]
 struct Block {
     text: String,
     /// Bytes of the raw text inside `<a>` elements, against `raw` bytes in all.
     linked: usize,
     raw: usize,
+    /// Token index at which the block ended.
+    pos: usize,
+    /// Token index of the start tag of the element that holds the block: the innermost open
+    /// element that is not itself a paragraph (`<p>`, `<li>`, `<h2>`, ...), so the `<div>` or
+    /// `<section>` around a run of paragraphs, or the `<ul>` of a list item. `None` at top level.
+    container: Option<usize>,
+    /// Token index where that container ends (its end tag, or where it was closed implicitly).
+    container_end: usize,
+    /// A heading (`<h1>` to `<h6>`).
+    heading: bool,
 }
 
 impl Block {
     /// Mostly link text: a menu, a list of stories, tags.
     fn is_links(&self) -> bool {
         self.raw > 0 && self.linked * 2 > self.raw
+    }
+
+    /// Whether `other` lies inside this block's container.
+    fn shares_container(&self, other: &Block) -> bool {
+        match self.container {
+            Some(start) => start < other.pos && other.pos <= self.container_end,
+            None => true,
+        }
+    }
+}
+
+/// Elements that hold a paragraph's text rather than a run of paragraphs: a block's container
+/// is the innermost open element not among these.
+#[rustfmt::skip]
+const PARAGRAPH_LEVEL: &[&str] = &[
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "address", "summary",
+    "blockquote", "figure",
+];
+
+/// Open block elements, innermost last, with the token index of their start tag.
+#[derive(Default)]
+struct OpenBlocks<'t> {
+    open: Vec<(&'t str, usize)>,
+    /// End token index of every closed element, by start index.
+    ends: std::collections::HashMap<usize, usize>,
+}
+
+impl<'t> OpenBlocks<'t> {
+    fn start(&mut self, name: &'t str, at: usize) {
+        // HTML closes an open `<p>` at the next paragraph, and an open `<li>` at the next item.
+        if let Some(&(top, _)) = self.open.last() {
+            let implied = (top == "p" && BLOCK.contains(&name) && name != "br" && name != "hr")
+                || (top == "li" && name == "li")
+                || (matches!(top, "dt" | "dd") && matches!(name, "dt" | "dd"));
+            if implied {
+                self.close_top(at);
+            }
+        }
+        self.open.push((name, at));
+    }
+
+    fn close_top(&mut self, at: usize) {
+        if let Some((_, start)) = self.open.pop() {
+            self.ends.insert(start, at);
+        }
+    }
+
+    /// `</name>` closes the innermost open `name` and whatever is open inside it; an end tag
+    /// with nothing to close is ignored.
+    fn end(&mut self, name: &str, at: usize) {
+        if let Some(i) = self.open.iter().rposition(|(n, _)| *n == name) {
+            while self.open.len() > i {
+                self.close_top(at);
+            }
+        }
+    }
+
+    fn container(&self) -> Option<usize> {
+        self.open
+            .iter()
+            .rev()
+            .find(|(n, _)| !PARAGRAPH_LEVEL.contains(n))
+            .map(|(_, start)| *start)
+    }
+
+    fn in_heading(&self) -> bool {
+        self.open
+            .last()
+            .is_some_and(|(n, _)| matches!(*n, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
     }
 }
 
@@ -386,13 +500,22 @@ fn extract(toks: &[Tok]) -> Vec<Block> {
     // bytes of `cur` inside links, and how many `<a>` are open
     let mut linked = 0usize;
     let mut in_link = 0usize;
-    let flush = |cur: &mut String, linked: &mut usize, paras: &mut Vec<Block>| {
+    let mut blocks = OpenBlocks::default();
+    let flush = |cur: &mut String,
+                 linked: &mut usize,
+                 paras: &mut Vec<Block>,
+                 blocks: &OpenBlocks,
+                 pos: usize| {
         let p = normalize(cur);
         if !p.is_empty() {
             paras.push(Block {
                 text: p,
                 linked: *linked,
                 raw: cur.len(),
+                pos,
+                container: blocks.container(),
+                container_end: usize::MAX,
+                heading: blocks.in_heading(),
             });
         }
         cur.clear();
@@ -400,7 +523,7 @@ fn extract(toks: &[Tok]) -> Vec<Block> {
     };
     // The element being skipped and how many of its kind are open.
     let mut skip: Option<(&str, usize)> = None;
-    for tok in toks {
+    for (i, tok) in toks.iter().enumerate() {
         match tok {
             Tok::Start {
                 name, self_closing, ..
@@ -419,14 +542,17 @@ fn extract(toks: &[Tok]) -> Vec<Block> {
                     continue;
                 }
                 if BLOCK.contains(&name.as_str()) {
-                    flush(&mut cur, &mut linked, &mut paras);
+                    flush(&mut cur, &mut linked, &mut paras, &blocks, i);
                 } else if name == "td" || name == "th" {
                     cur.push(' ');
-                } else if name == "a" && opens {
-                    in_link += 1;
                 }
                 if opens && is_boilerplate(name, tok) {
+                    // its end tag is swallowed with it, so a skipped `<a>` is not counted open
                     skip = Some((name.as_str(), 1));
+                } else if name == "a" && opens {
+                    in_link += 1;
+                } else if opens && (BLOCK.contains(&name.as_str()) || name == "td") {
+                    blocks.start(name, i);
                 }
             }
             Tok::End(name) => {
@@ -443,11 +569,14 @@ fn extract(toks: &[Tok]) -> Vec<Block> {
                     continue;
                 }
                 if BLOCK.contains(&name.as_str()) {
-                    flush(&mut cur, &mut linked, &mut paras);
+                    flush(&mut cur, &mut linked, &mut paras, &blocks, i);
                 } else if name == "td" || name == "th" {
                     cur.push(' ');
                 } else if name == "a" {
                     in_link = in_link.saturating_sub(1);
+                }
+                if BLOCK.contains(&name.as_str()) || name == "td" {
+                    blocks.end(name, i);
                 }
             }
             Tok::Text(text) => {
@@ -461,7 +590,12 @@ fn extract(toks: &[Tok]) -> Vec<Block> {
             }
         }
     }
-    flush(&mut cur, &mut linked, &mut paras);
+    flush(&mut cur, &mut linked, &mut paras, &blocks, toks.len());
+    for p in &mut paras {
+        if let Some(start) = p.container {
+            p.container_end = blocks.ends.get(&start).copied().unwrap_or(toks.len());
+        }
+    }
     paras
 }
 
@@ -787,5 +921,61 @@ mod tests {
         let page = parse_html(html);
         assert_eq!(page.title.as_deref(), Some("Talks resume - Example News"));
         assert_eq!(page.text, "GENEVA — Talks resumed.");
+    }
+
+    #[test]
+    fn credits_and_copyright_lines_close_no_story() {
+        let html = "<body><div class=story><p>BEIRUT, Jan 9 - Talks on the border resumed on Thursday, officials said.</p>\
+            <p>Both sides said progress had been made.</p>\
+            <p>(Reporting by Jane Roe; Editing by John Doe)</p>\
+            <p>Source: agencies</p></div>\
+            <div class=foot>\u{a9} 2025 Example Press. All rights reserved.</div></body>";
+        assert_eq!(
+            parse_html(html).text,
+            "BEIRUT, Jan 9 - Talks on the border resumed on Thursday, officials said.\n\nBoth sides said progress had been made."
+        );
+        assert!(is_credit("Copyright 2025 Example News"));
+        assert!(is_credit("Additional reporting by A. Writer in Geneva."));
+        assert!(!is_credit("The source said the talks would resume."));
+    }
+
+    #[test]
+    fn after_the_last_sentence_only_its_own_container_is_kept() {
+        // the closing list sits in the story's container; the contact box, the links and the
+        // address line after it do not
+        let html = "<body><div class=body><p>ASTANA, Aug 21 - The ministry welcomed the agreement on Thursday.</p>\
+            <p>It listed three points.</p><ul><li>Recognition of borders</li><li>Diplomatic ties</li></ul></div>\
+            <div class=contact><div>Press service</div><p>Tel. 000 00 00</p></div>\
+            <div>Print | <a href=/send>Send to a friend</a></div><div>Main Street 1, Astana</div></body>";
+        assert_eq!(
+            parse_html(html).text,
+            "ASTANA, Aug 21 - The ministry welcomed the agreement on Thursday.\n\nIt listed three points.\n\nRecognition of borders\n\nDiplomatic ties"
+        );
+    }
+
+    #[test]
+    fn a_skipped_link_does_not_leave_the_text_after_it_linked() {
+        let html =
+            "<a class=menu href=/>Home</a><p>Kyiv said on Monday that talks would resume soon.</p>";
+        let toks = tokenize(html);
+        let blocks = extract(&toks);
+        assert_eq!(blocks.len(), 1);
+        assert!(blocks.iter().all(|b| !b.is_links()));
+    }
+
+    #[test]
+    fn unclosed_paragraphs_and_items_close_at_the_next_one() {
+        let html = "<div id=s><p>One sentence here.<p>Two sentence here.<ul><li>a<li>b</ul></div>";
+        let toks = tokenize(html);
+        let blocks = extract(&toks);
+        // tokens: 0 <div>, 5 <ul>, 10 </ul>, 11 </div>
+        let at: Vec<_> = blocks
+            .iter()
+            .map(|b| (b.container, b.container_end))
+            .collect();
+        assert_eq!(
+            at,
+            [(Some(0), 11), (Some(0), 11), (Some(5), 10), (Some(5), 10)]
+        );
     }
 }
