@@ -87,6 +87,36 @@ fn is_sentence(block: &str, words: usize) -> bool {
         ])
 }
 
+/// Class-name words of the standfirst (dek, summary) that pages put between the headline and the
+/// story: a one-paragraph sentence that is not the story's opening.
+#[rustfmt::skip]
+const STANDFIRST: &[&str] = &[
+    "dek", "deck", "standfirst", "strapline", "subtitle", "subheadline", "summary", "excerpt",
+];
+
+/// An element marked as a standfirst: a class name with one of the [`STANDFIRST`] words as a
+/// part ("article-dek", "story_summary"; the longer words also at the end of a run-together
+/// name, "articleSubtitle"), or the schema.org `description` / `alternativeHeadline` property.
+/// "lede" and "intro" are not among them: pages give those to the story's first paragraph.
+fn is_standfirst_mark(tok: &Tok) -> bool {
+    let itemprop = tok
+        .attr("itemprop")
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if itemprop == "description" || itemprop == "alternativeheadline" {
+        return true;
+    }
+    let class = tok.attr("class").unwrap_or("").to_ascii_lowercase();
+    class
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|part| {
+            STANDFIRST
+                .iter()
+                .any(|w| part == *w || (w.len() >= 7 && part.ends_with(w)))
+        })
+}
+
 /// Credit and copyright lines: "Reporting by ...; Editing by ...", "Source: agencies",
 /// "(c) 2025 Example News", "All rights reserved". They close stories and pages but are not
 /// story text.
@@ -116,12 +146,22 @@ fn is_credit(block: &str) -> bool {
 /// date) is left out, and so are the lists of links, other boxes, credits and copyright lines
 /// after it; everything between stays, subheadings and lists included. Credits and blocks that
 /// are mostly links (a headline in a list of stories ending "...?", "Download (PDF, 118 KB)")
-/// never count as story sentences. All blocks when none reads as an opening.
+/// never count as story sentences, and a standfirst (see [`is_standfirst_mark`]) is not the
+/// opening. All blocks when none reads as an opening.
 fn between_prose(paras: &[Block]) -> &[Block] {
     let story = |p: &Block, words: usize| {
         is_sentence(&p.text, words) && !p.is_links() && !is_credit(&p.text)
     };
-    let Some(first) = paras.iter().position(|p| story(p, OPENING_WORDS)) else {
+    // a standfirst is one paragraph; an element so marked that holds more is not one
+    let mut marked: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for id in paras.iter().filter_map(|p| p.standfirst) {
+        *marked.entry(id).or_default() += 1;
+    }
+    let is_standfirst = |p: &Block| p.standfirst.is_some_and(|id| marked.get(&id) == Some(&1));
+    let Some(first) = paras
+        .iter()
+        .position(|p| story(p, OPENING_WORDS) && !is_standfirst(p))
+    else {
         return paras;
     };
     let last_sentence = paras
@@ -418,6 +458,9 @@ struct Block {
     container_end: usize,
     /// A heading (`<h1>` to `<h6>`).
     heading: bool,
+    /// Token index of the innermost open element marked as a standfirst (see
+    /// [`is_standfirst_mark`]) around the block.
+    standfirst: Option<usize>,
 }
 
 impl Block {
@@ -443,18 +486,19 @@ const PARAGRAPH_LEVEL: &[&str] = &[
     "blockquote", "figure",
 ];
 
-/// Open block elements, innermost last, with the token index of their start tag.
+/// Open block elements, innermost last, with the token index of their start tag and whether
+/// they are marked as a standfirst.
 #[derive(Default)]
 struct OpenBlocks<'t> {
-    open: Vec<(&'t str, usize)>,
+    open: Vec<(&'t str, usize, bool)>,
     /// End token index of every closed element, by start index.
     ends: std::collections::HashMap<usize, usize>,
 }
 
 impl<'t> OpenBlocks<'t> {
-    fn start(&mut self, name: &'t str, at: usize) {
+    fn start(&mut self, name: &'t str, at: usize, standfirst: bool) {
         // HTML closes an open `<p>` at the next paragraph, and an open `<li>` at the next item.
-        if let Some(&(top, _)) = self.open.last() {
+        if let Some(&(top, _, _)) = self.open.last() {
             let implied = (top == "p" && BLOCK.contains(&name) && name != "br" && name != "hr")
                 || (top == "li" && name == "li")
                 || (matches!(top, "dt" | "dd") && matches!(name, "dt" | "dd"));
@@ -462,11 +506,11 @@ impl<'t> OpenBlocks<'t> {
                 self.close_top(at);
             }
         }
-        self.open.push((name, at));
+        self.open.push((name, at, standfirst));
     }
 
     fn close_top(&mut self, at: usize) {
-        if let Some((_, start)) = self.open.pop() {
+        if let Some((_, start, _)) = self.open.pop() {
             self.ends.insert(start, at);
         }
     }
@@ -474,7 +518,7 @@ impl<'t> OpenBlocks<'t> {
     /// `</name>` closes the innermost open `name` and whatever is open inside it; an end tag
     /// with nothing to close is ignored.
     fn end(&mut self, name: &str, at: usize) {
-        if let Some(i) = self.open.iter().rposition(|(n, _)| *n == name) {
+        if let Some(i) = self.open.iter().rposition(|(n, _, _)| *n == name) {
             while self.open.len() > i {
                 self.close_top(at);
             }
@@ -485,14 +529,22 @@ impl<'t> OpenBlocks<'t> {
         self.open
             .iter()
             .rev()
-            .find(|(n, _)| !PARAGRAPH_LEVEL.contains(n))
-            .map(|(_, start)| *start)
+            .find(|(n, _, _)| !PARAGRAPH_LEVEL.contains(n))
+            .map(|(_, start, _)| *start)
+    }
+
+    fn standfirst(&self) -> Option<usize> {
+        self.open
+            .iter()
+            .rev()
+            .find(|(_, _, standfirst)| *standfirst)
+            .map(|(_, start, _)| *start)
     }
 
     fn in_heading(&self) -> bool {
         self.open
             .last()
-            .is_some_and(|(n, _)| matches!(*n, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+            .is_some_and(|(n, _, _)| matches!(*n, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
     }
 }
 
@@ -519,6 +571,7 @@ fn extract(toks: &[Tok]) -> Vec<Block> {
                 container: blocks.container(),
                 container_end: usize::MAX,
                 heading: blocks.in_heading(),
+                standfirst: blocks.standfirst(),
             });
         }
         cur.clear();
@@ -555,7 +608,7 @@ fn extract(toks: &[Tok]) -> Vec<Block> {
                 } else if name == "a" && opens {
                     in_link += 1;
                 } else if opens && (BLOCK.contains(&name.as_str()) || name == "td") {
-                    blocks.start(name, i);
+                    blocks.start(name, i, is_standfirst_mark(tok));
                 }
             }
             Tok::End(name) => {
@@ -951,6 +1004,25 @@ mod tests {
             parse_html(html).text,
             "NAIROBI, June 25 - Police fired tear gas at protesters on Tuesday."
         );
+    }
+
+    #[test]
+    fn a_standfirst_marked_by_class_is_not_the_opening() {
+        let html = "<article><h1>Talks resume</h1><p class=article-dek>Both sides return to the table after a month of fighting.</p>\
+            <p class=byline>By A. Writer</p><div class=text-with-summary><p>GENEVA, May 2 - Talks resumed on Friday, the mediators said.</p>\
+            <p>Both delegations arrived in the morning.</p></div></article>";
+        assert_eq!(
+            parse_html(html).text,
+            "GENEVA, May 2 - Talks resumed on Friday, the mediators said.\n\nBoth delegations arrived in the morning."
+        );
+        // an element so marked that holds several paragraphs is the story, not a standfirst
+        let html = "<div class=summary><p>GENEVA, May 2 - Talks resumed on Friday, the mediators said.</p>\
+            <p>Both delegations arrived in the morning.</p></div>";
+        assert!(parse_html(html).text.starts_with("GENEVA"));
+        let html =
+            "<p itemprop=description>Both sides return to the table after a month of fighting.</p>\
+            <p class=intro>GENEVA, May 2 - Talks resumed on Friday, the mediators said.</p>";
+        assert!(parse_html(html).text.starts_with("GENEVA"));
     }
 
     #[test]
