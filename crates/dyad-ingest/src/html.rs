@@ -90,23 +90,129 @@ fn is_sentence(block: &str, words: usize) -> bool {
         ])
 }
 
+/// Class-name words of the standfirst (dek, summary) that pages put between the headline and the
+/// story: a one-paragraph sentence that is not the story's opening.
+#[rustfmt::skip]
+const STANDFIRST: &[&str] = &[
+    "dek", "deck", "standfirst", "strapline", "subtitle", "subheadline", "summary", "excerpt",
+];
+
+/// An element marked as a standfirst: a class name with one of the [`STANDFIRST`] words as a
+/// part ("article-dek", "story_summary"; the longer words also at the end of a run-together
+/// name, "articleSubtitle"), or the schema.org `description` / `alternativeHeadline` property.
+/// "lede" and "intro" are not among them: pages give those to the story's first paragraph.
+fn is_standfirst_mark(tok: &Tok) -> bool {
+    let itemprop = tok
+        .attr("itemprop")
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if itemprop == "description" || itemprop == "alternativeheadline" {
+        return true;
+    }
+    let class = tok.attr("class").unwrap_or("").to_ascii_lowercase();
+    class
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|part| {
+            STANDFIRST
+                .iter()
+                .any(|w| part == *w || (w.len() >= 7 && part.ends_with(w)))
+        })
+}
+
+/// Credit and copyright lines: "Reporting by ...; Editing by ...", "Source: agencies",
+/// "(c) 2025 Example News", "All rights reserved". They close stories and pages but are not
+/// story text.
+fn is_credit(block: &str) -> bool {
+    let lower = block.to_lowercase();
+    let start = lower.trim_start_matches(|c: char| c == '(' || c == '[' || c.is_whitespace());
+    const OPENINGS: &[&str] = &[
+        "reporting by",
+        "additional reporting",
+        "editing by",
+        "writing by",
+        "compiled by",
+        "source:",
+        "sources:",
+        "(c)",
+        "copyright",
+        "\u{a9}",
+    ];
+    OPENINGS.iter().any(|o| start.starts_with(o))
+        || lower.contains('\u{a9}')
+        || lower.contains("all rights reserved")
+}
+
+/// Containers of teaser cards: a linked heading ("<h3><a>Other story</a></h3>") with at most
+/// one sentence of summary. Story subheadings are not links, and a story has more than one
+/// sentence.
+fn teaser_containers(paras: &[Block]) -> std::collections::HashSet<usize> {
+    let mut cards: std::collections::HashMap<usize, (bool, usize)> =
+        std::collections::HashMap::new();
+    for p in paras {
+        if let Some(c) = p.container {
+            let card = cards.entry(c).or_insert((false, 0));
+            if p.heading && p.is_links() {
+                card.0 = true;
+            } else if is_sentence(&p.text, SENTENCE_WORDS) {
+                card.1 += 1;
+            }
+        }
+    }
+    cards
+        .into_iter()
+        .filter(|(_, (linked_heading, sentences))| *linked_heading && *sentences <= 1)
+        .map(|(c, _)| c)
+        .collect()
+}
+
 /// The blocks from the first that reads as the story's opening (a sentence of some length) to
-/// the last that is not furniture: what a page puts above the story (site bar, headline,
-/// byline, date) is left out, and so are the blocks after its last sentence that are mostly
-/// links (tags, related stories, menus); everything between stays, subheadings and lists
-/// included. All blocks when none reads as an opening.
+/// its last sentence, and after that the blocks in the same container that are neither links
+/// nor credits (a closing list): what a page puts above the story (site bar, headline, byline,
+/// date) is left out, and so are the lists of links, other boxes, credits and copyright lines
+/// after it; everything between stays, subheadings and lists included. Credits and blocks that
+/// are mostly links (a headline in a list of stories ending "...?", "Download (PDF, 118 KB)")
+/// never count as story sentences, nor do the summaries of teaser cards (see
+/// [`teaser_containers`]), and a standfirst (see [`is_standfirst_mark`]) is not the
+/// opening. All blocks when none reads as an opening.
 fn between_prose(paras: &[Block]) -> &[Block] {
+    let teasers = teaser_containers(paras);
+    let story = |p: &Block, words: usize| {
+        is_sentence(&p.text, words)
+            && !p.is_links()
+            && !is_credit(&p.text)
+            && !p.container.is_some_and(|c| teasers.contains(&c))
+    };
+    // a standfirst is one paragraph; an element so marked that holds more is not one
+    let mut marked: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for id in paras.iter().filter_map(|p| p.standfirst) {
+        *marked.entry(id).or_default() += 1;
+    }
+    let is_standfirst = |p: &Block| p.standfirst.is_some_and(|id| marked.get(&id) == Some(&1));
     let Some(first) = paras
         .iter()
-        .position(|p| is_sentence(&p.text, OPENING_WORDS))
+        .position(|p| story(p, OPENING_WORDS) && !is_standfirst(p))
     else {
         return paras;
     };
-    let last = paras
+    let last_sentence = paras
         .iter()
-        .rposition(|p| is_sentence(&p.text, SENTENCE_WORDS) || !p.is_links())
+        .rposition(|p| story(p, SENTENCE_WORDS))
         .unwrap_or(first)
         .max(first);
+    let mut last = last_sentence;
+    if let Some(closing) = paras.get(last_sentence) {
+        let kept = paras
+            .iter()
+            .skip(last_sentence + 1)
+            .take_while(|p| !p.is_links() && !is_credit(&p.text) && closing.shares_container(p))
+            .count();
+        last += kept;
+        // a heading that closes the run heads something left out
+        while last > last_sentence && paras.get(last).is_some_and(|p| p.heading) {
+            last -= 1;
+        }
+    }
     paras.get(first..=last).unwrap_or(paras)
 }
 
@@ -337,6 +443,72 @@ fn is_void(name: &str) -> bool {
     VOID.contains(&name)
 }
 
+/// Most text a byline holds (bytes): a "byline" element with more is a wrapper the page left
+/// unclosed around the story (`<div class=byline>By A. Writer <div class=story>...`).
+const BYLINE_TEXT: usize = 300;
+
+/// For each token, the index of the end tag of the element it starts (the next end tag of the
+/// same name not taken by a nested one, or where `</body>` closes what is left open), and the
+/// bytes of text before it outside raw-text elements (scripts, styles). One pass.
+fn element_extents(toks: &[Tok]) -> (Vec<usize>, Vec<usize>) {
+    let mut ends = vec![toks.len(); toks.len()];
+    let mut text_before = Vec::with_capacity(toks.len() + 1);
+    let mut open: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut total = 0usize;
+    let mut raw = false;
+    for (i, tok) in toks.iter().enumerate() {
+        text_before.push(total);
+        match tok {
+            Tok::Start {
+                name, self_closing, ..
+            } => {
+                raw = RAW_TEXT.contains(&name.as_str());
+                if !self_closing && !is_void(name) {
+                    open.entry(name.as_str()).or_default().push(i);
+                }
+            }
+            Tok::End(name) => {
+                raw = false;
+                if name == "body" || name == "html" {
+                    for (_, starts) in open
+                        .iter_mut()
+                        .filter(|(n, _)| !matches!(**n, "body" | "html"))
+                    {
+                        for start in starts.drain(..) {
+                            if let Some(end) = ends.get_mut(start) {
+                                *end = i;
+                            }
+                        }
+                    }
+                }
+                if let Some(start) = open.get_mut(name.as_str()).and_then(Vec::pop) {
+                    if let Some(end) = ends.get_mut(start) {
+                        *end = i;
+                    }
+                }
+            }
+            Tok::Text(text) => {
+                if !raw {
+                    total += text.trim().len();
+                }
+            }
+        }
+    }
+    text_before.push(total);
+    (ends, text_before)
+}
+
+/// Whether the only furniture mark of a start tag is "byline" (see [`BYLINE_TEXT`]).
+fn only_byline_mark(tok: &Tok) -> bool {
+    let marks = format!(
+        "{} {}",
+        tok.attr("class").unwrap_or(""),
+        tok.attr("id").unwrap_or("")
+    )
+    .to_lowercase();
+    marks.contains("byline") && BOILERPLATE.iter().filter(|b| marks.contains(*b)).count() == 1
+}
+
 fn is_boilerplate(name: &str, tok: &Tok) -> bool {
     if SKIP.contains(&name) {
         return true;
@@ -366,19 +538,110 @@ fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A paragraph of text and how much of it is link text.
+/// A paragraph of text, how much of it is link text, and where it sits in the page.
 #[derive(Debug, Clone, PartialEq)]
 struct Block {
     text: String,
     /// Bytes of the raw text inside `<a>` elements, against `raw` bytes in all.
     linked: usize,
     raw: usize,
+    /// Token index at which the block ended.
+    pos: usize,
+    /// Token index of the start tag of the element that holds the block: the innermost open
+    /// element that is not itself a paragraph (`<p>`, `<li>`, `<h2>`, ...), so the `<div>` or
+    /// `<section>` around a run of paragraphs, or the `<ul>` of a list item. `None` at top level.
+    container: Option<usize>,
+    /// Token index where that container ends (its end tag, or where it was closed implicitly).
+    container_end: usize,
+    /// A heading (`<h1>` to `<h6>`).
+    heading: bool,
+    /// Token index of the innermost open element marked as a standfirst (see
+    /// [`is_standfirst_mark`]) around the block.
+    standfirst: Option<usize>,
 }
 
 impl Block {
     /// Mostly link text: a menu, a list of stories, tags.
     fn is_links(&self) -> bool {
         self.raw > 0 && self.linked * 2 > self.raw
+    }
+
+    /// Whether `other` lies inside this block's container.
+    fn shares_container(&self, other: &Block) -> bool {
+        match self.container {
+            Some(start) => start < other.pos && other.pos <= self.container_end,
+            None => true,
+        }
+    }
+}
+
+/// Elements that hold a paragraph's text rather than a run of paragraphs: a block's container
+/// is the innermost open element not among these.
+#[rustfmt::skip]
+const PARAGRAPH_LEVEL: &[&str] = &[
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "address", "summary",
+    "blockquote", "figure",
+];
+
+/// Open block elements, innermost last, with the token index of their start tag and whether
+/// they are marked as a standfirst.
+#[derive(Default)]
+struct OpenBlocks<'t> {
+    open: Vec<(&'t str, usize, bool)>,
+    /// End token index of every closed element, by start index.
+    ends: std::collections::HashMap<usize, usize>,
+}
+
+impl<'t> OpenBlocks<'t> {
+    fn start(&mut self, name: &'t str, at: usize, standfirst: bool) {
+        // HTML closes an open `<p>` at the next paragraph, and an open `<li>` at the next item.
+        if let Some(&(top, _, _)) = self.open.last() {
+            let implied = (top == "p" && BLOCK.contains(&name) && name != "br" && name != "hr")
+                || (top == "li" && name == "li")
+                || (matches!(top, "dt" | "dd") && matches!(name, "dt" | "dd"));
+            if implied {
+                self.close_top(at);
+            }
+        }
+        self.open.push((name, at, standfirst));
+    }
+
+    fn close_top(&mut self, at: usize) {
+        if let Some((_, start, _)) = self.open.pop() {
+            self.ends.insert(start, at);
+        }
+    }
+
+    /// `</name>` closes the innermost open `name` and whatever is open inside it; an end tag
+    /// with nothing to close is ignored.
+    fn end(&mut self, name: &str, at: usize) {
+        if let Some(i) = self.open.iter().rposition(|(n, _, _)| *n == name) {
+            while self.open.len() > i {
+                self.close_top(at);
+            }
+        }
+    }
+
+    fn container(&self) -> Option<usize> {
+        self.open
+            .iter()
+            .rev()
+            .find(|(n, _, _)| !PARAGRAPH_LEVEL.contains(n))
+            .map(|(_, start, _)| *start)
+    }
+
+    fn standfirst(&self) -> Option<usize> {
+        self.open
+            .iter()
+            .rev()
+            .find(|(_, _, standfirst)| *standfirst)
+            .map(|(_, start, _)| *start)
+    }
+
+    fn in_heading(&self) -> bool {
+        self.open
+            .last()
+            .is_some_and(|(n, _, _)| matches!(*n, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
     }
 }
 
@@ -389,13 +652,31 @@ fn extract(toks: &[Tok]) -> Vec<Block> {
     // bytes of `cur` inside links, and how many `<a>` are open
     let mut linked = 0usize;
     let mut in_link = 0usize;
-    let flush = |cur: &mut String, linked: &mut usize, paras: &mut Vec<Block>| {
+    let mut blocks = OpenBlocks::default();
+    let (ends, text_before) = element_extents(toks);
+    let text_in = |i: usize| {
+        let end = ends.get(i).copied().unwrap_or(toks.len());
+        text_before
+            .get(end)
+            .zip(text_before.get(i))
+            .map_or(0, |(e, s)| e.saturating_sub(*s))
+    };
+    let flush = |cur: &mut String,
+                 linked: &mut usize,
+                 paras: &mut Vec<Block>,
+                 blocks: &OpenBlocks,
+                 pos: usize| {
         let p = normalize(cur);
         if !p.is_empty() {
             paras.push(Block {
                 text: p,
                 linked: *linked,
                 raw: cur.len(),
+                pos,
+                container: blocks.container(),
+                container_end: usize::MAX,
+                heading: blocks.in_heading(),
+                standfirst: blocks.standfirst(),
             });
         }
         cur.clear();
@@ -403,7 +684,7 @@ fn extract(toks: &[Tok]) -> Vec<Block> {
     };
     // The element being skipped and how many of its kind are open.
     let mut skip: Option<(&str, usize)> = None;
-    for tok in toks {
+    for (i, tok) in toks.iter().enumerate() {
         match tok {
             Tok::Start {
                 name, self_closing, ..
@@ -422,14 +703,18 @@ fn extract(toks: &[Tok]) -> Vec<Block> {
                     continue;
                 }
                 if BLOCK.contains(&name.as_str()) {
-                    flush(&mut cur, &mut linked, &mut paras);
+                    flush(&mut cur, &mut linked, &mut paras, &blocks, i);
                 } else if name == "td" || name == "th" {
                     cur.push(' ');
+                }
+                let wrapper = || only_byline_mark(tok) && text_in(i) > BYLINE_TEXT;
+                if opens && is_boilerplate(name, tok) && !wrapper() {
+                    // its end tag is swallowed with it, so a skipped `<a>` is not counted open
+                    skip = Some((name.as_str(), 1));
                 } else if name == "a" && opens {
                     in_link += 1;
-                }
-                if opens && is_boilerplate(name, tok) {
-                    skip = Some((name.as_str(), 1));
+                } else if opens && (BLOCK.contains(&name.as_str()) || name == "td") {
+                    blocks.start(name, i, is_standfirst_mark(tok));
                 }
             }
             Tok::End(name) => {
@@ -446,11 +731,14 @@ fn extract(toks: &[Tok]) -> Vec<Block> {
                     continue;
                 }
                 if BLOCK.contains(&name.as_str()) {
-                    flush(&mut cur, &mut linked, &mut paras);
+                    flush(&mut cur, &mut linked, &mut paras, &blocks, i);
                 } else if name == "td" || name == "th" {
                     cur.push(' ');
                 } else if name == "a" {
                     in_link = in_link.saturating_sub(1);
+                }
+                if BLOCK.contains(&name.as_str()) || name == "td" {
+                    blocks.end(name, i);
                 }
             }
             Tok::Text(text) => {
@@ -464,7 +752,12 @@ fn extract(toks: &[Tok]) -> Vec<Block> {
             }
         }
     }
-    flush(&mut cur, &mut linked, &mut paras);
+    flush(&mut cur, &mut linked, &mut paras, &blocks, toks.len());
+    for p in &mut paras {
+        if let Some(start) = p.container {
+            p.container_end = blocks.ends.get(&start).copied().unwrap_or(toks.len());
+        }
+    }
     paras
 }
 
@@ -804,5 +1097,138 @@ mod tests {
         let page = parse_html(html);
         assert_eq!(page.title.as_deref(), Some("Talks resume - Example News"));
         assert_eq!(page.text, "GENEVA — Talks resumed.");
+    }
+
+    #[test]
+    fn credits_and_copyright_lines_close_no_story() {
+        let html = "<body><div class=story><p>BEIRUT, Jan 9 - Talks on the border resumed on Thursday, officials said.</p>\
+            <p>Both sides said progress had been made.</p>\
+            <p>(Reporting by Jane Roe; Editing by John Doe)</p>\
+            <p>Source: agencies</p></div>\
+            <div class=foot>\u{a9} 2025 Example Press. All rights reserved.</div></body>";
+        assert_eq!(
+            parse_html(html).text,
+            "BEIRUT, Jan 9 - Talks on the border resumed on Thursday, officials said.\n\nBoth sides said progress had been made."
+        );
+        assert!(is_credit("Copyright 2025 Example News"));
+        assert!(is_credit("Additional reporting by A. Writer in Geneva."));
+        assert!(!is_credit("The source said the talks would resume."));
+    }
+
+    #[test]
+    fn a_linked_headline_is_no_story_sentence() {
+        let html = "<body><div><p>NAIROBI, June 25 - Police fired tear gas at protesters on Tuesday.</p></div>\
+            <div>Print</div><ol><li><a href=/1>Finance bill: why are people angry?</a></li></ol>\
+            <p><a href=/f.pdf>Download the statement (PDF, 118 KB).</a></p></body>";
+        assert_eq!(
+            parse_html(html).text,
+            "NAIROBI, June 25 - Police fired tear gas at protesters on Tuesday."
+        );
+    }
+
+    #[test]
+    fn a_standfirst_marked_by_class_is_not_the_opening() {
+        let html = "<article><h1>Talks resume</h1><p class=article-dek>Both sides return to the table after a month of fighting.</p>\
+            <p class=byline>By A. Writer</p><div class=text-with-summary><p>GENEVA, May 2 - Talks resumed on Friday, the mediators said.</p>\
+            <p>Both delegations arrived in the morning.</p></div></article>";
+        assert_eq!(
+            parse_html(html).text,
+            "GENEVA, May 2 - Talks resumed on Friday, the mediators said.\n\nBoth delegations arrived in the morning."
+        );
+        // an element so marked that holds several paragraphs is the story, not a standfirst
+        let html = "<div class=summary><p>GENEVA, May 2 - Talks resumed on Friday, the mediators said.</p>\
+            <p>Both delegations arrived in the morning.</p></div>";
+        assert!(parse_html(html).text.starts_with("GENEVA"));
+        let html =
+            "<p itemprop=description>Both sides return to the table after a month of fighting.</p>\
+            <p class=intro>GENEVA, May 2 - Talks resumed on Friday, the mediators said.</p>";
+        assert!(parse_html(html).text.starts_with("GENEVA"));
+    }
+
+    #[test]
+    fn an_unclosed_byline_around_the_story_does_not_hide_it() {
+        let story = "Leaders agreed on Sunday to give the three states six more months. ".repeat(6);
+        let html = format!(
+            "<body><h1>Leaders agree</h1><div class=byline>By A. Writer <span>Dec 15</span>\
+             <div class=story><p>ABUJA, Dec 15 - {story}</p><p>The bloc will meet again.</p></div>\
+             <div class=tags><a href=/t>Tags</a></div></body>"
+        );
+        let text = parse_html(&html).text;
+        assert!(text.starts_with("ABUJA, Dec 15 - Leaders agreed"), "{text}");
+        assert!(text.ends_with("The bloc will meet again."), "{text}");
+        // a byline of byline length is still left out
+        let html = "<div class=byline>By A. Writer</div><p>ABUJA, Dec 15 - Leaders agreed on Sunday to wait.</p>";
+        assert_eq!(
+            parse_html(html).text,
+            "ABUJA, Dec 15 - Leaders agreed on Sunday to wait."
+        );
+    }
+
+    #[test]
+    fn element_extents_follow_same_name_nesting() {
+        let toks = tokenize("<div><div>ab</div><script>xx</script>c</div><p>d");
+        let (ends, text) = element_extents(&toks);
+        // 0 <div>, 1 <div>, 2 ab, 3 </div>, 4 <script>, 5 xx, 6 </script>, 7 c, 8 </div>, 9 <p>, 10 d
+        assert_eq!(ends.first(), Some(&8));
+        assert_eq!(ends.get(1), Some(&3));
+        assert_eq!(ends.get(9), Some(&toks.len()));
+        assert_eq!(text.get(8), Some(&3));
+        assert_eq!(text.last(), Some(&4));
+    }
+
+    #[test]
+    fn teaser_cards_after_the_story_are_left_out() {
+        let html = "<main><section><p>CHISINAU, Sept 29 - The ruling party kept its majority, officials said.</p>\
+            <p>Turnout was 52%.</p></section><section><h2>More from the region</h2>\
+            <div class=card><h3><a href=/a>Romania raises taxes</a></h3><p>The government plans to raise VAT.</p></div>\
+            <div class=card><h3><a href=/b>Georgia votes</a></h3><p>Opposition parties will boycott the vote.</p></div></section></main>";
+        assert_eq!(
+            parse_html(html).text,
+            "CHISINAU, Sept 29 - The ruling party kept its majority, officials said.\n\nTurnout was 52%."
+        );
+        // a linked headline over a story of several paragraphs does not make it a teaser
+        let html = "<div><h2><a href=/p>Talks resume</a></h2><p>GENEVA, May 2 - Talks resumed on Friday, mediators said.</p>\
+            <p>Both delegations arrived in the morning.</p></div>";
+        assert!(parse_html(html).text.starts_with("GENEVA"));
+    }
+
+    #[test]
+    fn after_the_last_sentence_only_its_own_container_is_kept() {
+        // the closing list sits in the story's container; the contact box, the links and the
+        // address line after it do not
+        let html = "<body><div class=body><p>ASTANA, Aug 21 - The ministry welcomed the agreement on Thursday.</p>\
+            <p>It listed three points.</p><ul><li>Recognition of borders</li><li>Diplomatic ties</li></ul></div>\
+            <div class=contact><div>Press service</div><p>Tel. 000 00 00</p></div>\
+            <div>Print | <a href=/send>Send to a friend</a></div><div>Main Street 1, Astana</div></body>";
+        assert_eq!(
+            parse_html(html).text,
+            "ASTANA, Aug 21 - The ministry welcomed the agreement on Thursday.\n\nIt listed three points.\n\nRecognition of borders\n\nDiplomatic ties"
+        );
+    }
+
+    #[test]
+    fn a_skipped_link_does_not_leave_the_text_after_it_linked() {
+        let html =
+            "<a class=menu href=/>Home</a><p>Kyiv said on Monday that talks would resume soon.</p>";
+        let toks = tokenize(html);
+        let blocks = extract(&toks);
+        assert_eq!(blocks.len(), 1);
+        assert!(blocks.iter().all(|b| !b.is_links()));
+    }
+
+    #[test]
+    fn unclosed_paragraphs_and_items_close_at_the_next_one() {
+        let html = "<div id=s><p>One sentence here.<p>Two sentence here.<ul><li>a<li>b</ul></div>";
+        let toks = tokenize(html);
+        let blocks = extract(&toks);
+        // tokens: 0 <div>, 5 <ul>, 10 </ul>, 11 </div>
+        let at: Vec<_> = blocks
+            .iter()
+            .map(|b| (b.container, b.container_end))
+            .collect();
+        assert_eq!(
+            at,
+            [(Some(0), 11), (Some(0), 11), (Some(5), 10), (Some(5), 10)]
+        );
     }
 }
