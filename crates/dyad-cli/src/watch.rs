@@ -341,13 +341,21 @@ impl Poller<'_> {
                     // stored one by one, each then recorded: a crash loses at most the item
                     // at hand, which the next poll reads again
                     let id = doc.id.clone();
+                    let skipped = tally.summary.skipped;
                     keeper.keep(std::iter::once(Ok(doc)), &mut tally, &quiet)?;
+                    // one over the time budget was reported by `keep` and is given up
+                    let (document, outcome) = if tally.summary.skipped > skipped {
+                        counts.failed += 1;
+                        (None, "not stored: coding took longer than the time budget")
+                    } else {
+                        (Some(id.as_str()), "stored")
+                    };
                     keeper.store.record_item(
                         url,
                         &key,
                         item.link.as_deref(),
-                        Some(&id),
-                        "stored",
+                        document,
+                        outcome,
                     )?;
                 }
                 Err((e, retry)) => {
