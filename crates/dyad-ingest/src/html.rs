@@ -147,11 +147,14 @@ fn is_credit(block: &str) -> bool {
 /// its last sentence, and after that the blocks in the same container that are neither links
 /// nor credits (a closing list): what a page puts above the story (site bar, headline, byline,
 /// date) is left out, and so are the lists of links, other boxes, credits and copyright lines
-/// after it; everything between stays, subheadings and lists included. Credits never count as
-/// story sentences, and a standfirst (see [`is_standfirst_mark`]) is not the opening. All
-/// blocks when none reads as an opening.
+/// after it; everything between stays, subheadings and lists included. Credits and blocks that
+/// are mostly links (a headline in a list of stories ending "...?", "Download (PDF, 118 KB)")
+/// never count as story sentences, and a standfirst (see [`is_standfirst_mark`]) is not the
+/// opening. All blocks when none reads as an opening.
 fn between_prose(paras: &[Block]) -> &[Block] {
-    let story = |p: &Block, words: usize| is_sentence(&p.text, words) && !is_credit(&p.text);
+    let story = |p: &Block, words: usize| {
+        is_sentence(&p.text, words) && !p.is_links() && !is_credit(&p.text)
+    };
     // a standfirst is one paragraph; an element so marked that holds more is not one
     let mut marked: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for id in paras.iter().filter_map(|p| p.standfirst) {
@@ -1007,6 +1010,17 @@ mod tests {
         assert!(is_credit("Copyright 2025 Example News"));
         assert!(is_credit("Additional reporting by A. Writer in Geneva."));
         assert!(!is_credit("The source said the talks would resume."));
+    }
+
+    #[test]
+    fn a_linked_headline_is_no_story_sentence() {
+        let html = "<body><div><p>NAIROBI, June 25 - Police fired tear gas at protesters on Tuesday.</p></div>\
+            <div>Print</div><ol><li><a href=/1>Finance bill: why are people angry?</a></li></ol>\
+            <p><a href=/f.pdf>Download the statement (PDF, 118 KB).</a></p></body>";
+        assert_eq!(
+            parse_html(html).text,
+            "NAIROBI, June 25 - Police fired tear gas at protesters on Tuesday."
+        );
     }
 
     #[test]
