@@ -415,6 +415,72 @@ fn is_void(name: &str) -> bool {
     VOID.contains(&name)
 }
 
+/// Most text a byline holds (bytes): a "byline" element with more is a wrapper the page left
+/// unclosed around the story (`<div class=byline>By A. Writer <div class=story>...`).
+const BYLINE_TEXT: usize = 300;
+
+/// For each token, the index of the end tag of the element it starts (the next end tag of the
+/// same name not taken by a nested one, or where `</body>` closes what is left open), and the
+/// bytes of text before it outside raw-text elements (scripts, styles). One pass.
+fn element_extents(toks: &[Tok]) -> (Vec<usize>, Vec<usize>) {
+    let mut ends = vec![toks.len(); toks.len()];
+    let mut text_before = Vec::with_capacity(toks.len() + 1);
+    let mut open: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut total = 0usize;
+    let mut raw = false;
+    for (i, tok) in toks.iter().enumerate() {
+        text_before.push(total);
+        match tok {
+            Tok::Start {
+                name, self_closing, ..
+            } => {
+                raw = RAW_TEXT.contains(&name.as_str());
+                if !self_closing && !is_void(name) {
+                    open.entry(name.as_str()).or_default().push(i);
+                }
+            }
+            Tok::End(name) => {
+                raw = false;
+                if name == "body" || name == "html" {
+                    for (_, starts) in open
+                        .iter_mut()
+                        .filter(|(n, _)| !matches!(**n, "body" | "html"))
+                    {
+                        for start in starts.drain(..) {
+                            if let Some(end) = ends.get_mut(start) {
+                                *end = i;
+                            }
+                        }
+                    }
+                }
+                if let Some(start) = open.get_mut(name.as_str()).and_then(Vec::pop) {
+                    if let Some(end) = ends.get_mut(start) {
+                        *end = i;
+                    }
+                }
+            }
+            Tok::Text(text) => {
+                if !raw {
+                    total += text.trim().len();
+                }
+            }
+        }
+    }
+    text_before.push(total);
+    (ends, text_before)
+}
+
+/// Whether the only furniture mark of a start tag is "byline" (see [`BYLINE_TEXT`]).
+fn only_byline_mark(tok: &Tok) -> bool {
+    let marks = format!(
+        "{} {}",
+        tok.attr("class").unwrap_or(""),
+        tok.attr("id").unwrap_or("")
+    )
+    .to_lowercase();
+    marks.contains("byline") && BOILERPLATE.iter().filter(|b| marks.contains(*b)).count() == 1
+}
+
 fn is_boilerplate(name: &str, tok: &Tok) -> bool {
     if SKIP.contains(&name) {
         return true;
@@ -559,6 +625,14 @@ fn extract(toks: &[Tok]) -> Vec<Block> {
     let mut linked = 0usize;
     let mut in_link = 0usize;
     let mut blocks = OpenBlocks::default();
+    let (ends, text_before) = element_extents(toks);
+    let text_in = |i: usize| {
+        let end = ends.get(i).copied().unwrap_or(toks.len());
+        text_before
+            .get(end)
+            .zip(text_before.get(i))
+            .map_or(0, |(e, s)| e.saturating_sub(*s))
+    };
     let flush = |cur: &mut String,
                  linked: &mut usize,
                  paras: &mut Vec<Block>,
@@ -605,7 +679,8 @@ fn extract(toks: &[Tok]) -> Vec<Block> {
                 } else if name == "td" || name == "th" {
                     cur.push(' ');
                 }
-                if opens && is_boilerplate(name, tok) {
+                let wrapper = || only_byline_mark(tok) && text_in(i) > BYLINE_TEXT;
+                if opens && is_boilerplate(name, tok) && !wrapper() {
                     // its end tag is swallowed with it, so a skipped `<a>` is not counted open
                     skip = Some((name.as_str(), 1));
                 } else if name == "a" && opens {
@@ -1040,6 +1115,37 @@ mod tests {
             "<p itemprop=description>Both sides return to the table after a month of fighting.</p>\
             <p class=intro>GENEVA, May 2 - Talks resumed on Friday, the mediators said.</p>";
         assert!(parse_html(html).text.starts_with("GENEVA"));
+    }
+
+    #[test]
+    fn an_unclosed_byline_around_the_story_does_not_hide_it() {
+        let story = "Leaders agreed on Sunday to give the three states six more months. ".repeat(6);
+        let html = format!(
+            "<body><h1>Leaders agree</h1><div class=byline>By A. Writer <span>Dec 15</span>\
+             <div class=story><p>ABUJA, Dec 15 - {story}</p><p>The bloc will meet again.</p></div>\
+             <div class=tags><a href=/t>Tags</a></div></body>"
+        );
+        let text = parse_html(&html).text;
+        assert!(text.starts_with("ABUJA, Dec 15 - Leaders agreed"), "{text}");
+        assert!(text.ends_with("The bloc will meet again."), "{text}");
+        // a byline of byline length is still left out
+        let html = "<div class=byline>By A. Writer</div><p>ABUJA, Dec 15 - Leaders agreed on Sunday to wait.</p>";
+        assert_eq!(
+            parse_html(html).text,
+            "ABUJA, Dec 15 - Leaders agreed on Sunday to wait."
+        );
+    }
+
+    #[test]
+    fn element_extents_follow_same_name_nesting() {
+        let toks = tokenize("<div><div>ab</div><script>xx</script>c</div><p>d");
+        let (ends, text) = element_extents(&toks);
+        // 0 <div>, 1 <div>, 2 ab, 3 </div>, 4 <script>, 5 xx, 6 </script>, 7 c, 8 </div>, 9 <p>, 10 d
+        assert_eq!(ends.first(), Some(&8));
+        assert_eq!(ends.get(1), Some(&3));
+        assert_eq!(ends.get(9), Some(&toks.len()));
+        assert_eq!(text.get(8), Some(&3));
+        assert_eq!(text.last(), Some(&4));
     }
 
     #[test]
