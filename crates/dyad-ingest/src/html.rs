@@ -143,17 +143,45 @@ fn is_credit(block: &str) -> bool {
         || lower.contains("all rights reserved")
 }
 
+/// Containers of teaser cards: a linked heading ("<h3><a>Other story</a></h3>") with at most
+/// one sentence of summary. Story subheadings are not links, and a story has more than one
+/// sentence.
+fn teaser_containers(paras: &[Block]) -> std::collections::HashSet<usize> {
+    let mut cards: std::collections::HashMap<usize, (bool, usize)> =
+        std::collections::HashMap::new();
+    for p in paras {
+        if let Some(c) = p.container {
+            let card = cards.entry(c).or_insert((false, 0));
+            if p.heading && p.is_links() {
+                card.0 = true;
+            } else if is_sentence(&p.text, SENTENCE_WORDS) {
+                card.1 += 1;
+            }
+        }
+    }
+    cards
+        .into_iter()
+        .filter(|(_, (linked_heading, sentences))| *linked_heading && *sentences <= 1)
+        .map(|(c, _)| c)
+        .collect()
+}
+
 /// The blocks from the first that reads as the story's opening (a sentence of some length) to
 /// its last sentence, and after that the blocks in the same container that are neither links
 /// nor credits (a closing list): what a page puts above the story (site bar, headline, byline,
 /// date) is left out, and so are the lists of links, other boxes, credits and copyright lines
 /// after it; everything between stays, subheadings and lists included. Credits and blocks that
 /// are mostly links (a headline in a list of stories ending "...?", "Download (PDF, 118 KB)")
-/// never count as story sentences, and a standfirst (see [`is_standfirst_mark`]) is not the
+/// never count as story sentences, nor do the summaries of teaser cards (see
+/// [`teaser_containers`]), and a standfirst (see [`is_standfirst_mark`]) is not the
 /// opening. All blocks when none reads as an opening.
 fn between_prose(paras: &[Block]) -> &[Block] {
+    let teasers = teaser_containers(paras);
     let story = |p: &Block, words: usize| {
-        is_sentence(&p.text, words) && !p.is_links() && !is_credit(&p.text)
+        is_sentence(&p.text, words)
+            && !p.is_links()
+            && !is_credit(&p.text)
+            && !p.container.is_some_and(|c| teasers.contains(&c))
     };
     // a standfirst is one paragraph; an element so marked that holds more is not one
     let mut marked: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
@@ -1146,6 +1174,22 @@ mod tests {
         assert_eq!(ends.get(9), Some(&toks.len()));
         assert_eq!(text.get(8), Some(&3));
         assert_eq!(text.last(), Some(&4));
+    }
+
+    #[test]
+    fn teaser_cards_after_the_story_are_left_out() {
+        let html = "<main><section><p>CHISINAU, Sept 29 - The ruling party kept its majority, officials said.</p>\
+            <p>Turnout was 52%.</p></section><section><h2>More from the region</h2>\
+            <div class=card><h3><a href=/a>Romania raises taxes</a></h3><p>The government plans to raise VAT.</p></div>\
+            <div class=card><h3><a href=/b>Georgia votes</a></h3><p>Opposition parties will boycott the vote.</p></div></section></main>";
+        assert_eq!(
+            parse_html(html).text,
+            "CHISINAU, Sept 29 - The ruling party kept its majority, officials said.\n\nTurnout was 52%."
+        );
+        // a linked headline over a story of several paragraphs does not make it a teaser
+        let html = "<div><h2><a href=/p>Talks resume</a></h2><p>GENEVA, May 2 - Talks resumed on Friday, mediators said.</p>\
+            <p>Both delegations arrived in the morning.</p></div>";
+        assert!(parse_html(html).text.starts_with("GENEVA"));
     }
 
     #[test]
