@@ -447,6 +447,10 @@ fn is_void(name: &str) -> bool {
 /// unclosed around the story (`<div class=byline>By A. Writer <div class=story>...`).
 const BYLINE_TEXT: usize = 300;
 
+/// Most text a form holds (bytes) that is a form (search, sign-in, comment, newsletter): a
+/// `<form>` with more wraps the page, as ASP.NET WebForms pages do, and is read.
+const FORM_TEXT: usize = 2_000;
+
 /// For each token, the index of the end tag of the element it starts (the next end tag of the
 /// same name not taken by a nested one, or where `</body>` closes what is left open), and the
 /// bytes of text before it outside raw-text elements (scripts, styles). One pass.
@@ -707,7 +711,10 @@ fn extract(toks: &[Tok]) -> Vec<Block> {
                 } else if name == "td" || name == "th" {
                     cur.push(' ');
                 }
-                let wrapper = || only_byline_mark(tok) && text_in(i) > BYLINE_TEXT;
+                let wrapper = || {
+                    (only_byline_mark(tok) && text_in(i) > BYLINE_TEXT)
+                        || (name == "form" && text_in(i) > FORM_TEXT)
+                };
                 if opens && is_boilerplate(name, tok) && !wrapper() {
                     // its end tag is swallowed with it, so a skipped `<a>` is not counted open
                     skip = Some((name.as_str(), 1));
@@ -1143,6 +1150,18 @@ mod tests {
             "<p itemprop=description>Both sides return to the table after a month of fighting.</p>\
             <p class=intro>GENEVA, May 2 - Talks resumed on Friday, the mediators said.</p>";
         assert!(parse_html(html).text.starts_with("GENEVA"));
+    }
+
+    #[test]
+    fn a_form_around_the_whole_page_is_read_and_a_small_form_is_not() {
+        let para = "<p>JUBA, May 2 - The election commission said on Friday that the vote would be held in December, after a year of delays and disputes over the census.</p>";
+        let html = format!(
+            "<body><form id=aspnetForm><div class=nav>Home</div>{}</form></body>",
+            para.repeat(16)
+        );
+        assert!(parse_html(&html).text.starts_with("JUBA, May 2"));
+        let html = format!("<form class=search><p>Search the site for stories about elections and votes.</p></form>{para}");
+        assert!(parse_html(&html).text.starts_with("JUBA") && !parse_html(&html).text.contains("Search"));
     }
 
     #[test]
