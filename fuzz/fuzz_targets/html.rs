@@ -8,7 +8,10 @@ fuzz_target!(|data: &[u8]| {
     let html = String::from_utf8_lossy(data);
     let page = parse_html(&html);
     if let Some(lang) = &page.language {
-        assert!(!lang.contains('-'), "language is the primary subtag: {lang:?}");
+        assert!(
+            !lang.contains('-'),
+            "language is the primary subtag: {lang:?}"
+        );
     }
     for doc in read_reader(data, "fuzz.html", Format::Html, &IngestOptions::default()) {
         let _ = doc;

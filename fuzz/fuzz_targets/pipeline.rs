@@ -11,7 +11,10 @@ use libfuzzer_sys::fuzz_target;
 static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
 
 fn in_sentence(span: [usize; 2], chars: usize, what: &str) {
-    assert!(span[0] <= span[1] && span[1] <= chars, "{what} span {span:?} of {chars} chars");
+    assert!(
+        span[0] <= span[1] && span[1] <= chars,
+        "{what} span {span:?} of {chars} chars"
+    );
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -20,7 +23,12 @@ fuzz_target!(|data: &[u8]| {
     let doc = document_from_text(&text, Origin::default(), None);
     let result = pipeline.code_document(&doc);
     for e in &result.events {
-        assert!(e.sentence_index < result.sentences, "sentence {} of {}", e.sentence_index, result.sentences);
+        assert!(
+            e.sentence_index < result.sentences,
+            "sentence {} of {}",
+            e.sentence_index,
+            result.sentences
+        );
         let chars = e.sentence.chars().count();
         in_sentence(e.trigger.span, chars, "trigger");
         for a in e.source.iter().chain(&e.target) {

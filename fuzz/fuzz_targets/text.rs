@@ -6,9 +6,19 @@ use dyad_text::{SentenceCap, SentenceSplitter, Tokenizer};
 use libfuzzer_sys::fuzz_target;
 
 fn check_span(text: &str, start: usize, end: usize, prev_end: usize) {
-    assert!(start <= end && end <= text.len(), "span {start}..{end} of {} bytes", text.len());
-    assert!(start >= prev_end, "span {start}..{end} overlaps the previous one (ends {prev_end})");
-    assert!(text.is_char_boundary(start) && text.is_char_boundary(end), "span {start}..{end} cuts a char");
+    assert!(
+        start <= end && end <= text.len(),
+        "span {start}..{end} of {} bytes",
+        text.len()
+    );
+    assert!(
+        start >= prev_end,
+        "span {start}..{end} overlaps the previous one (ends {prev_end})"
+    );
+    assert!(
+        text.is_char_boundary(start) && text.is_char_boundary(end),
+        "span {start}..{end} cuts a char"
+    );
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -15,7 +15,12 @@ static RESOLVER: OnceLock<TimeResolver> = OnceLock::new();
 fn check(found: &[TimeExpr], n: usize) {
     let mut prev_end = 0;
     for e in found {
-        assert!(e.start < e.end && e.end <= n, "range {}..{} of {n} tokens", e.start, e.end);
+        assert!(
+            e.start < e.end && e.end <= n,
+            "range {}..{} of {n} tokens",
+            e.start,
+            e.end
+        );
         assert!(e.start >= prev_end, "overlap: {found:?}");
         prev_end = e.end;
         if let (Some(first), Some(last)) = (e.date, e.last) {
