@@ -314,7 +314,7 @@ impl Weights {
         let mut total = 0usize;
         for _ in 0..n {
             // a corrupt delta near u64::MAX must not overflow (nor wrap below `prev`)
-            let f = prev.checked_add(r.varint()?).unwrap_or(u64::MAX);
+            let f = prev.saturating_add(r.varint()?);
             if f > u32::MAX as u64 || (f == prev && !features.is_empty()) {
                 return Err(ModelError::Invalid("feature hashes out of order".into()));
             }

@@ -650,7 +650,7 @@ fn read_table(r: &mut ByteReader<'_>, n_labels: usize) -> Result<WeightTable, Mo
             return Err(ModelError::Invalid("feature keys not increasing".into()));
         }
         // a corrupt delta near u64::MAX must not overflow
-        let key = prev.checked_add(delta).unwrap_or(u64::MAX);
+        let key = prev.saturating_add(delta);
         if key == 0 || key > u32::MAX as u64 {
             return Err(ModelError::Invalid("bad feature key".into()));
         }
