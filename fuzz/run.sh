@@ -36,6 +36,12 @@ mkdir -p fuzz/logs
 results=fuzz/results.tsv
 [ -f $results ] || printf 'date\ttarget\tseconds\texecutions\tfindings\tartifacts\n' > $results
 
+# build first, so that the seconds recorded are fuzzing time, not build time
+if ! nice -n "$nice_level" cargo +nightly fuzz build "${build_flags[@]}" > fuzz/logs/build.log 2>&1; then
+    echo "build failed: see fuzz/logs/build.log" >&2
+    exit 2
+fi
+
 status=0
 for t in "${targets[@]}"; do
     mkdir -p "fuzz/corpus/$t" "fuzz/seeds/$t" "fuzz/artifacts/$t"
