@@ -271,7 +271,7 @@ impl ParserModel {
         let mut vocab = Vec::with_capacity(k);
         let mut prev = 0u64;
         for _ in 0..k {
-            let v = prev + r.varint()?;
+            let v = prev.saturating_add(r.varint()?);
             if v > u32::MAX as u64 || (v == prev && !vocab.is_empty()) {
                 return Err(ModelError::Invalid("vocabulary out of order".into()));
             }

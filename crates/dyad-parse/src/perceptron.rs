@@ -313,7 +313,8 @@ impl Weights {
         let mut prev = 0u64;
         let mut total = 0usize;
         for _ in 0..n {
-            let f = prev + r.varint()?;
+            // a corrupt delta near u64::MAX must not overflow (nor wrap below `prev`)
+            let f = prev.saturating_add(r.varint()?);
             if f > u32::MAX as u64 || (f == prev && !features.is_empty()) {
                 return Err(ModelError::Invalid("feature hashes out of order".into()));
             }

@@ -649,7 +649,8 @@ fn read_table(r: &mut ByteReader<'_>, n_labels: usize) -> Result<WeightTable, Mo
         if delta == 0 && k > 0 {
             return Err(ModelError::Invalid("feature keys not increasing".into()));
         }
-        let key = prev + delta;
+        // a corrupt delta near u64::MAX must not overflow
+        let key = prev.saturating_add(delta);
         if key == 0 || key > u32::MAX as u64 {
             return Err(ModelError::Invalid("bad feature key".into()));
         }
