@@ -26,6 +26,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cases import CASES, by_name  # noqa: E402
 
@@ -34,6 +35,7 @@ BUDGET_S = 60
 DATE = "2024-05-06"
 SUMMARY = re.compile(r"documents: (\d+) read, (\d+) coded, (\d+) skipped")
 EVENTS = re.compile(r"events: (\d+)")
+STOP = threading.Event()  # set on SIGTERM/Ctrl-C: every running child is killed
 
 
 def run_child(cmd, out_path, err_path, timeout, cwd=None):
@@ -42,14 +44,22 @@ def run_child(cmd, out_path, err_path, timeout, cwd=None):
         t0 = time.monotonic()
         p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd)
         killed = False
-        while True:
-            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
-            if pid == p.pid:
-                break
-            if not killed and time.monotonic() - t0 > timeout:
-                os.kill(p.pid, signal.SIGKILL)  # our own child, by its id
-                killed = True
-            time.sleep(0.02)
+        try:
+            while True:
+                pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+                if pid == p.pid:
+                    break
+                if STOP.is_set():
+                    raise SystemExit(143)
+                if not killed and time.monotonic() - t0 > timeout:
+                    os.kill(p.pid, signal.SIGKILL)  # our own child, by its id
+                    killed = True
+                time.sleep(0.02)
+        except BaseException:  # interrupted (Ctrl-C, SIGTERM): leave no orphan behind
+            os.kill(p.pid, signal.SIGKILL)
+            os.waitpid(p.pid, 0)
+            p.returncode = -9
+            raise
         secs = time.monotonic() - t0
     p.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4; keep Popen quiet
     rc = None if killed else (os.WEXITSTATUS(status) if os.WIFEXITED(status) else None)
@@ -171,6 +181,10 @@ def describe(case, res):
 
 
 def main():
+    def stop(*_):
+        STOP.set()
+        sys.exit(143)
+    signal.signal(signal.SIGTERM, stop)  # so run_child's cleanup kills the running children
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dyad")
     ap.add_argument("--only", action="append", default=[], help="case name(s), comma-separated; repeatable")
@@ -221,8 +235,17 @@ def main():
             print(f"  {flag:4} {c.name:36} {r['secs']:6.2f}s {r['rss']:7.1f} MB  {describe(c, r)}", flush=True)
 
     print(f"{len(cases)} cases generated in {t_gen:.1f} s under {tmp}; coding each alone with {dyad}")
-    with ThreadPoolExecutor(max_workers=max(1, a.jobs)) as ex:
-        list(ex.map(one, cases))
+    try:
+        if a.jobs <= 1:
+            for c in cases:
+                one(c)
+        else:
+            with ThreadPoolExecutor(max_workers=a.jobs) as ex:
+                list(ex.map(one, cases))
+    except BaseException:
+        STOP.set()
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
 
     failures = {c.name: results[c.name]["why"] for c in cases if results[c.name]["why"]}
     over = [c.name for c in cases if results[c.name]["secs"] > BUDGET_S]
