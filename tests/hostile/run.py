@@ -81,7 +81,7 @@ def summary_counts(stderr):
 def check(case, fname, res):
     """Return a list of failure reasons (empty: pass)."""
     why = []
-    rc, err, out_size, out_text = res["rc"], res["stderr"], res["out_size"], res["out_head"]
+    rc, err, out_size = res["rc"], res["stderr"], res["out_size"]
     lines = err.splitlines()
     errors = [l for l in lines if l.startswith("error:")]
     warnings = [l for l in lines if l.startswith("warning:")]
@@ -103,7 +103,7 @@ def check(case, fname, res):
         why.append(f"summary {counts[:3] if counts else None} != expected {tuple(case.docs)}")
     if rc is None:
         return why
-    prefix = f"error: {fname}:{case.line}:" if case.line else f"error: {fname}"
+    prefix = f"error: {fname}:{case.line}:" if case.line else f"error: {fname}:"
     named = [l for l in errors if l.startswith(prefix)]
     unnamed = [l for l in errors + warnings if fname not in l]
     if case.expect == "coded":
@@ -115,12 +115,12 @@ def check(case, fname, res):
         sub = (case.sub or "").lower()
         if not any(sub in l.lower() for l in named):
             got = errors[0][:160] if errors else "no error line"
-            why.append(f"expected error naming {prefix[7:]} containing {case.sub!r}; got: {got}")
+            why.append(f"expected error naming {prefix[7:-1]} containing {case.sub!r}; got: {got}")
     elif case.expect == "coded-or-warning":
         if rc not in (0, 2):
             why.append(f"expected exit 0 or 2, got {rc}")
         if rc == 2 and not named:
-            why.append("exit 2 without an error line naming " + prefix[7:])
+            why.append("exit 2 without an error line naming " + prefix[7:-1])
         if unnamed:
             why.append("a message that does not name the file: " + unnamed[0][:160])
         sub = (case.sub or "").lower()
@@ -159,7 +159,7 @@ def run_case(case, folder, dyad, timeout):
                       + (a[i][:90].decode("utf-8", "replace") if i < len(a) else "<end>") + " vs "
                       + (b[i][:90].decode("utf-8", "replace") if i < len(b) else "<end>"))
     res = dict(size=size, rc=rc, sig=sig, killed=killed, secs=secs, rss=rss, stderr=err, out_size=out_size,
-               out_head="", out_scan=scan)
+               out_scan=scan)
     res["why"] = check(case, fname, res) + ([differ] if differ else [])
     res["counts"] = summary_counts(err)
     res["errors"] = [l for l in err.splitlines() if l.startswith("error:")]
