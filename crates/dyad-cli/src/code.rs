@@ -112,8 +112,10 @@ impl<F: FnMut(&[EventRecord]) -> Result<()>> Run<'_, F> {
         for (doc, r) in batch.iter().zip(&results) {
             if let Some(over) = r.over_budget {
                 self.summary.skipped += 1;
-                self.progress
-                    .println(&format!("error: {}: document \"{}\": {over}", doc.origin, doc.id));
+                self.progress.println(&format!(
+                    "error: {}: document \"{}\": {over}",
+                    doc.origin, doc.id
+                ));
                 continue;
             }
             self.summary.coded += 1;
@@ -136,7 +138,10 @@ impl<F: FnMut(&[EventRecord]) -> Result<()>> Run<'_, F> {
         self.warn_long(doc, &sections.long_sentences);
         let indices: Vec<usize> = (0..sections.len()).collect();
         let start = std::time::Instant::now();
-        for (n, chunk) in indices.chunks(rayon::current_num_threads().max(1)).enumerate() {
+        for (n, chunk) in indices
+            .chunks(rayon::current_num_threads().max(1))
+            .enumerate()
+        {
             if let Some(budget) = pipeline.budget().filter(|b| start.elapsed() > *b) {
                 // what was coded is written already: say where the document was cut
                 let done = n * rayon::current_num_threads().max(1);

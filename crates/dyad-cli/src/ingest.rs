@@ -156,7 +156,10 @@ impl Keeper {
         for ((doc, hash, version), r) in batch.iter().zip(results) {
             if let Some(over) = r.over_budget {
                 tally.summary.skipped += 1;
-                progress.println(&format!("error: {}: document \"{}\": {over}", doc.origin, doc.id));
+                progress.println(&format!(
+                    "error: {}: document \"{}\": {over}",
+                    doc.origin, doc.id
+                ));
                 continue;
             }
             let stored = self

@@ -350,13 +350,9 @@ impl Poller<'_> {
                     } else {
                         (Some(id.as_str()), "stored")
                     };
-                    keeper.store.record_item(
-                        url,
-                        &key,
-                        item.link.as_deref(),
-                        document,
-                        outcome,
-                    )?;
+                    keeper
+                        .store
+                        .record_item(url, &key, item.link.as_deref(), document, outcome)?;
                 }
                 Err((e, retry)) => {
                     log(&format!(

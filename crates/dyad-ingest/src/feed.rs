@@ -91,13 +91,19 @@ pub struct FeedItem {
 
 /// The items of a feed's bytes; an error for bytes that are no feed.
 pub fn parse_feed(bytes: &[u8], origin_path: &str) -> Result<Feed, IngestError> {
-    let feed = feed_rs::parser::parse(bytes).map_err(|e| {
-        IngestError::new(
-            origin_path,
-            None,
-            format!("not a readable RSS or Atom feed: {e}"),
-        )
-    })?;
+    let fail = |message: String| IngestError::new(origin_path, None, message);
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(fail("the feed is UTF-16, but dyad reads UTF-8 feeds (or those that declare a single-byte encoding); convert it, e.g. `iconv -f UTF-16 -t UTF-8`".into()));
+    }
+    let bytes = numeric_entities(bytes);
+    let feed = feed_rs::parser::Builder::new()
+        .id_generator(stable_id)
+        .build()
+        .parse(&bytes[..])
+        .map_err(|e| fail(format!("not a readable RSS or Atom feed: {e}")))?;
+    if feed.entries.is_empty() && !declares_no_items(&bytes) {
+        return Err(fail("no items read: the file has item or entry elements, but not in RSS or Atom's own form (check the Atom namespace, http://www.w3.org/2005/Atom)".into()));
+    }
     let title = feed
         .title
         .as_ref()
@@ -139,9 +145,27 @@ pub(crate) fn feed_documents(
 impl FeedItem {
     fn from_entry(entry: &feed_rs::model::Entry, number: usize) -> FeedItem {
         let nonempty = |s: String| (!s.is_empty()).then_some(s);
+        let content = entry
+            .content
+            .as_ref()
+            .and_then(|c| c.body.as_deref())
+            .map(body_text)
+            .and_then(nonempty);
+        let summary = entry
+            .summary
+            .as_ref()
+            .map(|s| body_text(&s.content))
+            .and_then(nonempty);
+        // an item with no guid, link or title is named by its text, which is stable across
+        // polls (feed-rs would make up a random id)
+        let id = Some(entry.id.trim().to_string())
+            .and_then(nonempty)
+            .unwrap_or_else(|| {
+                crate::content_id(content.as_deref().or(summary.as_deref()).unwrap_or(""))
+            });
         FeedItem {
             number,
-            id: entry.id.trim().to_string(),
+            id,
             title: entry
                 .title
                 .as_ref()
@@ -155,17 +179,8 @@ impl FeedItem {
                 .map(|l| l.href.trim().to_string())
                 .and_then(nonempty),
             date: entry.published.or(entry.updated).map(|d| d.date_naive()),
-            content: entry
-                .content
-                .as_ref()
-                .and_then(|c| c.body.as_deref())
-                .map(body_text)
-                .and_then(nonempty),
-            summary: entry
-                .summary
-                .as_ref()
-                .map(|s| body_text(&s.content))
-                .and_then(nonempty),
+            content,
+            summary,
             language: entry.language.clone(),
         }
     }
@@ -274,6 +289,94 @@ impl FeedItem {
             .and_then(|p| p.language.clone())
             .or_else(|| self.language.clone());
         Ok(doc)
+    }
+}
+
+/// The id of an item without one: feed-rs's hash of its link and title (as its default
+/// generator), else of its title alone, else none (and [`FeedItem`] takes its text's hash),
+/// never a random one, so that the item is the same document at every poll.
+fn stable_id(
+    links: &[feed_rs::model::Link],
+    title: &Option<feed_rs::model::Text>,
+    _uri: Option<&str>,
+) -> String {
+    match (links.first(), title) {
+        (Some(link), _) => feed_rs::parser::generate_id_from_link_and_title(link, title),
+        (None, Some(t)) if !t.content.trim().is_empty() => {
+            format!("title-{:016x}", crate::fnv1a64(t.content.trim().as_bytes()))
+        }
+        _ => String::new(),
+    }
+}
+
+/// Whether a feed that gave no items has none to give: no `<item` or `<entry` element at all
+/// (an empty feed), rather than items in a form the parser does not know.
+fn declares_no_items(bytes: &[u8]) -> bool {
+    let has = |tag: &[u8]| {
+        bytes
+            .windows(tag.len())
+            .any(|w| w.eq_ignore_ascii_case(tag))
+    };
+    !has(b"<item") && !has(b"<entry") && !has(b":item") && !has(b":entry")
+}
+
+/// XML knows five named entities; feeds use HTML's (`&nbsp;`, `&eacute;`) all the time, and an
+/// XML parser drops the text around one it does not know. These become numeric references
+/// (`&#xA0;`), which every XML parser reads. Entities a DTD in the file defines are never
+/// expanded (no "billion laughs"): only HTML's fixed table is used.
+fn numeric_entities(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    /// Longest entity name looked up (HTML's longest is 32 bytes).
+    const MAX_NAME: usize = 32;
+    let mut out: Option<Vec<u8>> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(at) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(|&c| c == b'&'))
+    {
+        let start = i + at;
+        i = start + 1;
+        let name_len = bytes
+            .get(start + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take(MAX_NAME + 1)
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let end = start + 1 + name_len;
+        if name_len == 0 || name_len > MAX_NAME || bytes.get(end) != Some(&b';') {
+            continue;
+        }
+        let Some(name) = bytes
+            .get(start + 1..end)
+            .and_then(|n| std::str::from_utf8(n).ok())
+        else {
+            continue;
+        };
+        if matches!(name, "amp" | "lt" | "gt" | "quot" | "apos")
+            || !name.starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            continue;
+        }
+        let entity = format!("&{name};");
+        let decoded = html_escape::decode_html_entities(&entity);
+        if decoded == entity {
+            continue;
+        }
+        let buf = out.get_or_insert_with(|| Vec::with_capacity(bytes.len() + 64));
+        buf.extend_from_slice(bytes.get(copied..start).unwrap_or_default());
+        for c in decoded.chars() {
+            buf.extend_from_slice(format!("&#x{:X};", u32::from(c)).as_bytes());
+        }
+        copied = end + 1;
+        i = end + 1;
+    }
+    match out {
+        Some(mut buf) => {
+            buf.extend_from_slice(bytes.get(copied..).unwrap_or_default());
+            std::borrow::Cow::Owned(buf)
+        }
+        None => std::borrow::Cow::Borrowed(bytes),
     }
 }
 

@@ -447,6 +447,60 @@ fn is_void(name: &str) -> bool {
 /// unclosed around the story (`<div class=byline>By A. Writer <div class=story>...`).
 const BYLINE_TEXT: usize = 300;
 
+/// HTML start tags that end an unclosed `<svg>` or `<math>` (the HTML standard's "breakout"
+/// tags of foreign content): the page goes on after them, as a browser shows it.
+const BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
+
+/// Whether the element being skipped is foreign content (`<svg>`, `<math>`).
+fn in_foreign(skip: Option<(&str, usize)>) -> bool {
+    matches!(skip, Some(("svg" | "math", _)))
+}
+
 /// Most text a form holds (bytes) that is a form (search, sign-in, comment, newsletter): a
 /// `<form>` with more wraps the page, as ASP.NET WebForms pages do, and is read.
 const FORM_TEXT: usize = 2_000;
@@ -697,7 +751,7 @@ fn extract(toks: &[Tok]) -> Vec<Block> {
                 // HTML lets `</head>` out: `<body>` or the first block of content ends the head
                 let head_ends = matches!(skip, Some(("head", _)))
                     && (name == "body" || BLOCK.contains(&name.as_str()));
-                if head_ends {
+                if head_ends || (in_foreign(skip) && BREAKOUT.contains(&name.as_str())) {
                     skip = None;
                 }
                 if let Some((skipped, depth)) = skip.as_mut() {
@@ -731,8 +785,12 @@ fn extract(toks: &[Tok]) -> Vec<Block> {
                         if *depth == 0 {
                             skip = None;
                         }
-                    } else if name == "body" || name == "html" {
-                        // An unclosed skipped element must not swallow the rest of the page.
+                    } else if name == "body"
+                        || name == "html"
+                        || (in_foreign(skip) && BLOCK.contains(&name.as_str()))
+                    {
+                        // An unclosed skipped element must not swallow the rest of the page;
+                        // an unclosed `<svg>` ends where its parent does, as in a browser.
                         skip = None;
                     }
                     continue;
@@ -1153,6 +1211,20 @@ mod tests {
     }
 
     #[test]
+    fn an_unclosed_svg_ends_where_a_browser_ends_it() {
+        let story =
+            "<p>KYIV, March 4 - Russian drones struck power plants overnight, officials said.</p>";
+        for html in [
+            format!("<div><svg viewBox='0 0 1 1'><path d='M0 0'/></div>{story}"),
+            format!("<svg><g><text>icon</text></g>{story}"),
+            format!("<math><mi>x</mi>{story}"),
+        ] {
+            assert!(parse_html(&html).text.starts_with("KYIV"), "{html}");
+            assert!(!parse_html(&html).text.contains("icon"));
+        }
+    }
+
+    #[test]
     fn a_form_around_the_whole_page_is_read_and_a_small_form_is_not() {
         let para = "<p>JUBA, May 2 - The election commission said on Friday that the vote would be held in December, after a year of delays and disputes over the census.</p>";
         let html = format!(
@@ -1161,7 +1233,10 @@ mod tests {
         );
         assert!(parse_html(&html).text.starts_with("JUBA, May 2"));
         let html = format!("<form class=search><p>Search the site for stories about elections and votes.</p></form>{para}");
-        assert!(parse_html(&html).text.starts_with("JUBA") && !parse_html(&html).text.contains("Search"));
+        assert!(
+            parse_html(&html).text.starts_with("JUBA")
+                && !parse_html(&html).text.contains("Search")
+        );
     }
 
     #[test]

@@ -95,6 +95,10 @@ impl<R: BufRead> Iterator for JsonlDocs<R> {
             let mut line: &[u8] = &self.buf;
             let mut base = line_start;
             if self.line_no == 1 {
+                if line.starts_with(&[0xff, 0xfe]) || line.starts_with(&[0xfe, 0xff]) {
+                    self.finished = true;
+                    return err("the file is UTF-16 text, but dyad reads UTF-8; convert it, e.g. `iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8.jsonl`".into());
+                }
                 if let Some(rest) = line.strip_prefix(b"\xef\xbb\xbf".as_slice()) {
                     line = rest;
                     base += 3;
@@ -120,9 +124,14 @@ impl<R: BufRead> Iterator for JsonlDocs<R> {
                 Ok(doc) => return Some(Ok(doc)),
                 Err(message) => {
                     let trimmed = line.trim_ascii();
+                    // the first line of a pretty-printed array or object opens a value it
+                    // does not close (`[`, `{`, `[{"id": 1,`); a whole line that is merely
+                    // invalid (`[[[...]]]` nested too deep) is one bad line among good ones
+                    let opens = |end: &[u8]| trimmed.ends_with(end);
                     let pretty = trimmed == b"["
                         || trimmed == b"{"
-                        || (trimmed.starts_with(b"[") && message.starts_with("invalid JSON"));
+                        || (trimmed.starts_with(b"[")
+                            && (opens(b",") || opens(b"{") || opens(b"[")));
                     if first_content && pretty {
                         // A pretty-printed JSON file would give one error per line; one
                         // explanation is more useful.

@@ -232,3 +232,48 @@ fn items_are_read_from_their_pages_as_the_policy_says() {
     );
     assert_eq!(source.1.lock().map(|a| a.len()).unwrap_or(0), before);
 }
+
+fn parse_str(xml: &[u8]) -> Result<dyad_ingest::Feed, String> {
+    dyad_ingest::parse_feed(xml, "t.rss").map_err(|e| e.to_string())
+}
+
+#[test]
+fn html_entities_in_items_keep_their_text() {
+    let xml = br#"<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>
+<item><guid>x</guid><title>Caf&eacute; talks</title><description>Talks&nbsp;resumed in Gen&egrave;ve &amp; Bern &mdash; officials said.</description></item>
+</channel></rss>"#;
+    let feed = parse_str(xml).expect("feed");
+    let item = &feed.items[0];
+    assert_eq!(item.title.as_deref(), Some("Café talks"));
+    assert_eq!(
+        item.summary.as_deref(),
+        Some("Talks\u{a0}resumed in Genève & Bern — officials said.")
+    );
+}
+
+#[test]
+fn an_item_without_guid_or_link_has_the_same_id_every_time() {
+    let xml = br#"<rss version="2.0"><channel><title>W</title>
+<item><description>Protesters rallied in Yerevan on Tuesday.</description></item>
+<item><title>Only a title</title><description>Talks resumed.</description></item>
+</channel></rss>"#;
+    let first = parse_str(xml).expect("feed");
+    let second = parse_str(xml).expect("feed");
+    for (a, b) in first.items.iter().zip(&second.items) {
+        assert!(!a.id.is_empty());
+        assert_eq!(a.id, b.id, "stable across reads");
+    }
+    assert_ne!(first.items[0].id, first.items[1].id);
+}
+
+#[test]
+fn entries_out_of_atom_and_utf16_feeds_are_errors_and_an_empty_feed_is_not() {
+    let wrong = br#"<feed xmlns="http://example.org/not-atom"><title>W</title><entry><id>1</id><title>T</title><content>Text here.</content></entry></feed>"#;
+    let err = parse_str(wrong).expect_err("entries in another namespace");
+    assert!(err.contains("t.rss") && err.contains("namespace"), "{err}");
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend("<rss/>".encode_utf16().flat_map(|u| u.to_le_bytes()));
+    assert!(parse_str(&utf16).expect_err("utf-16").contains("UTF-16"));
+    let empty = br#"<rss version="2.0"><channel><title>Quiet</title></channel></rss>"#;
+    assert_eq!(parse_str(empty).map(|f| f.items.len()), Ok(0));
+}
