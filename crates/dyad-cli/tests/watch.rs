@@ -257,6 +257,11 @@ fn a_feed_is_read_from_its_pages_once_and_failing_feeds_are_skipped() {
             c as f64 / w as f64,
             c as f64 / g.max(1) as f64
         );
+        // each document is its article's body: 0.95 of its words, at most 5% other words
+        assert!(
+            c as f64 >= 0.95 * w as f64 && (g - c) as f64 <= 0.05 * g as f64,
+            "story {n}: {c} of {w} body words in {g} words"
+        );
         // the page's headline (og:title, JSON-LD) where it states one, else the item's
         assert!(doc.title.as_deref().is_some_and(|t| !t.is_empty()));
         assert_eq!(
