@@ -860,17 +860,24 @@ fn outermost(toks: &[Tok], tag: &str) -> Vec<(usize, usize)> {
 
 /// The paragraphs of the `<article>` with the most text, else of `<main>`, else of the page.
 fn best_content(toks: &[Tok]) -> Vec<Block> {
+    let text_len = |paras: &Vec<Block>| paras.iter().map(|p| p.text.len()).sum::<usize>();
     for tag in ["article", "main"] {
         let best = outermost(toks, tag)
             .into_iter()
             .map(|(a, b)| extract(&toks[a..b]))
-            .max_by_key(|paras| paras.iter().map(|p| p.text.len()).sum::<usize>());
-        if let Some(paras) = best.filter(|p| !p.is_empty()) {
+            .max_by_key(text_len);
+        // pages that do not mark their story often mark their teaser cards as articles
+        let enough = |p: &Vec<Block>| tag != "article" || text_len(p) >= CARD_TEXT;
+        if let Some(paras) = best.filter(|p| !p.is_empty() && enough(p)) {
             return paras;
         }
     }
     extract(toks)
 }
+
+/// Most text (bytes) of an `<article>` that is a teaser card (a headline and a summary), not
+/// a story: when the page's largest `<article>` holds no more, the story is elsewhere.
+const CARD_TEXT: usize = 400;
 
 /// Text of the first `tag` element, decoded and whitespace-normalised; None when empty.
 fn element_text(toks: &[Tok], tag: &str) -> Option<String> {
