@@ -1218,6 +1218,22 @@ mod tests {
     }
 
     #[test]
+    fn teaser_cards_marked_as_articles_do_not_hide_the_story() {
+        let story = "<p>LIMA, May 2 - Bus drivers stopped work across the capital on Friday to protest against extortion by gangs, their union said.</p>".repeat(4);
+        let html = format!(
+            "<body><div class=story>{story}</div><article class=card><h3><a href=/x>Other news</a></h3><p>A short summary of another story.</p></article></body>"
+        );
+        assert!(parse_html(&html).text.starts_with("LIMA, May 2"));
+        // a real story in an <article> is still preferred to the page around it
+        let html = format!(
+            "<body><div>Menu text here for the whole site.</div><article>{story}</article></body>"
+        );
+        assert!(
+            parse_html(&html).text.starts_with("LIMA") && !parse_html(&html).text.contains("Menu")
+        );
+    }
+
+    #[test]
     fn an_unclosed_svg_ends_where_a_browser_ends_it() {
         let story =
             "<p>KYIV, March 4 - Russian drones struck power plants overnight, officials said.</p>";
