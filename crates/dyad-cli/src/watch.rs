@@ -320,7 +320,7 @@ impl Poller<'_> {
             if self.stop.load(Ordering::SeqCst) {
                 break;
             }
-            let key = item_key(item);
+            let key = item.id.clone();
             if keeper.store.item_seen(url, &key)? {
                 counts.seen += 1;
                 continue;
@@ -388,22 +388,15 @@ impl Poller<'_> {
             counts.retry,
             started.elapsed().as_secs_f64()
         );
-        // an interrupted poll keeps the old validators, so the next one reads the feed again
+        // an interrupted poll (or one with items to retry) records no validators, so the next
+        // one reads the whole feed again rather than hearing "not modified"
         let complete = !self.stop.load(Ordering::SeqCst) && counts.retry == 0;
-        let record = if complete {
-            PollRecord::Changed {
-                etag: body.validators.etag.as_deref(),
-                last_modified: body.validators.last_modified.as_deref(),
-                stored: tally.counts.stored as u64,
-                line: &line,
-            }
-        } else {
-            PollRecord::Changed {
-                etag: None,
-                last_modified: None,
-                stored: tally.counts.stored as u64,
-                line: &line,
-            }
+        let validators = Some(&body.validators).filter(|_| complete);
+        let record = PollRecord::Changed {
+            etag: validators.and_then(|v| v.etag.as_deref()),
+            last_modified: validators.and_then(|v| v.last_modified.as_deref()),
+            stored: tally.counts.stored as u64,
+            line: &line,
         };
         keeper.store.record_poll(url, &record)?;
         log(&format!("{url}: {line}"));
@@ -477,20 +470,6 @@ impl Poller<'_> {
         log(&format!("{url}: {line}"));
         Ok(false)
     }
-}
-
-/// What names an item across polls: its id, else its link, else its headline.
-fn item_key(item: &FeedItem) -> String {
-    [
-        Some(item.id.as_str()),
-        item.link.as_deref(),
-        item.title.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .find(|s| !s.trim().is_empty())
-    .unwrap_or("")
-    .to_string()
 }
 
 /// `dyad ingest --watch FOLDER`: ingests the document files that appear in or change under

@@ -72,8 +72,9 @@ pub struct Feed {
 pub struct FeedItem {
     /// Position in the feed, from 1 (for messages).
     pub number: usize,
-    /// The item's own id (an RSS guid or Atom id; feed-rs makes one from the link and title
-    /// where the feed gives none): it names the item across polls and becomes the document id.
+    /// The item's own id (an RSS guid or Atom id; else a hash of its link and title, of its
+    /// title, or of its text): never empty and the same at every poll, it names the item
+    /// across polls and becomes the document id.
     pub id: String,
     /// Headline, without markup.
     pub title: Option<String>,
