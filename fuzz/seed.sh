@@ -10,7 +10,7 @@ root=$PWD
 seeds=fuzz/seeds
 max=65536
 rm -rf "$seeds"
-for t in jsonl html feed dateline time text conllu models user_dict pipeline; do
+for t in jsonl html feed dateline time text conllu models user_dict pipeline store; do
     mkdir -p "$seeds/$t"
 done
 
@@ -26,7 +26,7 @@ copy() {
 }
 
 shopt -s nullglob globstar
-for f in crates/*/tests/fixtures/**/*.jsonl examples/*.jsonl; do copy "$f" jsonl; done
+for f in crates/*/tests/fixtures/**/*.jsonl examples/*.jsonl; do copy "$f" jsonl store; done
 for f in crates/*/tests/fixtures/**/*.html tests/extract/pages/*.html; do copy "$f" html; done
 for f in crates/*/tests/fixtures/**/*.{rss,atom,rdf,xml}; do copy "$f" feed; done
 for f in crates/*/tests/fixtures/**/*.conllu; do copy "$f" conllu; done
@@ -41,6 +41,7 @@ for f in examples/*.jsonl; do
     while IFS= read -r line; do
         i=$((i + 1))
         printf '%s\n' "$line" > "$seeds/jsonl/$base.$i"
+        cp "$seeds/jsonl/$base.$i" "$seeds/store/$base.$i"
         body=$(printf '%s' "$line" | python3 -c 'import json,sys; print(json.loads(sys.stdin.read()).get("text",""))' 2>/dev/null || true)
         [ -n "$body" ] || continue
         printf '%s' "$body" | head -c 300 > "$seeds/dateline/$base.$i"
