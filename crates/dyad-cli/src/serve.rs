@@ -26,6 +26,10 @@ pub struct ServeArgs {
     /// remove it at the end: the workbench to try with nothing else.
     #[arg(long, conflicts_with = "store")]
     pub demo: bool,
+    /// Seconds a posted document may take to code; one that takes longer is reported under
+    /// `unreadable` and not stored. 0: no limit (a request still ends at 30 s).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub doc_budget: f64,
 }
 
 /// The stories `--demo` ingests: the repository's `examples/`, embedded in the binary.
@@ -101,6 +105,10 @@ pub fn run(mut args: ServeArgs) -> Result<ExitCode> {
         addr: SocketAddr::new(args.bind, args.port),
         token_file: args.token_file,
         token_env: std::env::var("DYAD_TOKEN").ok(),
+        doc_budget: crate::BudgetArgs {
+            doc_budget: args.doc_budget,
+        }
+        .budget(),
     };
     let store = args.store.display().to_string();
     dyad_serve::serve(options, |addr, token, source| {

@@ -64,8 +64,17 @@ fn request(
     body: &[u8],
 ) -> (u16, serde_json::Value) {
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    // a Host among `headers` replaces the default
+    let host = if headers
+        .iter()
+        .any(|h| h.to_ascii_lowercase().starts_with("host:"))
+    {
+        ""
+    } else {
+        "Host: localhost\r\n"
+    };
     let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: {}\r\n",
+        "{method} {path} HTTP/1.1\r\n{host}Connection: close\r\nContent-Length: {}\r\n",
         body.len()
     );
     for h in headers {
@@ -157,6 +166,51 @@ fn bad_parameters_are_400_naming_the_parameter() {
     assert_eq!((status, body["error"].is_string()), (404, true));
     let (status, body) = request(server.port, "DELETE", "/api/events", &[], b"");
     assert_eq!((status, body["error"].is_string()), (405, true), "{body}");
+}
+
+#[test]
+fn filters_are_values_not_sql() {
+    let store = store_with_events("serve-sql");
+    let server = start(&store, &[], None).expect("server");
+    let (_, all) = get(server.port, "/api/events?limit=1000");
+    let whole = event_ids(&all).len();
+    assert!(whole >= 5, "{all}");
+    // free-text filters carrying SQL: each is a value that matches nothing, or a 400
+    for path in [
+        "/api/events?place=x%27%20OR%20%271%27=%271",
+        "/api/events?place=%27%3B%20DROP%20TABLE%20documents%3B%20--",
+        "/api/events?mode=%27%20OR%201=1%20--",
+        "/api/events?mode=%25",
+        "/api/events?q=x%27%20OR%201=1",
+        "/api/series?place=x%22)%20OR%201=1%20--",
+        "/api/documents?limit=1%20OR%201=1",
+    ] {
+        let (status, body) = get(server.port, path);
+        // a listing's rows, a series' points
+        let rows = ["events", "documents", "series"]
+            .iter()
+            .filter_map(|k| body[k].as_array())
+            .map(Vec::len)
+            .sum::<usize>();
+        assert!(
+            status == 400 || (status == 200 && rows == 0),
+            "{path}: {status} {body}"
+        );
+    }
+    // and the store is whole
+    let (_, again) = get(server.port, "/api/events?limit=1000");
+    assert_eq!(event_ids(&again).len(), whole);
+    // the workbench's files are a fixed table: no path reaches the file system
+    for path in [
+        "/assets/../../../../etc/passwd",
+        "/assets/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/assets/..%2f..%2f..%2fetc%2fpasswd",
+        "/assets//etc/passwd",
+        "/assets/vendor/../../Cargo.toml",
+    ] {
+        let (status, body) = get(server.port, path);
+        assert!(status == 404 || status == 400, "{path}: {status} {body}");
+    }
 }
 
 #[test]
@@ -289,6 +343,29 @@ fn compare_finds_who_calls_for_a_ceasefire_in_one_conflict_and_arms_a_side_in_an
         body["error"].as_str().unwrap_or_default().starts_with("b:"),
         "{body}"
     );
+}
+
+#[test]
+fn a_posted_document_over_the_time_budget_is_reported_and_not_stored() {
+    let store = store_with_events("serve-budget");
+    let server = start(&store, &["--doc-budget", "0.000001"], None).expect("server");
+    let token = std::fs::read_to_string(format!("{store}.token")).expect("token file");
+    let auth = format!("Authorization: Bearer {}", token.trim());
+    let doc = br#"{"id":"slow-1","date":"2025-03-06","text":"Azerbaijani forces shelled villages near the Armenian border on Thursday. Armenian officials condemned the attack."}"#;
+    let (status, body) = request(server.port, "POST", "/api/documents", &[&auth], doc);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["documents"].as_array().map(Vec::len),
+        Some(0),
+        "{body}"
+    );
+    let error = body["unreadable"][0]["error"].as_str().unwrap_or_default();
+    assert!(
+        error.contains("\"slow-1\"") && error.contains("budget"),
+        "{body}"
+    );
+    let (status, _) = get(server.port, "/api/documents/slow-1");
+    assert_eq!(status, 404);
 }
 
 #[test]
@@ -502,6 +579,43 @@ fn listening_beyond_loopback_needs_a_configured_token() {
     let server =
         start(&store, &["--bind", "0.0.0.0"], Some("0123456789abcdef0123")).expect("with a token");
     assert_eq!(get(server.port, "/api/events?limit=1").0, 200);
+    // bound beyond loopback, it is reached by whatever name the operator gave it
+    let named = &["Host: events.example.org"];
+    assert_eq!(
+        request(server.port, "GET", "/api/events?limit=1", named, b"").0,
+        200
+    );
+}
+
+#[test]
+fn on_loopback_only_loopback_names_are_answered_against_dns_rebinding() {
+    let store = store_with_events("serve-rebind");
+    let server = start(&store, &[], None).expect("server");
+    for host in ["Host: localhost", "Host: 127.0.0.1:8600", "Host: [::1]"] {
+        assert_eq!(
+            request(server.port, "GET", "/api/events?limit=1", &[host], b"").0,
+            200,
+            "{host}"
+        );
+    }
+    // a page of another site that made its name resolve to 127.0.0.1
+    for path in [
+        "/api/events?limit=1",
+        "/api/documents",
+        "/",
+        "/api/export?format=csv",
+    ] {
+        let (status, body) = request(
+            server.port,
+            "GET",
+            path,
+            &["Host: attacker.example:8600"],
+            b"",
+        );
+        assert_eq!(status, 421, "{path}: {body}");
+        let message = body["error"].as_str().unwrap_or_default();
+        assert!(message.contains("\"attacker.example:8600\""), "{message}");
+    }
 }
 
 #[cfg(unix)]

@@ -49,7 +49,7 @@ async fn every_route_is_in_the_openapi_document_and_nothing_else() {
     let doc: serde_json::Value =
         serde_json::from_str(&crate::api::openapi::json()).expect("the document is JSON");
     let documented = doc["paths"].as_object().expect("paths");
-    let router = crate::server::router(app());
+    let router = crate::server::router(app(), None);
     let paths = routed_paths();
     assert!(paths.len() >= 8, "routes found in server.rs: {paths:?}");
     let mut routed = Vec::new();

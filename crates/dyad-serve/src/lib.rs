@@ -16,7 +16,9 @@
 //! file, `DYAD_TOKEN`, or is generated beside the store (mode 0600) at first start; the server
 //! binds to loopback by default and refuses any other address unless a token was configured.
 //! Request bodies, page sizes and request time are bounded; responses carry a strict
-//! Content-Security-Policy; no CORS headers are sent.
+//! Content-Security-Policy; no CORS headers are sent; a server on loopback answers only requests
+//! addressed to a loopback name ([`hosts`], against DNS rebinding). `docs/security.md` is the
+//! threat model.
 
 mod api;
 mod assets;
@@ -24,6 +26,7 @@ pub mod auth;
 #[cfg(test)]
 mod documented;
 mod error;
+mod hosts;
 mod pool;
 mod server;
 mod state;

@@ -37,6 +37,8 @@ pub struct ServeOptions {
     pub token_file: Option<PathBuf>,
     /// `DYAD_TOKEN`.
     pub token_env: Option<String>,
+    /// The time a posted document may take to code (`--doc-budget`); None: no limit.
+    pub doc_budget: Option<Duration>,
 }
 
 /// The OpenAPI document, JSON.
@@ -51,7 +53,9 @@ async fn not_found(uri: Uri) -> ApiError {
     }
 }
 
-pub(crate) fn router(app: App) -> Router {
+/// The routes with their limits and headers. `loopback_port` is the port of a server bound to
+/// loopback, which then answers only requests addressed to a loopback name ([`crate::hosts`]).
+pub(crate) fn router(app: App, loopback_port: Option<u16>) -> Router {
     let headers = [
         (header::CONTENT_SECURITY_POLICY, CSP),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
@@ -84,6 +88,11 @@ pub(crate) fn router(app: App) -> Router {
             MAX_TIME,
         ))
         .layer(axum::middleware::map_response(crate::error::json_errors));
+    if let Some(port) = loopback_port {
+        r = r.layer(axum::middleware::from_fn(move |request, next| {
+            crate::hosts::loopback_only(port, request, next)
+        }));
+    }
     for (name, value) in headers {
         r = r.layer(SetResponseHeaderLayer::overriding(
             name,
@@ -124,13 +133,14 @@ pub fn serve(
         let app = App {
             pool,
             token: token.clone(),
-            pipeline: Arc::new(dyad_code::Pipeline::new()),
+            pipeline: Arc::new(dyad_code::Pipeline::new().with_budget(options.doc_budget)),
             store_path: Arc::new(options.store.clone()),
             writer: Arc::new(Mutex::new(())),
         };
         let stop = shutdown()?;
         ready(addr, &token, &source);
-        axum::serve(listener, router(app))
+        let loopback_port = addr.ip().is_loopback().then_some(addr.port());
+        axum::serve(listener, router(app, loopback_port))
             .with_graceful_shutdown(stop)
             .await?;
         Ok(())

@@ -293,16 +293,24 @@ impl EventFilter {
         if let Some(d) = self.document {
             push("m.doc_key = ?", vec![Value::Integer(d.0)]);
         }
-        let prefix = |p: &str| Value::Text(format!("{}%", p.to_uppercase()));
+        // a code prefix, not a pattern: `%` and `_` in it match themselves
+        let prefix = |p: &str| {
+            let escaped = p
+                .to_uppercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            Value::Text(format!("{escaped}%"))
+        };
         if let Some(a) = &self.actor {
             push(
-                "EXISTS (SELECT 1 FROM mention_actors x WHERE x.mention_key = m.mention_key AND x.side = 'source' AND x.code LIKE ?)",
+                "EXISTS (SELECT 1 FROM mention_actors x WHERE x.mention_key = m.mention_key AND x.side = 'source' AND x.code LIKE ? ESCAPE '\\')",
                 vec![prefix(a)],
             );
         }
         if let Some(r) = &self.recipient {
             push(
-                "EXISTS (SELECT 1 FROM mention_actors x WHERE x.mention_key = m.mention_key AND x.side = 'target' AND x.code LIKE ?)",
+                "EXISTS (SELECT 1 FROM mention_actors x WHERE x.mention_key = m.mention_key AND x.side = 'target' AND x.code LIKE ? ESCAPE '\\')",
                 vec![prefix(r)],
             );
         }

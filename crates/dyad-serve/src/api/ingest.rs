@@ -28,7 +28,7 @@ pub(crate) struct Posted {
     copy_of: Option<String>,
 }
 
-/// A document that could not be read, with where.
+/// A document that could not be read, or was given up as over the time budget, with where.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub(crate) struct Unreadable {
     /// 1-based line of the body (JSON lines) or item of the array.
@@ -143,6 +143,19 @@ pub(crate) async fn post(
                 }),
                 Admission::Store { version } => {
                     let coded = pipeline.code_document(&doc);
+                    if coded.over_budget.is_some() {
+                        // as `dyad ingest` does: reported and not stored, so that a post of it
+                        // with a larger budget (the CLI's --doc-budget) is not "already stored"
+                        unreadable.push(Unreadable {
+                            line: doc.origin.line,
+                            error: format!(
+                                "document {:?}: coding took longer than the budget of {} s; not stored",
+                                doc.id,
+                                pipeline.budget().map_or(0, |b| b.as_secs())
+                            ),
+                        });
+                        continue;
+                    }
                     let stored = store.store_document(run, &doc, &hash, version, &coded.events)?;
                     let copy_of = match stored.copy_of {
                         Some(k) => Some(store.document(k)?.id),
