@@ -72,14 +72,14 @@ fn records(csv: &str) -> Vec<&str> {
         match b {
             b'"' => quoted = !quoted,
             b'\n' if !quoted => {
-                out.push(&csv[start..i]);
+                out.push(csv.get(start..i).unwrap_or_default());
                 start = i + 1;
             }
             _ => {}
         }
     }
     if start < csv.len() {
-        out.push(&csv[start..]);
+        out.push(csv.get(start..).unwrap_or_default());
     }
     out
 }
@@ -244,11 +244,12 @@ fn day_or_month(s: &str) -> Option<String> {
         8 => digits,
         _ => return None,
     };
+    // `digits` may hold other characters than digits: slice only on their boundaries
     day(&format!(
         "{}-{}-{}",
-        &padded[..4],
-        &padded[4..6],
-        &padded[6..]
+        padded.get(..4)?,
+        padded.get(4..6)?,
+        padded.get(6..)?
     ))
 }
 
