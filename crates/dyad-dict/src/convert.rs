@@ -908,6 +908,16 @@ mod tests {
     }
 
     #[test]
+    fn verb_spec_without_words() {
+        // "_" (or an irregular form "_") has no words: it used to index an empty list
+        let (lemma, forms) = verb_forms("_", &[]);
+        assert_eq!(lemma, "");
+        assert_eq!(forms, vec![String::new()]);
+        let (_, forms) = verb_forms("SAY", &["_"]);
+        assert_eq!(forms, vec!["say".to_string(), String::new()]);
+    }
+
+    #[test]
     fn code_groups() {
         let r = parse_code_groups("\t[HUNGOV 980706-020527] [HUNELI]");
         assert_eq!(r.len(), 2);

@@ -651,6 +651,15 @@ ABC,Nowhere,head_of_state,Q999,Q999,2020-01-01T00:00:00Z,,,\n";
     }
 
     #[test]
+    fn odd_dates_in_an_export_are_no_date() {
+        assert_eq!(day_or_month("2019-05").as_deref(), Some("20190501"));
+        assert_eq!(day_or_month("2019").as_deref(), Some("20190101"));
+        // a character of two bytes across byte 4 or 6, where the parts are cut: it used to panic
+        assert_eq!(day_or_month("201é9"), None);
+        assert_eq!(day_or_month("20191é9"), None);
+    }
+
+    #[test]
     fn terms_become_dated_roles_with_former_leader_between_and_after() {
         let out = converted();
         assert!(
