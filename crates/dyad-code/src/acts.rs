@@ -133,7 +133,8 @@ pub(crate) fn modality(
     start: WordIdx,
     after: (WordIdx, WordIdx),
 ) -> (bool, Modality) {
-    let before: Vec<&Word> = words[start.saturating_sub(4).get()..start.get()]
+    let before: Vec<&Word> = WordIdx::slice(words, start.saturating_sub(4)..start)
+        .unwrap_or_default()
         .iter()
         .rev()
         .take_while(|w| !is_boundary(w) && w.norm != ",")
@@ -197,18 +198,21 @@ fn refusal_code(code: &str) -> Option<&'static str> {
 pub(crate) fn protest_targets(events: &mut [CodedEvent]) {
     let codes = |side: &[Mention]| side.iter().map(|m| m.code.clone()).collect::<Vec<_>>();
     for k in 0..events.len() {
-        if !events[k].cameo.starts_with("14") || !events[k].target.is_empty() {
+        let Some(ev) = events.get(k) else {
+            continue;
+        };
+        if !ev.cameo.starts_with("14") || !ev.target.is_empty() {
             continue;
         }
-        let source = codes(&events[k].source);
+        let source = codes(&ev.source);
         let aim = events.iter().find(|e| {
             ["02", "10", "11", "12", "13"].contains(&e.cameo.get(..2).unwrap_or(""))
                 && !e.target.is_empty()
                 && !source.is_empty()
                 && codes(&e.source) == source
         });
-        if let Some(target) = aim.map(|e| e.target.clone()) {
-            events[k].target = target;
+        if let (Some(target), Some(ev)) = (aim.map(|e| e.target.clone()), events.get_mut(k)) {
+            ev.target = target;
         }
     }
 }

@@ -123,12 +123,9 @@ pub fn conflict_recipients(index: usize, words: &[Word], context: &DocContext) -
         if n == 0 {
             continue;
         }
-        let at = (0..words.len().saturating_sub(n - 1)).find(|&i| {
-            words[i..i + n]
-                .iter()
-                .zip(&c.region)
-                .all(|(w, r)| w.norm == *r)
-        });
+        let at = words
+            .windows(n)
+            .position(|ws| ws.iter().zip(&c.region).all(|(w, r)| w.norm == *r));
         if let Some(i) = at {
             return c
                 .parties
@@ -153,9 +150,9 @@ pub fn conflict_recipients(index: usize, words: &[Word], context: &DocContext) -
 pub fn find_conflicts(index: usize, words: &[Word], mentions: &[Mention]) -> Vec<Conflict> {
     let mut out = Vec::new();
     let starting = |p: WordIdx| {
-        mentions
-            .iter()
-            .find(|m| m.start == p || (m.start + 1 == p && words[m.start.get()].norm == "the"))
+        mentions.iter().find(|m| {
+            m.start == p || (m.start + 1 == p && m.start.at(words).is_some_and(|w| w.norm == "the"))
+        })
     };
     for (i, w) in WordIdx::enumerate(words) {
         if !CONFLICT_NOUNS.contains(&w.norm.as_str()) {
@@ -225,8 +222,14 @@ pub fn with_conflict_parties(
         {
             continue;
         }
-        let det = i.checked_sub(1).map(|p| words[p.get()].norm.as_str());
-        let det2 = i.checked_sub(2).map(|p| words[p.get()].norm.as_str());
+        let det = i
+            .checked_sub(1)
+            .and_then(|p| p.at(words))
+            .map(|w| w.norm.as_str());
+        let det2 = i
+            .checked_sub(2)
+            .and_then(|p| p.at(words))
+            .map(|w| w.norm.as_str());
         let start = match (det2, det) {
             (Some("the"), Some(d)) if PARTY_DETERMINERS.contains(&d) => i - 2,
             (_, Some(d)) if PARTY_DETERMINERS.contains(&d) => i - 1,

@@ -66,7 +66,9 @@ pub fn date_events(
                     .is_some_and(|f| f.eq_ignore_ascii_case("ago"))
             };
             if past.iter().any(|x| own(x) && ago(x)) && !found.iter().any(own) {
-                background[k] = true;
+                if let Some(b) = background.get_mut(k) {
+                    *b = true;
+                }
             }
         }
     }

@@ -126,8 +126,11 @@ pub fn locate_events(
         let Some((p, place)) = best else { continue };
         let known = place.has_coordinates();
         ev.location = Some(Location {
-            name: text
-                .get(input.words[p.start].start..input.words[p.end - 1].end)
+            name: input
+                .words
+                .get(p.start)
+                .zip(p.end.checked_sub(1).and_then(|e| input.words.get(e)))
+                .and_then(|(first, last)| text.get(first.start..last.end))
                 .unwrap_or(&place.name)
                 .to_string(),
             country: (!place.country.is_empty()).then(|| place.country.clone()),

@@ -302,10 +302,11 @@ impl MentionFinder {
         let Some(rest) = code.strip_prefix("MNC") else {
             return code.to_string();
         };
-        match rest.get(..3).filter(|c| self.countries.contains(*c)) {
-            Some(country) if rest.len() > 3 => format!("{country}{}", &rest[3..]),
-            Some(country) => format!("{country}BUS"),
-            None => code.to_string(),
+        let country = rest.get(..3).filter(|c| self.countries.contains(*c));
+        match (country, rest.get(3..)) {
+            (Some(country), Some(tail)) if !tail.is_empty() => format!("{country}{tail}"),
+            (Some(country), _) => format!("{country}BUS"),
+            (None, _) => code.to_string(),
         }
     }
 
@@ -353,7 +354,7 @@ impl MentionFinder {
         self.places
             .find_with_caps(&forms, &caps)
             .into_iter()
-            .filter(|p| words[p.start].capitalized)
+            .filter(|p| words.get(p.start).is_some_and(|w| w.capitalized))
             .filter(|p| {
                 // the gazetteer's positions are in the words' forms: word positions
                 let (start, end) = (WordIdx::new(p.start), WordIdx::new(p.end));
@@ -378,11 +379,13 @@ impl MentionFinder {
     fn glue(&self, words: &[Word], from: WordIdx, to: WordIdx, max: usize) -> bool {
         to >= from
             && to - from <= max
-            && words[from.get()..to.get()].iter().all(|w| {
-                w.norm.chars().any(char::is_alphanumeric)
-                    && !self.breaks.contains(w.norm.as_str())
-                    // a verb between them: "Britain mobilized army reservists"
-                    && (w.capitalized || !self.is_verb_form(&w.norm))
+            && WordIdx::slice(words, from..to).is_some_and(|between| {
+                between.iter().all(|w| {
+                    w.norm.chars().any(char::is_alphanumeric)
+                        && !self.breaks.contains(w.norm.as_str())
+                        // a verb between them: "Britain mobilized army reservists"
+                        && (w.capitalized || !self.is_verb_form(&w.norm))
+                })
             })
     }
 
@@ -467,8 +470,8 @@ impl MentionFinder {
         }
         let mut out: Vec<Mention> = Vec::new();
         let mut i = 0;
-        while i < hits.len() {
-            let (mut m, consumed) = self.compose(words, &hits, i);
+        while let Some((cur, later)) = hits.get(i..).and_then(<[_]>::split_first) {
+            let (mut m, consumed) = self.compose(words, cur, later);
             i += consumed;
             if m.end == m.start {
                 continue;
@@ -495,7 +498,9 @@ impl MentionFinder {
                 } else {
                     // "President Abdelaziz Bouteflika", "opposition leader Alexei Navalny"; a
                     // place's name may be a personal name ("Foreign Minister Ararat Mirzoyan")
-                    let next_hit = hits[i..]
+                    let next_hit = hits
+                        .get(i..)
+                        .unwrap_or_default()
                         .iter()
                         .find(|h| h.kind != Some(ActorKind::Place) && !h.gazetteer)
                         .map_or(WordIdx::new(words.len()), |h| h.start);
@@ -536,8 +541,10 @@ impl MentionFinder {
             {
                 m.end += 1;
             }
-            if m.start.get() > 0
-                && matches!(words[(m.start - 1).get()].norm.as_str(), "the" | "a" | "an")
+            if m.start
+                .checked_sub(1)
+                .and_then(|k| k.at(words))
+                .is_some_and(|w| matches!(w.norm.as_str(), "the" | "a" | "an"))
             {
                 m.start -= 1;
             }
@@ -569,7 +576,11 @@ impl MentionFinder {
             } else {
                 m.start
             };
-            if first.get() > 0 && words[(first - 1).get()].norm == "ethnic" {
+            if first
+                .checked_sub(1)
+                .and_then(|k| k.at(words))
+                .is_some_and(|w| w.norm == "ethnic")
+            {
                 m.ethnic = m.country.clone();
                 m.start = first - 1;
             }
@@ -580,11 +591,10 @@ impl MentionFinder {
         out
     }
 
-    /// The mention that starts with hit `i`, composed with the hits after it, and how many
-    /// hits it took. A gazetteer-only place on its own gives an empty mention.
-    fn compose(&self, words: &[Word], hits: &[Resolved], i: usize) -> (Mention, usize) {
-        let cur = &hits[i];
-        let next = hits.get(i + 1);
+    /// The mention that starts with hit `cur`, composed with the hits after it (`later`), and
+    /// how many hits it took. A gazetteer-only place on its own gives an empty mention.
+    fn compose(&self, words: &[Word], cur: &Resolved, later: &[Resolved]) -> (Mention, usize) {
+        let next = later.first();
         let mention = |start: WordIdx, end: WordIdx, code: String, rule: String| {
             let (country, sector) = self.split_code(&code);
             Mention {
@@ -632,8 +642,8 @@ impl MentionFinder {
                 }
                 let country = self.country_of(&cur.code);
                 // "Iranian-backed militias in Iraq": where they operate
-                let place = hits
-                    .get(i + 2)
+                let place = later
+                    .get(1)
                     .filter(|p| Self::is_country_like(p) && self.in_phrase(words, n.end, p.start));
                 let (mut m, took) = match place {
                     Some(p) => (
@@ -793,19 +803,19 @@ impl MentionFinder {
 /// country make one mention, the title's sector in that country.
 fn merge_titles_of(words: &[Word], mentions: &mut Vec<Mention>) {
     let mut k = 0;
-    while k + 1 < mentions.len() {
-        let (a, b) = (&mentions[k], &mentions[k + 1]);
+    while let (Some(a), Some(b)) = (mentions.get(k), mentions.get(k + 1)) {
         let between = WordIdx::slice(words, a.end..b.start).unwrap_or(&[]);
-        let joins = a.country.is_none()
-            && a.sector.is_some()
-            && !a.code.starts_with("IGO")
-            && b.country.is_some()
-            && between.len() <= 8
-            && between.first().is_some_and(|w| w.norm == "of")
-            && between.iter().any(|w| w.capitalized)
-            && between[1..]
-                .iter()
-                .all(|w| w.capitalized || matches!(w.norm.as_str(), "and" | "of" | "for" | "the"));
+        let joins =
+            a.country.is_none()
+                && a.sector.is_some()
+                && !a.code.starts_with("IGO")
+                && b.country.is_some()
+                && between.len() <= 8
+                && between.first().is_some_and(|w| w.norm == "of")
+                && between.iter().any(|w| w.capitalized)
+                && between.get(1..).unwrap_or_default().iter().all(|w| {
+                    w.capitalized || matches!(w.norm.as_str(), "and" | "of" | "for" | "the")
+                });
         if joins {
             let country = b.country.clone().unwrap_or_default();
             let merged = Mention {
@@ -818,7 +828,9 @@ fn merge_titles_of(words: &[Word], mentions: &mut Vec<Mention>) {
                 name: b.name.clone(),
                 ..a.clone()
             };
-            mentions[k] = merged;
+            if let Some(slot) = mentions.get_mut(k) {
+                *slot = merged;
+            }
             mentions.remove(k + 1);
         } else {
             k += 1;
@@ -840,23 +852,27 @@ const SPEAKERS: &[&str] = &[
 /// actor speaks as that actor.
 fn merge_speakers_for(words: &[Word], mentions: &mut Vec<Mention>) {
     let mut k = 0;
-    while k + 1 < mentions.len() {
-        let (a, b) = (&mentions[k], &mentions[k + 1]);
+    while let (Some(a), Some(b)) = (mentions.get(k), mentions.get(k + 1)) {
         let speaker = a.country.is_none()
             && a.person.is_none()
             && a.end > a.start
-            && SPEAKERS.contains(&words[(a.end - 1).get()].norm.as_str());
+            && (a.end - 1)
+                .at(words)
+                .is_some_and(|w| SPEAKERS.contains(&w.norm.as_str()));
         let joins = speaker
             && WordIdx::slice(words, a.end..b.start)
-                .is_some_and(|w| w.len() == 1 && w[0].norm == "for")
+                .is_some_and(|w| matches!(w, [only] if only.norm == "for"))
             && (b.country.is_some() || b.code.starts_with("IGO"));
         if joins {
-            mentions[k] = Mention {
+            let merged = Mention {
                 start: a.start,
                 end: b.end,
                 rule: format!("{}+for+{}", a.rule, b.rule),
                 ..b.clone()
             };
+            if let Some(slot) = mentions.get_mut(k) {
+                *slot = merged;
+            }
             mentions.remove(k + 1);
         } else {
             k += 1;
@@ -936,7 +952,8 @@ fn title_hits(words: &[Word], hits: &[Resolved], titles: &Titles) -> Vec<Resolve
             .unwrap_or(WordIdx::new(words.len()));
         let end = name_after(words, k + 1, limit);
         let min_words = if w.norm.ends_with('.') { 1 } else { 2 };
-        let org_word = words[(k + 1).get()..end.get()]
+        let org_word = WordIdx::slice(words, k + 1..end)
+            .unwrap_or_default()
             .iter()
             .any(|n| ORG_NAME_WORDS.contains(&n.norm.as_str()));
         if end < k + 1 + min_words || org_word {
@@ -945,8 +962,9 @@ fn title_hits(words: &[Word], hits: &[Resolved], titles: &Titles) -> Vec<Resolve
         let mut start = k;
         while start.get() > 0
             && free(start - 1)
-            && titles.is_title(&words[(start - 1).get()].norm)
-            && words[(start - 1).get()].capitalized
+            && (start - 1)
+                .at(words)
+                .is_some_and(|p| titles.is_title(&p.norm) && p.capitalized)
         {
             start -= 1;
         }
@@ -982,7 +1000,7 @@ fn is_first_name(words: &[Word], h: &Resolved, hits: &[Resolved]) -> bool {
         && h.start.at(words).is_some_and(|w| w.capitalized && !w.all_caps)
         && h.end.at(words).is_some_and(|n| {
             n.capitalized
-                && n.token != words[h.start.get()].token
+                && h.start.at(words).is_some_and(|w| n.token != w.token)
                 && n.norm.chars().next().is_some_and(char::is_alphabetic)
                 && !is_not_name(&n.norm)
         })
@@ -1076,9 +1094,13 @@ const COMPASS_REGIONS: &[&str] = &["WST", "WAF"];
 /// A compass region followed by a capitalized word is part of a place's name.
 fn region_in_name(words: &[Word], h: &Resolved) -> bool {
     COMPASS_REGIONS.contains(&h.code.as_str())
-        && h.end
-            .at(words)
-            .is_some_and(|n| n.capitalized && n.token != words[(h.end - 1).get()].token)
+        && h.end.at(words).is_some_and(|n| {
+            n.capitalized
+                && h.end
+                    .wrapping_sub(1)
+                    .at(words)
+                    .is_some_and(|last| n.token != last.token)
+        })
 }
 
 /// First parts of hyphenated modifiers whose second part is an agent word: "multi-party
@@ -1093,7 +1115,9 @@ fn in_compound_modifier(words: &[Word], h: &Resolved) -> bool {
     h.kind.is_none()
         && h.start.get() > 0
         && hyphenated(words, h.start - 1)
-        && MODIFIER_PREFIXES.contains(&words[(h.start - 1).get()].norm.as_str())
+        && (h.start - 1)
+            .at(words)
+            .is_some_and(|w| MODIFIER_PREFIXES.contains(&w.norm.as_str()))
 }
 
 /// Second parts of "Russian-made", "London-based": the country or place is an origin.
@@ -1139,7 +1163,9 @@ fn name_after(words: &[Word], from: WordIdx, limit: WordIdx) -> WordIdx {
     let mut end = from;
     let limit = limit.min(from + 5).min(WordIdx::new(words.len()));
     while end < limit {
-        let w = &words[end.get()];
+        let Some(w) = end.at(words) else {
+            break;
+        };
         let is_name = w.capitalized
             && w.norm.chars().next().is_some_and(char::is_alphabetic)
             && !is_not_name(&w.norm);
@@ -1150,7 +1176,7 @@ fn name_after(words: &[Word], from: WordIdx, limit: WordIdx) -> WordIdx {
         end += 1;
     }
     // a name ends in a capitalized word; an initial ("F.W.") counts
-    while end > from && !words[(end - 1).get()].capitalized {
+    while end > from && (end - 1).at(words).is_some_and(|w| !w.capitalized) {
         end -= 1;
     }
     end
@@ -1211,7 +1237,8 @@ fn join(words: &[Word], from: WordIdx, to: WordIdx) -> Join {
     if to < from {
         return Join::None;
     }
-    let between: Vec<&str> = words[from.get()..to.get()]
+    let between: Vec<&str> = WordIdx::slice(words, from..to)
+        .unwrap_or_default()
         .iter()
         .map(|w| w.norm.as_str())
         .collect();
@@ -1226,22 +1253,27 @@ fn join(words: &[Word], from: WordIdx, to: WordIdx) -> Join {
 /// that ends in "and" ("Russia, Azerbaijan and Armenia"), not in an apposition ("Iran, the
 /// ministry said").
 pub(crate) fn assign_groups(words: &[Word], mentions: &mut [Mention]) {
+    // joins[i]: how mention i is joined to mention i + 1
     let joins: Vec<Join> = mentions
-        .windows(2)
-        .map(|w| join(words, w[0].end, w[1].start))
+        .iter()
+        .zip(mentions.iter().skip(1))
+        .map(|(a, b)| join(words, a.end, b.start))
         .collect();
     let mut group = GroupId::new(0);
     for i in 0..mentions.len() {
-        if i > 0 {
-            let joined = match joins[i - 1] {
+        if let Some(before) = i.checked_sub(1).and_then(|k| joins.get(k)) {
+            let joined = match before {
                 Join::And => true,
                 Join::Comma => {
                     // the list goes on with "and" to a mention, or to words that name no
                     // actor ("Brussels, America and the whole international community")
-                    let run = joins[i..].iter().take_while(|j| **j != Join::None).count();
-                    let last = &mentions[i + run];
-                    joins[i..i + run].contains(&Join::And)
-                        || last.end.at(words).is_some_and(|w| w.norm == "and")
+                    let list = joins.get(i..).unwrap_or_default();
+                    let run = list.iter().take_while(|j| **j != Join::None).count();
+                    list.iter().take(run).any(|j| *j == Join::And)
+                        || mentions
+                            .get(i + run)
+                            .and_then(|last| last.end.at(words))
+                            .is_some_and(|w| w.norm == "and")
                 }
                 Join::None => false,
             };
@@ -1249,6 +1281,8 @@ pub(crate) fn assign_groups(words: &[Word], mentions: &mut [Mention]) {
                 group += 1;
             }
         }
-        mentions[i].group = group;
+        if let Some(m) = mentions.get_mut(i) {
+            m.group = group;
+        }
     }
 }

@@ -115,8 +115,10 @@ fn attribution_in(
     from: WordIdx,
     to: WordIdx,
 ) -> Option<Attribution> {
-    let verb = WordIdx::range(from, to)
-        .find(|&i| SPEECH_FORMS.contains(&s.words[i.get()].norm.as_str()))?;
+    let (verb, verb_word) = WordIdx::enumerate(s.words)
+        .take(to.get())
+        .skip(from.get())
+        .find(|(_, w)| SPEECH_FORMS.contains(&w.norm.as_str()))?;
     let inside = |m: &&Mention| m.start >= from && m.end <= to;
     let before = s
         .mentions
@@ -126,10 +128,7 @@ fn attribution_in(
         .find(|m| m.end <= verb);
     let after = s.mentions.iter().filter(inside).find(|m| m.start > verb);
     let speaker = before.or(after);
-    let mut cue = vec![s
-        .text
-        .get(s.words[verb.get()].start..s.words[verb.get()].end)
-        .unwrap_or("")];
+    let mut cue = vec![s.text.get(verb_word.start..verb_word.end).unwrap_or("")];
     for (i, w) in WordIdx::enumerate(s.words)
         .take(to.get())
         .skip(verb.get() + 1)
@@ -175,7 +174,7 @@ pub fn find_quotes(sentences: &[Option<QuoteInput<'_>>]) -> Vec<SentenceQuotes> 
                 }
                 _ => {
                     if open.is_some() {
-                        if let Some(q) = wi.at_mut(&mut out[si].quoted) {
+                        if let Some(q) = out.get_mut(si).and_then(|o| wi.at_mut(&mut o.quoted)) {
                             *q = true;
                         }
                     }
@@ -184,7 +183,7 @@ pub fn find_quotes(sentences: &[Option<QuoteInput<'_>>]) -> Vec<SentenceQuotes> 
         }
     }
     for ((s0, w0), (s1, w1)) in spans {
-        let after = sentences[s1].as_ref().and_then(|s| {
+        let after = sentences.get(s1).and_then(Option::as_ref).and_then(|s| {
             if (w1 + 1).get() < s.words.len() {
                 attribution_in(s, s1, w1 + 1, WordIdx::new(s.words.len()))
             } else {
@@ -201,8 +200,9 @@ pub fn find_quotes(sentences: &[Option<QuoteInput<'_>>]) -> Vec<SentenceQuotes> 
             }
         });
         let before = || {
-            sentences[s0]
-                .as_ref()
+            sentences
+                .get(s0)
+                .and_then(Option::as_ref)
                 .and_then(|s| attribution_in(s, s0, WordIdx::new(0), w0))
         };
         let Some(attr) = after.or_else(before) else {
@@ -337,30 +337,30 @@ fn trailing_attribution(
     if comma <= word {
         return None;
     }
-    let tail = &words[(comma + 1).get()..];
-    let end = tail
-        .iter()
-        .position(|w| matches!(w.norm.as_str(), "." | "!" | "?" | ";" | ","))
-        .unwrap_or(tail.len());
-    let tail = &tail[..end];
+    // the words after the comma, up to the next punctuation mark
+    let tail = WordIdx::slice(words, comma + 1..WordIdx::new(words.len()))?
+        .split(|w| matches!(w.norm.as_str(), "." | "!" | "?" | ";" | ","))
+        .next()
+        .unwrap_or_default();
     let speaker_in = |from: usize, to: usize| {
         mentions
             .iter()
             .position(|m| m.start >= comma + 1 + from && m.end <= comma + 1 + to)
             .map(MentionIdx::new)
     };
-    if tail.len() >= 2 && tail[0].norm == "according" && tail[1].norm == "to" {
+    if matches!(tail, [a, b, ..] if a.norm == "according" && b.norm == "to") {
         return Some((speaker_in(2, tail.len()), "according to".to_string()));
     }
-    let verb = tail
+    let (verb, verb_word) = tail
         .iter()
-        .position(|w| SPEECH_FORMS.contains(&w.norm.as_str()))?;
+        .enumerate()
+        .find(|(_, w)| SPEECH_FORMS.contains(&w.norm.as_str()))?;
     // the speech verb ends the clause, or only its adjuncts follow ("said on Monday")
     if verb > 6 {
         return None;
     }
     let speaker = speaker_in(0, verb).or_else(|| speaker_in(verb + 1, tail.len()));
-    Some((speaker, tail[verb].norm.clone()))
+    Some((speaker, verb_word.norm.clone()))
 }
 
 /// Marks an event as reported when the speaker is not among the event's own sources.

@@ -95,7 +95,8 @@ fn place_homonyms(s: &mut SentenceActors<'_>, context: &DocContext, named: &[Str
         let supported = near || evidence.contains(&place.country.as_str());
         if place.country.len() == 3 && place.country != country && supported {
             m.rule = format!("{}+place({}, {})", m.rule, place.name, place.country);
-            m.code = format!("{}{}", place.country, &m.code[country.len()..]);
+            let sectors = m.code.get(country.len()..).unwrap_or_default();
+            m.code = format!("{}{sectors}", place.country);
             m.country = Some(place.country);
             m.capital = false;
         }

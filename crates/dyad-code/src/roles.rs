@@ -170,5 +170,5 @@ pub(crate) fn subject_before<'m>(
 
 /// A clause boundary (`;`, `:`, brackets, quotes) between two word positions.
 pub(crate) fn crosses_boundary(words: &[Word], from: WordIdx, to: WordIdx) -> bool {
-    from < to && words[from.get()..to.get()].iter().any(is_boundary)
+    from < to && WordIdx::slice(words, from..to).is_some_and(|ws| ws.iter().any(is_boundary))
 }

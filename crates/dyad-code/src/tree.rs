@@ -119,8 +119,9 @@ impl<'a> DepTree<'a> {
         }
         let mut children = vec![Vec::new(); toks.len()];
         for (i, t) in toks.iter().enumerate() {
-            if t.head > 0 && t.head <= toks.len() {
-                children[t.head - 1].push(TokenIdx::new(i));
+            // heads are 1-based, 0 the root; a head past the sentence has no children list
+            if let Some(c) = t.head.checked_sub(1).and_then(|h| children.get_mut(h)) {
+                c.push(TokenIdx::new(i));
             }
         }
         let mut mention_at = vec![None; toks.len()];
@@ -175,7 +176,7 @@ impl<'a> DepTree<'a> {
     /// international community"), in addition to the groups word order gave.
     pub fn regroup(&self, words: &[Word], mentions: &mut [Mention]) {
         for k in MentionIdx::indices(mentions) {
-            let Some(h) = self.mention_head(words, &mentions[k.get()]) else {
+            let Some(h) = k.at(mentions).and_then(|m| self.mention_head(words, m)) else {
                 continue;
             };
             if self.rel(h) != Deprel::Conj
@@ -195,8 +196,10 @@ impl<'a> DepTree<'a> {
                 .kids(v, Deprel::Nsubj)
                 .filter_map(|s| self.mention_at(s))
                 .collect();
-            for pair in subjects.windows(2) {
-                let (a, b) = (&mentions[pair[0].get()], &mentions[pair[1].get()]);
+            for (&s0, &s1) in subjects.iter().zip(subjects.iter().skip(1)) {
+                let (Some(a), Some(b)) = (s0.at(mentions), s1.at(mentions)) else {
+                    continue;
+                };
                 let (first, second) = if a.start < b.start { (a, b) } else { (b, a) };
                 let gap = WordIdx::slice(words, first.end..second.start).unwrap_or(&[]);
                 let adjacent = gap.iter().all(|w| matches!(w.norm.as_str(), "," | "and"));
@@ -206,7 +209,7 @@ impl<'a> DepTree<'a> {
                     || mentions.iter().filter(|m| m.group == second.group).count() > 1;
                 let listed = adjacent && list;
                 if listed {
-                    merge_groups(mentions, pair[1], pair[0]);
+                    merge_groups(mentions, s1, s0);
                 }
             }
         }
@@ -217,7 +220,9 @@ impl<'a> DepTree<'a> {
     pub fn compose_possessives(&self, words: &[Word], mentions: &mut [Mention]) -> bool {
         let mut changed = false;
         for k in MentionIdx::indices(mentions) {
-            let m = &mentions[k.get()];
+            let Some(m) = k.at(mentions) else {
+                continue;
+            };
             if m.country.is_some() || m.code.len() != 3 || m.code.starts_with("IGO") {
                 continue;
             }
@@ -231,8 +236,7 @@ impl<'a> DepTree<'a> {
                 .filter(|&a| a != k)
                 .and_then(|a| a.at(mentions))
                 .and_then(|a| a.country.clone());
-            if let Some(country) = owner {
-                let m = &mut mentions[k.get()];
+            if let (Some(country), Some(m)) = (owner, k.at_mut(mentions)) {
                 m.sector = Some(m.code.clone());
                 m.rule = format!("{}+poss({country})", m.rule);
                 m.code = format!("{country}{}", m.code);

@@ -255,7 +255,7 @@ impl ActorDict {
                 source: rec.file.to_string(),
             });
             // "Algerians", "Israelis": a nation's people, coded as the country's civilians
-            if !people.is_empty() {
+            if let Some(first_people) = people.first() {
                 let id = entries.len() as u32;
                 for p in &people {
                     phrases.push((vec![Cow::Owned(p.clone())], Lexeme::Actor(id)));
@@ -263,7 +263,7 @@ impl ActorDict {
                 entries.push(ActorEntry {
                     kind: ActorKind::Group,
                     source: rec.file.to_string(),
-                    name: people[0].clone(),
+                    name: first_people.clone(),
                     roles: roles
                         .iter()
                         .map(|r| Role {
@@ -342,7 +342,7 @@ impl ActorDict {
         // Every capitalizable content word of a proper name starts uppercase in running text,
         // but "the" and "of" inside names need not ("the European Union", "Bank of England").
         // An Arabic article may open a name in lowercase ("al-Shabaab", "el-Sisi").
-        words[start.get()..end.get()].iter().any(|w| w.capitalized)
+        WordIdx::slice(words, start..end).is_some_and(|ws| ws.iter().any(|w| w.capitalized))
             && (first.capitalized
                 || matches!(
                     first.norm.as_str(),

@@ -264,11 +264,12 @@ fn parse_code_groups(s: &str) -> Vec<Role> {
     let mut out = Vec::new();
     let mut rest = s;
     while let Some(open) = rest.find('[') {
-        let Some(close) = rest[open..].find(']') else {
+        // the brackets are ASCII: every offset below is on a character boundary
+        let Some(close) = rest.get(open..).and_then(|r| r.find(']')) else {
             break;
         };
-        let inner = rest[open + 1..open + close].trim();
-        rest = &rest[open + close + 1..];
+        let inner = rest.get(open + 1..open + close).unwrap_or_default().trim();
+        rest = rest.get(open + close + 1..).unwrap_or_default();
         let mut parts = inner.split_whitespace();
         let Some(code) = parts.next() else { continue };
         let period: String = parts.collect::<Vec<_>>().join("");
@@ -320,7 +321,9 @@ fn flush_actor(rec: &mut ActorRecord, source: Source, info: &CountryInfo, out: &
         .collect::<Vec<_>>()
         .join(",");
     let dated = rec.roles.iter().any(Role::is_bounded);
-    let first = &rec.roles[0].code;
+    let Some(first) = rec.roles.first().map(|r| &r.code) else {
+        return;
+    };
     // Country records can carry dated codes too (Ukraine: USRUKR until 1991, then UKR).
     let country_code = rec
         .roles
@@ -404,7 +407,11 @@ fn convert_agents(text: &str) -> String {
         let code = code.code.trim_end_matches('~').to_string();
         let head = line.split(['[', '{']).next().unwrap_or("").trim();
         let irregular: Vec<&str> = match (line.find('{'), line.find('}')) {
-            (Some(a), Some(b)) if a < b => line[a + 1..b].split_whitespace().collect(),
+            (Some(a), Some(b)) if a < b => line
+                .get(a + 1..b)
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect(),
             _ => Vec::new(),
         };
         // Expand !MACRO! (each alternative is a full form: no plural generated from it).
@@ -456,17 +463,18 @@ fn convert_agents(text: &str) -> String {
 /// Regular inflections of an English verb (both spellings where consonant doubling is unsure).
 fn inflections(v: &str) -> Vec<String> {
     let b = v.as_bytes();
-    let n = b.len();
     let vowel = |c: u8| b"aeiou".contains(&c);
     let mut out = vec![v.to_string()];
-    if n == 0 {
+    let Some(&last) = b.last() else {
         return out;
-    }
-    let last = b[n - 1];
-    // third person singular
-    if last == b'y' && n > 1 && !vowel(b[n - 2]) {
-        out.push(format!("{}ies", &v[..n - 1]));
-        out.push(format!("{}ied", &v[..n - 1]));
+    };
+    // third person singular; "y" after a consonant: "deny" -> "denies", "denied"
+    let consonant_y = v
+        .strip_suffix('y')
+        .filter(|stem| stem.bytes().last().is_some_and(|c| !vowel(c)));
+    if let Some(stem) = consonant_y {
+        out.push(format!("{stem}ies"));
+        out.push(format!("{stem}ied"));
         out.push(format!("{v}ing"));
         return out;
     }
@@ -481,21 +489,22 @@ fn inflections(v: &str) -> Vec<String> {
     } else {
         out.push(format!("{v}s"));
     }
-    if last == b'e' {
+    if let Some(stem) = v.strip_suffix('e') {
         out.push(format!("{v}d"));
         if v.ends_with("ee") || v.ends_with("ye") || v.ends_with("oe") {
             out.push(format!("{v}ing"));
-        } else if v.ends_with("ie") {
-            out.push(format!("{}ying", &v[..n - 2]));
+        } else if let Some(stem) = v.strip_suffix("ie") {
+            out.push(format!("{stem}ying"));
         } else {
-            out.push(format!("{}ing", &v[..n - 1]));
+            out.push(format!("{stem}ing"));
         }
     } else {
         out.push(format!("{v}ed"));
         out.push(format!("{v}ing"));
         // consonant-vowel-consonant: "stop" -> "stopped"; also "patrol" -> "patrolled"
-        if n >= 3 && !vowel(last) && !b"wxy".contains(&last) && vowel(b[n - 2]) && !vowel(b[n - 3])
-        {
+        let cvc = matches!(b, [.., c3, v2, c1]
+            if !vowel(*c1) && !b"wxy".contains(c1) && vowel(*v2) && !vowel(*c3));
+        if cvc {
             let c = last as char;
             out.push(format!("{v}{c}ed"));
             out.push(format!("{v}{c}ing"));
@@ -513,13 +522,16 @@ fn verb_forms(spec: &str, irregular: &[&str]) -> (String, Vec<String>) {
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
-        if words.len() == 1 {
-            words[0].trim_start_matches('+').to_string()
+        if let [only] = words.as_slice() {
+            only.trim_start_matches('+').to_string()
         } else if words.iter().any(|w| w.starts_with('+')) {
             words.join(" ")
         } else {
             let mut w = words;
-            w[0] = format!("+{}", w[0]);
+            // no words at all ("_"): nothing to mark
+            if let Some(first) = w.first_mut() {
+                *first = format!("+{first}");
+            }
             w.join(" ")
         }
     };
@@ -551,8 +563,8 @@ fn verb_forms(spec: &str, irregular: &[&str]) -> (String, Vec<String>) {
 
 fn first_code(line: &str) -> Option<String> {
     let open = line.rfind('[')?;
-    let close = line[open..].find(']')? + open;
-    let inner = line[open + 1..close].trim();
+    let close = line.get(open..)?.find(']')? + open;
+    let inner = line.get(open + 1..close)?.trim();
     Some(inner.split(':').next().unwrap_or("").trim().to_string())
 }
 
@@ -679,7 +691,11 @@ fn convert_verbs(text: &str) -> String {
                 continue;
             }
             let irregular: Vec<&str> = match (t.find('{'), t.find('}')) {
-                (Some(a), Some(b)) if a < b => t[a + 1..b].split_whitespace().collect(),
+                (Some(a), Some(b)) if a < b => t
+                    .get(a + 1..b)
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .collect(),
                 _ => Vec::new(),
             };
             let (lemma, forms) = verb_forms(spec, &irregular);
@@ -786,7 +802,11 @@ fn convert_cameo(plover: &str, goldstein: &str) -> String {
         let w = weights
             .get(&code)
             .copied()
-            .or_else(|| weights.get(&code[..code.len().min(3)]).copied())
+            .or_else(|| {
+                // a code's first three bytes: its root code (none if they split a character)
+                let root = code.get(..code.len().min(3))?;
+                weights.get(root).copied()
+            })
             .unwrap_or(0.0);
         let _ = writeln!(
             out,
@@ -885,6 +905,16 @@ mod tests {
         assert_eq!(forms, vec!["+cordon off", "+cordoned off"]);
         let (_, forms) = verb_forms("+BEEF_UP", &[]);
         assert!(forms.contains(&"+beefed up".to_string()));
+    }
+
+    #[test]
+    fn verb_spec_without_words() {
+        // "_" (or an irregular form "_") has no words: it used to index an empty list
+        let (lemma, forms) = verb_forms("_", &[]);
+        assert_eq!(lemma, "");
+        assert_eq!(forms, vec![String::new()]);
+        let (_, forms) = verb_forms("SAY", &["_"]);
+        assert_eq!(forms, vec!["say".to_string(), String::new()]);
     }
 
     #[test]

@@ -57,15 +57,15 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         return None;
     }
     let (y, rest) = match s.len() {
-        8 => (s[..4].parse::<i32>().ok()?, &s[4..]),
+        8 => (s.get(..4)?.parse::<i32>().ok()?, s.get(4..)?),
         6 => {
-            let yy = s[..2].parse::<i32>().ok()?;
-            (if yy <= 30 { 2000 + yy } else { 1900 + yy }, &s[2..])
+            let yy = s.get(..2)?.parse::<i32>().ok()?;
+            (if yy <= 30 { 2000 + yy } else { 1900 + yy }, s.get(2..)?)
         }
         _ => return None,
     };
-    let m = rest[..2].parse::<u32>().ok()?;
-    let d = rest[2..].parse::<u32>().ok()?;
+    let m = rest.get(..2)?.parse::<u32>().ok()?;
+    let d = rest.get(2..)?.parse::<u32>().ok()?;
     // Source data has days like 0631 and months like 00; clamp rather than lose the role.
     let m = m.clamp(1, 12);
     let mut d = d.clamp(1, 31);

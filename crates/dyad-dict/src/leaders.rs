@@ -72,14 +72,14 @@ fn records(csv: &str) -> Vec<&str> {
         match b {
             b'"' => quoted = !quoted,
             b'\n' if !quoted => {
-                out.push(&csv[start..i]);
+                out.push(csv.get(start..i).unwrap_or_default());
                 start = i + 1;
             }
             _ => {}
         }
     }
     if start < csv.len() {
-        out.push(&csv[start..]);
+        out.push(csv.get(start..).unwrap_or_default());
     }
     out
 }
@@ -244,11 +244,12 @@ fn day_or_month(s: &str) -> Option<String> {
         8 => digits,
         _ => return None,
     };
+    // `digits` may hold other characters than digits: slice only on their boundaries
     day(&format!(
         "{}-{}-{}",
-        &padded[..4],
-        &padded[4..6],
-        &padded[6..]
+        padded.get(..4)?,
+        padded.get(4..6)?,
+        padded.get(6..)?
     ))
 }
 
@@ -647,6 +648,15 @@ ABC,Nowhere,head_of_state,Q999,Q999,2020-01-01T00:00:00Z,,,\n";
                 .map(|(k, v)| (k.to_string(), v))
                 .collect();
         convert_leaders(CSV, &pop)
+    }
+
+    #[test]
+    fn odd_dates_in_an_export_are_no_date() {
+        assert_eq!(day_or_month("2019-05").as_deref(), Some("20190501"));
+        assert_eq!(day_or_month("2019").as_deref(), Some("20190101"));
+        // a character of two bytes across byte 4 or 6, where the parts are cut: it used to panic
+        assert_eq!(day_or_month("201é9"), None);
+        assert_eq!(day_or_month("20191é9"), None);
     }
 
     #[test]

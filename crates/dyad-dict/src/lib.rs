@@ -186,6 +186,10 @@ impl<'a> DictSources<'a> {
 impl Dictionaries {
     /// The dictionaries in use: those embedded in the binary, parsed on first use, or the ones
     /// [`Dictionaries::install_user`] made.
+    // Allowed: the panic can come only from the embedded files, constants of the build that
+    // tests/conversion.rs parses (`embedded_dictionaries_parse_and_round_trip`); no input
+    // reaches it (a user's overlay goes through `install_user`, which returns an error).
+    #[allow(clippy::panic)]
     pub fn embedded() -> &'static Dictionaries {
         DICTS.get_or_init(|| match Dictionaries::parse(&DictSources::embedded(None)) {
             Ok(d) => d,

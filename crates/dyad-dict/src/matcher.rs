@@ -22,7 +22,10 @@ impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
         for chunk in bytes.chunks(8) {
             let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
+            // `chunks(8)` gives at most 8 bytes
+            if let Some(head) = buf.get_mut(..chunk.len()) {
+                head.copy_from_slice(chunk);
+            }
             self.add(u64::from_le_bytes(buf));
         }
     }
@@ -103,8 +106,9 @@ impl<T> PhraseMatcher<T> {
                     m.ends.push(None);
                 }
             }
-            if m.ends[node as usize].is_none() {
-                m.ends[node as usize] = Some(m.payloads.len() as u32);
+            // every node has its slot in `ends`, pushed when the node was made
+            if let Some(end @ None) = m.ends.get_mut(node as usize) {
+                *end = Some(m.payloads.len() as u32);
                 m.payloads.push(payload);
             }
         }
@@ -131,7 +135,7 @@ impl<T> PhraseMatcher<T> {
                 break;
             };
             node = next;
-            if let Some(p) = self.ends[node as usize] {
+            if let Some(&Some(p)) = self.ends.get(node as usize) {
                 best = Some((j + 1, p));
             }
         }
@@ -166,23 +170,20 @@ impl<T> PhraseMatcher<T> {
                     break;
                 };
                 node = *next;
-                if let Some(p) = self.ends[node as usize] {
+                if let Some(&Some(p)) = self.ends.get(node as usize) {
                     ends.push((j + 1, p));
                 }
             }
-            let best = ends.iter().rev().find(|(end, p)| {
-                accept(
-                    WordIdx::new(i),
-                    WordIdx::new(*end),
-                    &self.payloads[*p as usize],
-                )
+            let best = ends.iter().rev().find_map(|&(end, p)| {
+                let payload = self.payloads.get(p as usize)?;
+                accept(WordIdx::new(i), WordIdx::new(end), payload).then_some((end, payload))
             });
             match best {
-                Some(&(end, p)) => {
+                Some((end, payload)) => {
                     out.push(PhraseMatch {
                         start: WordIdx::new(i),
                         end: WordIdx::new(end),
-                        payload: &self.payloads[p as usize],
+                        payload,
                     });
                     i = end;
                 }

@@ -84,7 +84,7 @@ impl EventNouns {
     pub fn longest(&self, lemmas: &[&str]) -> Option<(usize, &NounEvent)> {
         let n = lemmas.len();
         (0..n).find_map(|start| {
-            let phrase = lemmas[start..].join(" ").to_lowercase();
+            let phrase = lemmas.get(start..)?.join(" ").to_lowercase();
             self.nouns.get(&phrase).map(|e| (n - start, e))
         })
     }

@@ -66,7 +66,10 @@ impl Ontology {
             if c.len() <= 2 {
                 return None;
             }
-            c = &c[..c.len() - 1];
+            // drop the last character (a byte of an ASCII code; a whole one of any other)
+            let mut chars = c.chars();
+            chars.next_back();
+            c = chars.as_str();
         }
     }
 

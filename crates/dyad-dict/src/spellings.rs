@@ -169,14 +169,16 @@ fn short_forms(words: &[&str], country: &str) -> Vec<String> {
     {
         return Vec::new();
     }
-    let first = words[0];
-    let mut out: Vec<String> = [words[n - 2], words[n - 1]]
+    let [first, .., penult, last] = words else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = [penult, last]
         .iter()
         .map(|w| format!("{first} {w}"))
         .collect();
     // "Bassirou Diomaye Diakhar Faye" is "Bassirou Diomaye Faye"
-    if n >= 4 {
-        out.push(format!("{first} {} {}", words[1], words[n - 1]));
+    if let [_, second, _, _, ..] = words {
+        out.push(format!("{first} {second} {last}"));
     }
     out
 }
@@ -188,7 +190,8 @@ fn without_family_name(words: &[&str]) -> Option<String> {
     let family = words
         .iter()
         .rposition(|w| matches!(*w, "al" | "el" | "āl"))?;
-    (family > bin + 1).then(|| words[..family].join(" "))
+    let given = words.get(..family).filter(|_| family > bin + 1)?;
+    Some(given.join(" "))
 }
 
 /// The spellings of one word of a Cyrillic name: its ending's romanizations and "ks" as "x".

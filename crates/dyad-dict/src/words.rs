@@ -110,10 +110,12 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
 /// Regular English plural of the last word of a phrase.
 pub fn plural(word: &str) -> String {
     let w = word;
-    let bytes = w.as_bytes();
-    let n = bytes.len();
-    if n > 1 && w.ends_with('y') && !b"aeiou".contains(&bytes[n - 2]) {
-        format!("{}ies", &w[..n - 1])
+    // "army" -> "armies", but "day" -> "days"
+    let consonant_y = w
+        .strip_suffix('y')
+        .filter(|stem| stem.bytes().last().is_some_and(|b| !b"aeiou".contains(&b)));
+    if let Some(stem) = consonant_y {
+        format!("{stem}ies")
     } else if w.ends_with('s') || w.ends_with('x') || w.ends_with("sh") || w.ends_with("ch") {
         format!("{w}es")
     } else {

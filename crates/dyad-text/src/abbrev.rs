@@ -221,9 +221,9 @@ pub fn is_sentence_starter(word: &str) -> bool {
     for (slot, b) in buf.iter_mut().zip(word.bytes()) {
         *slot = b.to_ascii_lowercase();
     }
-    let lower = match std::str::from_utf8(&buf[..word.len()]) {
-        Ok(s) => s,
-        Err(_) => return false,
+    let lower = match buf.get(..word.len()).map(std::str::from_utf8) {
+        Some(Ok(s)) => s,
+        _ => return false,
     };
     matches!(
         lower,
@@ -356,9 +356,9 @@ pub fn is_hyphen_prefix(part: &str) -> bool {
     for (slot, b) in buf.iter_mut().zip(part.bytes()) {
         *slot = b.to_ascii_lowercase();
     }
-    let lower = match std::str::from_utf8(&buf[..part.len()]) {
-        Ok(s) => s,
-        Err(_) => return false,
+    let lower = match buf.get(..part.len()).map(std::str::from_utf8) {
+        Some(Ok(s)) => s,
+        _ => return false,
     };
     matches!(
         lower,
@@ -416,7 +416,7 @@ pub fn contraction_split(word: &str) -> Option<usize> {
     for (slot, b) in buf.iter_mut().zip(word.bytes()) {
         *slot = b.to_ascii_lowercase();
     }
-    let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
+    let lower = std::str::from_utf8(buf.get(..word.len())?).ok()?;
     match lower {
         "cannot" | "gonna" | "wanna" | "gotta" => Some(3),
         "dont" | "didnt" | "doesnt" | "isnt" | "wasnt" | "werent" | "arent" | "couldnt"

@@ -44,14 +44,14 @@ impl SentenceSplitter {
         let mut sent_start = 0;
         let mut line_start = 0;
         let mut i = 0;
-        while i < len {
-            match b[i] {
+        while let Some(&byte) = b.get(i) {
+            match byte {
                 b'\n' => {
                     let mut j = i + 1;
-                    while j < len && matches!(b[j], b' ' | b'\t' | b'\r' | 0x0B | 0x0C) {
+                    while matches!(b.get(j), Some(b' ' | b'\t' | b'\r' | 0x0B | 0x0C)) {
                         j += 1;
                     }
-                    if j < len && b[j] == b'\n' {
+                    if b.get(j) == Some(&b'\n') {
                         // A blank line: a paragraph break always ends the sentence.
                         push_trimmed(text, sent_start, i, &mut out);
                         sent_start = j;

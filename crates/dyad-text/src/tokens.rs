@@ -115,7 +115,8 @@ impl<'a> Scan<'a> {
         let prefix_len = ["https://", "http://", "ftp://", "www.", "mailto:"]
             .iter()
             .find(|pre| {
-                head.len() >= pre.len() && head[..pre.len()].eq_ignore_ascii_case(pre.as_bytes())
+                head.get(..pre.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(pre.as_bytes()))
             })
             .map(|pre| pre.len())?;
         // Require something after the scheme, and for "www." a real host name.
@@ -376,9 +377,7 @@ impl<'a> Scan<'a> {
                 let rest_end = word_run_end(text, after, end);
                 let rest = text.get(after..rest_end).unwrap_or("");
                 let is_year = rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_digit())
-                    || rest.len() == 3
-                        && rest.as_bytes()[..2].iter().all(|b| b.is_ascii_digit())
-                        && rest.as_bytes()[2] == b's';
+                    || matches!(rest.as_bytes(), [d1, d2, b's'] if d1.is_ascii_digit() && d2.is_ascii_digit());
                 if is_clitic(rest) || is_year || rest.eq_ignore_ascii_case("em") {
                     // "'s", "'72", "'60s", "'em".
                     self.push(p, rest_end);
@@ -584,8 +583,8 @@ fn digit_chain(text: &str, i: usize, end: usize, sep: u8) -> Option<usize> {
         if j == g {
             return None;
         }
-        if count < 2 {
-            groups[count] = j - g;
+        if let Some(slot) = groups.get_mut(count) {
+            *slot = j - g;
         }
         count += 1;
         if j + 1 < end && b.get(j) == Some(&sep) && b.get(j + 1).is_some_and(u8::is_ascii_digit) {

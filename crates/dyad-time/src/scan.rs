@@ -194,8 +194,8 @@ fn split(tokens: &[&str]) -> Vec<Piece> {
             push(i, "mid");
             push(i, "-");
             push(i, rest);
-        } else if tok.len() > 1 && tok.ends_with(',') {
-            push(i, &tok[..tok.len() - 1]);
+        } else if let Some(head) = tok.strip_suffix(',').filter(|h| !h.is_empty()) {
+            push(i, head);
             push(i, ",");
         } else {
             push(i, tok);
@@ -451,16 +451,17 @@ impl<'a> Scan<'a> {
         let mut out = Vec::new();
         let mut free = 0; // first token not yet covered by an expression
         let mut i = 0;
-        while i < self.p.len() {
-            if self.p[i].orig < free {
+        while let Some(piece) = self.p.get(i) {
+            if piece.orig < free {
                 i += 1;
                 continue;
             }
             if let Some(h) = self.at(i) {
                 let end = h.end.min(self.p.len());
-                if end > i {
-                    let start = self.p[i].orig;
-                    let stop = self.p[end - 1].orig + 1;
+                // The pieces covered, `i..end`: none when `end <= i`.
+                if let Some(last) = self.p.get(i..end).and_then(<[_]>::last) {
+                    let start = piece.orig;
+                    let stop = last.orig + 1;
                     out.push(TimeExpr {
                         start,
                         end: stop,

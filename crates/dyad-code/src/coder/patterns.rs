@@ -51,45 +51,48 @@ impl PatternCoder {
         // "Hungary calls for ...": a third-person verb right after an actor and before a
         // preposition, which taggers trained on web text often read as a plural noun
         let actor_verb = |i: WordIdx| {
-            words[i.get()].norm.ends_with('s')
+            i.at(words).is_some_and(|w| w.norm.ends_with('s'))
                 && mentions.iter().any(|m| m.end == i)
                 && (i + 1)
                     .at(words)
                     .is_some_and(|n| matches!(n.norm.as_str(), "for" | "on" | "to" | "against"))
         };
         let tagged_verb = |i: WordIdx| {
-            let w = &words[i.get()];
-            syntax.is_none_or(|s| {
-                w.token.at(s).is_some_and(|t| {
-                    t.upos == Upos::VERB || (t.upos == Upos::NOUN && actor_verb(i))
+            i.at(words).is_some_and(|w| {
+                syntax.is_none_or(|s| {
+                    w.token.at(s).is_some_and(|t| {
+                        t.upos == Upos::VERB || (t.upos == Upos::NOUN && actor_verb(i))
+                    })
                 })
             })
         };
         // "war-torn", "Iranian-backed", "rebel-held": part of a hyphenated adjective
         let in_compound_word = |i: WordIdx| {
-            let t = words[i.get()].token;
+            let Some(word) = i.at(words) else {
+                return false;
+            };
+            let t = word.token;
             // split at the hyphen by the tokenizer (one token) or by the words (the hyphen a
             // token of its own, one byte between the parts)
             words.iter().filter(|w| w.token == t).count() > 1
                 || (t.get() > 0
                     && (t - 1).at(tokens).is_some_and(|h| {
-                        h.form == "-" && h.end == words[i.get()].start && h.start > 0
-                    })
-                    && words.iter().any(|w| w.end == tokens[t.get() - 1].start))
+                        h.form == "-"
+                            && h.end == word.start
+                            && h.start > 0
+                            && words.iter().any(|w| w.end == h.start)
+                    }))
         };
         let mut hits = Vec::new();
         let mut i = 0;
-        while i < words.len() {
+        while let Some(word) = words.get(i) {
             let mut best: Option<VerbHit<'a>> = None;
-            for form in self.dicts.verbs.forms_starting(&words[i].norm) {
+            for form in self.dicts.verbs.forms_starting(&word.norm) {
                 let n = form.words.len();
-                if i + n > words.len()
-                    || !form
-                        .words
-                        .iter()
-                        .zip(&words[i..i + n])
-                        .all(|(f, w)| *f == w.norm)
-                {
+                let Some(span) = words.get(i..i + n) else {
+                    continue;
+                };
+                if !form.words.iter().zip(span).all(|(f, w)| *f == w.norm) {
                     continue;
                 }
                 if best.is_none_or(|b| n > b.end - b.start) {
@@ -107,11 +110,15 @@ impl PatternCoder {
                 // forms are prepositions ("according to", "following").
                 Some(h)
                     if !in_mention(h.head)
-                        && (h.head.get() == 0 || !words[h.head.get()].capitalized)
+                        && (h.head.get() == 0
+                            || h.head.at(words).is_some_and(|w| !w.capitalized))
                         && (h.start.get() == 0
-                            || !DETERMINERS
-                                .contains(&words[(h.start - 1).get()].norm.as_str()))
-                        && !NON_VERB_FORMS.contains(&words[h.head.get()].norm.as_str())
+                            || (h.start - 1)
+                                .at(words)
+                                .is_some_and(|w| !DETERMINERS.contains(&w.norm.as_str())))
+                        && h.head
+                            .at(words)
+                            .is_some_and(|w| !NON_VERB_FORMS.contains(&w.norm.as_str()))
                         && !in_compound_word(h.head)
                         && tagged_verb(h.head) =>
                 {
@@ -154,7 +161,9 @@ impl PatternCoder {
                 if p < 0 || p >= n {
                     break;
                 }
-                let w = &words[p as usize];
+                let Some(w) = words.get(p as usize) else {
+                    break;
+                };
                 let at = WordIdx::new(p as usize);
                 if let Some(end) = self.elem_at(&item.elem, words, mentions, at, dir) {
                     found = Some(end);
@@ -208,7 +217,7 @@ impl PatternCoder {
                 let dated = (p + 1)
                     .at(words)
                     .is_some_and(|n| dyad_time::is_calendar_word(&n.norm));
-                (word_matches(w, &words[p.get()].norm)
+                (word_matches(w, &p.at(words)?.norm)
                     && !(dated && DATE_PREPOSITIONS.contains(&w.as_str())))
                 .then(|| (p, next(p + 1, p), Role::Word))
             }
@@ -225,14 +234,14 @@ impl PatternCoder {
                 })
             }
             PatternElem::Source | PatternElem::Target | PatternElem::Compound => {
-                let idx = MentionIdx::new(mentions.iter().position(|m| {
+                let (idx, found) = MentionIdx::enumerate(mentions).find(|(_, m)| {
                     if dir > 0 {
                         m.start == p
                     } else {
                         m.end == p + 1
                     }
-                })?);
-                let group = mentions[idx.get()].group;
+                })?;
+                let group = found.group;
                 let (gs, ge) = group_span(mentions, group);
                 let role = match elem {
                     PatternElem::Source => Role::Source(idx),
@@ -412,9 +421,10 @@ impl PatternCoder {
             .verbs
             .verb(hit.form.verb)
             .map_or("", |v| v.lemma.as_str());
-        let head = words[hit.head.get()].norm.as_str();
+        let head = hit.head.at(words).map_or("", |w| w.norm.as_str());
         // passive: "was attacked by X" -> X is the source, the subject the target
-        let be_before = words[hit.start.saturating_sub(2).get()..hit.start.get()]
+        let be_before = WordIdx::slice(words, hit.start.saturating_sub(2)..hit.start)
+            .unwrap_or_default()
             .iter()
             .any(|w| BE_FORMS.contains(&w.norm.as_str()));
         // "is prepared to", "was determined to": an adjective, not a passive
@@ -427,7 +437,8 @@ impl PatternCoder {
         let by_agent = hit.end.at(words).filter(|w| w.norm == "by").and_then(|_| {
             mentions.iter().find(|m| {
                 m.start == hit.end + 1
-                    || (m.start == hit.end + 2 && words[(hit.end + 1).get()].norm == "the")
+                    || (m.start == hit.end + 2
+                        && (hit.end + 1).at(words).is_some_and(|w| w.norm == "the"))
             })
         });
         let before = subject_before(words, mentions, hits, hit.start);
@@ -442,11 +453,11 @@ impl PatternCoder {
             _ => (before.map(|m| m.group), after.map(|m| m.group)),
         };
         if let Some(pm) = pm {
-            if let Some(s) = pm.source {
-                src = Some(mentions[s.get()].group);
+            if let Some(s) = pm.source.and_then(|s| s.at(mentions)) {
+                src = Some(s.group);
             }
-            if let Some(t) = pm.target {
-                tgt = Some(mentions[t.get()].group);
+            if let Some(t) = pm.target.and_then(|t| t.at(mentions)) {
+                tgt = Some(t.group);
             }
         }
         if tgt == src {
