@@ -87,7 +87,10 @@ pub(crate) fn train_global(
         rng.shuffle(&mut order);
         let (mut updates, mut fell_off, mut exact) = (0usize, 0usize, 0usize);
         for &i in &order {
-            let (sent, gold) = &data[i];
+            // `order` is a permutation of the indices of `data`
+            let Some((sent, gold)) = data.get(i) else {
+                continue;
+            };
             let n = gold.heads.len() - 2;
             cur.clear();
             cur.push(Item::new(n));
@@ -98,7 +101,9 @@ pub(crate) fn train_global(
             // gold item is not the best (ties count: they are mistakes too)
             let mut max_violation: Option<f64> = None;
             let mut lost = false;
-            while !cur[0].state.is_terminal() {
+            // `cur` is never empty: it starts with one item and is replaced by a non-empty
+            // `next` (one item per candidate)
+            while cur.first().is_some_and(|it| !it.state.is_terminal()) {
                 cands.clear();
                 let mut gbest: Option<Cand> = None;
                 for (p, it) in cur.iter().enumerate() {
@@ -116,7 +121,8 @@ pub(crate) fn train_global(
                             score: it.score + s as f64,
                             parent: p as u32,
                             class: c as u32,
-                            zero: it.zero && costs[c] == 0,
+                            // `costs` has one entry per class, as `scores`
+                            zero: it.zero && costs.get(c) == Some(&0),
                         };
                         if cand.zero && gbest.is_none_or(|g| cand.score > g.score) {
                             gbest = Some(cand);
@@ -133,17 +139,21 @@ pub(crate) fn train_global(
                     trainer.scores(&feats, &mut scores);
                     gold.costs(&g.state, &mut costs);
                     let kinds = g.state.valid_kinds();
-                    let best = (0..nclass)
-                        .filter(|&c| State::class_ok(kinds, c) && costs[c] == 0)
-                        .fold(None, |b: Option<usize>, c| match b {
-                            Some(b) if scores[b] >= scores[c] => Some(b),
-                            _ => Some(c),
+                    // `scores` and `costs` have `nclass` entries
+                    let best = scores
+                        .iter()
+                        .zip(&costs)
+                        .enumerate()
+                        .filter(|&(c, (_, &cost))| State::class_ok(kinds, c) && cost == 0)
+                        .fold(None, |b: Option<(usize, f32)>, (c, (&s, _))| match b {
+                            Some(b) if b.1 >= s => Some(b),
+                            _ => Some((c, s)),
                         });
-                    let Some(c) = best else {
+                    let Some((c, s)) = best else {
                         lost = true;
                         break;
                     };
-                    g.extend(c, g.score + scores[c] as f64, true);
+                    g.extend(c, g.score + s as f64, true);
                 } else {
                     let Some(gb) = gbest else {
                         lost = true;
@@ -155,10 +165,13 @@ pub(crate) fn train_global(
                     {
                         Some(j) => gold_at = j,
                         None => {
-                            let mut g = Item::new(0);
-                            g.copy_from(&cur[gb.parent as usize]);
-                            g.extend(gb.class as usize, gb.score, true);
-                            alone = Some(g);
+                            // `gb` is a candidate: its parent is an index of `cur`
+                            if let Some(parent) = cur.get(gb.parent as usize) {
+                                let mut g = Item::new(0);
+                                g.copy_from(parent);
+                                g.extend(gb.class as usize, gb.score, true);
+                                alone = Some(g);
+                            }
                         }
                     }
                 }
@@ -166,17 +179,27 @@ pub(crate) fn train_global(
                     if j == next.len() {
                         next.push(Item::new(0));
                     }
-                    next[j].copy_from(&cur[c.parent as usize]);
-                    next[j].extend(c.class as usize, c.score, c.zero);
+                    // `next` has at least j+1 items now, and `c.parent` indexes `cur`
+                    if let (Some(item), Some(parent)) =
+                        (next.get_mut(j), cur.get(c.parent as usize))
+                    {
+                        item.copy_from(parent);
+                        item.extend(c.class as usize, c.score, c.zero);
+                    }
                 }
                 next.truncate(cands.len());
                 std::mem::swap(&mut cur, &mut next);
-                let g = alone.as_ref().unwrap_or(&cur[gold_at]);
-                let violation = cur[0].score - g.score;
+                // `cur` has one item per candidate, and `gold_at` is the index of a candidate
+                // (the beam never shrinks: every unfinished item has a valid transition)
+                let (Some(top), Some(g)) = (cur.first(), alone.as_ref().or(cur.get(gold_at)))
+                else {
+                    break;
+                };
+                let violation = top.score - g.score;
                 if (alone.is_some() || gold_at != 0) && max_violation.is_none_or(|m| violation > m)
                 {
                     max_violation = Some(violation);
-                    pred_hist.clone_from(&cur[0].hist);
+                    pred_hist.clone_from(&top.hist);
                     gold_hist.clone_from(&g.hist);
                 }
             }
@@ -184,7 +207,7 @@ pub(crate) fn train_global(
                 continue;
             }
             fell_off += alone.is_some() as usize;
-            exact += cur[0].zero as usize;
+            exact += cur.first().is_some_and(|it| it.zero) as usize;
             trainer.tick();
             if max_violation.is_some() {
                 updates += 1;

@@ -153,21 +153,20 @@ pub fn extract(sent: &Sentence, s: &State, flags: u32, out: &mut Vec<u32>) {
     } else {
         NONE
     };
-    let child = |p: u32, which: &[[u32; 2]], k: usize| {
+    // positions are NONE, words or the root (0..=n+1), and the state's vectors have n+2
+    // entries, so the `get`s below succeed; their fallbacks are the values of NONE
+    let children = |p: u32, which: &[[u32; 2]]| {
         if p == NONE {
-            NONE
+            [NONE; 2]
         } else {
-            which[p as usize][k]
+            which.get(p as usize).copied().unwrap_or([NONE; 2])
         }
     };
-    let s0l = child(s0, &s.lc, 0);
-    let s0l2 = child(s0, &s.lc, 1);
-    let s0r = child(s0, &s.rc, 0);
-    let s0r2 = child(s0, &s.rc, 1);
-    let b0l = child(b0, &s.lc, 0);
-    let b0l2 = child(b0, &s.lc, 1);
-    let s1l = child(s1, &s.lc, 0);
-    let s1r = child(s1, &s.rc, 0);
+    let [s0l, s0l2] = children(s0, &s.lc);
+    let [s0r, s0r2] = children(s0, &s.rc);
+    let [b0l, b0l2] = children(b0, &s.lc);
+    let [s1l, _] = children(s1, &s.lc);
+    let [s1r, _] = children(s1, &s.rc);
     let w = |p: u32| sent.w(p);
     let t = |p: u32| sent.t(p);
     let u = |p: u32| (sent.t(p) >> 8) as u8;
@@ -175,7 +174,7 @@ pub fn extract(sent: &Sentence, s: &State, flags: u32, out: &mut Vec<u32>) {
         if p == NONE {
             NO_LABEL
         } else {
-            s.labels[p as usize]
+            s.labels.get(p as usize).copied().unwrap_or(NO_LABEL)
         }
     };
     let dist = if s0 == NONE {
@@ -183,22 +182,24 @@ pub fn extract(sent: &Sentence, s: &State, flags: u32, out: &mut Vec<u32>) {
     } else {
         (b0.saturating_sub(s0)).min(6) as u8
     };
-    let vl = |p: u32| {
+    let at = |v: &[u8], p: u32| {
         if p == NONE {
             0
         } else {
-            s.nl[p as usize].min(5)
+            v.get(p as usize).copied().unwrap_or(0)
         }
     };
-    let vr = |p: u32| {
+    let vl = |p: u32| at(&s.nl, p).min(5);
+    let vr = |p: u32| at(&s.nr, p).min(5);
+    let set = |v: &[u64], p: u32| {
         if p == NONE {
             0
         } else {
-            s.nr[p as usize].min(5)
+            v.get(p as usize).copied().unwrap_or(0)
         }
     };
-    let lset = |p: u32| if p == NONE { 0 } else { s.lset[p as usize] };
-    let rset = |p: u32| if p == NONE { 0 } else { s.rset[p as usize] };
+    let lset = |p: u32| set(&s.lset, p);
+    let rset = |p: u32| set(&s.rset, p);
 
     let mut f = F { id: 0 };
     let mut push = |h: FeatureHasher| out.push(h.finish());

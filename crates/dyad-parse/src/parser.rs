@@ -52,7 +52,12 @@ pub(crate) fn upos_table(sentences: &[ConllSentence]) -> Vec<u8> {
     }
     counts
         .iter()
-        .map(|row| (0..17).max_by_key(|&u| (row[u], u == 16)).unwrap_or(16) as u8)
+        .map(|row| {
+            row.iter()
+                .enumerate()
+                .max_by_key(|&(u, &count)| (count, u == 16))
+                .map_or(16, |(u, _)| u) as u8
+        })
         .collect()
 }
 
@@ -105,7 +110,8 @@ impl ParserModel {
 
     fn parse_ids(&self, forms: &[&str], tags: &[(u8, u8)]) -> Vec<Arc<'_>> {
         let n = forms.len().min(tags.len());
-        let sent = Sentence::new(&forms[..n], &tags[..n], &self.vocab);
+        // `Sentence::new` zips `forms` with `tags`: it takes the first n of each
+        let sent = Sentence::new(forms, tags, &self.vocab);
         let state = if self.beam > 1 {
             self.decode_beam(&sent, n)
         } else {
@@ -165,13 +171,14 @@ impl ParserModel {
         let mut feats = Vec::with_capacity(160);
         let mut scores = vec![0i32; classes(self.labels.len())];
         let mut found = Vec::with_capacity(160);
-        while !cur[0].is_terminal() {
+        // `cur` is never empty (it starts with one state and is replaced by a non-empty
+        // `next`), and `cur_scores` has one score per state of `cur`
+        while cur.first().is_some_and(|st| !st.is_terminal()) {
             cands.clear();
-            for (i, st) in cur.iter().enumerate() {
+            for (i, (st, &base)) in cur.iter().zip(&cur_scores).enumerate() {
                 extract(sent, st, self.flags, &mut feats);
                 self.weights.scores(&feats, &mut found, &mut scores);
                 let kinds = st.valid_kinds();
-                let base = cur_scores[i];
                 for (c, &s) in scores.iter().enumerate() {
                     if State::class_ok(kinds, c) {
                         push_cand(
@@ -189,21 +196,27 @@ impl ParserModel {
             if cands.is_empty() {
                 break;
             }
+            // every candidate's parent is an index of `cur`
             for (j, c) in cands.iter().enumerate() {
-                let parent = &cur[c.parent as usize];
-                if j < next.len() {
-                    next[j].clone_from(parent);
+                let Some(parent) = cur.get(c.parent as usize) else {
+                    continue;
+                };
+                let t = Transition::from_class(c.class as usize);
+                if let Some(st) = next.get_mut(j) {
+                    st.clone_from(parent);
+                    st.apply(t);
                 } else {
-                    next.push(parent.clone());
+                    let mut st = parent.clone();
+                    st.apply(t);
+                    next.push(st);
                 }
-                next[j].apply(Transition::from_class(c.class as usize));
             }
             next.truncate(cands.len());
             std::mem::swap(&mut cur, &mut next);
             cur_scores.clear();
             cur_scores.extend(cands.iter().map(|c| c.score));
         }
-        cur.swap_remove(0)
+        cur.into_iter().next().unwrap_or_else(|| State::new(n))
     }
 
     /// A smaller model: weights whose absolute value is below `below` (in the units of
@@ -315,11 +328,8 @@ pub(crate) fn push_ranked<T>(items: &mut Vec<T>, k: usize, c: T, score: impl Fn(
     if items.len() == k && items.last().is_none_or(|l| s <= score(l)) {
         return;
     }
-    let mut i = items.len();
-    while i > 0 && score(&items[i - 1]) < s {
-        i -= 1;
-    }
-    items.insert(i, c);
+    let worse = items.iter().rev().take_while(|l| score(l) < s).count();
+    items.insert(items.len() - worse, c);
     items.truncate(k);
 }
 

@@ -75,8 +75,8 @@ impl Trainer {
         let class = class as u8;
         for &f in feats {
             let entries = self.weights.entry(f).or_default();
-            let e = match entries.iter_mut().position(|e| e.class == class) {
-                Some(i) => &mut entries[i],
+            let i = match entries.iter().position(|e| e.class == class) {
+                Some(i) => i,
                 None => {
                     entries.push(Entry {
                         class,
@@ -84,9 +84,11 @@ impl Trainer {
                         total: 0.0,
                         stamp: now,
                     });
-                    let last = entries.len() - 1;
-                    &mut entries[last]
+                    entries.len() - 1
                 }
+            };
+            let Some(e) = entries.get_mut(i) else {
+                continue;
             };
             e.total += (now - e.stamp) as f32 * e.w;
             e.stamp = now;
@@ -198,11 +200,14 @@ impl Weights {
             }
             let range = (w.entries.len() as u32) << 8 | list.len() as u32;
             w.entries.extend(list);
+            // `cap` is at least twice the number of features: the probe meets an empty slot
             let mut i = (f as usize) & (cap - 1);
-            while w.slots[i].key != 0 {
+            while w.slots.get(i).is_some_and(|s| s.key != 0) {
                 i = (i + 1) & (cap - 1);
             }
-            w.slots[i] = Slot { key: f, range };
+            if let Some(slot) = w.slots.get_mut(i) {
+                *slot = Slot { key: f, range };
+            }
             w.order.push(f);
         }
         w
@@ -221,10 +226,14 @@ impl Weights {
 
     #[inline]
     fn lookup(&self, f: u32) -> &[(u8, i16)] {
+        // `i` is masked to the table size (a power of two), and the table always has an
+        // empty slot (see `from_sorted`), so the probe ends
         let mask = self.slots.len() - 1;
         let mut i = (f as usize) & mask;
         loop {
-            let s = self.slots[i];
+            let Some(&s) = self.slots.get(i) else {
+                return &[];
+            };
             if s.key == f {
                 return self.entries_of(s);
             }
@@ -247,8 +256,8 @@ impl Weights {
         }
         for &f in feats {
             let mut i = (f as usize) & mask;
-            loop {
-                let s = self.slots[i];
+            // as in `lookup`: `i` stays in the table and the probe ends at an empty slot
+            while let Some(&s) = self.slots.get(i) {
                 if s.key == f {
                     prefetch(self.entries.as_ptr().wrapping_add(s.start()));
                     found.push(s);

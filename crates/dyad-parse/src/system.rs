@@ -119,11 +119,9 @@ impl State {
     }
 
     pub fn s(&self, i: usize) -> u32 {
-        let len = self.stack.len();
-        if i < len {
-            self.stack[len - 1 - i]
-        } else {
-            NONE
+        match self.stack.len().checked_sub(i + 1) {
+            Some(j) => self.stack.get(j).copied().unwrap_or(NONE),
+            None => NONE,
         }
     }
 
@@ -157,32 +155,48 @@ impl State {
         )
     }
 
+    /// `head` and `dep` are words or the root (1..=n+1), so every `get_mut` succeeds: the
+    /// vectors have n+2 entries.
     fn attach(&mut self, head: u32, dep: u32, label: u8) {
         let (h, d) = (head as usize, dep as usize);
-        self.heads[d] = head;
-        self.labels[d] = label;
+        if let Some(x) = self.heads.get_mut(d) {
+            *x = head;
+        }
+        if let Some(x) = self.labels.get_mut(d) {
+            *x = label;
+        }
         let bit = 1u64 << (label.min(63));
         if dep < head {
             // left dependent: dependents arrive right to left only in part, so keep order
-            let lc = &mut self.lc[h];
-            if lc[0] == NONE || dep < lc[0] {
-                lc[1] = lc[0];
-                lc[0] = dep;
-            } else if lc[1] == NONE || dep < lc[1] {
-                lc[1] = dep;
+            if let Some(lc) = self.lc.get_mut(h) {
+                if lc[0] == NONE || dep < lc[0] {
+                    lc[1] = lc[0];
+                    lc[0] = dep;
+                } else if lc[1] == NONE || dep < lc[1] {
+                    lc[1] = dep;
+                }
             }
-            self.nl[h] = self.nl[h].saturating_add(1);
-            self.lset[h] |= bit;
+            if let Some(x) = self.nl.get_mut(h) {
+                *x = x.saturating_add(1);
+            }
+            if let Some(x) = self.lset.get_mut(h) {
+                *x |= bit;
+            }
         } else {
-            let rc = &mut self.rc[h];
-            if rc[0] == NONE || dep > rc[0] {
-                rc[1] = rc[0];
-                rc[0] = dep;
-            } else if rc[1] == NONE || dep > rc[1] {
-                rc[1] = dep;
+            if let Some(rc) = self.rc.get_mut(h) {
+                if rc[0] == NONE || dep > rc[0] {
+                    rc[1] = rc[0];
+                    rc[0] = dep;
+                } else if rc[1] == NONE || dep > rc[1] {
+                    rc[1] = dep;
+                }
             }
-            self.nr[h] = self.nr[h].saturating_add(1);
-            self.rset[h] |= bit;
+            if let Some(x) = self.nr.get_mut(h) {
+                *x = x.saturating_add(1);
+            }
+            if let Some(x) = self.rset.get_mut(h) {
+                *x |= bit;
+            }
         }
     }
 
@@ -225,13 +239,19 @@ impl Gold {
             labels: vec![0; n + 2],
             children: vec![Vec::new(); n + 2],
         };
+        // words are 1..=n and the vectors have n+2 entries, so the `get_mut(d)` succeed;
+        // a head past the root (bad input) gets no child list
         for (i, (&h, &l)) in heads.iter().zip(labels).enumerate() {
             let d = i + 1;
             let h = if h == 0 { n + 1 } else { h };
-            g.heads[d] = h as u32;
-            g.labels[d] = l;
-            if h < n + 2 {
-                g.children[h].push(d as u32);
+            if let Some(x) = g.heads.get_mut(d) {
+                *x = h as u32;
+            }
+            if let Some(x) = g.labels.get_mut(d) {
+                *x = l;
+            }
+            if let Some(children) = g.children.get_mut(h) {
+                children.push(d as u32);
             }
         }
         g
@@ -250,11 +270,7 @@ impl Gold {
         let right = s
             .is_valid(Transition::Right(0))
             .then(|| self.unlabelled(s, Transition::Right(0)));
-        let gold_label = if s0 == NONE {
-            0
-        } else {
-            self.labels[s0 as usize]
-        };
+        let gold_label = if s0 == NONE { 0 } else { self.label(s0) };
         for (c, o) in out.iter_mut().enumerate() {
             let t = Transition::from_class(c);
             *o = match t {
@@ -266,17 +282,29 @@ impl Gold {
         }
     }
 
+    /// Gold head of word `w` (0 for positions outside the sentence).
+    fn head(&self, w: u32) -> u32 {
+        self.heads.get(w as usize).copied().unwrap_or(0)
+    }
+
+    /// Gold label of word `w` (0 for positions outside the sentence).
+    fn label(&self, w: u32) -> u8 {
+        self.labels.get(w as usize).copied().unwrap_or(0)
+    }
+
+    /// Gold dependents of `w` (none for positions outside the sentence).
+    fn deps_of(&self, w: u32) -> &[u32] {
+        self.children.get(w as usize).map_or(&[], Vec::as_slice)
+    }
+
     /// The cost of LEFT or RIGHT without the label, and whether the arc is the gold one
     /// (so that a wrong label costs one more).
     fn unlabelled(&self, s: &State, t: Transition) -> (u32, bool) {
         let s0 = s.s(0);
         let s1 = s.s(1);
         let b = s.b;
-        let h = self.heads[s0 as usize];
-        let deps = self.children[s0 as usize]
-            .iter()
-            .filter(|&&d| d >= b)
-            .count() as u32;
+        let h = self.head(s0);
+        let deps = self.deps_of(s0).iter().filter(|&&d| d >= b).count() as u32;
         match t {
             Transition::Left(_) => {
                 let head_lost = h != b && ((s1 != NONE && h == s1) || h > b);
@@ -294,33 +322,25 @@ impl Gold {
         let s0 = s.s(0);
         let s1 = s.s(1);
         let b = s.b;
-        let deps_in_buffer = |w: u32| {
-            self.children[w as usize]
-                .iter()
-                .filter(|&&d| d >= b)
-                .count() as u32
-        };
+        let deps_in_buffer = |w: u32| self.deps_of(w).iter().filter(|&&d| d >= b).count() as u32;
         match t {
             Transition::Left(l) => {
-                let h = self.heads[s0 as usize];
+                let h = self.head(s0);
                 let head_lost = h != b && ((s1 != NONE && h == s1) || h > b);
-                let label_wrong = h == b && l != self.labels[s0 as usize];
+                let label_wrong = h == b && l != self.label(s0);
                 deps_in_buffer(s0) + head_lost as u32 + label_wrong as u32
             }
             Transition::Right(l) => {
-                let h = self.heads[s0 as usize];
+                let h = self.head(s0);
                 let head_lost = h != s1 && h >= b;
-                let label_wrong = h == s1 && l != self.labels[s0 as usize];
+                let label_wrong = h == s1 && l != self.label(s0);
                 deps_in_buffer(s0) + head_lost as u32 + label_wrong as u32
             }
             Transition::Shift => {
-                let h = self.heads[b as usize];
+                let h = self.head(b);
                 let in_stack = |w: u32| s.stack.contains(&w);
                 let head_lost = h != s0 && in_stack(h);
-                let deps_lost = self.children[b as usize]
-                    .iter()
-                    .filter(|&&d| in_stack(d))
-                    .count() as u32;
+                let deps_lost = self.deps_of(b).iter().filter(|&&d| in_stack(d)).count() as u32;
                 head_lost as u32 + deps_lost
             }
         }
@@ -329,20 +349,32 @@ impl Gold {
 
 /// Lifts arcs until the tree is projective (each lift makes a word's head its grandparent),
 /// so that the oracle's costs are exact. `heads[i]` is the head of word i+1, 0 = root.
+/// A head past the last word (bad input) counts as the root when an arc is lifted to it.
 pub fn projectivize(heads: &mut [usize]) {
     let n = heads.len();
     for _ in 0..n * n {
         let Some(d) = (1..=n).find(|&d| !is_projective_arc(heads, d)) else {
             return;
         };
-        let h = heads[d - 1];
-        heads[d - 1] = if h == 0 { 0 } else { heads[h - 1] };
+        let h = head_of(heads, d);
+        let lifted = if h == 0 { 0 } else { head_of(heads, h) };
+        if let Some(x) = heads.get_mut(d - 1) {
+            *x = lifted;
+        }
     }
+}
+
+/// The head of word `d` (1-based) in `heads`; 0 (the root) for a word outside the sentence.
+fn head_of(heads: &[usize], d: usize) -> usize {
+    d.checked_sub(1)
+        .and_then(|i| heads.get(i))
+        .copied()
+        .unwrap_or(0)
 }
 
 /// Does every word between word `d` and its head descend from that head?
 fn is_projective_arc(heads: &[usize], d: usize) -> bool {
-    let h = heads[d - 1];
+    let h = head_of(heads, d);
     if h == 0 {
         return true;
     }
@@ -358,7 +390,7 @@ fn dominates(heads: &[usize], h: usize, mut k: usize) -> bool {
         if k == 0 {
             return false;
         }
-        k = heads[k - 1];
+        k = head_of(heads, k);
     }
     false
 }

@@ -176,22 +176,27 @@ fn train_greedy(
         rng.shuffle(&mut order);
         let (mut correct, mut total) = (0usize, 0usize);
         for &i in &order {
-            let (sent, gold) = &data[i];
+            // `order` is a permutation of the indices of `data`
+            let Some((sent, gold)) = data.get(i) else {
+                continue;
+            };
             let mut state = State::new(gold.heads.len() - 2);
             while !state.is_terminal() {
                 extract(sent, &state, opts.features, &mut feats);
                 trainer.scores(&feats, &mut scores);
                 gold.costs(&state, &mut costs);
                 let min_cost = costs.iter().copied().min().unwrap_or(u32::MAX);
-                let Some(pred) = argmax(&scores, &|c| costs[c] != u32::MAX) else {
+                // `costs` has one entry per class, as `scores` (u32::MAX: invalid)
+                let cost = |c: usize| costs.get(c).copied().unwrap_or(u32::MAX);
+                let Some(pred) = argmax(&scores, &|c| cost(c) != u32::MAX) else {
                     break;
                 };
-                let Some(best_gold) = argmax(&scores, &|c| costs[c] == min_cost) else {
+                let Some(best_gold) = argmax(&scores, &|c| cost(c) == min_cost) else {
                     break;
                 };
                 trainer.tick();
                 total += 1;
-                if costs[pred] == min_cost {
+                if cost(pred) == min_cost {
                     correct += 1;
                     state.apply(Transition::from_class(pred));
                     continue;
@@ -227,8 +232,10 @@ fn vocabulary(train: &[ConllSentence]) -> Vec<u32> {
     ids.sort_unstable();
     let mut vocab: Vec<u32> = ids
         .windows(2)
-        .filter(|w| w[0] == w[1])
-        .map(|w| w[0])
+        .filter_map(|w| match *w {
+            [a, b] if a == b => Some(a),
+            _ => None,
+        })
         .collect();
     vocab.dedup();
     vocab

@@ -87,13 +87,14 @@ pub fn parse_conllu(text: &str) -> Result<Vec<ConllSentence>, ConllError> {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() != 10 {
+        let &[id_col, form, lemma, upos, xpos, feats, head_col, deprel, _deps, misc] =
+            cols.as_slice()
+        else {
             return Err(ConllError {
                 line: line_no,
                 message: format!("expected 10 tab-separated columns, found {}", cols.len()),
             });
-        }
-        let id_col = cols[0];
+        };
         if id_col.contains('-') || id_col.contains('.') {
             continue; // multiword token range or empty node
         }
@@ -110,24 +111,24 @@ pub fn parse_conllu(text: &str) -> Result<Vec<ConllSentence>, ConllError> {
                 ),
             });
         }
-        let head = if cols[6] == "_" {
+        let head = if head_col == "_" {
             0
         } else {
-            cols[6].parse().map_err(|_| ConllError {
+            head_col.parse().map_err(|_| ConllError {
                 line: line_no,
-                message: format!("bad head {:?}", cols[6]),
+                message: format!("bad head {head_col:?}"),
             })?
         };
         current.words.push(ConllWord {
             id,
-            form: cols[1].to_string(),
-            lemma: cols[2].to_string(),
-            upos: cols[3].to_string(),
-            xpos: cols[4].to_string(),
-            feats: cols[5].to_string(),
+            form: form.to_string(),
+            lemma: lemma.to_string(),
+            upos: upos.to_string(),
+            xpos: xpos.to_string(),
+            feats: feats.to_string(),
             head,
-            deprel: cols[7].to_string(),
-            misc: cols[9].to_string(),
+            deprel: deprel.to_string(),
+            misc: misc.to_string(),
         });
     }
     if has_content {

@@ -174,8 +174,8 @@ impl SentenceContext {
     /// 2 = title-like (most words capitalised), 3 = all upper case.
     pub fn sentence_case(&self) -> u8 {
         let (mut words, mut caps, mut upper) = (0usize, 0usize, 0usize);
-        for p in 2..self.flags.len().saturating_sub(2) {
-            let f = self.flags[p];
+        let end = self.flags.len().saturating_sub(2);
+        for (p, &f) in self.flags.iter().enumerate().take(end).skip(2) {
             if self.shape(p).contains(['x', 'X']) {
                 words += 1;
                 caps += (f & F_UPPER_INITIAL != 0) as usize;
@@ -206,11 +206,8 @@ impl SentenceContext {
 
     #[inline]
     fn slice(&self, p: usize, which: usize) -> &str {
-        match self.spans.get(p) {
-            Some(sp) => self
-                .buf
-                .get(sp[which].0 as usize..sp[which].1 as usize)
-                .unwrap_or(""),
+        match self.spans.get(p).and_then(|sp| sp.get(which)) {
+            Some(&(start, end)) => self.buf.get(start as usize..end as usize).unwrap_or(""),
             None => "",
         }
     }
@@ -256,14 +253,14 @@ pub fn suffix(s: &str, n: usize) -> &[u8] {
         }
         start = i;
     }
-    &s.as_bytes()[start..]
+    s.as_bytes().get(start..).unwrap_or_default()
 }
 
 /// The first `n` characters of `s` (all of `s` if shorter).
 #[inline]
 pub fn prefix(s: &str, n: usize) -> &[u8] {
     match s.char_indices().nth(n) {
-        Some((i, _)) => &s.as_bytes()[..i],
+        Some((i, _)) => s.as_bytes().get(..i).unwrap_or(s.as_bytes()),
         None => s.as_bytes(),
     }
 }

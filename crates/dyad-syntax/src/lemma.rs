@@ -211,13 +211,17 @@ impl Lemmatizer {
             RuleMode::Hybrid => !has_hand_rules(Xpos(x)),
         };
         for (x, suf, rule) in entries.into_iter().filter(|e| keep(e.0)) {
+            // `x` comes from `Xpos::from_name`, always a valid tag id.
+            let Some(table) = lem.rules.get_mut(x as usize) else {
+                continue;
+            };
             let n = suf.chars().count();
             let inherited = (0..n)
                 .rev()
-                .find_map(|len| lem.rules[x as usize].get(char_suffix(&suf, len)))
+                .find_map(|len| table.get(char_suffix(&suf, len)))
                 .cloned();
             if inherited.as_ref() != Some(&rule) {
-                lem.rules[x as usize].insert(suf, rule);
+                table.insert(suf, rule);
             }
         }
         for ((form, x), lemma) in majority {
@@ -469,11 +473,10 @@ fn candidates(k: &str, xpos: Xpos) -> Vec<String> {
 /// `rs`/`ns`/`ps` ("revers", "licens", "collaps"). Unstressed endings ("visit", "offer",
 /// "open") are left alone; words in the lemma list are decided by it first.
 fn silent_e_ending(b: &[u8]) -> bool {
-    let n = b.len();
-    if n < 3 {
+    let &[.., c2, c1, c0] = b else {
         return false;
-    }
-    let (c2, c1, c0) = (b[n - 3] as char, b[n - 2] as char, b[n - 1] as char);
+    };
+    let (c2, c1, c0) = (c2 as char, c1 as char, c0 as char);
     let cons = |c: char| c.is_ascii_lowercase() && !is_vowel(c) && c != 'y';
     match c0 {
         't' => c1 == 'a' && (cons(c2) || c2 == 'i' || c2 == 'u'),
@@ -497,18 +500,15 @@ fn stem(s: &str, n: usize) -> &str {
 
 /// Undoes consonant doubling ("stopp" -> "stop") for stems of "-ed"/"-ing".
 fn undouble(s: &str) -> String {
-    let b = s.as_bytes();
-    let n = b.len();
-    if n >= 3
-        && b[n - 1] == b[n - 2]
-        && matches!(
-            b[n - 1],
-            b'b' | b'd' | b'g' | b'm' | b'n' | b'p' | b'r' | b't'
-        )
-    {
-        return stem(s, 1).to_string();
+    match *s.as_bytes() {
+        [_, .., prev, last]
+            if prev == last
+                && matches!(last, b'b' | b'd' | b'g' | b'm' | b'n' | b'p' | b'r' | b't') =>
+        {
+            stem(s, 1).to_string()
+        }
+        _ => s.to_string(),
     }
-    s.to_string()
 }
 
 /// Hand rules for regular English inflection; `key` is already case-normalised.
@@ -596,14 +596,14 @@ fn undouble_or_restore_e(s: &str) -> String {
 
 fn restore_e(s: &str) -> String {
     let b = s.as_bytes();
-    let n = b.len();
-    if n == 0 {
+    let Some((&last, init)) = b.split_last() else {
         return String::new();
-    }
-    let last = b[n - 1] as char;
+    };
+    let last = last as char;
+    let prev = init.last().copied();
     let needs_e = matches!(last, 'v' | 'z' | 'u')
-        || (last == 'c' && n >= 2 && is_vowel(b[n - 2] as char))
-        || (last == 'g' && n >= 2 && b[n - 2] != b'n' && b[n - 2] != b'g')
+        || (last == 'c' && prev.is_some_and(|p| is_vowel(p as char)))
+        || (last == 'g' && prev.is_some_and(|p| p != b'n' && p != b'g'))
         || silent_e_ending(b);
     if needs_e {
         format!("{s}e")

@@ -100,7 +100,7 @@ impl<'a> ByteReader<'a> {
         Ok(s)
     }
     pub fn u8(&mut self) -> Result<u8, ModelError> {
-        Ok(self.take(1)?[0])
+        self.take(1)?.first().copied().ok_or(ModelError::Truncated)
     }
     pub fn u32(&mut self) -> Result<u32, ModelError> {
         let mut a = [0u8; 4];

@@ -182,13 +182,17 @@ impl WeightTable {
         let mask = cap - 1;
         let mut slot_keys = vec![0u32; cap];
         let mut slot_index = vec![0u32; cap];
+        // `cap` is at least twice the number of keys, so every probe sequence meets an empty
+        // slot; `slot_keys` and `slot_index` both have `cap` entries.
         for (k, &key) in keys.iter().enumerate() {
             let mut s = key as usize & mask;
-            while slot_keys[s] != 0 {
+            while slot_keys.get(s).is_some_and(|&used| used != 0) {
                 s = (s + 1) & mask;
             }
-            slot_keys[s] = key;
-            slot_index[s] = k as u32;
+            if let (Some(slot_key), Some(index)) = (slot_keys.get_mut(s), slot_index.get_mut(s)) {
+                *slot_key = key;
+                *index = k as u32;
+            }
         }
         WeightTable {
             n_classes,
@@ -220,9 +224,11 @@ impl WeightTable {
         let mask = self.slot_keys.len() - 1;
         let mut s = key as usize & mask;
         loop {
-            let k = self.slot_keys[s];
+            // `s` is masked to the table size, so both `get`s succeed; the table always has an
+            // empty slot (see `from_parts`), so the probe ends.
+            let k = *self.slot_keys.get(s)?;
             if k == key {
-                return Some(self.slot_index[s] as usize);
+                return self.slot_index.get(s).map(|&i| i as usize);
             }
             if k == 0 {
                 return None;
@@ -231,16 +237,24 @@ impl WeightTable {
         }
     }
 
+    /// The classes and weights of feature `k` (`None` only if `k` is out of range).
+    #[inline]
+    pub(crate) fn entries(&self, k: usize) -> Option<(&[u8], &[i16])> {
+        let &[a, b] = self.starts.get(k..k + 2)? else {
+            return None;
+        };
+        let range = a as usize..b as usize;
+        Some((self.classes.get(range.clone())?, self.weights.get(range)?))
+    }
+
     /// Sums the weights of `features` into `scores` (length `n_classes`, reset here).
     pub fn score(&self, features: &[u32], scores: &mut [i32]) {
         for s in scores.iter_mut() {
             *s = 0;
         }
         for &f in features {
-            if let Some(k) = self.find(f) {
-                let a = self.starts[k] as usize;
-                let b = self.starts[k + 1] as usize;
-                for (c, w) in self.classes[a..b].iter().zip(&self.weights[a..b]) {
+            if let Some((classes, weights)) = self.find(f).and_then(|k| self.entries(k)) {
+                for (c, w) in classes.iter().zip(weights) {
                     if let Some(s) = scores.get_mut(*c as usize) {
                         *s += *w as i32;
                     }

@@ -168,10 +168,8 @@ pub fn jackknife_tags(train: &[ConllSentence], opts: &TrainOptions) -> Vec<Vec<(
             .map(|(_, s)| s.clone())
             .collect();
         let (fold_model, _) = TaggerModel::train_first(&rest, None, &quiet, false);
-        for i in (k..train.len()).step_by(folds) {
-            if let Some(s) = train.get(i) {
-                out[i] = fold_model.tag_pos(&s.forms());
-            }
+        for (s, o) in train.iter().zip(out.iter_mut()).skip(k).step_by(folds) {
+            *o = fold_model.tag_pos(&s.forms());
         }
     }
     out
@@ -370,14 +368,17 @@ impl TaggerModel {
             rng.shuffle(&mut order);
             let (mut correct, mut total) = (0usize, 0usize);
             for &si in &order {
-                let s = &train[si];
+                // `order` is a permutation of `0..train.len()`; `gold` has one label list
+                // per sentence of `train`, one label per word
+                let (Some(s), Some(gold_labels)) = (train.get(si), gold.get(si)) else {
+                    continue;
+                };
                 let forms = s.forms();
                 ctx.fill(&forms);
                 ctx.set_classes(|n| self.lexicon.get(n).copied());
                 let right = first.and_then(|f| f.get(si)).map(Vec::as_slice);
                 let (mut p1, mut p2) = (TAG_START, TAG_START2);
-                for (i, form) in forms.iter().enumerate() {
-                    let truth = gold[si][i];
+                for ((i, form), &truth) in forms.iter().enumerate().zip(gold_labels) {
                     let guess = match self.tagdict.get(*form) {
                         Some(&l) => l,
                         None => {
@@ -625,10 +626,10 @@ fn write_table(w: &mut ByteWriter, t: &WeightTable) {
     for (k, &key) in t.keys.iter().enumerate() {
         w.varint((key - prev) as u64);
         prev = key;
-        let a = t.starts[k] as usize;
-        let b = t.starts[k + 1] as usize;
-        w.varint((b - a) as u64);
-        for (c, q) in t.classes[a..b].iter().zip(&t.weights[a..b]) {
+        // every key has its entries (`starts` has one more element than `keys`)
+        let (classes, weights) = t.entries(k).unwrap_or_default();
+        w.varint(classes.len() as u64);
+        for (c, q) in classes.iter().zip(weights) {
             w.u8(*c);
             w.zigzag(*q as i64);
         }
