@@ -433,4 +433,12 @@ mod tests {
         projectivize(&mut heads);
         assert!((1..=4).all(|d| is_projective_arc(&heads, d)));
     }
+
+    #[test]
+    fn projectivize_survives_a_head_past_the_sentence() {
+        // a training treebank's HEAD of 99 in a 4-word sentence panicked here once
+        let mut heads = vec![3, 99, 0, 2];
+        projectivize(&mut heads);
+        assert_eq!(heads.len(), 4);
+    }
 }
