@@ -157,6 +157,11 @@ pub struct InputArgs {
     /// that carry only a short summary. Without it nothing is fetched.
     #[arg(long, value_enum, value_name = "WHICH", num_args = 0..=1, require_equals = true, default_missing_value = "always")]
     pub fetch: Option<FetchWhich>,
+    /// Let `--fetch` read pages from loopback, private and link-local addresses too (by
+    /// default a feed's links are followed to public addresses only: a hostile feed could
+    /// point at a metadata service or an intranet).
+    #[arg(long, requires = "fetch")]
+    pub fetch_private: bool,
 }
 
 /// Which feed items' pages `--fetch` reads.
@@ -211,9 +216,10 @@ impl InputArgs {
         let pages = match self.fetch.map(FetchWhich::policy) {
             None | Some(dyad_ingest::FetchPolicy::Never) => None,
             Some(policy) => Some(dyad_ingest::Pages {
-                source: std::sync::Arc::new(dyad_fetch::Fetcher::new(
-                    dyad_fetch::FetchOptions::default(),
-                )?),
+                source: std::sync::Arc::new(dyad_fetch::Fetcher::new(dyad_fetch::FetchOptions {
+                    private_pages: self.fetch_private,
+                    ..dyad_fetch::FetchOptions::default()
+                })?),
                 policy,
             }),
         };

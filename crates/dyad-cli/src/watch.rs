@@ -43,6 +43,11 @@ pub struct WatchArgs {
     /// a short summary), `always`, or `never`.
     #[arg(long, value_enum, default_value = "summaries")]
     pub fetch: FetchWhich,
+    /// Read pages from loopback, private and link-local addresses too (by default a feed's
+    /// links are followed to public addresses only: a hostile feed could point at a metadata
+    /// service or an intranet). The feeds themselves may be anywhere.
+    #[arg(long)]
+    pub fetch_private: bool,
     /// Seconds a request (feed or page) may take, body included.
     #[arg(long, default_value_t = 30)]
     pub timeout: u64,
@@ -192,6 +197,7 @@ pub fn run(args: WatchArgs) -> Result<ExitCode> {
         max_page_bytes: args
             .max_doc_bytes
             .saturating_mul(dyad_ingest::HTML_SIZE_FACTOR),
+        private_pages: args.fetch_private,
         ..FetchOptions::default()
     })?;
     let stop = stop_flag();

@@ -216,6 +216,7 @@ fn a_feed_is_read_from_its_pages_once_and_failing_feeds_are_skipped() {
         "--once",
         "--timeout",
         "2",
+        "--fetch-private",
     ];
     let first = run_bounded(&args, Duration::from_secs(120));
     let log = String::from_utf8_lossy(&first.stderr).to_string();
@@ -335,6 +336,7 @@ fn watch_setup(name: &str, delay: Duration, every: &str) -> (PathBuf, PathBuf, S
         store.to_str().expect("path"),
         "--every",
         every,
+        "--fetch-private",
     ]
     .map(String::from)
     .to_vec();
@@ -483,7 +485,10 @@ fn code_fetch_reads_feed_items_from_their_pages() {
     let path = file.to_str().expect("path");
     // without --fetch the items' summaries are the text; with it, the pages' bodies
     let plain = run_bounded(&["read", path], Duration::from_secs(30));
-    let fetched = run_bounded(&["read", "--fetch", path], Duration::from_secs(30));
+    let fetched = run_bounded(
+        &["read", "--fetch", "--fetch-private", path],
+        Duration::from_secs(30),
+    );
     let texts = |o: &Output| -> Vec<usize> {
         String::from_utf8_lossy(&o.stdout)
             .lines()
@@ -497,4 +502,36 @@ fn code_fetch_reads_feed_items_from_their_pages() {
     assert!(short.iter().all(|&n| n <= 16), "{short:?}");
     assert!(long.iter().all(|&n| n > 100), "{long:?}");
     assert!(news.seen().iter().any(|s| s.path == "/article/2"));
+}
+
+#[test]
+fn pages_are_fetched_from_public_addresses_only_unless_allowed() {
+    let dir = temp_dir("fetch-private");
+    let news = news_site(Duration::ZERO);
+    // the same feed with its links at an address literal and at a name (resolved by dyad's
+    // resolver, which keeps public addresses only)
+    let by_ip = dir.join("by-ip.rss");
+    std::fs::write(&by_ip, feed(&news.base, 3)).expect("feed");
+    let by_name = dir.join("by-name.rss");
+    let named = news.base.replace("127.0.0.1", "localhost");
+    std::fs::write(&by_name, feed(&named, 3)).expect("feed");
+    for (file, host) in [(&by_ip, "127.0.0.1"), (&by_name, "localhost")] {
+        let out = run_bounded(
+            &["read", "--fetch", file.to_str().expect("path")],
+            Duration::from_secs(30),
+        );
+        let log = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(
+            log.contains(&format!("{host} is not a public address")),
+            "{host}: {log}"
+        );
+    }
+    assert!(
+        !news.seen().iter().any(|s| s.path.starts_with("/article")),
+        "no page was requested: {:?}",
+        news.seen()
+            .iter()
+            .map(|s| s.path.clone())
+            .collect::<Vec<_>>()
+    );
 }

@@ -11,6 +11,11 @@
 //!   `robots.txt` is read once a day ([`robots`]) and obeyed for the article pages dyad finds
 //!   in feeds, with its `Crawl-delay` kept between requests to the site. The feeds themselves
 //!   are what the user listed, so they are fetched as a feed reader would, without asking.
+//! * **Pages from public addresses only** ([`address`]): the links in a feed are anyone's, so an
+//!   article page (and its redirects) is fetched only from public addresses, never from
+//!   loopback, private or link-local ones (a cloud metadata service, an intranet), unless
+//!   [`FetchOptions::private_pages`] allows them. The feeds are the operator's list and may be
+//!   anywhere.
 //! * **Cheap to poll.** [`Fetcher::get`] sends `If-None-Match` and `If-Modified-Since` from the
 //!   [`Validators`] of the previous fetch and returns [`Fetched::NotModified`] on a 304.
 //! * **Errors say what happened** ([`FetchError`]): the status, the timeout, the redirect
@@ -19,6 +24,7 @@
 //! The client is `reqwest`'s blocking one over rustls with Mozilla's root certificates
 //! compiled in, so the binary needs no system TLS library.
 
+mod address;
 mod page;
 mod robots;
 
@@ -59,6 +65,9 @@ pub struct FetchOptions {
     pub max_page_bytes: usize,
     /// Obey robots.txt for article pages (default true; tests of other things turn it off).
     pub robots: bool,
+    /// Fetch article pages from loopback, private and link-local addresses too (default false:
+    /// public addresses only; `--fetch-private`).
+    pub private_pages: bool,
 }
 
 impl Default for FetchOptions {
@@ -69,6 +78,7 @@ impl Default for FetchOptions {
             max_redirects: 5,
             max_page_bytes: 8_000_000,
             robots: true,
+            private_pages: false,
         }
     }
 }
@@ -138,6 +148,9 @@ pub enum FetchError {
     /// Redirected more often than allowed (or in a loop).
     #[error("more than {0} redirects (a redirect loop?)")]
     Redirects(usize),
+    /// An article page at (or redirected to) a loopback, private or link-local address.
+    #[error("{0} is not a public address: pages are fetched from public addresses only (--fetch-private allows others)")]
+    NotPublic(String),
     /// A page that is not HTML.
     #[error("not an HTML page ({0})")]
     NotHtml(String),
@@ -168,7 +181,11 @@ struct SiteRules {
 
 /// An HTTP client with dyad's limits and manners. Shareable between threads.
 pub struct Fetcher {
+    /// For the feeds (the operator's list: any address).
     client: reqwest::blocking::Client,
+    /// For article pages and their robots.txt: public addresses only, unless
+    /// `private_pages`.
+    page_client: reqwest::blocking::Client,
     opts: FetchOptions,
     sites: Mutex<HashMap<String, SiteRules>>,
 }
@@ -176,15 +193,37 @@ pub struct Fetcher {
 impl Fetcher {
     /// A client with `opts`.
     pub fn new(opts: FetchOptions) -> Result<Fetcher, FetchError> {
-        let client = reqwest::blocking::Client::builder()
-            .user_agent(user_agent())
-            .timeout(opts.timeout)
-            .connect_timeout(opts.connect_timeout)
+        let builder = || {
+            reqwest::blocking::Client::builder()
+                .user_agent(user_agent())
+                .timeout(opts.timeout)
+                .connect_timeout(opts.connect_timeout)
+        };
+        let client = builder()
             .redirect(reqwest::redirect::Policy::limited(opts.max_redirects))
             .build()
             .map_err(|e| FetchError::Network(chain(&e)))?;
+        let page_client = if opts.private_pages {
+            client.clone()
+        } else {
+            let max = opts.max_redirects;
+            builder()
+                .dns_resolver(std::sync::Arc::new(address::PublicOnly))
+                .redirect(reqwest::redirect::Policy::custom(move |attempt| {
+                    if let Some(ip) = address::private_literal(attempt.url()) {
+                        attempt.error(address::NotPublic(ip.to_string()))
+                    } else if attempt.previous().len() >= max {
+                        attempt.error(format!("more than {max} redirects"))
+                    } else {
+                        attempt.follow()
+                    }
+                }))
+                .build()
+                .map_err(|e| FetchError::Network(chain(&e)))?
+        };
         Ok(Fetcher {
             client,
+            page_client,
             opts,
             sites: Mutex::new(HashMap::new()),
         })
@@ -198,11 +237,17 @@ impl Fetcher {
     /// GETs `url`, conditionally on `since`, reading at most `limit` bytes of body.
     pub fn get(&self, url: &str, since: &Validators, limit: usize) -> Result<Fetched, FetchError> {
         let url = http_url(url)?;
-        self.get_url(url, since, limit)
+        self.get_url(&self.client, url, since, limit)
     }
 
-    fn get_url(&self, url: Url, since: &Validators, limit: usize) -> Result<Fetched, FetchError> {
-        let mut request = self.client.get(url);
+    fn get_url(
+        &self,
+        client: &reqwest::blocking::Client,
+        url: Url,
+        since: &Validators,
+        limit: usize,
+    ) -> Result<Fetched, FetchError> {
+        let mut request = client.get(url);
         if let Some(etag) = &since.etag {
             request = request.header(IF_NONE_MATCH, etag);
         }
@@ -251,10 +296,16 @@ impl Fetcher {
     /// Crawl-delay kept, at most [`FetchOptions::max_page_bytes`].
     pub fn page(&self, url: &str) -> Result<String, FetchError> {
         let url = http_url(url)?;
+        if !self.opts.private_pages {
+            if let Some(ip) = address::private_literal(&url) {
+                return Err(FetchError::NotPublic(ip.to_string()));
+            }
+        }
         if self.opts.robots {
             self.wait_for_site(&url)?;
         }
-        match self.get_url(url, &Validators::default(), self.opts.max_page_bytes)? {
+        let limit = self.opts.max_page_bytes;
+        match self.get_url(&self.page_client, url, &Validators::default(), limit)? {
             Fetched::NotModified => Err(FetchError::Status {
                 code: 304,
                 reason: "Not Modified, to a request that asked for the page".into(),
@@ -320,20 +371,29 @@ impl Fetcher {
         let Ok(robots_url) = url.join("/robots.txt") else {
             return Robots::allow_all();
         };
-        match self.get_url(robots_url, &Validators::default(), ROBOTS_BYTES) {
+        match self.get_url(
+            &self.page_client,
+            robots_url,
+            &Validators::default(),
+            ROBOTS_BYTES,
+        ) {
             Ok(Fetched::Body(body)) => {
                 Robots::parse(&String::from_utf8_lossy(&body.bytes), ROBOTS_AGENT)
             }
             Err(FetchError::Status { code, .. }) if (400..500).contains(&code) => {
                 Robots::allow_all()
             }
+            // the page itself will be refused with the reason
+            Err(FetchError::NotPublic(_)) => Robots::allow_all(),
             Ok(Fetched::NotModified) => Robots::allow_all(),
             Err(_) => Robots::disallow_all(),
         }
     }
 
     fn classify(&self, e: &reqwest::Error) -> FetchError {
-        if e.is_timeout() {
+        if let Some(refused) = cause::<address::NotPublic>(e) {
+            FetchError::NotPublic(refused.0.clone())
+        } else if e.is_timeout() {
             FetchError::TimedOut(self.opts.timeout)
         } else if e.is_redirect() {
             FetchError::Redirects(self.opts.max_redirects)
@@ -378,6 +438,20 @@ fn header(headers: &HeaderMap, name: reqwest::header::HeaderName) -> Option<Stri
         .and_then(|v| v.to_str().ok())
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
+}
+
+/// The first error of type `T` among `e` and its causes.
+fn cause<'e, T: std::error::Error + 'static>(
+    e: &'e (dyn std::error::Error + 'static),
+) -> Option<&'e T> {
+    let mut next = Some(e);
+    while let Some(err) = next {
+        if let Some(found) = err.downcast_ref::<T>() {
+            return Some(found);
+        }
+        next = err.source();
+    }
+    None
 }
 
 /// The deepest cause of an error: for a failed connection, the system's reason ("Connection
