@@ -292,7 +292,9 @@ fn unresolved_names(prepared: &PreparedDocument) -> Found {
                 || place_words.iter().any(|&(s, e)| s <= k && k < e)
         };
         let is_name_word = |k: usize| {
-            let w = &words[k];
+            let Some(w) = words.get(k) else {
+                return false;
+            };
             w.capitalized
                 && !covered(k)
                 && w.norm.chars().next().is_some_and(char::is_alphabetic)
@@ -311,7 +313,9 @@ fn unresolved_names(prepared: &PreparedDocument) -> Found {
             while end < words.len() {
                 if is_name_word(end) {
                     end += 1;
-                } else if matches!(words[end].norm.as_str(), "of" | "bin" | "al" | "de" | "for")
+                } else if words
+                    .get(end)
+                    .is_some_and(|w| matches!(w.norm.as_str(), "of" | "bin" | "al" | "de" | "for"))
                     && end + 1 < words.len()
                     && is_name_word(end + 1)
                 {
@@ -331,10 +335,12 @@ fn unresolved_names(prepared: &PreparedDocument) -> Found {
                 WordIdx::new(start),
                 WordIdx::new(end),
             );
-            let norms: Vec<&str> = words[start..end].iter().map(|w| w.norm.as_str()).collect();
+            // start < end <= words.len()
+            let run = words.get(start..end).unwrap_or_default();
+            let norms: Vec<&str> = run.iter().map(|w| w.norm.as_str()).collect();
             let kind = if norms.iter().any(|n| ORG_WORDS.contains(n)) {
                 "organisation"
-            } else if words[start..end].iter().all(|w| w.all_caps) {
+            } else if run.iter().all(|w| w.all_caps) {
                 "acronym"
             } else if (2..=4).contains(&(end - start)) {
                 "person"

@@ -34,23 +34,26 @@ type MakePath = fn(usize, &Pairs) -> String;
 /// vary so that no answer is simply cached; `C&T` is a pair that occurs).
 const QUERIES: [(&str, MakePath); 10] = [
     ("events ?type=T", |i, _| {
-        format!("/api/events?type={}&limit=100", TYPES[i % 5])
+        format!("/api/events?type={}&limit=100", cyclic(&TYPES, i))
     }),
     ("events ?country=C", |i, _| {
-        format!("/api/events?country={}&limit=100", COUNTRIES[i % 10])
+        format!("/api/events?country={}&limit=100", cyclic(&COUNTRIES, i))
     }),
     ("events ?actor=A&since=D", |i, _| {
         format!(
             "/api/events?actor={}MIL&since={}-01-01&limit=100",
-            COUNTRIES[i % 10],
+            cyclic(&COUNTRIES, i),
             2015 + i % 10
         )
     }),
     ("events ?q=WORD", |i, _| {
-        format!("/api/events?q={}&limit=100", COUNTRIES[i % 10])
+        format!("/api/events?q={}&limit=100", cyclic(&COUNTRIES, i))
     }),
     ("events ?merged=true&type=T", |i, _| {
-        format!("/api/events?merged=true&type={}&limit=100", TYPES[i % 5])
+        format!(
+            "/api/events?merged=true&type={}&limit=100",
+            cyclic(&TYPES, i)
+        )
     }),
     ("series ?bucket=month", |_, _| {
         "/api/series?bucket=month".into()
@@ -60,7 +63,7 @@ const QUERIES: [(&str, MakePath); 10] = [
         format!("/api/series?bucket=week&country={c}&type={t}")
     }),
     ("series ?by=country&type=T", |i, _| {
-        format!("/api/series?by=country&type={}", TYPES[i % 5])
+        format!("/api/series?by=country&type={}", cyclic(&TYPES, i))
     }),
     ("network ?level=country", |_, _| {
         "/api/network?level=country".into()
@@ -70,6 +73,11 @@ const QUERIES: [(&str, MakePath); 10] = [
         format!("/api/network?country={c}&type={t}")
     }),
 ];
+
+/// The `i`th of `list` taken round and round.
+fn cyclic(list: &[&'static str], i: usize) -> &'static str {
+    list.get(i % list.len().max(1)).copied().unwrap_or_default()
+}
 
 fn pair(i: usize, pairs: &Pairs) -> (&str, &str) {
     match pairs.get(i % pairs.len().max(1)) {
@@ -88,11 +96,12 @@ fn occurring_pairs(conn: &mut Conn) -> Result<Vec<(String, String)>> {
             bail!("{path}: status {status}");
         }
         let answer: serde_json::Value = serde_json::from_slice(&body)?;
-        let mut countries: Vec<&str> = answer["series"]
-            .as_array()
+        let mut countries: Vec<&str> = answer
+            .get("series")
+            .and_then(|series| series.as_array())
             .into_iter()
             .flatten()
-            .filter_map(|row| row["key"].as_str())
+            .filter_map(|row| row.get("key").and_then(|key| key.as_str()))
             .filter(|c| COUNTRIES.contains(c))
             .collect();
         countries.sort_unstable();
@@ -330,8 +339,8 @@ fn load_by_dyad(addr: SocketAddr, paths: &Path, args: &BenchArgs) -> Result<Load
             String::from_utf8_lossy(&out.stdout)
         )
     })?;
-    let n = |k: &str| summary[k].as_u64().unwrap_or(0);
-    let f = |k: &str| summary[k].as_f64().unwrap_or(f64::NAN);
+    let n = |k: &str| summary.get(k).and_then(|v| v.as_u64()).unwrap_or(0);
+    let f = |k: &str| summary.get(k).and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
     Ok(Load {
         tool: "dyad bench-load",
         requests: n("requests"),

@@ -171,8 +171,9 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     ];
     for (label, merged, make) in queries {
         let mut times = Vec::new();
-        for i in 0..60 {
-            let mut filter = make(countries[i % countries.len()], types[i % types.len()], i);
+        let rounds = countries.iter().cycle().zip(types.iter().cycle());
+        for (i, (&country, &event)) in rounds.take(60).enumerate() {
+            let mut filter = make(country, event, i);
             filter.run = Some(run);
             filter.limit = Some(100);
             let t = Instant::now();
@@ -228,11 +229,12 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     ];
     for (label, run_one) in aggregates {
         let mut times = Vec::new();
-        for i in 0..20 {
+        let rounds = countries.iter().cycle().zip(types.iter().cycle());
+        for (i, (&country, &event)) in rounds.take(20).enumerate() {
             let filter = EventFilter {
                 run: Some(run),
-                country: Some(countries[i % countries.len()].into()),
-                event: Some(types[i % types.len()].into()),
+                country: Some(country.into()),
+                event: Some(event.into()),
                 ..Default::default()
             };
             let t = Instant::now();

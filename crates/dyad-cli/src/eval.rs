@@ -637,17 +637,15 @@ fn print_attribution(attribution: &Attribution) {
 
 /// Whitespace-free character offsets of every byte offset of `text`.
 fn dense_offsets(text: &str) -> Vec<usize> {
-    let mut out = vec![0; text.len() + 1];
+    let mut out = Vec::with_capacity(text.len() + 1);
     let mut n = 0;
-    for (b, c) in text.char_indices() {
-        for slot in out.iter_mut().skip(b).take(c.len_utf8()) {
-            *slot = n;
-        }
+    for c in text.chars() {
+        out.extend(std::iter::repeat_n(n, c.len_utf8()));
         if !c.is_whitespace() {
             n += 1;
         }
     }
-    out[text.len()] = n;
+    out.push(n);
     out
 }
 
@@ -713,6 +711,8 @@ fn raw_text(gold_path: &Path) -> Result<()> {
     }
     // the system's analysis of the same text
     let dense = dense_offsets(&text);
+    // the splitter's and tokenizer's offsets are in the text; past its end counts all of it
+    let dense_at = |b: usize| dense.get(b).or(dense.last()).copied().unwrap_or(0);
     let (splitter, tokenizer) = (
         dyad_text::SentenceSplitter::new(),
         dyad_text::Tokenizer::new(),
@@ -725,7 +725,7 @@ fn raw_text(gold_path: &Path) -> Result<()> {
         let base = system.len();
         for (t, a) in tokens.iter().zip(analyzer.analyze_forms(&forms)) {
             system.push(ScoredWord {
-                span: (dense[sent.start + t.start], dense[sent.start + t.end]),
+                span: (dense_at(sent.start + t.start), dense_at(sent.start + t.end)),
                 upos: a.upos.to_string(),
                 xpos: a.xpos.to_string(),
                 lemma: a.lemma,
@@ -733,7 +733,7 @@ fn raw_text(gold_path: &Path) -> Result<()> {
                 deprel: a.deprel.to_string(),
             });
         }
-        system_sents.push((dense[sent.start], dense[sent.end]));
+        system_sents.push((dense_at(sent.start), dense_at(sent.end)));
     }
     let r = score(&gold, &system, &gold_sents, &system_sents);
     println!(

@@ -120,14 +120,16 @@ fn codes(record: &serde_json::Value, side: &str) -> String {
 
 /// The columns of a mention or merged event's representative record, for table and CSV.
 fn columns(record: &serde_json::Value) -> [String; 6] {
-    let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    let s =
+        |v: Option<&serde_json::Value>| v.and_then(|v| v.as_str()).unwrap_or_default().to_string();
+    let inner = |outer: &str, key: &str| record.get(outer).and_then(|v| v.get(key));
     [
-        s(&record["date"]),
-        s(&record["plover"]["event"]),
+        s(record.get("date")),
+        s(inner("plover", "event")),
         codes(record, "source"),
         codes(record, "target"),
-        s(&record["location"]["name"]),
-        s(&record["sentence"]),
+        s(inner("location", "name")),
+        s(record.get("sentence")),
     ]
 }
 

@@ -92,8 +92,9 @@ pub fn run(args: ParseArgs) -> Result<ExitCode> {
             for (i, s) in splitter.split(&doc.text).into_iter().enumerate() {
                 let tokens = tokenizer.tokenize(&s.text);
                 let space_after = tokens
-                    .windows(2)
-                    .map(|w| w[0].end < w[1].start)
+                    .iter()
+                    .zip(tokens.iter().skip(1))
+                    .map(|(a, b)| a.end < b.start)
                     .chain([true])
                     .collect();
                 items.push(Item {

@@ -51,20 +51,19 @@ pub fn score(
     system_sentences: &[(usize, usize)],
 ) -> EndToEnd {
     // Align words with identical spans (both lists are in text order).
-    let mut align: Vec<Option<usize>> = vec![None; system.len()];
+    let mut align: Vec<Option<usize>> = Vec::with_capacity(system.len());
     let mut g = 0;
-    for (si, sw) in system.iter().enumerate() {
-        while g < gold.len() && gold[g].span.0 < sw.span.0 {
+    for sw in system {
+        while gold.get(g).is_some_and(|gw| gw.span.0 < sw.span.0) {
             g += 1;
         }
-        if g < gold.len() && gold[g].span == sw.span {
-            align[si] = Some(g);
-        }
+        align.push(gold.get(g).filter(|gw| gw.span == sw.span).map(|_| g));
     }
     let (mut tok, mut upos, mut xpos, mut lemma, mut uas, mut las) = (0, 0, 0, 0, 0, 0);
-    for (si, sw) in system.iter().enumerate() {
-        let Some(gi) = align[si] else { continue };
-        let gw = &gold[gi];
+    for (sw, gi) in system.iter().zip(&align) {
+        let Some(gw) = gi.and_then(|gi| gold.get(gi)) else {
+            continue;
+        };
         tok += 1;
         upos += (sw.upos == gw.upos) as usize;
         xpos += (sw.xpos == gw.xpos) as usize;

@@ -184,16 +184,18 @@ fn match_record(level: Level, gold: &[GoldEvent], pred: &[EventRecord]) -> (Vec<
     let mut g_used = vec![false; gold.len()];
     let mut p_used = vec![false; pred.len()];
     for optional in [false, true] {
-        for (gi, g) in gold
+        for (g, g_used) in gold
             .iter()
-            .enumerate()
-            .filter(|(_, g)| g.optional == optional)
+            .zip(g_used.iter_mut())
+            .filter(|(g, _)| g.optional == optional)
         {
-            if let Some(pi) =
-                (0..pred.len()).find(|&pi| !p_used[pi] && event_matches(level, g, &pred[pi]))
+            if let Some((_, p_used)) = pred
+                .iter()
+                .zip(p_used.iter_mut())
+                .find(|(p, p_used)| !**p_used && event_matches(level, g, p))
             {
-                g_used[gi] = true;
-                p_used[pi] = true;
+                *g_used = true;
+                *p_used = true;
             }
         }
     }
@@ -231,8 +233,11 @@ fn required(gold: &[GoldEvent]) -> Vec<GoldEvent> {
 /// the scorer's one-to-one matching).
 pub fn missed(gold: &[GoldEvent], pred: &[EventRecord]) -> Vec<usize> {
     let (matched, _) = match_record(Level::TypeSourceTarget, gold, pred);
-    (0..gold.len())
-        .filter(|&i| !matched[i] && gold.get(i).is_some_and(|g| !g.optional))
+    gold.iter()
+        .zip(&matched)
+        .enumerate()
+        .filter(|(_, (g, &matched))| !matched && !g.optional)
+        .map(|(i, _)| i)
         .collect()
 }
 
@@ -240,7 +245,13 @@ pub fn missed(gold: &[GoldEvent], pred: &[EventRecord]) -> Vec<usize> {
 /// optional one): the extra rows precision counts against the coder.
 pub fn extra(gold: &[GoldEvent], pred: &[EventRecord]) -> Vec<usize> {
     let (_, matched) = match_record(Level::TypeSourceTarget, gold, pred);
-    (0..pred.len()).filter(|&i| !matched[i]).collect()
+    // one flag per predicted event
+    matched
+        .iter()
+        .enumerate()
+        .filter(|(_, &matched)| !matched)
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Whether each predicted event of a record is right at type+source+target: `Some(true)`
@@ -326,19 +337,22 @@ pub fn evaluate(gold: &[GoldRecord], predictions: &[Vec<EventRecord>]) -> Report
     for (rec, pred) in gold.iter().zip(predictions) {
         let (g1, p1) = match_record(Level::Type, &rec.events, pred);
         let (g3, _) = match_record(Level::TypeSourceTarget, &rec.events, pred);
-        for (i, g) in rec.events.iter().enumerate().filter(|(_, g)| !g.optional) {
+        for ((g, &m1), &m3) in rec.events.iter().zip(&g1).zip(&g3) {
+            if g.optional {
+                continue;
+            }
             let e = report.per_type.entry(g.event.clone()).or_default();
             e.0 += 1;
-            e.1 += g1[i] as usize;
-            e.2 += g3[i] as usize;
+            e.1 += m1 as usize;
+            e.2 += m3 as usize;
         }
-        for (i, p) in pred.iter().enumerate() {
+        for (p, &m1) in pred.iter().zip(&p1) {
             let e = report
                 .predicted_types
                 .entry(p.plover.event.clone())
                 .or_default();
             e.0 += 1;
-            e.1 += p1[i] as usize;
+            e.1 += m1 as usize;
         }
     }
     report

@@ -47,7 +47,7 @@
 //! confidence.
 
 use crate::csv::line;
-use crate::record::{happened, text};
+use crate::record::{at, happened, text};
 use dyad_code::fatalities::{stated_fatalities, Fatalities};
 use dyad_geo::Gazetteer;
 use dyad_store::EventRow;
@@ -138,8 +138,8 @@ fn is_civilian(a: &Value) -> bool {
 
 /// ACLED's event type and sub-event type for an event record, if ACLED covers it.
 fn classify(r: &Value) -> Option<(&'static str, &'static str)> {
-    let event = text(&r["plover"]["event"]);
-    let mode = text(&r["plover"]["mode"]);
+    let event = text(at(r, &["plover", "event"]));
+    let mode = text(at(r, &["plover", "mode"]));
     let cameo = text(&r["cameo"]);
     let is = |m: &str, codes: &[&str]| mode == m || codes.iter().any(|c| cameo.starts_with(c));
     let target = side(r, "target");
@@ -217,16 +217,18 @@ fn weapon(r: &Value) -> Option<&'static str> {
         ("landmine", "Remote explosive/landmine/IED"),
         ("ied", "Remote explosive/landmine/IED"),
     ];
-    let mut words = text(&r["trigger"]["text"]).to_lowercase();
+    let mut words = text(at(r, &["trigger", "text"])).to_lowercase();
     for a in side(r, "source") {
         words.push(' ');
-        words.push_str(&text(&a["text"]).to_lowercase());
+        words.push_str(&text(at(&a, &["text"])).to_lowercase());
     }
     // a weapon word begins a word of the text ("shelled", "drones"; not "Shelley")
     let starts_word = |w: &str| {
         words.match_indices(w).any(|(i, _)| {
             let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            let (before, after) = (&words[..i], &words[i + w.len()..]);
+            // `match_indices` gives char boundaries
+            let before = words.get(..i).unwrap_or_default();
+            let after = words.get(i + w.len()..).unwrap_or_default();
             // "Shelley" is a name; "ied" only as a word ("died" is none)
             let other_word = letter(before.chars().next_back())
                 || (w == "shell" && after.starts_with("ey"))
@@ -490,8 +492,8 @@ pub(crate) fn row(e: &EventRow, geo: &Gazetteer) -> Option<String> {
         timestamp,
         stated.to_string(),
         e.event_key.to_string(),
-        text(&r["plover"]["event"]),
-        text(&r["plover"]["mode"]),
+        text(at(r, &["plover", "event"])),
+        text(at(r, &["plover", "mode"])),
         text(&r["cameo"]),
         text(&r["confidence"]),
     ];

@@ -1,7 +1,7 @@
 //! `csv`: one flat row per event mention (or merged event, its counts first), and the quoting
 //! every CSV table of dyad uses.
 
-use crate::record::text;
+use crate::record::{at, text};
 use dyad_store::{DocumentInfo, EventRow};
 use serde_json::Value;
 
@@ -83,8 +83,8 @@ pub(crate) fn row(r: &Value, info: &DocumentInfo) -> String {
         text(&r["doc_id"]),
         text(&r["date"]),
         text(&r["date_precision"]),
-        text(&r["plover"]["event"]),
-        text(&r["plover"]["mode"]),
+        text(at(r, &["plover", "event"])),
+        text(at(r, &["plover", "mode"])),
         text(&r["cameo"]),
         text(&r["quad_class"]),
         text(&r["goldstein"]),
@@ -94,11 +94,11 @@ pub(crate) fn row(r: &Value, info: &DocumentInfo) -> String {
         side(r, "target", "country"),
         text(&r["negated"]),
         text(&r["modality"]),
-        text(&r["location"]["name"]),
-        text(&r["location"]["admin1"]),
-        text(&r["location"]["country"]),
-        text(&r["location"]["lat"]),
-        text(&r["location"]["lon"]),
+        text(at(r, &["location", "name"])),
+        text(at(r, &["location", "admin1"])),
+        text(at(r, &["location", "country"])),
+        text(at(r, &["location", "lat"])),
+        text(at(r, &["location", "lon"])),
         text(&r["confidence"]),
         info.source.clone().unwrap_or_default(),
         info.url.clone().unwrap_or_default(),

@@ -18,7 +18,7 @@
 //! - `AvgTone` and `MentionDocTone` are empty: dyad does not score tone, and a 0 would claim a
 //!   neutral one.
 
-use crate::record::text;
+use crate::record::{at, text, NULL};
 use dyad_geo::Gazetteer;
 use dyad_store::{EventRow, MentionRow};
 use serde_json::Value;
@@ -282,6 +282,12 @@ pub(crate) fn mention_row(m: &MentionRow, r: &Value) -> Option<String> {
         .and_then(|u| u.split("://").nth(1))
         .and_then(|u| u.split('/').next());
     let confidence = r["confidence"].as_f64().unwrap_or(0.0);
+    // the span of a side's first actor
+    let first_span = |side: &str| {
+        r.get(side)
+            .and_then(|actors| actors.get(0))
+            .map_or(&NULL, |actor| at(actor, &["span"]))
+    };
     let row = [
         key.to_string(),
         timestamp(m.event_added.as_deref().unwrap_or(&doc.stored_at)),
@@ -290,9 +296,9 @@ pub(crate) fn mention_row(m: &MentionRow, r: &Value) -> Option<String> {
         clean(doc.source.as_deref().or(host).unwrap_or_default()),
         clean(doc.url.as_deref().unwrap_or(&doc.id)),
         (r["sentence_index"].as_u64().unwrap_or(0) + 1).to_string(),
-        offset(&r["source"][0]["span"]),
-        offset(&r["target"][0]["span"]),
-        offset(&r["trigger"]["span"]),
+        offset(first_span("source")),
+        offset(first_span("target")),
+        offset(at(r, &["trigger", "span"])),
         "1".into(),
         format!("{:.0}", (confidence * 100.0).clamp(0.0, 100.0)),
         doc.length.to_string(),

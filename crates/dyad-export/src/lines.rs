@@ -43,11 +43,15 @@ pub(crate) fn write(
             Format::Csv => line(&csv::event_row(e)),
             Format::Plover => {
                 let mut p = plover::record(&e.representative, &e.document);
-                p["id"] = json!(format!("event-{}", e.event_key));
-                p["enddate"] = json!(e.last_date);
-                p["num_mentions"] = json!(e.num_mentions);
-                p["num_sources"] = json!(e.num_sources);
-                p["num_articles"] = json!(e.num_articles);
+                // a record is an object; `insert` keeps a key's place, as `p[key] = ...` did
+                if let Some(fields) = p.as_object_mut() {
+                    let event_id = format!("event-{}", e.event_key);
+                    fields.insert("id".into(), json!(event_id));
+                    fields.insert("enddate".into(), json!(e.last_date));
+                    fields.insert("num_mentions".into(), json!(e.num_mentions));
+                    fields.insert("num_sources".into(), json!(e.num_sources));
+                    fields.insert("num_articles".into(), json!(e.num_articles));
+                }
                 line(&p.to_string())
             }
             Format::Gdelt if !happened(&e.representative) => Ok(()),

@@ -2,7 +2,7 @@
 //! lists of structs, written in row groups as they stream from the store (memory is one batch).
 //! pandas/pyarrow, polars, DuckDB, Spark and R's arrow read it as it is.
 
-use crate::record::text;
+use crate::record::{at, text};
 use crate::ExportError;
 use arrow_array::builder::{
     BooleanBuilder, Date32Builder, Float32Builder, Float64Builder, Int64Builder, ListBuilder,
@@ -199,14 +199,14 @@ impl Columns {
             opt(&r["event_id"]),
             opt(&r["doc_id"]),
             opt(&r["date_precision"]),
-            opt(&r["plover"]["event"]),
-            opt(&r["plover"]["mode"]),
+            opt(at(r, &["plover", "event"])),
+            opt(at(r, &["plover", "mode"])),
             opt(&r["cameo"]),
             opt(&r["modality"]),
             opt(&loc["name"]),
             opt(&loc["admin1"]),
             opt(&loc["country"]),
-            opt(&r["trigger"]["text"]),
+            opt(at(r, &["trigger", "text"])),
             opt(&r["rule"]),
             opt(&r["sentence"]),
             doc.source.clone(),
@@ -222,7 +222,11 @@ impl Columns {
                 .and_then(|i| u32::try_from(i).ok()),
         );
         self.date.append_option(r["date"].as_str().and_then(days));
-        for c in r["plover"]["context"].as_array().into_iter().flatten() {
+        for c in at(r, &["plover", "context"])
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
             self.context.values().append_value(text(c));
         }
         self.context.append(true);

@@ -2,7 +2,7 @@
 //! `date`, `actor`, `recipient`, `event`, `mode`, `context`, `event_loc`, `text_info`,
 //! `cite_info`...).
 
-use crate::record::text;
+use crate::record::{at, text};
 use dyad_store::DocumentInfo;
 use serde_json::{json, Value};
 
@@ -36,7 +36,7 @@ pub(crate) fn record(r: &Value, info: &DocumentInfo) -> Value {
         "date": r["date"],
         "actor": r["source"].as_array().map(|a| a.iter().map(entity).collect::<Vec<_>>()).unwrap_or_default(),
         "recipient": r["target"].as_array().map(|a| a.iter().map(entity).collect::<Vec<_>>()).unwrap_or_default(),
-        "event": [r["plover"]["event"]],
+        "event": [at(r, &["plover", "event"])],
         "event_loc": if loc.is_null() { Value::Null } else { json!({
             "extracted_place": loc["name"],
             "resolved_place": loc["name"],
@@ -46,16 +46,16 @@ pub(crate) fn record(r: &Value, info: &DocumentInfo) -> Value {
             "province": loc["admin1"],
             "country_code": loc["country"],
         })},
-        "event_text": [r["trigger"]["text"]],
+        "event_text": [at(r, &["trigger", "text"])],
         "quad_code": r["quad_class"],
         "event_scale": r["goldstein"],
-        "mode": list(&r["plover"]["mode"]),
-        "context": list(&r["plover"]["context"]),
+        "mode": list(at(r, &["plover", "mode"])),
+        "context": list(at(r, &["plover", "context"])),
         "text": r["sentence"],
         "text_info": {
             "sequence": r["sentence_index"],
-            "start": r["trigger"]["span"][0],
-            "end": r["trigger"]["span"][1],
+            "start": at(r, &["trigger", "span"]).get(0),
+            "end": at(r, &["trigger", "span"]).get(1),
         },
         "cite_info": {
             "citation": r["doc_id"],

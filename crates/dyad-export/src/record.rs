@@ -3,6 +3,17 @@
 
 use serde_json::Value;
 
+/// Null, for a value that is missing.
+pub(crate) static NULL: Value = Value::Null;
+
+/// The value at `path` (`at(r, &["plover", "event"])` is `r["plover"]["event"]`): Null where a
+/// key is missing or a value on the way is no object, as serde_json's indexing gives.
+pub(crate) fn at<'a>(v: &'a Value, path: &[&str]) -> &'a Value {
+    path.iter()
+        .try_fold(v, |v, key| v.get(key))
+        .unwrap_or(&NULL)
+}
+
 /// A JSON value as plain text (strings bare, null empty).
 pub(crate) fn text(v: &Value) -> String {
     match v {

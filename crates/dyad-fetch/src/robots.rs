@@ -338,10 +338,9 @@ fn is_unreserved(b: u8) -> bool {
 }
 
 fn push_pct(out: &mut String, b: u8) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    out.push('%');
-    out.push(char::from(HEX[usize::from(b >> 4)]));
-    out.push(char::from(HEX[usize::from(b & 0x0f)]));
+    use std::fmt::Write;
+    // `%` and two upper-case hex digits; writing to a String cannot fail
+    let _ = write!(out, "%{b:02X}");
 }
 
 /// Normalises a path or pattern to a canonical ASCII form: decodes

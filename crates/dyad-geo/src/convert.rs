@@ -407,16 +407,20 @@ pub fn plausible_english(alt: &str) -> bool {
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    let mut cur = Vec::with_capacity(b.len() + 1);
     for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let subst = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = subst.min(prev[j + 1] + 1).min(cur[j] + 1);
+        cur.clear();
+        let mut left = i + 1;
+        cur.push(left);
+        // `diag` is prev[j], `up` prev[j + 1], `left` cur[j]
+        for ((&cb, &diag), &up) in b.iter().zip(&prev).zip(prev.iter().skip(1)) {
+            left = (diag + usize::from(ca != cb)).min(up + 1).min(left + 1);
+            cur.push(left);
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    // prev[b.len()]: prev always holds b.len() + 1 entries
+    prev.last().copied().unwrap_or_default()
 }
 
 /// "donetsk oblast" -> "donetsk"; "" when nothing is stripped.
@@ -533,18 +537,23 @@ fn read_admin1(path: &Path) -> Result<Vec<Admin1>, GeoError> {
             continue;
         }
         let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 4 || !f[0].contains('.') {
-            return Err(GeoError::Syntax {
-                file: path.display().to_string(),
-                line: i + 1,
-                message: "expected CC.code<TAB>name<TAB>asciiname<TAB>geonameid".into(),
-            });
-        }
+        let (code, name, ascii, geonameid) = match f.as_slice() {
+            [code, name, ascii, geonameid, ..] if code.contains('.') => {
+                (code, name, ascii, geonameid)
+            }
+            _ => {
+                return Err(GeoError::Syntax {
+                    file: path.display().to_string(),
+                    line: i + 1,
+                    message: "expected CC.code<TAB>name<TAB>asciiname<TAB>geonameid".into(),
+                })
+            }
+        };
         out.push(Admin1 {
-            code: f[0].trim().to_string(),
-            name: f[1].trim().to_string(),
-            ascii: f[2].trim().to_string(),
-            geonameid: f[3].trim().to_string(),
+            code: code.trim().to_string(),
+            name: name.trim().to_string(),
+            ascii: ascii.trim().to_string(),
+            geonameid: geonameid.trim().to_string(),
         });
     }
     Ok(out)

@@ -780,12 +780,14 @@ impl Gazetteer {
         let norms: Vec<String> = words.iter().map(|w| normalize(w)).collect();
         let mut out = Vec::new();
         let mut i = 0;
-        while i < norms.len() {
+        while let Some(rest @ [first, ..]) = norms.get(i..) {
             let mut found = None;
-            if norms[i].chars().any(char::is_alphanumeric) {
-                let longest = self.max_words.min(norms.len() - i);
+            if first.chars().any(char::is_alphanumeric) {
+                let longest = self.max_words.min(rest.len());
                 for len in (1..=longest).rev() {
-                    let span = &norms[i..i + len];
+                    let Some(span) = rest.get(..len) else {
+                        continue;
+                    };
                     if !span
                         .last()
                         .is_some_and(|w| w.chars().any(char::is_alphanumeric))

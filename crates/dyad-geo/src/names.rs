@@ -63,9 +63,13 @@ pub fn fold(s: &str) -> String {
             out.push(c);
             continue;
         }
-        match FOLD.binary_search_by(|&(k, _)| k.cmp(&c)) {
-            Ok(i) => out.push_str(FOLD[i].1),
-            Err(_) => out.push(c),
+        match FOLD
+            .binary_search_by(|&(k, _)| k.cmp(&c))
+            .ok()
+            .and_then(|i| FOLD.get(i))
+        {
+            Some(&(_, folded)) => out.push_str(folded),
+            None => out.push(c),
         }
     }
     out

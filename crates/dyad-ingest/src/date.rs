@@ -25,9 +25,9 @@ pub fn parse_iso_date(input: &str) -> Option<NaiveDate> {
         if !digits(8..10) {
             return None;
         }
-        (&s[0..4], &s[5..7], &s[8..10], &s[10..])
+        (s.get(0..4)?, s.get(5..7)?, s.get(8..10)?, s.get(10..)?)
     } else if digits(0..8) && !digits(8..9) {
-        (&s[0..4], &s[4..6], &s[6..8], &s[8..])
+        (s.get(0..4)?, s.get(4..6)?, s.get(6..8)?, s.get(8..)?)
     } else {
         return None;
     };
@@ -47,14 +47,12 @@ fn is_time_suffix(rest: &str) -> bool {
     if !matches!(first, 'T' | 't' | ' ') {
         return false;
     }
-    let time = &rest[1..];
-    let b = time.as_bytes();
-    let hh_mm = b.len() >= 5
-        && b[0].is_ascii_digit()
-        && b[1].is_ascii_digit()
-        && b[2] == b':'
-        && b[3].is_ascii_digit()
-        && b[4].is_ascii_digit();
+    // `first` is ASCII, so 1 is a char boundary.
+    let Some(time) = rest.get(1..) else {
+        return false;
+    };
+    let hh_mm = matches!(time.as_bytes(), [h1, h2, b':', m1, m2, ..]
+        if [h1, h2, m1, m2].iter().all(|d| d.is_ascii_digit()));
     let tail = time.get(5..).unwrap_or("");
     let tail = tail
         .trim_end_matches("UTC")

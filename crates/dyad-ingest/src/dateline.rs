@@ -177,8 +177,12 @@ pub(crate) fn scan_dateline(text: &str, doc_date: Option<NaiveDate>) -> Option<F
         return None;
     }
 
-    let head_text = &text[head.start..head.end];
-    let agency = sep.agency.map(|(a, b)| text[a..b].trim());
+    // The cursor only stops on char boundaries, so none of these `get`s fails.
+    let head_text = text.get(head.start..head.end)?;
+    let agency = match sep.agency {
+        Some((a, b)) => Some(text.get(a..b)?.trim()),
+        None => None,
+    };
     if !place_is_acceptable(head_text, head.caps) {
         return None;
     }
@@ -193,13 +197,13 @@ pub(crate) fn scan_dateline(text: &str, doc_date: Option<NaiveDate>) -> Option<F
     }
 
     let raw_end = c.pos;
-    let consumed = text.len() - text[raw_end..].trim_start().len();
+    let consumed = text.len() - text.get(raw_end..)?.trim_start().len();
     let bare = sep.kind == SepKind::Dash && month_day.is_none();
     if bare
         && !bare_form_is_plausible(
             head_text,
-            gap > 0 || !text[..raw_end].ends_with('-'),
-            &text[consumed..],
+            gap > 0 || !text.get(..raw_end)?.ends_with('-'),
+            text.get(consumed..)?,
         )
     {
         return None;
@@ -207,7 +211,7 @@ pub(crate) fn scan_dateline(text: &str, doc_date: Option<NaiveDate>) -> Option<F
 
     let mut place = title_case(head_text);
     if let Some((a, b)) = region {
-        let region = &text[a..b];
+        let region = text.get(a..b)?;
         place.push_str(", ");
         // Short capitals after the comma are codes ("Boulder, CO", "Kinshasa, DRC"), not
         // shouted names, and stay as they are.
@@ -220,7 +224,7 @@ pub(crate) fn scan_dateline(text: &str, doc_date: Option<NaiveDate>) -> Option<F
     }
     let date = month_day.and_then(|(m, d)| resolve_date(m, d, year, doc_date));
     let dateline = Dateline {
-        raw: text[start..raw_end].to_string(),
+        raw: text.get(start..raw_end)?.to_string(),
         place: Some(place),
         date,
         agency: agency.map(str::to_string),
@@ -242,7 +246,12 @@ struct Cursor<'a> {
     pos: usize,
 }
 
-impl Cursor<'_> {
+impl<'a> Cursor<'a> {
+    /// The text from `a` to `b`, offsets the cursor stopped at (so char boundaries); empty if not.
+    fn slice(&self, a: usize, b: usize) -> &'a str {
+        self.s.get(a..b).unwrap_or("")
+    }
+
     fn rest(&self) -> &str {
         self.s.get(self.pos..).unwrap_or("")
     }
@@ -344,7 +353,7 @@ fn is_connector(s: &str) -> bool {
 
 fn place_head(c: &mut Cursor) -> Option<Span> {
     let (start, first_end) = word(c, 3)?;
-    let first = &c.s[start..first_end];
+    let first = c.slice(start, first_end);
     if !starts_upper(first) {
         return None;
     }
@@ -360,7 +369,7 @@ fn place_head(c: &mut Cursor) -> Option<Span> {
             c.pos = save;
             break;
         };
-        let w = &c.s[a..b];
+        let w = c.slice(a, b);
         let fits = if caps {
             !has_lower(w)
         } else {
@@ -384,7 +393,7 @@ fn place_head(c: &mut Cursor) -> Option<Span> {
 /// The region after the place's comma: "Ukraine", "Gaza Strip", "D.C.", "Calif.", "SPAIN".
 fn region_words(c: &mut Cursor) -> Option<(usize, usize)> {
     let (start, first_end) = word(c, 5)?;
-    if !starts_upper(&c.s[start..first_end]) {
+    if !starts_upper(c.slice(start, first_end)) {
         return None;
     }
     let mut end = first_end;
@@ -398,7 +407,7 @@ fn region_words(c: &mut Cursor) -> Option<(usize, usize)> {
             c.pos = save;
             break;
         };
-        let w = &c.s[a..b];
+        let w = c.slice(a, b);
         if !(starts_upper(w) || is_connector(w)) {
             c.pos = save;
             break;
@@ -417,7 +426,7 @@ fn month_name(c: &mut Cursor) -> Option<u32> {
     while c.peek().is_some_and(char::is_alphabetic) {
         c.bump();
     }
-    let name = c.s[start..c.pos].to_lowercase();
+    let name = c.slice(start, c.pos).to_lowercase();
     let found = MONTHS.iter().find(|(n, _)| *n == name).map(|&(_, m)| m);
     if found.is_none() {
         c.pos = start;
@@ -431,7 +440,7 @@ fn day_number(c: &mut Cursor) -> Option<u32> {
     while c.peek().is_some_and(|ch| ch.is_ascii_digit()) {
         c.bump();
     }
-    let digits = &c.s[start..c.pos];
+    let digits = c.slice(start, c.pos);
     let day = match digits.len() {
         1 | 2 => digits.parse::<u32>().ok().filter(|d| (1..=31).contains(d)),
         _ => None,
@@ -484,7 +493,7 @@ fn parse_year(c: &mut Cursor) -> Option<i32> {
     while c.peek().is_some_and(|ch| ch.is_ascii_digit()) {
         c.bump();
     }
-    let year = Some(&c.s[start..c.pos])
+    let year = Some(c.slice(start, c.pos))
         .filter(|d| d.len() == 4)
         .and_then(|d| d.parse::<i32>().ok())
         .filter(|y| (1900..=2100).contains(y))
@@ -549,7 +558,7 @@ fn enclosed(c: &mut Cursor, close: char) -> Option<(usize, usize)> {
     let a = c.pos;
     let rel = c.rest().find([close, '\n'])?;
     let b = a + rel;
-    if rel == 0 || rel > MAX_AGENCY_BYTES || !c.s[b..].starts_with(close) {
+    if rel == 0 || rel > MAX_AGENCY_BYTES || !c.slice(b, c.s.len()).starts_with(close) {
         return None;
     }
     c.pos = b + close.len_utf8();
@@ -687,8 +696,9 @@ fn title_case_segment(segment: &str, first: bool) -> String {
     for (i, ch) in chars.iter().enumerate() {
         // Capitalise the first letter, and the letter after an apostrophe that follows a
         // single letter (N'Djamena, O'Hare) but not after a longer stem (San'a).
-        let after_short_elision =
-            i == 2 && matches!(chars.get(1), Some('\'' | '’')) && chars[0].is_alphabetic();
+        let after_short_elision = i == 2
+            && matches!(chars.get(1), Some('\'' | '’'))
+            && chars.first().is_some_and(|c| c.is_alphabetic());
         if i == 0 || after_short_elision {
             out.extend(ch.to_uppercase());
         } else {

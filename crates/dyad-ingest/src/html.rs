@@ -291,7 +291,8 @@ fn tokenize(html: &str) -> Vec<Tok<'_>> {
 
     while let Some(rel) = lower.get(pos..).and_then(|rest| rest.find('<')) {
         let lt = pos + rel;
-        let rest = &lower[lt..];
+        // `lt` is the offset of an ASCII '<', so a char boundary: this never breaks.
+        let Some(rest) = lower.get(lt..) else { break };
         let next = bytes.get(lt + 1).copied().unwrap_or(0);
         let after_slash = bytes.get(lt + 2).copied().unwrap_or(0);
 
@@ -304,10 +305,9 @@ fn tokenize(html: &str) -> Vec<Tok<'_>> {
         } else if next == b'/' && after_slash.is_ascii_alphabetic() {
             push_text(&mut toks, html, text_start, lt);
             let name_end = scan_name(bytes, lt + 2);
-            toks.push(Tok::End(lower[lt + 2..name_end].to_string()));
-            lower[name_end..]
-                .find('>')
-                .map_or(html.len(), |i| name_end + i + 1)
+            let name = lower.get(lt + 2..name_end).unwrap_or_default();
+            toks.push(Tok::End(name.to_string()));
+            find_from(&lower, name_end, ">").map_or(html.len(), |i| i + 1)
         } else if next.is_ascii_alphabetic() {
             push_text(&mut toks, html, text_start, lt);
             let (tok, after) = start_tag(html, &lower, lt);
@@ -323,14 +323,11 @@ fn tokenize(html: &str) -> Vec<Tok<'_>> {
             match raw_name {
                 Some(name) => {
                     let close = format!("</{name}");
-                    let content_end = lower[after..]
-                        .find(&close)
-                        .map_or(html.len(), |i| after + i);
-                    toks.push(Tok::Text(&html[after..content_end]));
+                    let content_end = find_from(&lower, after, &close).unwrap_or(html.len());
+                    let content = html.get(after..content_end).unwrap_or_default();
+                    toks.push(Tok::Text(content));
                     toks.push(Tok::End(name));
-                    lower[content_end..]
-                        .find('>')
-                        .map_or(html.len(), |i| content_end + i + 1)
+                    find_from(&lower, content_end, ">").map_or(html.len(), |i| i + 1)
                 }
                 None => after,
             }
@@ -346,6 +343,12 @@ fn tokenize(html: &str) -> Vec<Tok<'_>> {
     toks
 }
 
+/// Offset in `s` of the first `pat` at or after `from`; None when there is none, or when `from`
+/// is past the end or inside a character (the tokenizer stops only at ASCII delimiters).
+fn find_from(s: &str, from: usize, pat: &str) -> Option<usize> {
+    s.get(from..)?.find(pat).map(|i| from + i)
+}
+
 fn push_text<'a>(toks: &mut Vec<Tok<'a>>, html: &'a str, start: usize, end: usize) {
     if start < end {
         if let Some(text) = html.get(start..end) {
@@ -356,65 +359,63 @@ fn push_text<'a>(toks: &mut Vec<Tok<'a>>, html: &'a str, start: usize, end: usiz
 
 /// End of a tag or attribute name starting at `start`.
 fn scan_name(bytes: &[u8], start: usize) -> usize {
-    let mut i = start;
-    while i < bytes.len()
-        && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'-' | b'_' | b':'))
-    {
-        i += 1;
-    }
-    i
+    let rest = bytes.get(start..).unwrap_or_default();
+    let len = rest
+        .iter()
+        .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':'))
+        .count();
+    start + len
 }
 
 /// Parses the start tag at `lt` (a '<' followed by a letter); returns it and the offset after '>'.
 fn start_tag(html: &str, lower: &str, lt: usize) -> (Tok<'static>, usize) {
     let bytes = html.as_bytes();
+    let at = |i: usize| bytes.get(i).copied();
     let name_end = scan_name(bytes, lt + 1);
-    let name = lower[lt + 1..name_end].to_string();
+    let name = lower.get(lt + 1..name_end).unwrap_or_default().to_string();
     let mut attrs = Vec::new();
     let mut self_closing = false;
     let mut i = name_end;
     loop {
-        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-            self_closing = bytes[i] == b'/';
+        while let Some(b) = at(i).filter(|&b| b.is_ascii_whitespace() || b == b'/') {
+            self_closing = b == b'/';
             i += 1;
         }
-        if i >= bytes.len() {
-            break;
-        }
-        if bytes[i] == b'>' {
-            i += 1;
-            break;
+        match at(i) {
+            None => break,
+            Some(b'>') => {
+                i += 1;
+                break;
+            }
+            Some(_) => {}
         }
         self_closing = false;
         let key_start = i;
-        while i < bytes.len()
-            && !bytes[i].is_ascii_whitespace()
-            && !matches!(bytes[i], b'=' | b'>' | b'/')
-        {
+        while at(i).is_some_and(|b| !b.is_ascii_whitespace() && !matches!(b, b'=' | b'>' | b'/')) {
             i += 1;
         }
-        let key = lower[key_start..i].to_string();
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+        // The scans stop only at ASCII bytes or the end, so every offset is a char boundary.
+        let key = lower.get(key_start..i).unwrap_or_default().to_string();
+        while at(i).is_some_and(|b| b.is_ascii_whitespace()) {
             i += 1;
         }
         let mut value = String::new();
-        if i < bytes.len() && bytes[i] == b'=' {
+        if at(i) == Some(b'=') {
             i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            while at(i).is_some_and(|b| b.is_ascii_whitespace()) {
                 i += 1;
             }
-            let (v_start, v_end) = if i < bytes.len() && matches!(bytes[i], b'"' | b'\'') {
-                let quote = bytes[i];
+            let (v_start, v_end) = if let Some(quote @ (b'"' | b'\'')) = at(i) {
                 let start = i + 1;
-                let end = bytes[start..]
-                    .iter()
-                    .position(|&b| b == quote)
+                let end = bytes
+                    .get(start..)
+                    .and_then(|rest| rest.iter().position(|&b| b == quote))
                     .map_or(bytes.len(), |p| start + p);
                 i = (end + 1).min(bytes.len());
                 (start, end)
             } else {
                 let start = i;
-                while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
+                while at(i).is_some_and(|b| !b.is_ascii_whitespace() && b != b'>') {
                     i += 1;
                 }
                 (start, i)
@@ -864,7 +865,8 @@ fn best_content(toks: &[Tok]) -> Vec<Block> {
     for tag in ["article", "main"] {
         let best = outermost(toks, tag)
             .into_iter()
-            .map(|(a, b)| extract(&toks[a..b]))
+            .filter_map(|(a, b)| toks.get(a..b))
+            .map(extract)
             .max_by_key(text_len);
         // pages that do not mark their story often mark their teaser cards as articles
         let enough = |p: &Vec<Block>| tag != "article" || text_len(p) >= CARD_TEXT;
@@ -883,7 +885,7 @@ const CARD_TEXT: usize = 400;
 fn element_text(toks: &[Tok], tag: &str) -> Option<String> {
     let (a, b) = outermost(toks, tag).into_iter().next()?;
     let mut text = String::new();
-    for tok in &toks[a..b] {
+    for tok in toks.get(a..b)? {
         if let Tok::Text(t) = tok {
             text.push_str(&decode_html_entities(t));
         }

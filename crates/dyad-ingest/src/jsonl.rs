@@ -170,13 +170,15 @@ fn read_line_bounded<R: BufRead>(
         if available.is_empty() {
             break;
         }
-        let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
-            Some(i) => (i + 1, true),
-            None => (available.len(), false),
-        };
+        // Up to and with the first newline, else all of it (`available` is not empty).
+        let line = available
+            .split_inclusive(|&b| b == b'\n')
+            .next()
+            .unwrap_or(available);
+        let (chunk, done) = (line.len(), line.last() == Some(&b'\n'));
         if !overflow {
             if buf.len() + chunk <= limit {
-                buf.extend_from_slice(&available[..chunk]);
+                buf.extend_from_slice(line);
             } else {
                 overflow = true;
                 buf.clear();
@@ -222,7 +224,8 @@ fn parse_line(
         // serde says "... at line 1 column 17"; the line is ours already.
         let what = full
             .rfind(" at line ")
-            .map_or(full.as_str(), |i| &full[..i]);
+            .and_then(|i| full.get(..i))
+            .unwrap_or(&full);
         format!("invalid JSON at column {}: {what}", e.column())
     })?;
     let Value::Object(mut map) = value else {

@@ -187,7 +187,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if bytes.contains(&0) {
         return true;
     }
-    let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
+    let sample = bytes.get(..BINARY_SAMPLE).unwrap_or(bytes);
     let control = sample
         .iter()
         .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)

@@ -238,11 +238,12 @@ fn relative_id(root: &Path, path: &Path) -> Option<String> {
 fn sniff<R: BufRead + Send + 'static>(mut reader: R) -> io::Result<(Format, BoxedReader)> {
     let mut prefix = Vec::new();
     let format = loop {
-        let first = prefix.iter().position(|b: &u8| !b.is_ascii_whitespace());
-        match first {
-            Some(i) if prefix.len() >= i + SNIFF_TAIL => break format_of(&prefix[i..]),
-            None if prefix.len() > SNIFF_LIMIT => break Format::Text,
-            _ => {}
+        let text = prefix.trim_ascii_start();
+        if text.len() >= SNIFF_TAIL {
+            break format_of(text);
+        }
+        if text.is_empty() && prefix.len() > SNIFF_LIMIT {
+            break Format::Text;
         }
         let chunk = match reader.fill_buf() {
             Ok(chunk) => chunk,
@@ -250,11 +251,7 @@ fn sniff<R: BufRead + Send + 'static>(mut reader: R) -> io::Result<(Format, Boxe
             Err(e) => return Err(e),
         };
         if chunk.is_empty() {
-            let start = prefix
-                .iter()
-                .position(|b| !b.is_ascii_whitespace())
-                .unwrap_or(prefix.len());
-            break format_of(&prefix[start..]);
+            break format_of(prefix.trim_ascii_start());
         }
         let n = chunk.len();
         prefix.extend_from_slice(chunk);

@@ -42,19 +42,15 @@ impl CharIndex {
                 chars_before: Vec::new(),
             };
         }
-        let mut chars_before = vec![0u32; text.len() + 1];
+        // The characters before byte `b` are those that start before it: count the bytes that
+        // are no UTF-8 continuation byte (10xxxxxx).
+        let mut chars_before = Vec::with_capacity(text.len() + 1);
         let mut count = 0u32;
-        let mut last = 0;
-        for (b, _) in text.char_indices() {
-            for slot in &mut chars_before[last..=b] {
-                *slot = count;
-            }
-            count += 1;
-            last = b + 1;
+        for byte in text.bytes() {
+            chars_before.push(count);
+            count += u32::from(byte & 0xC0 != 0x80);
         }
-        for slot in &mut chars_before[last..] {
-            *slot = count;
-        }
+        chars_before.push(count);
         CharIndex { chars_before }
     }
 
@@ -90,5 +86,16 @@ mod tests {
         let army = text.find("army").unwrap();
         assert_eq!(idx.char_offset(army), 9);
         assert_eq!(idx.char_offset(text.len()), 13);
+    }
+
+    #[test]
+    fn every_byte_maps_to_the_characters_that_start_before_it() {
+        for text in ["é", "aé", "Ḩamā’h 北京 x", "😀a😀"] {
+            let idx = CharIndex::new(text);
+            for byte in 0..=text.len() + 2 {
+                let starts = text.char_indices().filter(|&(b, _)| b < byte).count();
+                assert_eq!(idx.char_offset(byte), starts, "{text:?} byte {byte}");
+            }
+        }
     }
 }

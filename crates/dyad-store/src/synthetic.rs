@@ -92,7 +92,12 @@ impl Store {
                 &types,
                 &countries,
             ];
-            s.execute(&all[..needed]).map_err(err)?;
+            // each statement uses the first `needed` of these (?1 to ?6)
+            let params = all
+                .get(..needed)
+                .ok_or(rusqlite::Error::InvalidParameterCount(all.len(), needed))
+                .map_err(err)?;
+            s.execute(params).map_err(err)?;
         }
         for roll in crate::schema::ROLL_UP_RUN
             .iter()

@@ -140,9 +140,17 @@ pub(crate) async fn one(
             )?;
             // in the order of the text
             events.sort_by_key(|e| {
+                let start = e
+                    .event
+                    .get("trigger")
+                    .and_then(|t| t.get("span"))
+                    .and_then(|span| span.get(0));
                 (
-                    e.event["sentence_index"].as_u64().unwrap_or(0),
-                    e.event["trigger"]["span"][0].as_u64().unwrap_or(0),
+                    e.event
+                        .get("sentence_index")
+                        .and_then(|i| i.as_u64())
+                        .unwrap_or(0),
+                    start.and_then(|s| s.as_u64()).unwrap_or(0),
                 )
             });
             Ok(DocumentDetail {

@@ -297,9 +297,13 @@ pub(crate) async fn one(
                 store.each_mention_row(&of_event, |r| {
                     let record: serde_json::Value =
                         serde_json::from_str(&r.record).unwrap_or_default();
+                    let field = |key: &str| {
+                        let value = record.get(key).and_then(|v| v.as_str());
+                        value.unwrap_or_default().to_string()
+                    };
                     reports.push(Report {
-                        event_id: record["event_id"].as_str().unwrap_or_default().to_string(),
-                        sentence: record["sentence"].as_str().unwrap_or_default().to_string(),
+                        event_id: field("event_id"),
+                        sentence: field("sentence"),
                         document: Citation::of(&r.document),
                     });
                     Ok(())
