@@ -281,8 +281,11 @@ impl Lemmatizer {
         }
         // EWT title-cases all-caps proper nouns longer than an acronym ("TEXAS" -> "Texas").
         if xpos.is_proper() && key.len() > 4 && key.bytes().all(|b| b.is_ascii_uppercase()) {
+            // all ASCII (checked above), so the first char is the first byte
             let mut title = key.to_ascii_lowercase();
-            title[..1].make_ascii_uppercase();
+            if let Some(first) = title.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
             return self.by_rules_inner(&title, xpos);
         }
         self.by_rules_inner(key, xpos)
