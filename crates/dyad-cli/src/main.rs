@@ -238,10 +238,15 @@ pub struct BudgetArgs {
 
 impl BudgetArgs {
     pub fn budget(self) -> Option<std::time::Duration> {
-        (self.doc_budget > 0.0)
-            .then(|| std::time::Duration::try_from_secs_f64(self.doc_budget).ok())
-            .flatten()
+        budget_of(self.doc_budget)
     }
+}
+
+/// A `--doc-budget` in seconds as a budget: 0 (or anything not a positive duration) is none.
+pub fn budget_of(seconds: f64) -> Option<std::time::Duration> {
+    (seconds > 0.0)
+        .then(|| std::time::Duration::try_from_secs_f64(seconds).ok())
+        .flatten()
 }
 
 /// The coder's named rules to switch off (`dyad rules` lists them).

@@ -105,10 +105,7 @@ pub fn run(mut args: ServeArgs) -> Result<ExitCode> {
         addr: SocketAddr::new(args.bind, args.port),
         token_file: args.token_file,
         token_env: std::env::var("DYAD_TOKEN").ok(),
-        doc_budget: crate::BudgetArgs {
-            doc_budget: args.doc_budget,
-        }
-        .budget(),
+        doc_budget: crate::budget_of(args.doc_budget),
     };
     let store = args.store.display().to_string();
     dyad_serve::serve(options, |addr, token, source| {
