@@ -6,10 +6,9 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Subcommand;
 use dyad_code::mentions::is_not_name;
-use dyad_code::{Mention, Pipeline, PreparedDocument};
-use dyad_dict::actors::Lexeme;
-use dyad_dict::words::{Word, WordIdx};
-use dyad_dict::Dictionaries;
+use dyad_code::explain::{words_text, HitEntry};
+use dyad_code::{Pipeline, PreparedDocument};
+use dyad_dict::words::WordIdx;
 use dyad_model::Document;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -71,49 +70,38 @@ pub fn run(cmd: ActorsCommand) -> Result<ExitCode> {
 }
 
 fn explain(phrase: &str, date: Option<NaiveDate>, context: &str) -> Result<ExitCode> {
-    let dicts = Dictionaries::embedded();
-    let text = if context.is_empty() {
-        phrase.to_string()
-    } else {
-        format!("{} {phrase}", context.trim_end())
-    };
-    let doc = Document {
-        id: "explain".into(),
-        text: text.clone(),
-        date,
-        ..Default::default()
-    };
     let pipeline = Pipeline::new();
-    let prepared = pipeline.prepare(&doc);
-    let start = text.len() - phrase.len();
-    for (sentence, prep) in prepared.sentences.iter().zip(&prepared.prepared) {
-        if sentence.end <= start {
-            continue;
-        }
-        let Some(prep) = prep else {
+    let explained = dyad_code::explain::explain_actor(&pipeline, phrase, date, context);
+    for sentence in &explained.sentences {
+        if sentence.discarded {
             println!(
                 "sentence {:?} is discarded (not about politics)",
                 sentence.text
             );
             continue;
-        };
-        let span = |s: WordIdx, e: WordIdx| words_text(&sentence.text, &prep.words, s, e);
+        }
         println!("dictionary hits in {:?}:", sentence.text);
-        for m in dicts.actors.find(&prep.words) {
-            println!(
-                "  {:<30} {}",
-                span(m.start, m.end),
-                lexeme(dicts, m.lexeme, date)
-            );
+        for hit in &sentence.hits {
+            println!("  {:<30} {}", hit.text, entry_line(&hit.entry));
         }
         println!("actor mentions:");
-        for m in &prep.mentions {
-            print_mention(&span(m.start, m.end), m);
+        for m in &sentence.mentions {
+            let mut extra = String::new();
+            if m.actor_code != m.code {
+                extra.push_str(&format!(" as actor {}", m.actor_code));
+            }
+            if let Some(b) = &m.backer {
+                extra.push_str(&format!(" backed by {b}"));
+            }
+            println!(
+                "  {:<30} {:<12} group {} via {}{extra}",
+                m.text, m.code, m.group, m.rule
+            );
         }
     }
-    if let Some(p) = prepared.place_at(start, text.len()) {
+    if let Some(p) = &explained.place {
         println!(
-            "place: {} ({:?}), {} {}, geonameid {}",
+            "place: {} ({}), {} {}, geonameid {}",
             p.name,
             p.precision,
             p.country,
@@ -121,56 +109,32 @@ fn explain(phrase: &str, date: Option<NaiveDate>, context: &str) -> Result<ExitC
             p.geonameid.map_or("-".to_string(), |g| g.to_string())
         );
     }
-    match prepared.actor_at(start, text.len()) {
-        Some(m) => println!("code: {}  ({})", m.code, m.rule),
-        None => println!("code: none"),
+    match (&explained.code, &explained.rule) {
+        (Some(code), Some(rule)) => println!("code: {code}  ({rule})"),
+        _ => println!("code: none"),
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn words_text(text: &str, words: &[Word], s: WordIdx, e: WordIdx) -> String {
-    match (s.at(words), e.checked_sub(1).and_then(|k| k.at(words))) {
-        (Some(a), Some(b)) if e > s => text.get(a.start..b.end).unwrap_or("").to_string(),
-        _ => String::new(),
+fn entry_line(entry: &HitEntry) -> String {
+    const NO_ROLE: &str = "(no role on that date)";
+    match entry {
+        HitEntry::Actor {
+            actor_kind,
+            name,
+            file,
+            roles,
+            role_on_date,
+            code,
+        } => format!(
+            "{actor_kind} \"{name}\" [{file}] roles {} -> {} (by {})",
+            roles.join(","),
+            code.as_deref().unwrap_or(NO_ROLE),
+            role_on_date.as_deref().unwrap_or(NO_ROLE)
+        ),
+        HitEntry::Agent { code } => format!("agent {}", code.as_deref().unwrap_or("?")),
+        HitEntry::Unknown => "?".into(),
     }
-}
-
-fn lexeme(dicts: &Dictionaries, lexeme: Lexeme, date: Option<NaiveDate>) -> String {
-    match lexeme {
-        Lexeme::Actor(id) => match dicts.actors.entry(id) {
-            Some(e) => {
-                let roles: Vec<String> = e.roles.iter().map(|r| r.spec()).collect();
-                let decided = e
-                    .role_on(date)
-                    .map_or("(no role on that date)".to_string(), |r| r.spec());
-                format!(
-                    "{} \"{}\" [{}] roles {} -> {} (by {decided})",
-                    e.kind.name(),
-                    e.name,
-                    e.source,
-                    roles.join(","),
-                    e.code_on(date).unwrap_or("(no role on that date)")
-                )
-            }
-            None => "?".into(),
-        },
-        Lexeme::Agent(id) => format!("agent {}", dicts.actors.agent_code(id).unwrap_or("?")),
-    }
-}
-
-fn print_mention(text: &str, m: &Mention) {
-    let actor = m.as_actor();
-    let mut extra = String::new();
-    if actor.code != m.code {
-        extra.push_str(&format!(" as actor {}", actor.code));
-    }
-    if let Some(b) = &m.backer {
-        extra.push_str(&format!(" backed by {b}"));
-    }
-    println!(
-        "  {:<30} {:<12} group {} via {}{extra}",
-        text, m.code, m.group, m.rule
-    );
 }
 
 /// Words that mark a name as an organisation's.

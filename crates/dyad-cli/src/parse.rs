@@ -2,6 +2,7 @@
 //! (segmented by dyad) or from a CoNLL-U file whose tokenization is kept (`--conllu`).
 
 use anyhow::{Context, Result};
+use dyad_code::conllu::{tokenize_document, write_sentence, TokenizedSentence};
 use dyad_code::{Analyzer, SyntaxToken};
 use dyad_syntax::conllu::read_conllu_file;
 use dyad_text::{SentenceSplitter, Tokenizer};
@@ -19,46 +20,9 @@ pub struct ParseArgs {
     pub conllu: Option<PathBuf>,
 }
 
-/// One sentence to print: id, text, forms, and whether a space follows each token.
-struct Item {
-    id: String,
-    text: String,
-    forms: Vec<String>,
-    space_after: Vec<bool>,
-}
-
-fn write_sentence(
-    out: &mut impl Write,
-    item: &Item,
-    syntax: &[SyntaxToken],
-) -> std::io::Result<()> {
-    writeln!(out, "# sent_id = {}", item.id)?;
-    writeln!(out, "# text = {}", item.text)?;
-    for (i, (form, t)) in item.forms.iter().zip(syntax).enumerate() {
-        let misc = if item.space_after.get(i).copied().unwrap_or(true) {
-            "_"
-        } else {
-            "SpaceAfter=No"
-        };
-        writeln!(
-            out,
-            "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t{}",
-            i + 1,
-            form,
-            t.lemma,
-            t.upos,
-            t.xpos,
-            t.head,
-            t.deprel,
-            misc
-        )?;
-    }
-    writeln!(out)
-}
-
 pub fn run(args: ParseArgs) -> Result<ExitCode> {
     let analyzer = Analyzer::embedded().context("loading the embedded tagger and parser models")?;
-    let mut items: Vec<Item> = Vec::new();
+    let mut items: Vec<TokenizedSentence> = Vec::new();
     let mut skipped = 0;
     if let Some(path) = &args.conllu {
         let sentences =
@@ -71,7 +35,7 @@ pub fn run(args: ParseArgs) -> Result<ExitCode> {
                 .map(|w| !w.misc.contains("SpaceAfter=No"))
                 .collect();
             let text = s.text.clone().unwrap_or_else(|| forms.join(" "));
-            items.push(Item {
+            items.push(TokenizedSentence {
                 id: s.id.clone().unwrap_or_else(|| (i + 1).to_string()),
                 text,
                 forms,
@@ -89,26 +53,12 @@ pub fn run(args: ParseArgs) -> Result<ExitCode> {
                     continue;
                 }
             };
-            for (i, s) in splitter.split(&doc.text).into_iter().enumerate() {
-                let tokens = tokenizer.tokenize(&s.text);
-                let space_after = tokens
-                    .iter()
-                    .zip(tokens.iter().skip(1))
-                    .map(|(a, b)| a.end < b.start)
-                    .chain([true])
-                    .collect();
-                items.push(Item {
-                    id: format!("{}-{}", doc.id, i + 1),
-                    forms: tokens.iter().map(|t| t.form.clone()).collect(),
-                    text: s.text.replace('\n', " "),
-                    space_after,
-                });
-            }
+            items.extend(tokenize_document(&doc, &splitter, &tokenizer));
         }
     }
     let parsed: Vec<Vec<SyntaxToken>> = items
         .par_iter()
-        .map(|it| analyzer.analyze_forms(&it.forms.iter().map(String::as_str).collect::<Vec<_>>()))
+        .map(|it| analyzer.analyze_forms(&it.form_strs()))
         .collect();
     let mut out = BufWriter::new(std::io::stdout().lock());
     for (item, syntax) in items.iter().zip(&parsed) {

@@ -21,8 +21,10 @@
 mod acts;
 pub mod coder;
 pub mod conflicts;
+pub mod conllu;
 pub mod context;
 pub mod dating;
+pub mod explain;
 pub mod fatalities;
 pub mod locating;
 pub mod mentions;

@@ -228,13 +228,22 @@ fn parse_line(
             .unwrap_or(&full);
         format!("invalid JSON at column {}: {what}", e.column())
     })?;
-    let Value::Object(mut map) = value else {
+    let Value::Object(map) = value else {
         return Err(format!(
             "expected a JSON object such as {{\"text\": \"...\"}} on each line, found {}",
             kind(&value)
         ));
     };
+    document_from_object(map, origin, opts)
+}
 
+/// A document from the fields of a JSON object (CONTRACT.md's document input): `text`
+/// required, `id`, `date`, `title`, `url`, `source`, `language` read, the rest kept as `extra`.
+pub(crate) fn document_from_object(
+    mut map: Map<String, Value>,
+    origin: Origin,
+    opts: &IngestOptions,
+) -> Result<Document, String> {
     // `shift_remove`, not `remove`: the fields left over become `extra`, and with serde_json's
     // preserve_order `remove` would reorder them.
     let text = match map.shift_remove("text") {

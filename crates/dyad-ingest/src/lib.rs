@@ -174,6 +174,19 @@ pub fn read_reader<R: BufRead>(
     text::ReaderDocs::new(reader, origin_path, format, *opts, None)
 }
 
+/// A document from the fields of one JSON object, read as a JSONL line is (CONTRACT.md's
+/// "Document input": `text` required; `id`, `date`, `title`, `url`, `source`, `language` read and
+/// checked; other fields kept in `extra`), for callers that hold documents as values rather than
+/// lines (the Python package, Arrow batches). `origin` names the document in the error.
+pub fn document_from_json(
+    fields: serde_json::Map<String, serde_json::Value>,
+    origin: Origin,
+    opts: &IngestOptions,
+) -> Result<Document, IngestError> {
+    jsonl::document_from_object(fields, origin.clone(), opts)
+        .map_err(|message| IngestError { origin, message })
+}
+
 /// Builds a document from raw text: parses and removes a leading wire dateline, normalises
 /// line ends, trims, and sets the id to the content hash of `raw`.
 ///

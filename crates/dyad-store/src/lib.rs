@@ -43,7 +43,7 @@ pub use analytics::{Bucket, Edge, SeriesBy, SeriesRow};
 pub use compare::{Comparison, Evidence};
 pub use documents::DocumentSummary;
 pub use feeds::{FeedState, FileStamp, PollRecord, WatchLock};
-pub use merge::MergeRule;
+pub use merge::{MergeRule, Merger};
 pub use places::{CountryCount, PlacePoint, Places};
 pub use query::{Cursor, DocumentInfo, EventFilter, EventRow, MentionRow, Stat};
 pub use store::{

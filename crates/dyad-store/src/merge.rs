@@ -158,6 +158,88 @@ pub(crate) fn window(date: &str, rule: MergeRule) -> (String, String) {
     }
 }
 
+/// The store's merging in memory: records are assigned to events one after another, exactly as
+/// `dyad ingest` assigns the mentions it stores (same rule, same candidates, same choice of the
+/// nearest event, the earliest on ties), for callers that merge outside a store (the Python
+/// package's `dyad.spark.merge`, one block of records at a time).
+#[derive(Debug, Default)]
+pub struct Merger {
+    rule: MergeRule,
+    /// Per event, in creation order: its key (its first record's) and its earliest date.
+    events: Vec<(Key, Option<String>)>,
+    /// Per type, the dated events by (earliest date, event): the store's `(run, type, date)` index.
+    by_date: std::collections::HashMap<String, std::collections::BTreeSet<(String, usize)>>,
+}
+
+impl Merger {
+    pub fn new(rule: MergeRule) -> Merger {
+        Merger {
+            rule,
+            ..Merger::default()
+        }
+    }
+
+    /// The event `record` joins (numbered from 0 in the order events were started), starting one
+    /// when no event is compatible.
+    pub fn assign(&mut self, record: &EventRecord) -> usize {
+        let key = Key::of(record);
+        let mut best: Option<(i64, usize)> = None;
+        if let (Some(date), Some(index)) = (&key.date, self.by_date.get(&key.event)) {
+            let (lo, hi) = window(date, self.rule);
+            // in event order, as the store's query lists them, so that ties keep the earliest
+            let mut candidates: Vec<usize> = index
+                .range((lo, 0)..=(hi, usize::MAX))
+                .map(|&(_, event)| event)
+                .collect();
+            candidates.sort_unstable();
+            for event in candidates {
+                let Some((other, _)) = self.events.get(event) else {
+                    continue;
+                };
+                if let Some(days) = key.distance(other, self.rule) {
+                    if best.is_none_or(|(d, _)| days < d) {
+                        best = Some((days, event));
+                    }
+                }
+            }
+        }
+        let event = match best {
+            Some((_, event)) => event,
+            None => {
+                self.events.push((key.clone(), None));
+                self.events.len() - 1
+            }
+        };
+        self.lower_date(event, &key);
+        event
+    }
+
+    /// The events started so far.
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    /// Keeps an event's earliest date (what the store's `events.date` holds) and its place in
+    /// the index after `key`'s record joined it.
+    fn lower_date(&mut self, event: usize, key: &Key) {
+        let (Some(date), Some((_, earliest))) = (&key.date, self.events.get_mut(event)) else {
+            return;
+        };
+        if earliest.as_ref().is_some_and(|e| e <= date) {
+            return;
+        }
+        let index = self.by_date.entry(key.event.clone()).or_default();
+        if let Some(old) = earliest.replace(date.clone()) {
+            index.remove(&(old, event));
+        }
+        index.insert((date.clone(), event));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,6 +276,47 @@ mod tests {
             &[actor("UKRCVL")]
         ));
         assert!(!sides_match(&[civilians], &[actor("UKRMIL")]));
+    }
+
+    fn record(event: &str, source: &str, target: &str, date: &str) -> EventRecord {
+        let actor = |code: &str| dyad_model::ActorRef {
+            code: code.to_string(),
+            country: code.get(..3).map(str::to_string),
+            sector: code.get(3..).filter(|s| !s.is_empty()).map(str::to_string),
+            ..Default::default()
+        };
+        EventRecord {
+            plover: dyad_model::Plover {
+                event: event.to_string(),
+                ..Default::default()
+            },
+            source: vec![actor(source)],
+            target: vec![actor(target)],
+            date: Some(date.to_string()),
+            date_precision: Some("day".to_string()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_merger_joins_the_nearest_compatible_event_and_starts_others() {
+        let mut m = Merger::new(MergeRule { days: 1 });
+        assert_eq!(m.assign(&record("ASSAULT", "RUSMIL", "UKR", "2024-05-10")), 0);
+        // a day later, compatible sides: the same event
+        assert_eq!(m.assign(&record("ASSAULT", "RUS", "UKRCVL", "2024-05-11")), 0);
+        // other type, other target, too far: new events
+        assert_eq!(m.assign(&record("PROTEST", "RUSMIL", "UKR", "2024-05-10")), 1);
+        assert_eq!(m.assign(&record("ASSAULT", "RUSMIL", "POL", "2024-05-10")), 2);
+        assert_eq!(m.assign(&record("ASSAULT", "RUSMIL", "UKR", "2024-05-13")), 3);
+        // an earlier report lowers event 0's date, so one two days before its key is a candidate
+        // but too far from the key itself: a new event
+        assert_eq!(m.assign(&record("ASSAULT", "RUSMIL", "UKR", "2024-05-09")), 0);
+        assert_eq!(m.assign(&record("ASSAULT", "RUSMIL", "UKR", "2024-05-08")), 4);
+        // undated merges with nothing
+        let mut undated = record("ASSAULT", "RUSMIL", "UKR", "2024-05-10");
+        undated.date = None;
+        assert_eq!(m.assign(&undated), 5);
+        assert_eq!(m.len(), 6);
     }
 
     #[test]

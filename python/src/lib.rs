@@ -1,0 +1,502 @@
+//! `dyad._dyad`: the extension module behind the `dyad` Python package.
+//!
+//! It calls dyad's crates as they are (ingest, the coding pipeline, the store, the exports), so
+//! that `dyad.code` answers as `dyad code` does: a document given as a dict is read by
+//! `dyad_ingest::document_from_json`, as a JSONL line is, and coded by the same `Pipeline`. The
+//! package's Python layer (`python/dyad/__init__.py`) holds the documented API; this module
+//! returns plain values and the warnings for it to issue.
+//!
+//! Modules: `values` (Python objects and JSON values), `documents` (documents from Python values
+//! and Arrow batches), `coding` (pipelines and thread pools kept per option set; batches coded
+//! in parallel), `arrow` (the event schema; records to and from Arrow), `merge` (one block of
+//! `dyad.spark.merge`).
+//!
+//! Invariants: the GIL is released while documents are coded; no Rust panic crosses into
+//! Python (pyo3 turns one into `PanicException`, and the crates are linted against panics on
+//! input); bad input is a `dyad.InputError` naming the document (`docs[3]`, `batch row 17`,
+//! `FILE:LINE`) and what is wrong.
+
+mod arrow;
+mod coding;
+mod documents;
+mod merge;
+mod values;
+
+use arrow_array::RecordBatch;
+use arrow_pyarrow::{FromPyArrow, ToPyArrow};
+use coding::CodeOptions;
+use documents::Read;
+use dyad_ingest::{Document, IngestOptions};
+use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+use std::path::PathBuf;
+
+pyo3::create_exception!(
+    _dyad,
+    InputError,
+    PyValueError,
+    "A document (or file, or option) dyad cannot read; the message names it and its position."
+);
+
+fn input_error(message: impl Into<String>) -> PyErr {
+    InputError::new_err(message.into())
+}
+
+fn runtime_error(message: impl Into<String>) -> PyErr {
+    PyRuntimeError::new_err(message.into())
+}
+
+/// `errors=`: what to do with a document that cannot be read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OnError {
+    Raise,
+    Skip,
+}
+
+impl OnError {
+    fn parse(value: &str) -> PyResult<OnError> {
+        match value {
+            "raise" => Ok(OnError::Raise),
+            "skip" => Ok(OnError::Skip),
+            other => Err(PyValueError::new_err(format!(
+                "errors must be \"raise\" or \"skip\", not {other:?}"
+            ))),
+        }
+    }
+}
+
+/// The readable documents; with `Raise`, the first unreadable one is the error (before anything
+/// is coded), with `Skip` each becomes a warning.
+fn admit(read: Vec<Read>, on_error: OnError, warnings: &mut Vec<String>) -> PyResult<Vec<Document>> {
+    let mut docs = Vec::with_capacity(read.len());
+    let mut bad = Vec::new();
+    for r in read {
+        match r {
+            Ok(d) => docs.push(d),
+            Err(e) => bad.push(e.to_string()),
+        }
+    }
+    if let (OnError::Raise, Some(first)) = (on_error, bad.first()) {
+        let more = match bad.len() {
+            1 => String::new(),
+            n => format!(" (and {} more unreadable documents)", n - 1),
+        };
+        return Err(input_error(format!(
+            "{first}{more}; pass errors=\"skip\" to code the others"
+        )));
+    }
+    warnings.extend(bad.into_iter().map(|b| format!("{b} (skipped)")));
+    Ok(docs)
+}
+
+/// A date given as "YYYY-MM-DD" or a `datetime.date`.
+fn date_arg(date: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<chrono::NaiveDate>> {
+    let Some(date) = date.filter(|d| !d.is_none()) else {
+        return Ok(None);
+    };
+    let text = match values::from_python(date) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    };
+    text.get(..10)
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map(Some)
+        .ok_or_else(|| {
+            input_error(format!(
+                "{what}: expected a date as \"YYYY-MM-DD\" or a datetime.date, got {}",
+                date.repr().map(|r| r.to_string()).unwrap_or_default()
+            ))
+        })
+}
+
+fn ingest_options(
+    date: Option<&Bound<'_, PyAny>>,
+    max_doc_bytes: usize,
+) -> PyResult<IngestOptions> {
+    Ok(IngestOptions {
+        max_bytes: max_doc_bytes,
+        default_date: date_arg(date, "date")?,
+    })
+}
+
+fn code_options(
+    threads: Option<usize>,
+    min_confidence: Option<f32>,
+    asserted_only: bool,
+    disable_rules: Vec<String>,
+    doc_budget: f64,
+) -> PyResult<CodeOptions> {
+    let disabled = disable_rules
+        .iter()
+        .map(|id| {
+            dyad_code::RuleId::parse(id).ok_or_else(|| {
+                PyValueError::new_err(format!(
+                    "no rule {id:?}; dyad.rules() lists the rules and their ids"
+                ))
+            })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    if threads == Some(0) {
+        return Err(PyValueError::new_err("threads must be at least 1"));
+    }
+    Ok(CodeOptions {
+        threads,
+        min_confidence,
+        disabled,
+        budget: (doc_budget > 0.0)
+            .then(|| std::time::Duration::try_from_secs_f64(doc_budget).ok())
+            .flatten(),
+        asserted_only,
+    })
+}
+
+/// Codes documents without the GIL.
+fn code_docs(py: Python<'_>, docs: Vec<Document>, opts: &CodeOptions) -> PyResult<coding::Coded> {
+    py.detach(|| coding::code(docs, opts)).map_err(runtime_error)
+}
+
+/// Codes documents (a str, a dict, or an iterable of them): the events as dicts, and warnings.
+#[pyfunction]
+#[pyo3(signature = (docs, *, threads=None, min_confidence=None, asserted_only=false,
+    disable_rules=Vec::new(), date=None, max_doc_bytes=dyad_ingest::DEFAULT_MAX_BYTES,
+    doc_budget=60.0, errors="raise"))]
+#[allow(clippy::too_many_arguments)]
+fn code<'py>(
+    py: Python<'py>,
+    docs: &Bound<'py, PyAny>,
+    threads: Option<usize>,
+    min_confidence: Option<f32>,
+    asserted_only: bool,
+    disable_rules: Vec<String>,
+    date: Option<&Bound<'py, PyAny>>,
+    max_doc_bytes: usize,
+    doc_budget: f64,
+    errors: &str,
+) -> PyResult<(Bound<'py, PyList>, Vec<String>)> {
+    let opts = code_options(threads, min_confidence, asserted_only, disable_rules, doc_budget)?;
+    let ingest = ingest_options(date, max_doc_bytes)?;
+    let mut warnings = Vec::new();
+    let read = documents::from_python_docs(docs, &ingest)?;
+    let docs = admit(read, OnError::parse(errors)?, &mut warnings)?;
+    let coded = code_docs(py, docs, &opts)?;
+    warnings.extend(coded.warnings);
+    let values: Vec<serde_json::Value> = py.detach(|| {
+        coded
+            .events
+            .iter()
+            .map(|e| serde_json::to_value(e).unwrap_or_default())
+            .collect()
+    });
+    let list = PyList::empty(py);
+    for v in &values {
+        list.append(values::to_python(py, v)?)?;
+    }
+    Ok((list, warnings))
+}
+
+/// Codes documents into one Arrow record batch of the event schema, and warnings.
+#[pyfunction]
+#[pyo3(signature = (docs, *, threads=None, min_confidence=None, asserted_only=false,
+    disable_rules=Vec::new(), date=None, max_doc_bytes=dyad_ingest::DEFAULT_MAX_BYTES,
+    doc_budget=60.0, errors="raise"))]
+#[allow(clippy::too_many_arguments)]
+fn code_arrow<'py>(
+    py: Python<'py>,
+    docs: &Bound<'py, PyAny>,
+    threads: Option<usize>,
+    min_confidence: Option<f32>,
+    asserted_only: bool,
+    disable_rules: Vec<String>,
+    date: Option<&Bound<'py, PyAny>>,
+    max_doc_bytes: usize,
+    doc_budget: f64,
+    errors: &str,
+) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
+    let opts = code_options(threads, min_confidence, asserted_only, disable_rules, doc_budget)?;
+    let ingest = ingest_options(date, max_doc_bytes)?;
+    let mut warnings = Vec::new();
+    let read = documents::from_python_docs(docs, &ingest)?;
+    let docs = admit(read, OnError::parse(errors)?, &mut warnings)?;
+    let (batch, more) = py.detach(|| -> Result<_, String> {
+        let coded = coding::code(docs, &opts)?;
+        Ok((arrow::batch(&coded.events)?, coded.warnings))
+    })
+    .map_err(runtime_error)?;
+    warnings.extend(more);
+    Ok((batch.to_pyarrow(py)?, warnings))
+}
+
+/// Codes the rows of an Arrow record batch (a text column, optional id and date columns; `title`,
+/// `url`, `source`, `language` columns are read when present) into a batch of events.
+#[pyfunction]
+#[pyo3(signature = (batch, *, text_col="text", id_col=None, date_col=None, threads=None,
+    min_confidence=None, asserted_only=false, disable_rules=Vec::new(), date=None,
+    max_doc_bytes=dyad_ingest::DEFAULT_MAX_BYTES, doc_budget=60.0, errors="raise"))]
+#[allow(clippy::too_many_arguments)]
+fn code_batch<'py>(
+    py: Python<'py>,
+    batch: &Bound<'py, PyAny>,
+    text_col: &str,
+    id_col: Option<&str>,
+    date_col: Option<&str>,
+    threads: Option<usize>,
+    min_confidence: Option<f32>,
+    asserted_only: bool,
+    disable_rules: Vec<String>,
+    date: Option<&Bound<'py, PyAny>>,
+    max_doc_bytes: usize,
+    doc_budget: f64,
+    errors: &str,
+) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
+    let opts = code_options(threads, min_confidence, asserted_only, disable_rules, doc_budget)?;
+    let ingest = ingest_options(date, max_doc_bytes)?;
+    let on_error = OnError::parse(errors)?;
+    let batch = RecordBatch::from_pyarrow_bound(batch)?;
+    let columns = documents::Columns {
+        text: text_col,
+        id: id_col,
+        date: date_col,
+    };
+    let read = py
+        .detach(|| documents::from_batch(&batch, &columns, &ingest))
+        .map_err(input_error)?;
+    let mut warnings = Vec::new();
+    let docs = admit(read, on_error, &mut warnings)?;
+    let (events, more) = py
+        .detach(|| -> Result<_, String> {
+            let coded = coding::code(docs, &opts)?;
+            Ok((arrow::batch(&coded.events)?, coded.warnings))
+        })
+        .map_err(runtime_error)?;
+    warnings.extend(more);
+    Ok((events.to_pyarrow(py)?, warnings))
+}
+
+/// The event schema of `code_arrow` and `code_batch`, as a pyarrow schema.
+#[pyfunction]
+fn event_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    arrow::event_schema().as_ref().to_pyarrow(py)
+}
+
+/// Merges a block of event mentions (a record batch of the event schema) by the store's rule:
+/// a batch of `event_id`, `merged_index` and `merged_event` (the first mention's `event_id`).
+#[pyfunction]
+#[pyo3(signature = (batch, *, days=1))]
+fn merge_batch<'py>(
+    py: Python<'py>,
+    batch: &Bound<'py, PyAny>,
+    days: i64,
+) -> PyResult<Bound<'py, PyAny>> {
+    if days < 0 {
+        return Err(PyValueError::new_err("days must be 0 or more"));
+    }
+    let batch = RecordBatch::from_pyarrow_bound(batch)?;
+    let merged = py
+        .detach(|| merge::merge(&arrow::records(&batch)?, days))
+        .map_err(input_error)?;
+    merged.to_pyarrow(py)
+}
+
+/// What ingestion makes of files and folders (as `dyad read`): documents as dicts, and warnings.
+#[pyfunction]
+#[pyo3(signature = (paths, *, date=None, max_doc_bytes=dyad_ingest::DEFAULT_MAX_BYTES, errors="raise"))]
+fn read<'py>(
+    py: Python<'py>,
+    paths: Vec<PathBuf>,
+    date: Option<&Bound<'py, PyAny>>,
+    max_doc_bytes: usize,
+    errors: &str,
+) -> PyResult<(Bound<'py, PyList>, Vec<String>)> {
+    let ingest = ingest_options(date, max_doc_bytes)?;
+    let on_error = OnError::parse(errors)?;
+    let read: Vec<Read> = py.detach(|| dyad_ingest::read_paths(&paths, &ingest).collect());
+    let mut warnings = Vec::new();
+    let docs = admit(read, on_error, &mut warnings)?;
+    let list = PyList::empty(py);
+    for d in &docs {
+        let v = serde_json::to_value(d).map_err(|e| runtime_error(e.to_string()))?;
+        list.append(values::to_python(py, &v)?)?;
+    }
+    Ok((list, warnings))
+}
+
+/// Tags and parses documents into CoNLL-U (as `dyad parse`).
+#[pyfunction]
+#[pyo3(signature = (docs, *, date=None, max_doc_bytes=dyad_ingest::DEFAULT_MAX_BYTES))]
+fn parse(
+    py: Python<'_>,
+    docs: &Bound<'_, PyAny>,
+    date: Option<&Bound<'_, PyAny>>,
+    max_doc_bytes: usize,
+) -> PyResult<String> {
+    let ingest = ingest_options(date, max_doc_bytes)?;
+    let read = documents::from_python_docs(docs, &ingest)?;
+    let docs = admit(read, OnError::Raise, &mut Vec::new())?;
+    py.detach(|| -> Result<String, String> {
+        use dyad_code::conllu::{tokenize_document, write_sentence};
+        use rayon::prelude::*;
+        let analyzer = dyad_code::Analyzer::embedded()
+            .map_err(|e| format!("loading the embedded models: {e}"))?;
+        let (splitter, tokenizer) = (dyad_text::SentenceSplitter::new(), dyad_text::Tokenizer::new());
+        let sentences: Vec<_> = docs
+            .iter()
+            .flat_map(|d| tokenize_document(d, &splitter, &tokenizer))
+            .collect();
+        let parsed: Vec<_> = sentences
+            .par_iter()
+            .map(|s| analyzer.analyze_forms(&s.form_strs()))
+            .collect();
+        let mut out = Vec::new();
+        for (s, syntax) in sentences.iter().zip(&parsed) {
+            write_sentence(&mut out, s, syntax).map_err(|e| e.to_string())?;
+        }
+        String::from_utf8(out).map_err(|e| e.to_string())
+    })
+    .map_err(runtime_error)
+}
+
+/// Which dictionary entries a phrase matches and the code it resolves to (as `dyad actors
+/// explain`), as a dict.
+#[pyfunction]
+#[pyo3(signature = (phrase, date=None, *, context=""))]
+fn explain_actor<'py>(
+    py: Python<'py>,
+    phrase: &str,
+    date: Option<&Bound<'py, PyAny>>,
+    context: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let date = date_arg(date, "date")?;
+    let opts = code_options(None, None, false, Vec::new(), 0.0)?;
+    let explained = py
+        .detach(|| -> Result<_, String> {
+            let pipeline = coding::pipeline(&opts)?;
+            let e = dyad_code::explain::explain_actor(&pipeline, phrase, date, context);
+            serde_json::to_value(e).map_err(|e| e.to_string())
+        })
+        .map_err(runtime_error)?;
+    values::to_python(py, &explained)
+}
+
+/// The coder's named rules: (id, what it does).
+#[pyfunction]
+fn rules() -> Vec<(&'static str, &'static str)> {
+    dyad_code::RuleId::ALL
+        .iter()
+        .map(|r| (r.id(), r.doc()))
+        .collect()
+}
+
+/// Installs a user dictionary (as `--dict FILE`): before anything is coded in this process.
+#[pyfunction]
+fn use_dictionary(path: PathBuf) -> PyResult<()> {
+    let user = dyad_dict::UserDict::read(&path).map_err(|e| input_error(e.to_string()))?;
+    dyad_dict::Dictionaries::install_user(&user).map_err(|e| input_error(e.to_string()))?;
+    dyad_geo::Gazetteer::install_user_places(&user.places, &user.file)
+        .map_err(|e| input_error(e.to_string()))?;
+    Ok(())
+}
+
+/// A store's event mentions (or merged events) matching `filters`, as the bytes of the Parquet
+/// file `dyad export --format parquet` writes.
+#[pyfunction]
+#[pyo3(signature = (path, filters, *, merged=false))]
+fn store_parquet(
+    py: Python<'_>,
+    path: PathBuf,
+    filters: &Bound<'_, PyAny>,
+    merged: bool,
+) -> PyResult<Vec<u8>> {
+    let filter = event_filter(filters)?;
+    py.detach(|| -> PyResult<Vec<u8>> {
+        if !path.exists() {
+            return Err(PyOSError::new_err(format!(
+                "{}: no such store; create one with `dyad ingest FILES --store {}`",
+                path.display(),
+                path.display()
+            )));
+        }
+        let store = dyad_store::Store::open(&path)
+            .map_err(|e| input_error(format!("{}: {e}", path.display())))?;
+        let mut out = Vec::new();
+        let options = dyad_export::ExportOptions::new().merged(merged);
+        dyad_export::export(&store, &filter, dyad_export::Format::Parquet, &options, &mut out)
+            .map_err(|e| input_error(format!("{}: {e}", path.display())))?;
+        Ok(out)
+    })
+}
+
+/// The filters of `dyad events`, from a dict of their names (`type` for the PLOVER type, `q`
+/// for the text search).
+fn event_filter(filters: &Bound<'_, PyAny>) -> PyResult<dyad_store::EventFilter> {
+    let serde_json::Value::Object(map) = values::from_python(filters).map_err(input_error)? else {
+        return Err(input_error("filters must be a dict"));
+    };
+    let mut f = dyad_store::EventFilter::default();
+    for (key, value) in map {
+        if value.is_null() {
+            continue;
+        }
+        let text = || -> PyResult<String> {
+            match &value {
+                serde_json::Value::String(s) => Ok(s.clone()),
+                serde_json::Value::Number(n) => Ok(n.to_string()),
+                other => Err(input_error(format!("filter {key}: expected a str, got {other}"))),
+            }
+        };
+        let number = || -> PyResult<i64> {
+            value
+                .as_i64()
+                .ok_or_else(|| input_error(format!("filter {key}: expected an int, got {value}")))
+        };
+        match key.as_str() {
+            "run" => f.run = Some(dyad_store::RunId(number()?)),
+            "actor" => f.actor = Some(text()?),
+            "recipient" => f.recipient = Some(text()?),
+            "country" => f.country = Some(text()?),
+            "type" => f.event = Some(text()?),
+            "mode" => f.mode = Some(text()?),
+            "quad" => {
+                f.quad = Some(u8::try_from(number()?).map_err(|_| {
+                    input_error(format!("filter quad: expected 1 to 4, got {value}"))
+                })?)
+            }
+            "since" => f.since = Some(text()?),
+            "until" => f.until = Some(text()?),
+            "place" => f.place = Some(text()?),
+            "asserted_only" => f.asserted_only = value.as_bool().unwrap_or(false),
+            "q" => f.text = Some(text()?),
+            "limit" => {
+                f.limit = Some(usize::try_from(number()?).map_err(|_| {
+                    input_error(format!("filter limit: expected a count, got {value}"))
+                })?)
+            }
+            other => {
+                return Err(input_error(format!(
+                    "no filter {other:?}; the filters are run, actor, recipient, country, type, \
+                     mode, quad, since, until, place, asserted_only, q, limit"
+                )))
+            }
+        }
+    }
+    Ok(f)
+}
+
+#[pymodule]
+fn _dyad(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("InputError", m.py().get_type::<InputError>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("DEFAULT_MAX_DOC_BYTES", dyad_ingest::DEFAULT_MAX_BYTES)?;
+    m.add_function(wrap_pyfunction!(code, m)?)?;
+    m.add_function(wrap_pyfunction!(code_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(code_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(event_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(merge_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(read, m)?)?;
+    m.add_function(wrap_pyfunction!(parse, m)?)?;
+    m.add_function(wrap_pyfunction!(explain_actor, m)?)?;
+    m.add_function(wrap_pyfunction!(rules, m)?)?;
+    m.add_function(wrap_pyfunction!(use_dictionary, m)?)?;
+    m.add_function(wrap_pyfunction!(store_parquet, m)?)?;
+    Ok(())
+}
