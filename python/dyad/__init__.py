@@ -163,8 +163,9 @@ def _code_table(table: "pyarrow.Table", text_col, id_col, date_col, options) -> 
     import pyarrow as pa
 
     batches = []
-    # a few thousand rows per call: enough for every core, and memory stays that of a batch
-    for batch in table.to_batches(max_chunksize=4096):
+    # one batch (unless the texts pass 2 GiB), so that repeated ids are renamed across the
+    # whole frame, as within one `dyad code` run
+    for batch in table.combine_chunks().to_batches():
         events, notes = _dyad.code_batch(batch, text_col=text_col, id_col=id_col, date_col=date_col, **options)
         _warn(notes)
         batches.append(events)

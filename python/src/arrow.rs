@@ -107,7 +107,8 @@ pub(crate) fn batch(records: &[EventRecord]) -> Result<RecordBatch, String> {
 }
 
 /// The records of a batch of [`event_schema`] (or any batch with its fields: others are
-/// ignored), each with what merging reads; or why they cannot be read.
+/// ignored; or with the flat columns of [`MergeRow`]), each with what merging reads; or why
+/// they cannot be read.
 pub(crate) fn records(batch: &RecordBatch) -> Result<Vec<EventRecord>, String> {
     let mut writer = arrow_json::LineDelimitedWriter::new(Vec::new());
     writer.write(batch).map_err(|e| e.to_string())?;
@@ -139,6 +140,37 @@ struct MergeRow {
     target: Option<Vec<MergeActor>>,
     plover: Option<MergeType>,
     location: Option<MergePlace>,
+    // the same, flat (`dyad.spark.merge` sends these: they convert on every PySpark version)
+    event: Option<String>,
+    source_code: Option<Vec<Option<String>>>,
+    source_country: Option<Vec<Option<String>>>,
+    source_sector: Option<Vec<Option<String>>>,
+    target_code: Option<Vec<Option<String>>>,
+    target_country: Option<Vec<Option<String>>>,
+    target_sector: Option<Vec<Option<String>>>,
+    place_country: Option<String>,
+    place_admin1: Option<String>,
+}
+
+/// A side from flat columns of codes, countries and sectors (one item per actor).
+fn flat_side(
+    codes: Option<Vec<Option<String>>>,
+    countries: Option<Vec<Option<String>>>,
+    sectors: Option<Vec<Option<String>>>,
+) -> Option<Vec<MergeActor>> {
+    let codes = codes?;
+    let mut countries = countries.unwrap_or_default().into_iter();
+    let mut sectors = sectors.unwrap_or_default().into_iter();
+    Some(
+        codes
+            .into_iter()
+            .map(|code| MergeActor {
+                code,
+                country: countries.next().flatten(),
+                sector: sectors.next().flatten(),
+            })
+            .collect(),
+    )
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -164,7 +196,23 @@ struct MergePlace {
 }
 
 /// A record holding what merging reads; other fields stay empty.
-fn merge_record(row: MergeRow) -> EventRecord {
+fn merge_record(mut row: MergeRow) -> EventRecord {
+    if row.source.is_none() {
+        row.source = flat_side(row.source_code.take(), row.source_country.take(), row.source_sector.take());
+    }
+    if row.target.is_none() {
+        row.target = flat_side(row.target_code.take(), row.target_country.take(), row.target_sector.take());
+    }
+    if row.plover.is_none() {
+        row.plover = Some(MergeType { event: row.event.take() });
+    }
+    if row.location.is_none() && row.place_country.is_some() {
+        row.location = Some(MergePlace {
+            name: None,
+            country: row.place_country.take(),
+            admin1: row.place_admin1.take(),
+        });
+    }
     let actors = |side: Option<Vec<MergeActor>>| {
         side.unwrap_or_default()
             .into_iter()

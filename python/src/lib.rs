@@ -181,11 +181,18 @@ fn code<'py>(
     let docs = admit(read, OnError::parse(errors)?, &mut warnings)?;
     let coded = code_docs(py, docs, &opts)?;
     warnings.extend(coded.warnings);
+    // through JSON text, not `to_value`: a confidence of 0.82 (an f32) is then 0.82 in Python,
+    // as it is in `dyad code`'s output, not 0.8199999928474426
     let values: Vec<serde_json::Value> = py.detach(|| {
         coded
             .events
             .iter()
-            .map(|e| serde_json::to_value(e).unwrap_or_default())
+            .map(|e| {
+                serde_json::to_string(e)
+                    .ok()
+                    .and_then(|s| serde_json::from_str(&s).ok())
+                    .unwrap_or_default()
+            })
             .collect()
     });
     let list = PyList::empty(py);

@@ -313,6 +313,72 @@ fn reports_of_one_happening_from_three_agencies_are_one_event_and_others_are_not
 }
 
 #[test]
+fn the_merger_in_memory_merges_as_the_store_does() {
+    // many reports over two weeks: few types, sides with and without countries, month-precision
+    // dates, places in two divisions or none; stored one per document in this order, and given
+    // to a `Merger` in the same order, they must fall into the same events
+    let path = temp("merger.db");
+    let mut store = Store::open(&path).expect("open");
+    let run = store.begin_run(&run_info()).expect("run");
+    let sides = ["RUSMIL", "RUS", "UKR", "UKRCVL", "UKRMIL", "CVL", "IGOUNO"];
+    let types = ["ASSAULT", "THREATEN", "CONSULT"];
+    let places = [None, Some("Kharkiv"), Some("Odesa")];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut merger = dyad_store::Merger::new(dyad_store::MergeRule { days: 1 });
+    let mut ours = std::collections::HashMap::new();
+    for k in 0..400 {
+        let (event, source, target) = (types[next(3)], sides[next(7)], sides[next(7)]);
+        let day = format!("2024-05-{:02}", 1 + next(14));
+        let mut record = report(&format!("e{k}"), event, source, target, &day, places[next(3)]);
+        for side in [&mut record.source, &mut record.target] {
+            for a in side.iter_mut().filter(|a| a.code == "CVL" || a.code.starts_with("IGO")) {
+                a.country = None;
+                a.sector = (a.code == "CVL").then(|| "CVL".to_string());
+            }
+        }
+        if next(10) == 0 {
+            record.date = Some("2024-05-01".to_string());
+            record.date_precision = Some("month".to_string());
+        }
+        ours.insert(record.event_id.clone(), merger.assign(&record));
+        let text = format!("report {k}");
+        store
+            .store_document(run, &doc(&format!("d{k}"), &text), &format!("h{k}"), 1, &[record])
+            .expect("store");
+    }
+    let mut theirs = std::collections::HashMap::new();
+    let filter = dyad_store::EventFilter {
+        run: Some(run),
+        ..Default::default()
+    };
+    store
+        .each_mention_row(&filter, |m| {
+            let r: EventRecord = serde_json::from_str(&m.record).expect("record");
+            theirs.insert(r.event_id, m.event_key.expect("merged"));
+            Ok(())
+        })
+        .expect("mentions");
+    // the same partition: two reports share an event in one exactly when they do in the other
+    let ids: Vec<&String> = ours.keys().collect();
+    let mut pairs = 0;
+    for a in &ids {
+        for b in &ids {
+            let same = ours[*a] == ours[*b];
+            assert_eq!(same, theirs[*a] == theirs[*b], "{a} and {b}");
+            pairs += usize::from(same && a != b);
+        }
+    }
+    assert!(pairs > 100, "the reports merged too little to test anything: {pairs}");
+    assert!(merger.len() > 50, "{}", merger.len());
+}
+
+#[test]
 fn an_ingest_adds_to_the_current_run_of_the_same_coder_and_options() {
     let path = temp("runs.db");
     let mut store = Store::open(&path).expect("open");
