@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from conftest import cli_events, story_documents  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from conftest import cli_events, story_documents  # noqa: E402  (python/tests/conftest.py)
 
 pyspark = pytest.importorskip("pyspark", reason="PySpark is not installed (python/spark-check installs it)")
 pd = pytest.importorskip("pandas")
@@ -93,7 +93,8 @@ def test_spark_merges_the_reports_of_one_happening(events):
         assert {m["plover"]["event"] for m in mentions} == {r["event"]}
         assert r["num_articles"] == len({m["doc_id"] for m in mentions})
         assert r["merged_event"] in r["mention_ids"]
-    # against the same rule without blocking: the blocks lose few merges
+    # against the same rule without blocking: the blocks lose few merges (on this set: 444
+    # events against 428; blocking on the source's country too gave 492)
     table = pa_table(events)
     unblocked = {m["merged_event"] for m in dyad._dyad.merge_batch(table, days=1).to_pylist()}
     print(f"merged events: {len(rows)} with blocking, {len(unblocked)} without, from {total} mentions")
