@@ -118,7 +118,7 @@ def code_arrow(docs: Documents, **options: Any) -> "pyarrow.Table":
     structs, ``plover``, ``trigger``, ``quote`` and ``location`` as structs, ``date`` a date."""
     import pyarrow as pa
 
-    batch, notes = _dyad.code_arrow(docs, **_options(options))
+    batch, notes = _dyad.code_arrow(docs, **options)
     _warn(notes)
     return pa.Table.from_batches([batch])
 
@@ -151,7 +151,7 @@ def code_pandas(
     if text_col not in df.columns:
         raise InputError(f'no column "{text_col}" (the columns are: {", ".join(map(str, df.columns))})')
     table = pa.Table.from_pandas(df[columns], preserve_index=False)
-    events = _code_table(table, text_col, id_col, date_col, _options(options))
+    events = _code_table(table, text_col, id_col, date_col, options)
     out = events.to_pandas()
     out["event"] = [p["event"] if p else None for p in out["plover"]]
     out["source_code"] = [";".join(a["code"] for a in s) if s is not None else "" for s in out["source"]]
@@ -170,28 +170,6 @@ def _code_table(table: "pyarrow.Table", text_col, id_col, date_col, options) -> 
         _warn(notes)
         batches.append(events)
     return pa.Table.from_batches(batches, schema=event_schema())
-
-
-_OPTIONS = {
-    "threads",
-    "min_confidence",
-    "asserted_only",
-    "disable_rules",
-    "date",
-    "max_doc_bytes",
-    "doc_budget",
-    "errors",
-}
-
-
-def _options(options: Mapping[str, Any]) -> dict[str, Any]:
-    unknown = set(options) - _OPTIONS
-    if unknown:
-        raise TypeError(f"unknown option(s) {', '.join(sorted(unknown))}; the options are {', '.join(sorted(_OPTIONS))}")
-    out = dict(options)
-    if "disable_rules" in out:
-        out["disable_rules"] = list(out["disable_rules"])
-    return out
 
 
 def event_schema() -> "pyarrow.Schema":
@@ -256,22 +234,6 @@ class Store:
     ``events`` returns the columns of ``dyad export --format parquet``: one row per event
     mention (``merged=True``: per merged event, with its counts), actors as lists of structs.
     """
-
-    FILTERS = (
-        "run",
-        "actor",
-        "recipient",
-        "country",
-        "type",
-        "mode",
-        "quad",
-        "since",
-        "until",
-        "place",
-        "asserted_only",
-        "q",
-        "limit",
-    )
 
     def __init__(self, path: PathLike) -> None:
         self.path = os.fspath(path)

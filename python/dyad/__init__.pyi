@@ -1,10 +1,11 @@
 """dyad: political event data from news text (typed interface; see __init__.py's docstrings)."""
 
 import os
-from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+from typing import Any, Iterable, Mapping, Optional, Sequence, TypedDict, Union
 
 import pandas
 import pyarrow
+from typing_extensions import Unpack
 
 from ._dyad import InputError as InputError
 
@@ -16,46 +17,45 @@ Documents = Union[Document, Iterable[Document]]
 PathLike = Union[str, os.PathLike[str]]
 Event = dict[str, Any]
 
+class CodeOptions(TypedDict, total=False):
+    """The options of every coding call (those of `dyad code`)."""
+
+    threads: Optional[int]
+    min_confidence: Optional[float]
+    asserted_only: bool
+    disable_rules: Sequence[str]
+    date: Any
+    max_doc_bytes: int
+    doc_budget: float
+    errors: str
+
+class Filters(TypedDict, total=False):
+    """The filters of `dyad events`."""
+
+    run: Optional[int]
+    actor: Optional[str]
+    recipient: Optional[str]
+    country: Optional[str]
+    type: Optional[str]
+    mode: Optional[str]
+    quad: Optional[int]
+    since: Optional[str]
+    until: Optional[str]
+    place: Optional[str]
+    asserted_only: bool
+    q: Optional[str]
+    limit: Optional[int]
+
 class DyadWarning(UserWarning): ...
 
-def code(
-    docs: Documents,
-    *,
-    threads: Optional[int] = ...,
-    min_confidence: Optional[float] = ...,
-    asserted_only: bool = ...,
-    disable_rules: Sequence[str] = ...,
-    date: Any = ...,
-    max_doc_bytes: int = ...,
-    doc_budget: float = ...,
-    errors: str = ...,
-) -> list[Event]: ...
-def code_arrow(
-    docs: Documents,
-    *,
-    threads: Optional[int] = ...,
-    min_confidence: Optional[float] = ...,
-    asserted_only: bool = ...,
-    disable_rules: Sequence[str] = ...,
-    date: Any = ...,
-    max_doc_bytes: int = ...,
-    doc_budget: float = ...,
-    errors: str = ...,
-) -> pyarrow.Table: ...
+def code(docs: Documents, **options: Unpack[CodeOptions]) -> list[Event]: ...
+def code_arrow(docs: Documents, **options: Unpack[CodeOptions]) -> pyarrow.Table: ...
 def code_pandas(
     df: pandas.DataFrame,
     text_col: str = ...,
     id_col: Optional[str] = ...,
     date_col: Optional[str] = ...,
-    *,
-    threads: Optional[int] = ...,
-    min_confidence: Optional[float] = ...,
-    asserted_only: bool = ...,
-    disable_rules: Sequence[str] = ...,
-    date: Any = ...,
-    max_doc_bytes: int = ...,
-    doc_budget: float = ...,
-    errors: str = ...,
+    **options: Unpack[CodeOptions],
 ) -> pandas.DataFrame: ...
 def event_schema() -> pyarrow.Schema: ...
 def read(
@@ -71,42 +71,7 @@ def rules() -> list[tuple[str, str]]: ...
 def use_dictionary(path: PathLike) -> None: ...
 
 class Store:
-    FILTERS: tuple[str, ...]
     path: str
     def __init__(self, path: PathLike) -> None: ...
-    def events_arrow(
-        self,
-        *,
-        merged: bool = ...,
-        run: Optional[int] = ...,
-        actor: Optional[str] = ...,
-        recipient: Optional[str] = ...,
-        country: Optional[str] = ...,
-        type: Optional[str] = ...,
-        mode: Optional[str] = ...,
-        quad: Optional[int] = ...,
-        since: Optional[str] = ...,
-        until: Optional[str] = ...,
-        place: Optional[str] = ...,
-        asserted_only: bool = ...,
-        q: Optional[str] = ...,
-        limit: Optional[int] = ...,
-    ) -> pyarrow.Table: ...
-    def events(
-        self,
-        *,
-        merged: bool = ...,
-        run: Optional[int] = ...,
-        actor: Optional[str] = ...,
-        recipient: Optional[str] = ...,
-        country: Optional[str] = ...,
-        type: Optional[str] = ...,
-        mode: Optional[str] = ...,
-        quad: Optional[int] = ...,
-        since: Optional[str] = ...,
-        until: Optional[str] = ...,
-        place: Optional[str] = ...,
-        asserted_only: bool = ...,
-        q: Optional[str] = ...,
-        limit: Optional[int] = ...,
-    ) -> pandas.DataFrame: ...
+    def events_arrow(self, *, merged: bool = ..., **filters: Unpack[Filters]) -> pyarrow.Table: ...
+    def events(self, *, merged: bool = ..., **filters: Unpack[Filters]) -> pandas.DataFrame: ...

@@ -3,6 +3,9 @@
 from typing import Any, Optional, Sequence
 
 import pyarrow
+from typing_extensions import Unpack
+
+from . import CodeOptions
 
 __version__: str
 DEFAULT_MAX_DOC_BYTES: int
@@ -10,44 +13,15 @@ DEFAULT_MAX_DOC_BYTES: int
 class InputError(ValueError):
     """A document (or file, or option) dyad cannot read; the message names it and its position."""
 
-def code(
-    docs: Any,
-    *,
-    threads: Optional[int] = ...,
-    min_confidence: Optional[float] = ...,
-    asserted_only: bool = ...,
-    disable_rules: Sequence[str] = ...,
-    date: Any = ...,
-    max_doc_bytes: int = ...,
-    doc_budget: float = ...,
-    errors: str = ...,
-) -> tuple[list[dict[str, Any]], list[str]]: ...
-def code_arrow(
-    docs: Any,
-    *,
-    threads: Optional[int] = ...,
-    min_confidence: Optional[float] = ...,
-    asserted_only: bool = ...,
-    disable_rules: Sequence[str] = ...,
-    date: Any = ...,
-    max_doc_bytes: int = ...,
-    doc_budget: float = ...,
-    errors: str = ...,
-) -> tuple[pyarrow.RecordBatch, list[str]]: ...
+def code(docs: Any, **options: Unpack[CodeOptions]) -> tuple[list[dict[str, Any]], list[str]]: ...
+def code_arrow(docs: Any, **options: Unpack[CodeOptions]) -> tuple[pyarrow.RecordBatch, list[str]]: ...
 def code_batch(
     batch: pyarrow.RecordBatch,
     *,
     text_col: str = ...,
     id_col: Optional[str] = ...,
     date_col: Optional[str] = ...,
-    threads: Optional[int] = ...,
-    min_confidence: Optional[float] = ...,
-    asserted_only: bool = ...,
-    disable_rules: Sequence[str] = ...,
-    date: Any = ...,
-    max_doc_bytes: int = ...,
-    doc_budget: float = ...,
-    errors: str = ...,
+    **options: Unpack[CodeOptions],
 ) -> tuple[pyarrow.RecordBatch, list[str]]: ...
 def event_schema() -> pyarrow.Schema: ...
 def merge_batch(batch: pyarrow.RecordBatch, *, days: int = ...) -> pyarrow.RecordBatch: ...

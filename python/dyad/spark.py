@@ -34,20 +34,10 @@ _METADATA = ("title", "url", "source", "language")
 def _spark_type(t: "pyarrow.DataType") -> str:
     import pyarrow as pa
 
-    if pa.types.is_string(t) or pa.types.is_large_string(t):
-        return "STRING"
-    if pa.types.is_int64(t):
-        return "BIGINT"
-    if pa.types.is_int32(t):
-        return "INT"
-    if pa.types.is_float32(t):
-        return "FLOAT"
-    if pa.types.is_float64(t):
-        return "DOUBLE"
-    if pa.types.is_boolean(t):
-        return "BOOLEAN"
-    if pa.types.is_date32(t):
-        return "DATE"
+    plain = {pa.string(): "STRING", pa.int64(): "BIGINT", pa.int32(): "INT", pa.float32(): "FLOAT",
+             pa.float64(): "DOUBLE", pa.bool_(): "BOOLEAN", pa.date32(): "DATE"}
+    if t in plain:
+        return plain[t]
     if pa.types.is_list(t):
         return f"ARRAY<{_spark_type(t.value_type)}>"
     if pa.types.is_struct(t):
@@ -81,8 +71,7 @@ def code(
     document dyad cannot read fails the job with :class:`dyad.InputError` naming its batch row
     (``errors="skip"``: it is skipped and reported on the executor's standard error).
     """
-    opts = dyad._options(options)
-    opts["threads"] = threads
+    opts = {**options, "threads": threads}
     id_col = id_col if id_col in df.columns else None
     if date_col is not None and date_col not in df.columns:
         raise dyad.InputError(f'no column "{date_col}" (the columns are: {", ".join(df.columns)})')

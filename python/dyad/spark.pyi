@@ -1,6 +1,9 @@
-from typing import Any, Optional, Sequence
+from typing import Optional
 
 from pyspark.sql import DataFrame
+from typing_extensions import Unpack
+
+from . import CodeOptions
 
 def event_schema_ddl() -> str: ...
 def code(
@@ -8,14 +11,6 @@ def code(
     text_col: str = ...,
     id_col: Optional[str] = ...,
     date_col: Optional[str] = ...,
-    *,
-    threads: int = ...,
-    min_confidence: Optional[float] = ...,
-    asserted_only: bool = ...,
-    disable_rules: Sequence[str] = ...,
-    date: Any = ...,
-    max_doc_bytes: int = ...,
-    doc_budget: float = ...,
-    errors: str = ...,
+    **options: Unpack[CodeOptions],
 ) -> DataFrame: ...
 def merge(events: DataFrame, days: int = ..., outlet_col: Optional[str] = ...) -> DataFrame: ...

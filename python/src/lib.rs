@@ -29,7 +29,7 @@ use documents::Read;
 use dyad_ingest::{Document, IngestOptions};
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyDict, PyList};
 use std::path::PathBuf;
 
 pyo3::create_exception!(
@@ -110,77 +110,110 @@ fn date_arg(date: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<chro
         })
 }
 
-fn ingest_options(
-    date: Option<&Bound<'_, PyAny>>,
-    max_doc_bytes: usize,
-) -> PyResult<IngestOptions> {
-    Ok(IngestOptions {
-        max_bytes: max_doc_bytes,
-        default_date: date_arg(date, "date")?,
-    })
+/// The options of a coding call (`dyad.code`'s keyword arguments), read once.
+struct Settings {
+    code: CodeOptions,
+    ingest: IngestOptions,
+    on_error: OnError,
 }
 
-fn code_options(
-    threads: Option<usize>,
-    min_confidence: Option<f32>,
-    asserted_only: bool,
-    disable_rules: Vec<String>,
-    doc_budget: f64,
-) -> PyResult<CodeOptions> {
-    let disabled = disable_rules
-        .iter()
-        .map(|id| {
-            dyad_code::RuleId::parse(id).ok_or_else(|| {
-                PyValueError::new_err(format!(
-                    "no rule {id:?}; dyad.rules() lists the rules and their ids"
-                ))
-            })
-        })
-        .collect::<PyResult<Vec<_>>>()?;
-    if threads == Some(0) {
-        return Err(PyValueError::new_err("threads must be at least 1"));
+/// The option names `Settings::read` takes (also listed by `dyad._OPTIONS` in Python).
+const OPTIONS: &str = "threads, min_confidence, asserted_only, disable_rules, date, max_doc_bytes, doc_budget, errors";
+
+impl Settings {
+    /// Reads keyword options; absent ones take `dyad code`'s defaults (all cores, the default
+    /// confidence threshold, every rule, 2 MB documents, a budget of 60 s, raise on bad input).
+    fn read(options: Option<&Bound<'_, PyDict>>) -> PyResult<Settings> {
+        let mut s = Settings {
+            code: CodeOptions {
+                threads: None,
+                min_confidence: None,
+                disabled: Vec::new(),
+                budget: crate::budget(60.0),
+                asserted_only: false,
+            },
+            ingest: IngestOptions::default(),
+            on_error: OnError::Raise,
+        };
+        let Some(options) = options else {
+            return Ok(s);
+        };
+        for (key, value) in options.iter() {
+            if value.is_none() {
+                continue;
+            }
+            let key: String = key.extract()?;
+            match key.as_str() {
+                "threads" => {
+                    let n: usize = value.extract()?;
+                    if n == 0 {
+                        return Err(PyValueError::new_err("threads must be at least 1"));
+                    }
+                    s.code.threads = Some(n);
+                }
+                "min_confidence" => s.code.min_confidence = Some(value.extract()?),
+                "asserted_only" => s.code.asserted_only = value.extract()?,
+                "disable_rules" => {
+                    let ids: Vec<String> = value.extract()?;
+                    s.code.disabled = ids
+                        .iter()
+                        .map(|id| {
+                            dyad_code::RuleId::parse(id).ok_or_else(|| {
+                                PyValueError::new_err(format!(
+                                    "no rule {id:?}; dyad.rules() lists the rules and their ids"
+                                ))
+                            })
+                        })
+                        .collect::<PyResult<_>>()?;
+                }
+                "date" => s.ingest.default_date = date_arg(Some(&value), "date")?,
+                "max_doc_bytes" => s.ingest.max_bytes = value.extract()?,
+                "doc_budget" => s.code.budget = crate::budget(value.extract()?),
+                "errors" => s.on_error = OnError::parse(&value.extract::<String>()?)?,
+                other => {
+                    return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                        "unknown option {other:?}; the options are {OPTIONS}"
+                    )))
+                }
+            }
+        }
+        Ok(s)
     }
-    Ok(CodeOptions {
-        threads,
-        min_confidence,
-        disabled,
-        budget: (doc_budget > 0.0)
-            .then(|| std::time::Duration::try_from_secs_f64(doc_budget).ok())
-            .flatten(),
-        asserted_only,
-    })
 }
 
-/// Codes documents without the GIL.
-fn code_docs(py: Python<'_>, docs: Vec<Document>, opts: &CodeOptions) -> PyResult<coding::Coded> {
-    py.detach(|| coding::code(docs, opts)).map_err(runtime_error)
+/// A budget in seconds: 0 (or anything not a positive duration) is none.
+fn budget(seconds: f64) -> Option<std::time::Duration> {
+    (seconds > 0.0)
+        .then(|| std::time::Duration::try_from_secs_f64(seconds).ok())
+        .flatten()
+}
+
+/// Reads the documents (with the GIL: they are Python objects), then codes them without it.
+fn code_python_docs(
+    py: Python<'_>,
+    docs: &Bound<'_, PyAny>,
+    settings: &Settings,
+) -> PyResult<coding::Coded> {
+    let mut warnings = Vec::new();
+    let read = documents::from_python_docs(docs, &settings.ingest)?;
+    let docs = admit(read, settings.on_error, &mut warnings)?;
+    let mut coded = py
+        .detach(|| coding::code(docs, &settings.code))
+        .map_err(runtime_error)?;
+    warnings.append(&mut coded.warnings);
+    coded.warnings = warnings;
+    Ok(coded)
 }
 
 /// Codes documents (a str, a dict, or an iterable of them): the events as dicts, and warnings.
 #[pyfunction]
-#[pyo3(signature = (docs, *, threads=None, min_confidence=None, asserted_only=false,
-    disable_rules=Vec::new(), date=None, max_doc_bytes=dyad_ingest::DEFAULT_MAX_BYTES,
-    doc_budget=60.0, errors="raise"))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (docs, **options))]
 fn code<'py>(
     py: Python<'py>,
     docs: &Bound<'py, PyAny>,
-    threads: Option<usize>,
-    min_confidence: Option<f32>,
-    asserted_only: bool,
-    disable_rules: Vec<String>,
-    date: Option<&Bound<'py, PyAny>>,
-    max_doc_bytes: usize,
-    doc_budget: f64,
-    errors: &str,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<(Bound<'py, PyList>, Vec<String>)> {
-    let opts = code_options(threads, min_confidence, asserted_only, disable_rules, doc_budget)?;
-    let ingest = ingest_options(date, max_doc_bytes)?;
-    let mut warnings = Vec::new();
-    let read = documents::from_python_docs(docs, &ingest)?;
-    let docs = admit(read, OnError::parse(errors)?, &mut warnings)?;
-    let coded = code_docs(py, docs, &opts)?;
-    warnings.extend(coded.warnings);
+    let coded = code_python_docs(py, docs, &Settings::read(options)?)?;
     // through JSON text, not `to_value`: a confidence of 0.82 (an f32) is then 0.82 in Python,
     // as it is in `dyad code`'s output, not 0.8199999928474426
     let values: Vec<serde_json::Value> = py.detach(|| {
@@ -199,66 +232,37 @@ fn code<'py>(
     for v in &values {
         list.append(values::to_python(py, v)?)?;
     }
-    Ok((list, warnings))
+    Ok((list, coded.warnings))
 }
 
 /// Codes documents into one Arrow record batch of the event schema, and warnings.
 #[pyfunction]
-#[pyo3(signature = (docs, *, threads=None, min_confidence=None, asserted_only=false,
-    disable_rules=Vec::new(), date=None, max_doc_bytes=dyad_ingest::DEFAULT_MAX_BYTES,
-    doc_budget=60.0, errors="raise"))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (docs, **options))]
 fn code_arrow<'py>(
     py: Python<'py>,
     docs: &Bound<'py, PyAny>,
-    threads: Option<usize>,
-    min_confidence: Option<f32>,
-    asserted_only: bool,
-    disable_rules: Vec<String>,
-    date: Option<&Bound<'py, PyAny>>,
-    max_doc_bytes: usize,
-    doc_budget: f64,
-    errors: &str,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
-    let opts = code_options(threads, min_confidence, asserted_only, disable_rules, doc_budget)?;
-    let ingest = ingest_options(date, max_doc_bytes)?;
-    let mut warnings = Vec::new();
-    let read = documents::from_python_docs(docs, &ingest)?;
-    let docs = admit(read, OnError::parse(errors)?, &mut warnings)?;
-    let (batch, more) = py.detach(|| -> Result<_, String> {
-        let coded = coding::code(docs, &opts)?;
-        Ok((arrow::batch(&coded.events)?, coded.warnings))
-    })
-    .map_err(runtime_error)?;
-    warnings.extend(more);
-    Ok((batch.to_pyarrow(py)?, warnings))
+    let coded = code_python_docs(py, docs, &Settings::read(options)?)?;
+    let batch = py
+        .detach(|| arrow::batch(&coded.events))
+        .map_err(runtime_error)?;
+    Ok((batch.to_pyarrow(py)?, coded.warnings))
 }
 
 /// Codes the rows of an Arrow record batch (a text column, optional id and date columns; `title`,
 /// `url`, `source`, `language` columns are read when present) into a batch of events.
 #[pyfunction]
-#[pyo3(signature = (batch, *, text_col="text", id_col=None, date_col=None, threads=None,
-    min_confidence=None, asserted_only=false, disable_rules=Vec::new(), date=None,
-    max_doc_bytes=dyad_ingest::DEFAULT_MAX_BYTES, doc_budget=60.0, errors="raise"))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (batch, *, text_col="text", id_col=None, date_col=None, **options))]
 fn code_batch<'py>(
     py: Python<'py>,
     batch: &Bound<'py, PyAny>,
     text_col: &str,
     id_col: Option<&str>,
     date_col: Option<&str>,
-    threads: Option<usize>,
-    min_confidence: Option<f32>,
-    asserted_only: bool,
-    disable_rules: Vec<String>,
-    date: Option<&Bound<'py, PyAny>>,
-    max_doc_bytes: usize,
-    doc_budget: f64,
-    errors: &str,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
-    let opts = code_options(threads, min_confidence, asserted_only, disable_rules, doc_budget)?;
-    let ingest = ingest_options(date, max_doc_bytes)?;
-    let on_error = OnError::parse(errors)?;
+    let settings = Settings::read(options)?;
     let batch = RecordBatch::from_pyarrow_bound(batch)?;
     let columns = documents::Columns {
         text: text_col,
@@ -266,13 +270,13 @@ fn code_batch<'py>(
         date: date_col,
     };
     let read = py
-        .detach(|| documents::from_batch(&batch, &columns, &ingest))
+        .detach(|| documents::from_batch(&batch, &columns, &settings.ingest))
         .map_err(input_error)?;
     let mut warnings = Vec::new();
-    let docs = admit(read, on_error, &mut warnings)?;
+    let docs = admit(read, settings.on_error, &mut warnings)?;
     let (events, more) = py
         .detach(|| -> Result<_, String> {
-            let coded = coding::code(docs, &opts)?;
+            let coded = coding::code(docs, &settings.code)?;
             Ok((arrow::batch(&coded.events)?, coded.warnings))
         })
         .map_err(runtime_error)?;
@@ -315,7 +319,10 @@ fn read<'py>(
     max_doc_bytes: usize,
     errors: &str,
 ) -> PyResult<(Bound<'py, PyList>, Vec<String>)> {
-    let ingest = ingest_options(date, max_doc_bytes)?;
+    let ingest = IngestOptions {
+        max_bytes: max_doc_bytes,
+        default_date: date_arg(date, "date")?,
+    };
     let on_error = OnError::parse(errors)?;
     let read: Vec<Read> = py.detach(|| dyad_ingest::read_paths(&paths, &ingest).collect());
     let mut warnings = Vec::new();
@@ -337,7 +344,10 @@ fn parse(
     date: Option<&Bound<'_, PyAny>>,
     max_doc_bytes: usize,
 ) -> PyResult<String> {
-    let ingest = ingest_options(date, max_doc_bytes)?;
+    let ingest = IngestOptions {
+        max_bytes: max_doc_bytes,
+        default_date: date_arg(date, "date")?,
+    };
     let read = documents::from_python_docs(docs, &ingest)?;
     let docs = admit(read, OnError::Raise, &mut Vec::new())?;
     py.detach(|| -> Result<String, String> {
@@ -374,7 +384,7 @@ fn explain_actor<'py>(
     context: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let date = date_arg(date, "date")?;
-    let opts = code_options(None, None, false, Vec::new(), 0.0)?;
+    let opts = Settings::read(None)?.code;
     let explained = py
         .detach(|| -> Result<_, String> {
             let pipeline = coding::pipeline(&opts)?;
