@@ -127,3 +127,39 @@ def test_merging_a_batch_groups_the_reports_of_one_happening():
     # columns it cannot read are an InputError, not a crash
     with pytest.raises(dyad.InputError):
         dyad._dyad.merge_batch(pa.RecordBatch.from_pylist([{"event_id": "x", "date": "not a date", "source": 3}]))
+
+
+USER_DICT = (
+    "actor\tgroup\tSDNREB\tNorthern Sunrise Brigade|NSB\n"
+    "place\tregion\tZangezur Corridor\tZangezur\tARM\t39.2\t46.4\n"
+)
+RSF = {"id": "rsf", "text": "The Northern Sunrise Brigade attacked the army in Khartoum on Monday.", "date": "2023-05-02"}
+
+
+def test_a_user_dictionary_adds_actors_as_dict_does(tmp_path):
+    """In a process of its own: a user dictionary must come before anything is coded."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "user.tsv"
+    path.write_text(USER_DICT)
+    script = (
+        "import dyad, json, sys\n"
+        f"dyad.use_dictionary({str(path)!r})\n"
+        f"print(json.dumps(dyad.code({RSF!r})))\n"
+        "try:\n"
+        f"    dyad.use_dictionary({str(path)!r})\n"
+        "except dyad.InputError as e:\n"
+        "    print('refused:', e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.splitlines()
+    events = json.loads(out[0])
+    cli = [json.loads(line) for line in run_cli("code", "--dict", str(path), stdin=json.dumps(RSF).encode()).splitlines()]
+    assert events == cli
+    assert any(e["source"][0]["code"] == "SDNREB" for e in events)
+    assert "already in use" in out[1]
+    assert not any(e["source"][0]["code"] == "SDNREB" for e in dyad.code(RSF))
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("actor\tgroup\n")
+    with pytest.raises(dyad.InputError, match=r"bad\.tsv"):
+        dyad.use_dictionary(bad)
