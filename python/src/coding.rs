@@ -1,6 +1,6 @@
-//! Coding a batch of documents from Python: the pipeline and the thread pool (both built once
-//! per set of options and kept), ids made unique as `dyad code` makes them, the documents coded
-//! in parallel without the GIL, the events in input order.
+//! Coding a batch of documents from Python: the pipeline (built once per set of options and
+//! kept), ids made unique as `dyad code` makes them, the documents coded in parallel without the
+//! GIL (on the calling thread with `threads=1`), the events in input order.
 
 use dyad_code::{Pipeline, Reading, RuleId, Rules};
 use dyad_ingest::{Document, UniqueIds};
@@ -32,9 +32,6 @@ struct PipelineKey {
 /// notebook calling `dyad.code` in a loop, or a Spark task per batch, builds it once.
 static PIPELINES: Mutex<Vec<(PipelineKey, Arc<Pipeline>)>> = Mutex::new(Vec::new());
 
-/// Thread pools by size, for `threads=N`.
-static POOLS: Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>> = Mutex::new(Vec::new());
-
 pub(crate) fn pipeline(opts: &CodeOptions) -> Result<Arc<Pipeline>, String> {
     let mut disabled = opts.disabled.clone();
     disabled.sort_by_key(|r| r.id());
@@ -63,7 +60,8 @@ pub(crate) fn pipeline(opts: &CodeOptions) -> Result<Arc<Pipeline>, String> {
     Ok(pipeline)
 }
 
-/// Runs `f` on `threads` threads (rayon's global pool when None).
+/// Runs `f` on a pool of `threads` threads of its own (rayon's global pool when None), so that
+/// two calls at once from two Python threads do not wait for each other's pool.
 pub(crate) fn in_pool<T: Send>(
     threads: Option<usize>,
     f: impl FnOnce() -> T + Send,
@@ -71,22 +69,10 @@ pub(crate) fn in_pool<T: Send>(
     let Some(n) = threads else {
         return Ok(f());
     };
-    let n = n.max(1);
-    let pool = {
-        let mut pools = POOLS.lock().unwrap_or_else(|p| p.into_inner());
-        match pools.iter().find(|(k, _)| *k == n) {
-            Some((_, pool)) => pool.clone(),
-            None => {
-                let pool = rayon::ThreadPoolBuilder::new()
-                    .num_threads(n)
-                    .build()
-                    .map_err(|e| format!("cannot start {n} threads: {e}"))?;
-                let pool = Arc::new(pool);
-                pools.push((n, pool.clone()));
-                pool
-            }
-        }
-    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(n.max(1))
+        .build()
+        .map_err(|e| format!("cannot start {n} threads: {e}"))?;
     Ok(pool.install(f))
 }
 
@@ -95,8 +81,6 @@ pub(crate) fn in_pool<T: Send>(
 #[derive(Debug, Default)]
 pub(crate) struct Coded {
     pub(crate) events: Vec<EventRecord>,
-    /// Per input document, the range of `events` that is its own.
-    pub(crate) per_document: Vec<std::ops::Range<usize>>,
     pub(crate) warnings: Vec<String>,
 }
 
@@ -111,13 +95,17 @@ pub(crate) fn code(docs: Vec<Document>, opts: &CodeOptions) -> Result<Coded, Str
             coded.warnings.push(repeat.to_string());
         }
     }
-    let results = in_pool(opts.threads, || {
-        docs.par_iter()
-            .map(|d| pipeline.code_document(d))
-            .collect::<Vec<_>>()
-    })?;
+    let results: Vec<_> = if opts.threads == Some(1) {
+        // on the calling thread: Spark's tasks and Python's threads are the parallelism
+        docs.iter().map(|d| pipeline.code_document(d)).collect()
+    } else {
+        in_pool(opts.threads, || {
+            docs.par_iter()
+                .map(|d| pipeline.code_document(d))
+                .collect()
+        })?
+    };
     for (doc, r) in docs.iter().zip(results) {
-        let start = coded.events.len();
         if let Some(over) = r.over_budget {
             coded.warnings.push(format!(
                 "{}: document \"{}\": {over}",
@@ -129,7 +117,6 @@ pub(crate) fn code(docs: Vec<Document>, opts: &CodeOptions) -> Result<Coded, Str
                 .into_iter()
                 .filter(|e| !opts.asserted_only || (!e.negated && e.modality == "asserted")),
         );
-        coded.per_document.push(start..coded.events.len());
     }
     Ok(coded)
 }

@@ -146,7 +146,21 @@ fn string_column(batch: &RecordBatch, name: &str) -> Result<StringArray, String>
             names.join(", ")
         ));
     };
-    let cast = arrow_cast::cast(column, &DataType::Utf8)
+    // A timestamp with a named zone (Spark sends its session's, "Etc/UTC") is read as the UTC
+    // instant it holds: arrow's cast knows only offsets, and a publication date needs no zone.
+    let column = match column.data_type() {
+        DataType::Timestamp(unit, Some(_)) => {
+            let data = column
+                .to_data()
+                .into_builder()
+                .data_type(DataType::Timestamp(*unit, None))
+                .build()
+                .map_err(|e| format!("column \"{name}\" cannot be read: {e}"))?;
+            arrow_array::make_array(data)
+        }
+        _ => column.clone(),
+    };
+    let cast = arrow_cast::cast(&column, &DataType::Utf8)
         .map_err(|e| format!("column \"{name}\" cannot be read as text: {e}"))?;
     cast.as_any()
         .downcast_ref::<StringArray>()

@@ -164,3 +164,19 @@ def test_rules_and_version():
     listed = run_cli("rules").decode().split("\n")
     assert ids == [line.split()[0] for line in listed if line.strip()]
     assert dyad.__version__
+
+
+def test_code_pandas_reads_dates_and_timestamps_in_any_zone():
+    pd = pytest.importorskip("pandas")
+    text = "Russian forces shelled Kharkiv on Tuesday, Ukrainian officials said."
+    expected = dyad.code({"id": "a", "text": text, "date": "2024-05-16"})
+    for date in [
+        "2024-05-16",
+        __import__("datetime").date(2024, 5, 16),
+        pd.Timestamp("2024-05-16 10:00"),
+        pd.Timestamp("2024-05-16 10:00", tz="Europe/Berlin"),  # a named zone, as Spark sends
+    ]:
+        df = pd.DataFrame({"id": ["a"], "text": [text], "date": pd.Series([date])})
+        events = dyad.code_pandas(df)
+        assert list(events["event_id"]) == [e["event_id"] for e in expected], date
+        assert [d.isoformat() for d in events["date"]] == [e["date"] for e in expected], date
