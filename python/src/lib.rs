@@ -6,10 +6,11 @@
 //! package's Python layer (`python/dyad/__init__.py`) holds the documented API; this module
 //! returns plain values and the warnings for it to issue.
 //!
-//! Modules: `values` (Python objects and JSON values), `documents` (documents from Python values
-//! and Arrow batches), `coding` (pipelines and thread pools kept per option set; batches coded
-//! in parallel), `arrow` (the event schema; records to and from Arrow), `merge` (one block of
-//! `dyad.spark.merge`).
+//! Modules: `values` (Python objects and JSON values), `options` (a call's keyword options and
+//! what to do with unreadable documents), `documents` (documents from Python values and Arrow
+//! batches), `coding` (pipelines kept per option set; batches coded in parallel), `arrow` (the
+//! event schema; records to and from Arrow), `merge` (one block of `dyad.spark.merge`),
+//! `filters` (`dyad.Store`'s filters).
 //!
 //! Invariants: the GIL is released while documents are coded; no Rust panic crosses into
 //! Python (pyo3 turns one into `PanicException`, and the crates are linted against panics on
@@ -19,14 +20,16 @@
 mod arrow;
 mod coding;
 mod documents;
+mod filters;
 mod merge;
+mod options;
 mod values;
 
 use arrow_array::RecordBatch;
 use arrow_pyarrow::{FromPyArrow, ToPyArrow};
-use coding::CodeOptions;
 use documents::Read;
-use dyad_ingest::{Document, IngestOptions};
+use dyad_ingest::IngestOptions;
+use options::{admit, date_arg, OnError, Settings};
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -45,147 +48,6 @@ fn input_error(message: impl Into<String>) -> PyErr {
 
 fn runtime_error(message: impl Into<String>) -> PyErr {
     PyRuntimeError::new_err(message.into())
-}
-
-/// `errors=`: what to do with a document that cannot be read.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum OnError {
-    Raise,
-    Skip,
-}
-
-impl OnError {
-    fn parse(value: &str) -> PyResult<OnError> {
-        match value {
-            "raise" => Ok(OnError::Raise),
-            "skip" => Ok(OnError::Skip),
-            other => Err(PyValueError::new_err(format!(
-                "errors must be \"raise\" or \"skip\", not {other:?}"
-            ))),
-        }
-    }
-}
-
-/// The readable documents; with `Raise`, the first unreadable one is the error (before anything
-/// is coded), with `Skip` each becomes a warning.
-fn admit(read: Vec<Read>, on_error: OnError, warnings: &mut Vec<String>) -> PyResult<Vec<Document>> {
-    let mut docs = Vec::with_capacity(read.len());
-    let mut bad = Vec::new();
-    for r in read {
-        match r {
-            Ok(d) => docs.push(d),
-            Err(e) => bad.push(e.to_string()),
-        }
-    }
-    if let (OnError::Raise, Some(first)) = (on_error, bad.first()) {
-        let more = match bad.len() {
-            1 => String::new(),
-            n => format!(" (and {} more unreadable documents)", n - 1),
-        };
-        return Err(input_error(format!(
-            "{first}{more}; pass errors=\"skip\" to code the others"
-        )));
-    }
-    warnings.extend(bad.into_iter().map(|b| format!("{b} (skipped)")));
-    Ok(docs)
-}
-
-/// A date given as "YYYY-MM-DD" or a `datetime.date`.
-fn date_arg(date: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<chrono::NaiveDate>> {
-    let Some(date) = date.filter(|d| !d.is_none()) else {
-        return Ok(None);
-    };
-    let text = match values::from_python(date) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    };
-    text.get(..10)
-        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .map(Some)
-        .ok_or_else(|| {
-            input_error(format!(
-                "{what}: expected a date as \"YYYY-MM-DD\" or a datetime.date, got {}",
-                date.repr().map(|r| r.to_string()).unwrap_or_default()
-            ))
-        })
-}
-
-/// The options of a coding call (`dyad.code`'s keyword arguments), read once.
-struct Settings {
-    code: CodeOptions,
-    ingest: IngestOptions,
-    on_error: OnError,
-}
-
-/// The option names `Settings::read` takes (also listed by `dyad._OPTIONS` in Python).
-const OPTIONS: &str = "threads, min_confidence, asserted_only, disable_rules, date, max_doc_bytes, doc_budget, errors";
-
-impl Settings {
-    /// Reads keyword options; absent ones take `dyad code`'s defaults (all cores, the default
-    /// confidence threshold, every rule, 2 MB documents, a budget of 60 s, raise on bad input).
-    fn read(options: Option<&Bound<'_, PyDict>>) -> PyResult<Settings> {
-        let mut s = Settings {
-            code: CodeOptions {
-                threads: None,
-                min_confidence: None,
-                disabled: Vec::new(),
-                budget: crate::budget(60.0),
-                asserted_only: false,
-            },
-            ingest: IngestOptions::default(),
-            on_error: OnError::Raise,
-        };
-        let Some(options) = options else {
-            return Ok(s);
-        };
-        for (key, value) in options.iter() {
-            if value.is_none() {
-                continue;
-            }
-            let key: String = key.extract()?;
-            match key.as_str() {
-                "threads" => {
-                    let n: usize = value.extract()?;
-                    if n == 0 {
-                        return Err(PyValueError::new_err("threads must be at least 1"));
-                    }
-                    s.code.threads = Some(n);
-                }
-                "min_confidence" => s.code.min_confidence = Some(value.extract()?),
-                "asserted_only" => s.code.asserted_only = value.extract()?,
-                "disable_rules" => {
-                    let ids: Vec<String> = value.extract()?;
-                    s.code.disabled = ids
-                        .iter()
-                        .map(|id| {
-                            dyad_code::RuleId::parse(id).ok_or_else(|| {
-                                PyValueError::new_err(format!(
-                                    "no rule {id:?}; dyad.rules() lists the rules and their ids"
-                                ))
-                            })
-                        })
-                        .collect::<PyResult<_>>()?;
-                }
-                "date" => s.ingest.default_date = date_arg(Some(&value), "date")?,
-                "max_doc_bytes" => s.ingest.max_bytes = value.extract()?,
-                "doc_budget" => s.code.budget = crate::budget(value.extract()?),
-                "errors" => s.on_error = OnError::parse(&value.extract::<String>()?)?,
-                other => {
-                    return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-                        "unknown option {other:?}; the options are {OPTIONS}"
-                    )))
-                }
-            }
-        }
-        Ok(s)
-    }
-}
-
-/// A budget in seconds: 0 (or anything not a positive duration) is none.
-fn budget(seconds: f64) -> Option<std::time::Duration> {
-    (seconds > 0.0)
-        .then(|| std::time::Duration::try_from_secs_f64(seconds).ok())
-        .flatten()
 }
 
 /// Reads the documents (with the GIL: they are Python objects), then codes them without it.
@@ -424,7 +286,7 @@ fn store_parquet(
     filters: &Bound<'_, PyAny>,
     merged: bool,
 ) -> PyResult<Vec<u8>> {
-    let filter = event_filter(filters)?;
+    let filter = filters::event_filter(filters)?;
     py.detach(|| -> PyResult<Vec<u8>> {
         if !path.exists() {
             return Err(PyOSError::new_err(format!(
@@ -441,62 +303,6 @@ fn store_parquet(
             .map_err(|e| input_error(format!("{}: {e}", path.display())))?;
         Ok(out)
     })
-}
-
-/// The filters of `dyad events`, from a dict of their names (`type` for the PLOVER type, `q`
-/// for the text search).
-fn event_filter(filters: &Bound<'_, PyAny>) -> PyResult<dyad_store::EventFilter> {
-    let serde_json::Value::Object(map) = values::from_python(filters).map_err(input_error)? else {
-        return Err(input_error("filters must be a dict"));
-    };
-    let mut f = dyad_store::EventFilter::default();
-    for (key, value) in map {
-        if value.is_null() {
-            continue;
-        }
-        let text = || -> PyResult<String> {
-            match &value {
-                serde_json::Value::String(s) => Ok(s.clone()),
-                serde_json::Value::Number(n) => Ok(n.to_string()),
-                other => Err(input_error(format!("filter {key}: expected a str, got {other}"))),
-            }
-        };
-        let number = || -> PyResult<i64> {
-            value
-                .as_i64()
-                .ok_or_else(|| input_error(format!("filter {key}: expected an int, got {value}")))
-        };
-        match key.as_str() {
-            "run" => f.run = Some(dyad_store::RunId(number()?)),
-            "actor" => f.actor = Some(text()?),
-            "recipient" => f.recipient = Some(text()?),
-            "country" => f.country = Some(text()?),
-            "type" => f.event = Some(text()?),
-            "mode" => f.mode = Some(text()?),
-            "quad" => {
-                f.quad = Some(u8::try_from(number()?).map_err(|_| {
-                    input_error(format!("filter quad: expected 1 to 4, got {value}"))
-                })?)
-            }
-            "since" => f.since = Some(text()?),
-            "until" => f.until = Some(text()?),
-            "place" => f.place = Some(text()?),
-            "asserted_only" => f.asserted_only = value.as_bool().unwrap_or(false),
-            "q" => f.text = Some(text()?),
-            "limit" => {
-                f.limit = Some(usize::try_from(number()?).map_err(|_| {
-                    input_error(format!("filter limit: expected a count, got {value}"))
-                })?)
-            }
-            other => {
-                return Err(input_error(format!(
-                    "no filter {other:?}; the filters are run, actor, recipient, country, type, \
-                     mode, quad, since, until, place, asserted_only, q, limit"
-                )))
-            }
-        }
-    }
-    Ok(f)
 }
 
 #[pymodule]
