@@ -59,6 +59,15 @@ class DyadWarning(UserWarning):
     """A document skipped (``errors="skip"``, or over the time budget) or an id renamed."""
 
 
+def _not_a_table(docs: Any) -> None:
+    # iterating a DataFrame yields its column names, which would be coded as texts
+    if hasattr(docs, "columns") or hasattr(docs, "schema"):
+        raise TypeError(
+            f"dyad.code takes documents (str or dict, or an iterable of them), not a {type(docs).__name__}; "
+            "use dyad.code_pandas for a pandas DataFrame and dyad.spark.code for a Spark one"
+        )
+
+
 def _warn(messages: Sequence[str]) -> None:
     for m in messages:
         warnings.warn(m, DyadWarning, stacklevel=3)
@@ -97,6 +106,7 @@ def code(
     Returns:
         The events as dicts with CONTRACT.md's fields, documents in input order.
     """
+    _not_a_table(docs)
     events, notes = _dyad.code(
         docs,
         threads=threads,
@@ -118,6 +128,7 @@ def code_arrow(docs: Documents, **options: Any) -> "pyarrow.Table":
     structs, ``plover``, ``trigger``, ``quote`` and ``location`` as structs, ``date`` a date."""
     import pyarrow as pa
 
+    _not_a_table(docs)
     batch, notes = _dyad.code_arrow(docs, **options)
     _warn(notes)
     return pa.Table.from_batches([batch])

@@ -63,6 +63,9 @@ def test_a_document_over_the_size_limit_is_refused():
 def test_wrong_options_are_errors_not_crashes():
     with pytest.raises(TypeError):
         dyad.code(12345)
+    pd = pytest.importorskip("pandas")
+    with pytest.raises(TypeError, match="code_pandas"):
+        dyad.code(pd.DataFrame({"text": [GOOD]}))
     with pytest.raises(ValueError, match="no rule"):
         dyad.code(GOOD, disable_rules=["no-such-rule"])
     with pytest.raises(ValueError, match="errors must be"):
