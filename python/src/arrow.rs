@@ -198,13 +198,23 @@ struct MergePlace {
 /// A record holding what merging reads; other fields stay empty.
 fn merge_record(mut row: MergeRow) -> EventRecord {
     if row.source.is_none() {
-        row.source = flat_side(row.source_code.take(), row.source_country.take(), row.source_sector.take());
+        row.source = flat_side(
+            row.source_code.take(),
+            row.source_country.take(),
+            row.source_sector.take(),
+        );
     }
     if row.target.is_none() {
-        row.target = flat_side(row.target_code.take(), row.target_country.take(), row.target_sector.take());
+        row.target = flat_side(
+            row.target_code.take(),
+            row.target_country.take(),
+            row.target_sector.take(),
+        );
     }
     if row.plover.is_none() {
-        row.plover = Some(MergeType { event: row.event.take() });
+        row.plover = Some(MergeType {
+            event: row.event.take(),
+        });
     }
     if row.location.is_none() && row.place_country.is_some() {
         row.location = Some(MergePlace {

@@ -100,17 +100,14 @@ pub(crate) fn code(docs: Vec<Document>, opts: &CodeOptions) -> Result<Coded, Str
         docs.iter().map(|d| pipeline.code_document(d)).collect()
     } else {
         in_pool(opts.threads, || {
-            docs.par_iter()
-                .map(|d| pipeline.code_document(d))
-                .collect()
+            docs.par_iter().map(|d| pipeline.code_document(d)).collect()
         })?
     };
     for (doc, r) in docs.iter().zip(results) {
         if let Some(over) = r.over_budget {
-            coded.warnings.push(format!(
-                "{}: document \"{}\": {over}",
-                doc.origin, doc.id
-            ));
+            coded
+                .warnings
+                .push(format!("{}: document \"{}\": {over}", doc.origin, doc.id));
         }
         coded.events.extend(
             r.events

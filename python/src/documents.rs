@@ -24,7 +24,10 @@ fn error(origin: &Origin, message: impl Into<String>) -> IngestError {
 
 /// The documents of `docs`: one str or dict, or an iterable of them (list, tuple, generator,
 /// pandas Series). Items are named `docs[i]` in errors; a single document is `document`.
-pub(crate) fn from_python_docs(docs: &Bound<'_, PyAny>, opts: &IngestOptions) -> PyResult<Vec<Read>> {
+pub(crate) fn from_python_docs(
+    docs: &Bound<'_, PyAny>,
+    opts: &IngestOptions,
+) -> PyResult<Vec<Read>> {
     if docs.is_instance_of::<PyString>() || docs.is_instance_of::<PyDict>() {
         let origin = Origin {
             path: "document".into(),

@@ -18,7 +18,9 @@ pub(crate) fn event_filter(filters: &Bound<'_, PyAny>) -> PyResult<dyad_store::E
             match &value {
                 serde_json::Value::String(s) => Ok(s.clone()),
                 serde_json::Value::Number(n) => Ok(n.to_string()),
-                other => Err(input_error(format!("filter {key}: expected a str, got {other}"))),
+                other => Err(input_error(format!(
+                    "filter {key}: expected a str, got {other}"
+                ))),
             }
         };
         let number = || -> PyResult<i64> {

@@ -217,7 +217,10 @@ fn parse(
         use rayon::prelude::*;
         let analyzer = dyad_code::Analyzer::embedded()
             .map_err(|e| format!("loading the embedded models: {e}"))?;
-        let (splitter, tokenizer) = (dyad_text::SentenceSplitter::new(), dyad_text::Tokenizer::new());
+        let (splitter, tokenizer) = (
+            dyad_text::SentenceSplitter::new(),
+            dyad_text::Tokenizer::new(),
+        );
         let sentences: Vec<_> = docs
             .iter()
             .flat_map(|d| tokenize_document(d, &splitter, &tokenizer))
@@ -299,8 +302,14 @@ fn store_parquet(
             .map_err(|e| input_error(format!("{}: {e}", path.display())))?;
         let mut out = Vec::new();
         let options = dyad_export::ExportOptions::new().merged(merged);
-        dyad_export::export(&store, &filter, dyad_export::Format::Parquet, &options, &mut out)
-            .map_err(|e| input_error(format!("{}: {e}", path.display())))?;
+        dyad_export::export(
+            &store,
+            &filter,
+            dyad_export::Format::Parquet,
+            &options,
+            &mut out,
+        )
+        .map_err(|e| input_error(format!("{}: {e}", path.display())))?;
         Ok(out)
     })
 }

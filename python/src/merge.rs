@@ -14,13 +14,20 @@ use std::sync::Arc;
 pub(crate) fn merge(records: &[EventRecord], days: i64) -> Result<RecordBatch, String> {
     let mut order: Vec<&EventRecord> = records.iter().collect();
     order.sort_by(|a, b| {
-        (a.date.is_none(), &a.date, &a.doc_id, a.sentence_index, &a.event_id).cmp(&(
-            b.date.is_none(),
-            &b.date,
-            &b.doc_id,
-            b.sentence_index,
-            &b.event_id,
-        ))
+        (
+            a.date.is_none(),
+            &a.date,
+            &a.doc_id,
+            a.sentence_index,
+            &a.event_id,
+        )
+            .cmp(&(
+                b.date.is_none(),
+                &b.date,
+                &b.doc_id,
+                b.sentence_index,
+                &b.event_id,
+            ))
     });
     let mut merger = Merger::new(MergeRule { days });
     let mut first: Vec<&str> = Vec::new();

@@ -30,7 +30,11 @@ impl OnError {
 
 /// The readable documents; with `Raise`, the first unreadable one is the error (before anything
 /// is coded), with `Skip` each becomes a warning.
-pub(crate) fn admit(read: Vec<Read>, on_error: OnError, warnings: &mut Vec<String>) -> PyResult<Vec<Document>> {
+pub(crate) fn admit(
+    read: Vec<Read>,
+    on_error: OnError,
+    warnings: &mut Vec<String>,
+) -> PyResult<Vec<Document>> {
     let mut docs = Vec::with_capacity(read.len());
     let mut bad = Vec::new();
     for r in read {
@@ -53,7 +57,10 @@ pub(crate) fn admit(read: Vec<Read>, on_error: OnError, warnings: &mut Vec<Strin
 }
 
 /// A date given as "YYYY-MM-DD" or a `datetime.date`.
-pub(crate) fn date_arg(date: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<chrono::NaiveDate>> {
+pub(crate) fn date_arg(
+    date: Option<&Bound<'_, PyAny>>,
+    what: &str,
+) -> PyResult<Option<chrono::NaiveDate>> {
     let Some(date) = date.filter(|d| !d.is_none()) else {
         return Ok(None);
     };

@@ -111,7 +111,10 @@ fn from_python_at(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, String>
     if let Ok(f) = obj.extract::<f64>() {
         return Ok(Number::from_f64(f).map_or(Value::Null, Value::Number));
     }
-    Err(format!("a value of type {} dyad cannot read", type_name(obj)))
+    Err(format!(
+        "a value of type {} dyad cannot read",
+        type_name(obj)
+    ))
 }
 
 /// A Python object's type name, for messages.

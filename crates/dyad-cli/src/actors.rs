@@ -5,8 +5,8 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Subcommand;
-use dyad_code::mentions::is_not_name;
 use dyad_code::explain::{words_text, HitEntry};
+use dyad_code::mentions::is_not_name;
 use dyad_code::{Pipeline, PreparedDocument};
 use dyad_dict::words::WordIdx;
 use dyad_model::Document;

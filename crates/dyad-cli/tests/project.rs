@@ -57,7 +57,13 @@ fn rust_version_covers_every_dependency_and_the_readme_states_it() {
         });
     let metadata = host.and_then(|host| {
         std::process::Command::new(&cargo)
-            .args(["metadata", "--format-version", "1", "--locked", "--filter-platform"])
+            .args([
+                "metadata",
+                "--format-version",
+                "1",
+                "--locked",
+                "--filter-platform",
+            ])
             .arg(host)
             .current_dir(&root)
             .output()
@@ -65,7 +71,9 @@ fn rust_version_covers_every_dependency_and_the_readme_states_it() {
             .filter(|o| o.status.success())
     });
     let Some(metadata) = metadata else {
-        dyad_model::testing::skipped("cargo metadata could not list the dependencies (offline, no sources?)");
+        dyad_model::testing::skipped(
+            "cargo metadata could not list the dependencies (offline, no sources?)",
+        );
         return;
     };
     let metadata: serde_json::Value =

@@ -301,17 +301,38 @@ mod tests {
     #[test]
     fn the_merger_joins_the_nearest_compatible_event_and_starts_others() {
         let mut m = Merger::new(MergeRule { days: 1 });
-        assert_eq!(m.assign(&record("ASSAULT", "RUSMIL", "UKR", "2024-05-10")), 0);
+        assert_eq!(
+            m.assign(&record("ASSAULT", "RUSMIL", "UKR", "2024-05-10")),
+            0
+        );
         // a day later, compatible sides: the same event
-        assert_eq!(m.assign(&record("ASSAULT", "RUS", "UKRCVL", "2024-05-11")), 0);
+        assert_eq!(
+            m.assign(&record("ASSAULT", "RUS", "UKRCVL", "2024-05-11")),
+            0
+        );
         // other type, other target, too far: new events
-        assert_eq!(m.assign(&record("PROTEST", "RUSMIL", "UKR", "2024-05-10")), 1);
-        assert_eq!(m.assign(&record("ASSAULT", "RUSMIL", "POL", "2024-05-10")), 2);
-        assert_eq!(m.assign(&record("ASSAULT", "RUSMIL", "UKR", "2024-05-13")), 3);
+        assert_eq!(
+            m.assign(&record("PROTEST", "RUSMIL", "UKR", "2024-05-10")),
+            1
+        );
+        assert_eq!(
+            m.assign(&record("ASSAULT", "RUSMIL", "POL", "2024-05-10")),
+            2
+        );
+        assert_eq!(
+            m.assign(&record("ASSAULT", "RUSMIL", "UKR", "2024-05-13")),
+            3
+        );
         // an earlier report lowers event 0's date, so one two days before its key is a candidate
         // but too far from the key itself: a new event
-        assert_eq!(m.assign(&record("ASSAULT", "RUSMIL", "UKR", "2024-05-09")), 0);
-        assert_eq!(m.assign(&record("ASSAULT", "RUSMIL", "UKR", "2024-05-08")), 4);
+        assert_eq!(
+            m.assign(&record("ASSAULT", "RUSMIL", "UKR", "2024-05-09")),
+            0
+        );
+        assert_eq!(
+            m.assign(&record("ASSAULT", "RUSMIL", "UKR", "2024-05-08")),
+            4
+        );
         // undated merges with nothing
         let mut undated = record("ASSAULT", "RUSMIL", "UKR", "2024-05-10");
         undated.date = None;

@@ -335,9 +335,19 @@ fn the_merger_in_memory_merges_as_the_store_does() {
     for k in 0..400 {
         let (event, source, target) = (types[next(3)], sides[next(7)], sides[next(7)]);
         let day = format!("2024-05-{:02}", 1 + next(14));
-        let mut record = report(&format!("e{k}"), event, source, target, &day, places[next(3)]);
+        let mut record = report(
+            &format!("e{k}"),
+            event,
+            source,
+            target,
+            &day,
+            places[next(3)],
+        );
         for side in [&mut record.source, &mut record.target] {
-            for a in side.iter_mut().filter(|a| a.code == "CVL" || a.code.starts_with("IGO")) {
+            for a in side
+                .iter_mut()
+                .filter(|a| a.code == "CVL" || a.code.starts_with("IGO"))
+            {
                 a.country = None;
                 a.sector = (a.code == "CVL").then(|| "CVL".to_string());
             }
@@ -349,7 +359,13 @@ fn the_merger_in_memory_merges_as_the_store_does() {
         ours.insert(record.event_id.clone(), merger.assign(&record));
         let text = format!("report {k}");
         store
-            .store_document(run, &doc(&format!("d{k}"), &text), &format!("h{k}"), 1, &[record])
+            .store_document(
+                run,
+                &doc(&format!("d{k}"), &text),
+                &format!("h{k}"),
+                1,
+                &[record],
+            )
             .expect("store");
     }
     let mut theirs = std::collections::HashMap::new();
@@ -374,7 +390,10 @@ fn the_merger_in_memory_merges_as_the_store_does() {
             pairs += usize::from(same && a != b);
         }
     }
-    assert!(pairs > 100, "the reports merged too little to test anything: {pairs}");
+    assert!(
+        pairs > 100,
+        "the reports merged too little to test anything: {pairs}"
+    );
     assert!(merger.len() > 50, "{}", merger.len());
 }
 
